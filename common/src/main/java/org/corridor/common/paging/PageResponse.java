@@ -1,0 +1,28 @@
+package org.corridor.common.paging;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of a list: {@code {"items": [...], "page": n, "size": n, "total": n}}. */
+@Schema(description = "One page of a list")
+public record PageResponse<T>(
+        @Schema(description = "The items of this page") List<T> items,
+        @Schema(description = "Page number, 0-based", example = "0") int page,
+        @Schema(description = "Page size asked for", example = "20") int size,
+        @Schema(description = "Number of items on all pages", example = "42") long total) {
+
+    /** Runs the query for one page and maps each entity to its DTO. */
+    public static <E, T> PageResponse<T> of(PanacheQuery<E> query, PageParams params, Function<E, T> mapper) {
+        List<T> items = query.page(params.page, params.size).list().stream().map(mapper).toList();
+        return new PageResponse<>(items, params.page, params.size, query.count());
+    }
+
+    /** Pages a list already in memory (small reference lists, computed views). */
+    public static <T> PageResponse<T> ofList(List<T> all, PageParams params) {
+        int from = (int) Math.min((long) params.page * params.size, all.size());
+        int to = Math.min(from + params.size, all.size());
+        return new PageResponse<>(List.copyOf(all.subList(from, to)), params.page, params.size, all.size());
+    }
+}
