@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list: {@code {"items": [...], "page": n, "size": n, "total": n}}. */
-@Schema(description = "One page of a list")
+
 public record PageResponse<T>(
         @Schema(description = "The items of this page") List<T> items,
         @Schema(description = "Page number, 0-based", example = "0") int page,

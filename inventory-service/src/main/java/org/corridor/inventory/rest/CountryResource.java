@@ -34,14 +34,14 @@ public class CountryResource {
     }
 
     @GET
-    @Operation(operationId = "listCountries", summary = "List countries")
+    @Operation(operationId = "listCountries", summary = "List countries", description = "The ISO 3166-1 countries with region and centroid, ordered by code.")
     public PageResponse<CountryDto> list(@BeanParam @Valid PageParams page) {
         return PageResponse.of(Country.findAll(Sort.by("code")), page, CountryDto::of);
     }
 
     @GET
     @Path("{iso3}")
-    @Operation(operationId = "getCountry", summary = "Get one country")
+    @Operation(operationId = "getCountry", summary = "Get one country", description = "One country by its ISO 3166-1 alpha-3 code (case-insensitive).")
     public CountryDto get(@PathParam("iso3") String iso3) {
         Country c = Country.findById(iso3.toUpperCase());
         if (c == null) {

@@ -1,0 +1,63 @@
+package org.corridor.common.openapi;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Map;
+import org.corridor.common.problem.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the problem answers that the shared {@code ProblemMappers} give on every operation, so
+ * that each resource only declares the ones specific to it (409, 422, 503...):
+ * 400 for any operation that takes a body or parameters, 404 for any path with an id, 500 always.
+ * Responses a resource declares itself are left as they are.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            boolean hasId = path.getKey().contains("{");
+            for (Operation op : path.getValue().getOperations().values()) {
+                APIResponses responses = op.getResponses();
+                if (responses == null) {
+                    responses = OASFactory.createAPIResponses();
+                    op.setResponses(responses);
+                }
+                boolean hasInput = op.getRequestBody() != null
+                        || (op.getParameters() != null && !op.getParameters().isEmpty())
+                        || (path.getValue().getParameters() != null && !path.getValue().getParameters().isEmpty());
+                if (hasInput) {
+                    addIfMissing(responses, "400", "The request is not valid: malformed JSON, a field out of range, or a bad parameter");
+                }
+                if (hasId) {
+                    addIfMissing(responses, "404", "No such resource");
+                }
+                addIfMissing(responses, "500", "Unexpected error; the detail carries a reference to the server log");
+            }
+        }
+    }
+
+    private static void addIfMissing(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            return;
+        }
+        APIResponse r = OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+        responses.addAPIResponse(code, r);
+    }
+}
