@@ -31,8 +31,25 @@ public final class CorridorSystem implements AutoCloseable {
     /** The services in start order (each may call the ones before it). */
     public static final List<String> SERVICES = List.of("inventory", "allocation", "shipment");
 
+    /**
+     * How to run the system.
+     *
+     * @param logDir     where each service writes {@code <service>.log}
+     * @param dataDir    PostgreSQL data directory kept across runs (databases named after the
+     *                   services); null for a throwaway server with fresh databases
+     * @param pgPort     PostgreSQL port, 0 for any free port
+     * @param httpPorts  service -> port; a service not named gets a free port
+     * @param env        extra environment for every service
+     */
+    public record Options(Path logDir, Path dataDir, int pgPort, Map<String, Integer> httpPorts, Map<String, String> env) {
+        public static Options forTests(Path logDir) {
+            return new Options(logDir, null, 0, Map.of(), Map.of());
+        }
+    }
+
     private final Path repoRoot;
     private final Path logDir;
+    private final Options options;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
@@ -42,9 +59,10 @@ public final class CorridorSystem implements AutoCloseable {
     private String password;
     private final List<String> databases = new ArrayList<>();
 
-    private CorridorSystem(Path repoRoot, Path logDir) {
+    private CorridorSystem(Path repoRoot, Options options) {
         this.repoRoot = repoRoot;
-        this.logDir = logDir;
+        this.logDir = options.logDir();
+        this.options = options;
     }
 
     /** Finds the repository root from a module directory (the current directory of a Maven test). */
@@ -59,14 +77,20 @@ public final class CorridorSystem implements AutoCloseable {
         return p;
     }
 
-    /** Starts the database and every service on free ports; logs go to {@code logDir/<service>.log}. */
+    /** Starts a throwaway database and every service on free ports; logs go to {@code logDir/<service>.log}. */
     public static CorridorSystem start(Path logDir, Map<String, String> env) {
-        CorridorSystem s = new CorridorSystem(repoRoot(), logDir);
-        s.extraEnv.putAll(env);
+        return start(new Options(logDir, null, 0, Map.of(), env));
+    }
+
+    /** Starts the database and every service, and waits until all are ready. */
+    public static CorridorSystem start(Options options) {
+        CorridorSystem s = new CorridorSystem(repoRoot(), options);
+        s.extraEnv.putAll(options.env());
         try {
             s.startDatabase();
             for (String service : SERVICES) {
-                s.ports.put(service, freePort());
+                Integer fixed = options.httpPorts().get(service);
+                s.ports.put(service, fixed != null ? fixed : freePort());
             }
             for (String service : SERVICES) {
                 s.startService(service);
@@ -113,7 +137,15 @@ public final class CorridorSystem implements AutoCloseable {
             password = envOr(PostgresTestResource.PASSWORD_ENV, "postgres");
         } else {
             try {
-                embedded = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (options.dataDir() != null) {
+                    Files.createDirectories(options.dataDir());
+                    builder.setDataDirectory(options.dataDir()).setCleanDataDirectory(false);
+                }
+                if (options.pgPort() > 0) {
+                    builder.setPort(options.pgPort());
+                }
+                embedded = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
@@ -123,9 +155,17 @@ public final class CorridorSystem implements AutoCloseable {
         }
         String suffix = Long.toHexString(System.nanoTime());
         for (String service : SERVICES) {
-            String db = "corridor_" + service + "_" + suffix;
-            sql("CREATE DATABASE " + db);
-            databases.add(db);
+            if (options.dataDir() != null) {
+                // kept across runs: create once, reuse afterwards
+                if (!databaseExists(service)) {
+                    sql("CREATE DATABASE " + service);
+                }
+                databases.add(service);
+            } else {
+                String db = "corridor_" + service + "_" + suffix;
+                sql("CREATE DATABASE " + db);
+                databases.add(db);
+            }
         }
     }
 
@@ -187,7 +227,7 @@ public final class CorridorSystem implements AutoCloseable {
         try {
             if (embedded != null) {
                 embedded.close();
-            } else if (adminUrl != null) {
+            } else if (adminUrl != null && options.dataDir() == null) {
                 for (String db : databases) {
                     sql("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
                 }
@@ -215,6 +255,21 @@ public final class CorridorSystem implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run '" + statement + "'", e);
         }
+    }
+
+    private boolean databaseExists(String db) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            s.setString(1, db);
+            return s.executeQuery().next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list databases", e);
+        }
+    }
+
+    /** The JDBC URL of one service's database, for tools that inspect it. */
+    public String jdbcUrl(String service) {
+        return PostgresTestResource.withDatabase(adminUrl, databases.get(SERVICES.indexOf(service)));
     }
 
     private static int freePort() {

@@ -1,0 +1,66 @@
+package org.corridor.common.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * Runs Corridor on one machine for people (the {@code ./corridor} script): an embedded PostgreSQL
+ * whose data survive restarts (under {@code .corridor/pgdata}), and the three services on ports
+ * 8081-8083. Ctrl-C stops the services, then the database.
+ * <p>
+ * Arguments: {@code --fresh} deletes the saved data first; {@code --state DIR} overrides
+ * {@code .corridor}.
+ */
+public final class CorridorLauncher {
+
+    private CorridorLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> argv = List.of(args);
+        Path root = CorridorSystem.repoRoot();
+        int stateIdx = argv.indexOf("--state");
+        Path state = stateIdx >= 0 && stateIdx + 1 < argv.size() ? Path.of(argv.get(stateIdx + 1)).toAbsolutePath()
+                : root.resolve(".corridor");
+        if (argv.contains("--fresh")) {
+            deleteTree(state);
+            System.out.println("Corridor: starting fresh (deleted " + state + ")");
+        }
+        int pgPort = Integer.parseInt(System.getenv().getOrDefault("CORRIDOR_PG_PORT", "15432"));
+        CorridorSystem.Options options = new CorridorSystem.Options(state.resolve("logs"), state.resolve("pgdata"),
+                pgPort, Map.of("inventory", 8081, "allocation", 8082, "shipment", 8083), Map.of());
+        long t0 = System.nanoTime();
+        System.out.println("Corridor: starting PostgreSQL (port " + pgPort + ") and inventory, allocation, shipment ...");
+        CorridorSystem system = CorridorSystem.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nCorridor: stopping services and PostgreSQL ...");
+            system.close();
+            System.out.println("Corridor: stopped.");
+            stopped.countDown();
+        }));
+        System.out.printf("Corridor: ready in %.1f s (logs in %s)%n", (System.nanoTime() - t0) / 1e9, state.resolve("logs"));
+        for (String s : CorridorSystem.SERVICES) {
+            System.out.printf("  %-10s %s/q/swagger-ui   (API %s/api/v1)%n", s, system.baseUrl(s), system.baseUrl(s));
+        }
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
