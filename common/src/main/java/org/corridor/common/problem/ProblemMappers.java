@@ -3,6 +3,7 @@ package org.corridor.common.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -73,6 +74,16 @@ public class ProblemMappers {
         }
         return respond(new Problem(Problem.TYPE_BASE + "malformed-request", "Malformed request body", 400,
                 detail, null, errors, null), uri);
+    }
+
+    /**
+     * quarkus-rest-jackson has its own mapper for {@link MismatchedInputException} (a wrong type or
+     * format in the body) that answers plain JSON in dev and test mode; it is more specific than
+     * {@link JsonProcessingException}, so this one, more specific still, takes those back.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     @ServerExceptionMapper
