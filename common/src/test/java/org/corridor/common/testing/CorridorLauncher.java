@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * 8081-8083. Ctrl-C stops the services, then the database.
  * <p>
  * Arguments: {@code --fresh} deletes the saved data first; {@code --state DIR} overrides
- * {@code .corridor}.
+ * {@code .corridor}; {@code --no-demo} skips loading the demo crisis (loaded once otherwise, from
+ * {@code demo/kahramanmaras-2023}, then planned).
  */
 public final class CorridorLauncher {
 
@@ -49,8 +50,33 @@ public final class CorridorLauncher {
         for (String s : CorridorSystem.SERVICES) {
             System.out.printf("  %-10s %s/q/swagger-ui   (API %s/api/v1)%n", s, system.baseUrl(s), system.baseUrl(s));
         }
+        if (!argv.contains("--no-demo")) {
+            loadDemo(system, root.resolve("demo/kahramanmaras-2023"));
+        }
+        System.out.println();
+        System.out.println("Try:");
+        System.out.println("  curl -s " + system.baseUrl("inventory") + "/api/v1/stock/summary?groupBy=country");
+        System.out.println("  curl -s " + system.baseUrl("allocation") + "/api/v1/incidents");
+        System.out.println("  curl -s " + system.baseUrl("allocation") + "/api/v1/plans");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    private static void loadDemo(CorridorSystem system, Path dir) {
+        DemoLoader loader = new DemoLoader(system.baseUrl("inventory"), system.baseUrl("allocation"), System.out);
+        try {
+            if (loader.alreadyLoaded(dir)) {
+                System.out.println("Demo crisis already loaded (start with --fresh to load it again).");
+                return;
+            }
+            System.out.println("Loading the demo crisis from " + dir + " through the API ...");
+            DemoLoader.Loaded loaded = loader.load(dir);
+            System.out.println("Planning (up to 30 s of solving) ...");
+            var plan = loader.plan(loaded.incidentIds(), java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(120));
+            loader.printSummary(plan, loaded.incidentIds());
+        } catch (Exception e) {
+            System.out.println("Demo crisis could not be loaded: " + e.getMessage());
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
