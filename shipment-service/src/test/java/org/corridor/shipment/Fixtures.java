@@ -74,19 +74,19 @@ final class Fixtures {
         return e;
     }
 
-    static Response post(String shipmentId, Map<String, Object> event) {
+    static Response postEvent(String shipmentId, Map<String, Object> event) {
         return given().contentType(ContentType.JSON).body(event).post("/api/v1/shipments/" + shipmentId + "/events");
     }
 
-    static Response post(String shipmentId, String type, Instant at) {
-        return post(shipmentId, event(type, at));
+    static Response postEvent(String shipmentId, String type, Instant at) {
+        return postEvent(shipmentId, event(type, at));
     }
 
     /** Posts the events in order, one minute apart from minute {@code start}, each expected to succeed. */
     static int drive(String shipmentId, int start, String... types) {
         int m = start;
         for (String type : types) {
-            post(shipmentId, type, t(m++)).then().statusCode(201);
+            postEvent(shipmentId, type, t(m++)).then().statusCode(201);
         }
         return m;
     }

@@ -226,7 +226,7 @@ class ShipmentApiTest {
         String a2 = createId(shipment(incident, siteA, List.of(line("TENT-FAMILY", UUID.randomUUID(), 20, 1100))));
         String b1 = createId(shipment(incident, siteB, List.of(line("BLANKET", UUID.randomUUID(), 30, 45))));
         createId(anyShipment());
-        post(a2, "DISPATCHED", t(1)).then().statusCode(201);
+        postEvent(a2, "DISPATCHED", t(1)).then().statusCode(201);
 
         given().get("/api/v1/shipments?incidentId=" + incident).then().statusCode(200)
                 .body("total", equalTo(3)).body("items.id", contains(a1, b1, a2));
@@ -259,7 +259,7 @@ class ShipmentApiTest {
                 .body("total", equalTo(1)).body("items.id", contains(b));
 
         // an event bumps updatedAt: a is changed again, and now comes after b
-        post(a, "DISPATCHED", t(1)).then().statusCode(201);
+        postEvent(a, "DISPATCHED", t(1)).then().statusCode(201);
         String aUpdated = given().get("/api/v1/shipments/" + a).then().extract().path("updatedAt");
         assertNotEquals(since, aUpdated);
         given().get("/api/v1/shipments?incidentId=" + incident + "&since=" + since).then().statusCode(200)
@@ -274,7 +274,7 @@ class ShipmentApiTest {
         String tag = given().get("/api/v1/shipments/" + id).then().statusCode(200).header("ETag", notNullValue())
                 .extract().header("ETag");
         given().header("If-None-Match", tag).get("/api/v1/shipments/" + id).then().statusCode(304);
-        post(id, "DISPATCHED", t(1)).then().statusCode(201);
+        postEvent(id, "DISPATCHED", t(1)).then().statusCode(201);
         String newTag = given().header("If-None-Match", tag).get("/api/v1/shipments/" + id).then().statusCode(200)
                 .body("status", equalTo("DISPATCHED")).extract().header("ETag");
         assertNotEquals(tag, newTag);
@@ -288,7 +288,7 @@ class ShipmentApiTest {
         String url = "/api/v1/shipments?incidentId=" + incident;
         String tag = given().get(url).then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", tag).get(url).then().statusCode(304);
-        post(id, "CANCELLED", t(1)).then().statusCode(201);
+        postEvent(id, "CANCELLED", t(1)).then().statusCode(201);
         given().header("If-None-Match", tag).get(url).then().statusCode(200).body("items[0].status", equalTo("CANCELLED"));
     }
 }
