@@ -282,6 +282,14 @@ class ShipmentApiTest {
     }
 
     @Test
+    void healthAndOpenApiAreServed() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/shipments/{id}/events'.post.operationId", equalTo("postShipmentEvent"))
+                .body("paths.'/api/v1/incidents/{id}/delivery-summary'.get.responses.'304'.description", notNullValue());
+    }
+
+    @Test
     void listAnswersIfNoneMatchWith304UntilAShipmentChanges() {
         UUID incident = UUID.randomUUID();
         String id = createId(shipment(incident, UUID.randomUUID(), List.of(line("TENT-FAMILY", UUID.randomUUID(), 10, 550))));
