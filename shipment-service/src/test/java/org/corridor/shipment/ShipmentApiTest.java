@@ -234,6 +234,9 @@ class ShipmentApiTest {
                 .body("total", equalTo(2)).body("items.id", contains(a1, a2));
         given().get("/api/v1/shipments?incidentId=" + incident + "&status=dispatched").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(a2));
+        String plan = given().get("/api/v1/shipments/" + b1).then().extract().path("planId");
+        given().get("/api/v1/shipments?planId=" + plan).then().statusCode(200)
+                .body("total", equalTo(1)).body("items.id", contains(b1));
         given().get("/api/v1/shipments?incidentId=" + incident + "&size=2&page=1").then().statusCode(200)
                 .body("total", equalTo(3)).body("page", equalTo(1)).body("size", equalTo(2)).body("items.id", contains(a2));
     }

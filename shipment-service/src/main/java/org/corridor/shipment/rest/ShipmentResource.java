@@ -89,6 +89,9 @@ public class ShipmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag still matches")
     public Response list(
+            @Parameter(description = "Only shipments of this plan (e.g. for an approval to find what it created)",
+                    example = "6f1c2a1e-4b7d-4f4e-9a7b-1d2c3e4f5a6b",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("planId") String planId,
             @Parameter(description = "Only shipments of this incident", example = "c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("incidentId") String incidentId,
             @Parameter(description = "Only shipments to this site", example = "a3d4e5f6-1b2c-4d3e-8f9a-0b1c2d3e4f5a",
@@ -99,7 +102,7 @@ public class ShipmentResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
             @BeanParam @Valid PageParams page,
             @Context Request request) {
-        return etag.ok(request, shipments.list(Params.queryUuid("incidentId", incidentId), Params.queryUuid("siteId", siteId),
+        return etag.ok(request, shipments.list(Params.queryUuid("planId", planId), Params.queryUuid("incidentId", incidentId), Params.queryUuid("siteId", siteId),
                 Params.queryEnum("status", status, ShipmentStatus.class), Params.queryInstant("since", since), page,
                 ShipmentDto::of));
     }

@@ -85,15 +85,19 @@ public class ShipmentService {
 
     /** One page of {@link #find}, mapped inside the transaction. */
     @Transactional
-    public <T> PageResponse<T> list(UUID incidentId, UUID siteId, ShipmentStatus status, Instant since, PageParams page,
-            Function<Shipment, T> mapper) {
-        return PageResponse.of(find(incidentId, siteId, status, since), page, mapper);
+    public <T> PageResponse<T> list(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status, Instant since,
+            PageParams page, Function<Shipment, T> mapper) {
+        return PageResponse.of(find(planId, incidentId, siteId, status, since), page, mapper);
     }
 
     /** Shipments matching every given filter, oldest change first ({@code since}: changed strictly after). */
-    public PanacheQuery<Shipment> find(UUID incidentId, UUID siteId, ShipmentStatus status, Instant since) {
+    public PanacheQuery<Shipment> find(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status, Instant since) {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
+        if (planId != null) {
+            q.append(" and planId = :planId");
+            p.and("planId", planId);
+        }
         if (incidentId != null) {
             q.append(" and incidentId = :incidentId");
             p.and("incidentId", incidentId);
