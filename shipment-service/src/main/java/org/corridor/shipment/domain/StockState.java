@@ -1,0 +1,15 @@
+package org.corridor.shipment.domain;
+
+/** What the shipment's goods are, as far as inventory-service's stock is concerned. */
+public enum StockState {
+    /** Held by the shipment's reservation in the origin depot. */
+    RESERVED,
+    /** Reservation released (cancelled before dispatch): back to available stock. */
+    RELEASED,
+    /** Reservation consumed at dispatch: an ISSUE in inventory's ledger, the goods left the depot. */
+    ISSUED,
+    /** Issued, then lost in transit: recorded on the shipment, no further stock movement. */
+    LOST,
+    /** Issued, then the consignment was recalled (cancelled after dispatch) before arrival. */
+    RECALLED
+}

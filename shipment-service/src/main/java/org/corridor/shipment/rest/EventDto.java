@@ -1,0 +1,31 @@
+package org.corridor.shipment.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.corridor.shipment.domain.EventType;
+import org.corridor.shipment.domain.ShipmentEvent;
+import org.corridor.shipment.domain.ShipmentStatus;
+import org.corridor.shipment.domain.StockEffect;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ShipmentEvent", description = "One tracking event; append-only")
+public record EventDto(
+        @Schema(description = "Event id", example = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d") UUID id,
+        @Schema(description = "Shipment", example = "3b2a1f0e-9d8c-4b7a-6f5e-4d3c2b1a0f9e") UUID shipmentId,
+        @Schema(description = "Position in the shipment's history, from 1", example = "1") int sequence,
+        @Schema(description = "Event type", example = "DISPATCHED") EventType type,
+        @Schema(description = "Status before the event", example = "PLANNED") ShipmentStatus fromStatus,
+        @Schema(description = "Status after the event", example = "DISPATCHED") ShipmentStatus toStatus,
+        @Schema(description = "When it happened (UTC)", example = "2026-11-23T06:10:00Z") Instant at,
+        @Schema(description = "Where it happened, if given", example = "Cilvegözü border crossing") String location,
+        @Schema(description = "Latitude, if given", example = "36.22") Double latitude,
+        @Schema(description = "Longitude, if given", example = "36.64") Double longitude,
+        @Schema(description = "Note", example = "Convoy of 3 trucks left the hub") String note,
+        @Schema(description = "Effect on stock in inventory-service, if any", example = "RESERVATION_CONSUMED") StockEffect stockEffect,
+        @Schema(description = "When the service recorded it (UTC)", example = "2026-11-23T06:11:02.512Z") Instant recordedAt) {
+
+    public static EventDto of(ShipmentEvent e) {
+        return new EventDto(e.id, e.shipmentId, e.seq, e.type, e.fromStatus, e.type.target(), e.at, e.location, e.latitude,
+                e.longitude, e.note, e.stockEffect, e.recordedAt);
+    }
+}

@@ -1,0 +1,128 @@
+package org.corridor.shipment;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Request bodies and calls the tests share. Every shipment gets fresh random ids, so tests never collide. */
+final class Fixtures {
+
+    /** Events are dated in the past, one minute apart, so they are in order and never "in the future". */
+    static final Instant T0 = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+    private Fixtures() {
+    }
+
+    static Instant t(int minutes) {
+        return T0.plus(minutes, ChronoUnit.MINUTES);
+    }
+
+    static Map<String, Object> line(String itemCode, UUID lotId, int quantity, double weightKg) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("itemCode", itemCode);
+        l.put("lotId", lotId.toString());
+        l.put("quantity", quantity);
+        l.put("weightKg", weightKg);
+        return l;
+    }
+
+    static Map<String, Object> shipment(UUID incidentId, UUID siteId, List<Map<String, Object>> lines) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("planId", UUID.randomUUID().toString());
+        b.put("originDepotId", UUID.randomUUID().toString());
+        b.put("originCountryCode", "ARE");
+        b.put("siteId", siteId.toString());
+        b.put("siteName", "Antakya stadium camp");
+        b.put("destinationCountryCode", "TUR");
+        b.put("incidentId", incidentId.toString());
+        b.put("mode", "ROAD");
+        b.put("vehicles", 2);
+        b.put("lines", new ArrayList<>(lines));
+        b.put("plannedDeparture", T0.minus(1, ChronoUnit.HOURS).toString());
+        b.put("estimatedArrival", T0.plus(2, ChronoUnit.DAYS).toString());
+        b.put("reservationId", UUID.randomUUID().toString());
+        return b;
+    }
+
+    static Map<String, Object> anyShipment() {
+        return shipment(UUID.randomUUID(), UUID.randomUUID(),
+                List.of(line("TENT-FAMILY", UUID.randomUUID(), 100, 5500.0), line("HYGIENE-KIT", UUID.randomUUID(), 40, 200.0)));
+    }
+
+    static Response create(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body).post("/api/v1/shipments");
+    }
+
+    /** Creates the shipment and returns its id. */
+    static String createId(Map<String, Object> body) {
+        return create(body).then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> event(String type, Instant at) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("type", type);
+        e.put("at", at.toString());
+        return e;
+    }
+
+    static Response postEvent(String shipmentId, Map<String, Object> event) {
+        return given().contentType(ContentType.JSON).body(event).post("/api/v1/shipments/" + shipmentId + "/events");
+    }
+
+    static Response postEvent(String shipmentId, String type, Instant at) {
+        return postEvent(shipmentId, event(type, at));
+    }
+
+    /** Posts the events in order, one minute apart from minute {@code start}, each expected to succeed. */
+    static int drive(String shipmentId, int start, String... types) {
+        int m = start;
+        for (String type : types) {
+            postEvent(shipmentId, type, t(m++)).then().statusCode(201);
+        }
+        return m;
+    }
+
+    static Map<String, Object> podLine(String itemCode, Object lotId, int accepted, int rejected, String reason) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("itemCode", itemCode);
+        l.put("lotId", lotId.toString());
+        l.put("accepted", accepted);
+        l.put("rejected", rejected);
+        if (reason != null) {
+            l.put("rejectionReason", reason);
+        }
+        return l;
+    }
+
+    static Map<String, Object> pod(Instant receivedAt, List<Map<String, Object>> lines) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("receivedBy", "Ayşe Demir, camp manager");
+        b.put("receivedAt", receivedAt.toString());
+        b.put("lines", lines);
+        return b;
+    }
+
+    /** A proof accepting everything shipped, built from the shipment as the service returns it. */
+    static Map<String, Object> fullPod(String shipmentId, Instant receivedAt) {
+        List<Map<String, Object>> shipped = given().get("/api/v1/shipments/" + shipmentId).then().statusCode(200)
+                .extract().path("lines");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Map<String, Object> l : shipped) {
+            lines.add(podLine((String) l.get("itemCode"), l.get("lotId"), (Integer) l.get("quantity"), 0, null));
+        }
+        return pod(receivedAt, lines);
+    }
+
+    static Response postPod(String shipmentId, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/shipments/" + shipmentId + "/proof-of-delivery");
+    }
+}

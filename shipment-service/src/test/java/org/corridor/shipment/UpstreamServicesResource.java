@@ -1,0 +1,58 @@
+package org.corridor.shipment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * inventory-service and allocation-service, answered over real HTTP by one WireMock server on a free
+ * port; the REST clients are pointed at it. Default answers: consume and release of any reservation
+ * succeed; an incident has no needs. Tests add more specific stubs (a down service, needs of an
+ * incident) keyed by their own random ids, so tests never disturb each other.
+ */
+public class UpstreamServicesResource implements QuarkusTestResourceLifecycleManager {
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        server.stubFor(post(urlPathMatching("/api/v1/reservations/([a-f0-9-]+)/consume")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"CONSUMED\",\"lines\":[]}")));
+        server.stubFor(post(urlPathMatching("/api/v1/reservations/([a-f0-9-]+)/release")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"RELEASED\",\"lines\":[]}")));
+        server.stubFor(get(urlPathMatching("/api/v1/incidents/([a-f0-9-]+)/needs")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"items\":[],\"page\":0,\"size\":500,\"total\":0}")));
+        String url = "http://localhost:" + server.port();
+        return Map.of(
+                "quarkus.rest-client.inventory.url", url,
+                "quarkus.rest-client.allocation.url", url,
+                // keep refused-call tests quick: short pauses between retries
+                "org.corridor.shipment.client.InventoryGateway/consume/Retry/delay", "20",
+                "org.corridor.shipment.client.InventoryGateway/release/Retry/delay", "20",
+                "org.corridor.shipment.client.AllocationGateway/needs/Retry/delay", "20");
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
