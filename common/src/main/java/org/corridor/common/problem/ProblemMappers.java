@@ -88,6 +88,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            // the JSON reader wraps a body it cannot parse in a plain 400: say what is wrong with it
+            return json(jpe, uri);
+        }
         Response r = e.getResponse();
         int status = r.getStatus();
         if (status >= 500) {
