@@ -10,14 +10,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
-import org.hibernate.annotations.Immutable;
 
 /**
  * One append-only stock movement of one lot. Entries are never updated or deleted (the database
  * refuses it with a trigger); a mistake is corrected by a REVERSAL entry that negates it.
  */
 @Entity
-@Immutable
 @Table(name = "ledger_entry")
 public class LedgerEntry extends PanacheEntityBase {
     @Id

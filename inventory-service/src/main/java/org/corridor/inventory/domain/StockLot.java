@@ -11,16 +11,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A lot of one item in one depot, as a donor registered it. Immutable: its quantities live in the
+ * A lot of one item in one depot, as a donor registered it. Never changed: its quantities live in the
  * ledger and in the {@link StockBalance} row kept in step with it.
  */
 @Entity
-@Immutable
 @Table(name = "stock_lot")
 public class StockLot extends PanacheEntityBase {
     @Id
