@@ -145,4 +145,26 @@ class ReservationResourceTest {
         StockLedgerTest.assertLotAgreesWithItsLedger(lot);
         LedgerInvariant.assertBalancesEqualLedgerSums(dataSource);
     }
+
+    @Test
+    void expiredLotsAreNotAvailableNorReservable() throws Exception {
+        // a lot whose expiry date has passed since it was received (receipts refuse past dates, so age it in SQL)
+        String lot = Fixtures.lot(30);
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE stock_lot SET expires_on = current_date - 1 WHERE id = '" + lot + "'");
+        }
+        Fixtures.reserve(Fixtures.unique("k"), "plan-expired", List.of(Fixtures.line(lot, 1)))
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("extensions.shortLines[0].lotId", equalTo(lot))
+                .body("extensions.shortLines[0].available", equalTo(0))
+                .body("extensions.shortLines[0].reason", equalTo("EXPIRED"))
+                .body("detail", containsString("expired"));
+        String depot = Fixtures.lotBalance(lot).path("depotId");
+        given().get("/api/v1/stock?availableOnly=true&depotId=" + depot).then().statusCode(200).body("total", equalTo(0));
+        given().get("/api/v1/stock?depotId=" + depot).then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].available", equalTo(30));
+        // an EXPIRED adjustment writes it off
+        StockLedgerTest.adjust(lot, -30, "EXPIRED").then().statusCode(201).body("onHandAfter", equalTo(0));
+        StockLedgerTest.assertLotAgreesWithItsLedger(lot);
+    }
 }
