@@ -1,5 +1,7 @@
 package org.corridor.inventory.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Type of a stock ledger entry. Each entry moves on-hand and/or reserved by signed deltas:
  * <ul>
@@ -13,6 +15,7 @@ package org.corridor.inventory.domain;
  * it back with a receipt or a FOUND adjustment), reservation entries are undone by releasing the
  * reservation, and a reversal is never reversed (record a new receipt or adjustment instead).
  */
+@Schema(description = "Type of a stock ledger entry")
 public enum LedgerEntryType {
     RECEIPT, ISSUE, ADJUSTMENT, RESERVATION, RELEASE, REVERSAL;
 

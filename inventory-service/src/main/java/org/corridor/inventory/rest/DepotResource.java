@@ -96,7 +96,7 @@ public class DepotResource {
             @NotBlank @Size(max = 60) @Schema(description = "The donor's or manufacturer's lot code, unique per depot and item", example = "TENT-2026-0412", maxLength = 60) String lotCode,
             @Schema(description = "Expiry date; required for items with a shelf life, never in the past", example = "2028-06-30") LocalDate expiresOn,
             @NotNull @Schema(description = "Donor organisation", example = Examples.ORGANISATION_ID) UUID donorOrganisationId,
-            @Valid @Schema(description = "Optional restriction on where the lot may go") EarmarkRequest earmark,
+            @Valid @Schema(description = "Optional restriction on where the lot may go", example = "{\"countryCodes\": [\"SYR\", \"TUR\"], \"incidentTypes\": [\"EARTHQUAKE\"]}") EarmarkRequest earmark,
             @Size(max = 500) @Schema(description = "Free-text note recorded on the RECEIPT entry", example = "ECHO grant 2026/041, delivered by truck", maxLength = 500) String note) {
     }
 

@@ -9,6 +9,12 @@ final class Examples {
     static final String RESERVATION_ID = "5a9c3e7f-2b1d-4e68-8f40-6d2a1c9b7e53";
     static final String TEAM_ID = "e4b7d2a9-6c3f-4a81-9b25-8f1e0d3c7a46";
     static final String INSTANT = "2026-11-22T09:30:00Z";
+    static final String STOCK_LOT_JSON = "{\"lotId\": \"" + LOT_ID + "\", \"depotId\": \"" + DEPOT_ID
+            + "\", \"depotCode\": \"UNHRD-BRI\", \"depotName\": \"UNHRD Brindisi\", \"countryCode\": \"ITA\", "
+            + "\"latitude\": 40.6327, \"longitude\": 17.9418, \"itemCode\": \"SHL-TENT-FAMILY\", "
+            + "\"lotCode\": \"TENT-2026-0412\", \"expiresOn\": \"2028-06-30\", \"donorOrganisationId\": \"" + ORGANISATION_ID
+            + "\", \"donorName\": \"ECHO\", \"earmark\": {\"countryCodes\": [\"TUR\"], \"incidentTypes\": [\"EARTHQUAKE\"]}, \"onHand\": 400, \"reserved\": 120, "
+            + "\"available\": 280, \"receivedAt\": \"" + INSTANT + "\"}";
 
     private Examples() {
     }

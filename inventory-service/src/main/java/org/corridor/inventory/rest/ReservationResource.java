@@ -55,7 +55,7 @@ public class ReservationResource {
     @Schema(name = "ReservationRequest", description = "Lots and quantities to hold, all or nothing")
     public record ReservationRequest(
             @NotBlank @Size(max = 200) @Schema(description = "The caller's reference, e.g. a plan id", example = "plan-7c1e2d90", maxLength = 200) String reference,
-            @NotNull @Size(min = 1, max = 200) @Valid @Schema(description = "1 to 200 lines, each lot at most once") List<@NotNull ReservationLineRequest> lines) {
+            @NotNull @Size(min = 1, max = 200) @Valid @Schema(description = "1 to 200 lines, each lot at most once", example = "[{\"lotId\": \"" + Examples.LOT_ID + "\", \"quantity\": 120}]") List<@NotNull ReservationLineRequest> lines) {
     }
 
     @Schema(name = "ReservationLineRequest", description = "A lot and the quantity to hold of it")
@@ -69,7 +69,7 @@ public class ReservationResource {
             @Schema(description = "Id", example = Examples.RESERVATION_ID) UUID id,
             @Schema(description = "The caller's reference", example = "plan-7c1e2d90") String reference,
             @Schema(description = "HELD, RELEASED or CONSUMED", example = "HELD") ReservationStatus status,
-            @Schema(description = "What is held") List<ReservationLineDto> lines,
+            @Schema(description = "What is held", example = "[{\"lotId\": \"" + Examples.LOT_ID + "\", \"itemCode\": \"SHL-TENT-FAMILY\", \"quantity\": 120}]") List<ReservationLineDto> lines,
             @Schema(description = "When it was made", example = Examples.INSTANT) Instant createdAt,
             @Schema(description = "When its status last changed", example = Examples.INSTANT) Instant updatedAt) {
         static ReservationDto of(Reservation r) {

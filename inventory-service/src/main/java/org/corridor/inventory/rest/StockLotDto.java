@@ -26,7 +26,7 @@ public record StockLotDto(
         @Schema(description = "Expiry date; null for items that do not perish", example = "2028-06-30") LocalDate expiresOn,
         @Schema(description = "Organisation that donated the lot", example = Examples.ORGANISATION_ID) UUID donorOrganisationId,
         @Schema(description = "Name of the donor", example = "European Civil Protection and Humanitarian Aid Operations") String donorName,
-        @Schema(description = "Restrictions on where the lot may go; null when unrestricted") EarmarkDto earmark,
+        @Schema(description = "Restrictions on where the lot may go; null when unrestricted", example = "{\"countryCodes\": [\"SYR\", \"TUR\"], \"incidentTypes\": [\"EARTHQUAKE\"]}") EarmarkDto earmark,
         @Schema(description = "Quantity in the depot, in the item's unit", example = "400") long onHand,
         @Schema(description = "Quantity of it held by reservations", example = "120") long reserved,
         @Schema(description = "On hand minus reserved", example = "280") long available,

@@ -63,7 +63,7 @@ public class StockResource {
 
     @Schema(name = "StockLotPage", description = "One page of lots")
     public record StockLotPage(
-            @Schema(description = "The lots of this page") List<StockLotDto> items,
+            @Schema(description = "The lots of this page", example = "[" + Examples.STOCK_LOT_JSON + "]") List<StockLotDto> items,
             @Schema(description = "Page number, 0-based", example = "0") int page,
             @Schema(description = "Page size asked for", example = "20") int size,
             @Schema(description = "Number of lots on all pages", example = "42") long total) {
@@ -72,7 +72,7 @@ public class StockResource {
     @Schema(name = "StockSummary", description = "Totals of on-hand, reserved and available stock per group")
     public record SummaryDto(
             @Schema(description = "What the groups are: country, item or depot", example = "country") String groupBy,
-            @Schema(description = "One row per group that holds any lot, ordered by key") List<SummaryGroupDto> groups) {
+            @Schema(description = "One row per group that holds any lot, ordered by key", example = "[{\"key\": \"ITA\", \"label\": \"Italy\", \"lots\": 12, \"onHand\": 5400, \"reserved\": 1200, \"available\": 4200}]") List<SummaryGroupDto> groups) {
     }
 
     @Schema(name = "StockSummaryGroup", description = "Totals of one group")
