@@ -1,7 +1,6 @@
 package org.corridor.inventory.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -108,35 +107,5 @@ public class CatalogueService {
     public PanacheQuery<Item> items(ItemCategory category) {
         Filter f = new Filter().eq("category", category);
         return Item.find(f.where(), Sort.by("code"), f.params());
-    }
-
-    /** Builds a JPQL where clause of equality filters, skipping those not given. */
-    static final class Filter {
-        private final StringBuilder where = new StringBuilder("1 = 1");
-        private final Parameters params = new Parameters();
-        private int n;
-
-        Filter eq(String path, Object value) {
-            return cond(path + " = ?", value);
-        }
-
-        /** Adds {@code condition}, whose {@code ?} stand for {@code value}, unless the value is absent. */
-        Filter cond(String condition, Object value) {
-            if (value == null || (value instanceof String s && s.isBlank())) {
-                return this;
-            }
-            where.append(" and ").append(condition.replace("?", ":p" + n));
-            params.and("p" + n, value);
-            n++;
-            return this;
-        }
-
-        String where() {
-            return where.toString();
-        }
-
-        Parameters params() {
-            return params;
-        }
     }
 }

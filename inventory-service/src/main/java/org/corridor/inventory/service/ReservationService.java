@@ -102,7 +102,7 @@ public class ReservationService {
     }
 
     public PanacheQuery<Reservation> list(String reference, ReservationStatus status) {
-        CatalogueService.Filter f = new CatalogueService.Filter().eq("reference", reference).eq("status", status);
+        Filter f = new Filter().eq("reference", reference).eq("status", status);
         return Reservation.find(f.where(), Sort.by("createdAt").and("id"), f.params());
     }
 

@@ -217,7 +217,7 @@ public class StockService {
     }
 
     public StockPage stock(String countryCode, String itemCode, UUID depotId, boolean availableOnly, int page, int size) {
-        CatalogueService.Filter f = new CatalogueService.Filter()
+        Filter f = new Filter()
                 .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId);
         if (availableOnly) {
             f.cond("b.onHand > b.reserved and (l.expiresOn is null or l.expiresOn >= ?)", References.today());
@@ -241,7 +241,7 @@ public class StockService {
     }
 
     public List<SummaryRow> summary(String groupBy, String countryCode, String itemCode) {
-        CatalogueService.Filter f = new CatalogueService.Filter().eq("d.countryCode", countryCode).eq("l.itemCode", itemCode);
+        Filter f = new Filter().eq("d.countryCode", countryCode).eq("l.itemCode", itemCode);
         String key = switch (groupBy) {
             case "country" -> "d.countryCode";
             case "item" -> "l.itemCode";
@@ -271,7 +271,7 @@ public class StockService {
     }
 
     public PanacheQuery<LedgerEntry> ledger(UUID lotId, Instant since) {
-        CatalogueService.Filter f = new CatalogueService.Filter().eq("lotId", lotId).cond("occurredAt >= ?", since);
+        Filter f = new Filter().eq("lotId", lotId).cond("occurredAt >= ?", since);
         return LedgerEntry.find(f.where(), Sort.by("seq"), f.params());
     }
 

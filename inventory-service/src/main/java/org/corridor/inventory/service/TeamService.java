@@ -50,7 +50,7 @@ public class TeamService {
     }
 
     public PanacheQuery<Team> list(TeamStatus status, TeamType type, String countryCode) {
-        CatalogueService.Filter f = new CatalogueService.Filter().eq("status", status).eq("type", type)
+        Filter f = new Filter().eq("status", status).eq("type", type)
                 .eq("countryCode", countryCode);
         return Team.find(f.where(), Sort.by("name").and("id"), f.params());
     }
