@@ -147,4 +147,40 @@ class ReservationConcurrencyTest {
         assertEquals(60, ((Number) Fixtures.lotBalance(b).path("reserved")).intValue());
         LedgerInvariant.assertBalancesEqualLedgerSums(dataSource);
     }
+
+    @Test
+    void racingAdjustmentsAndReservationsKeepOnHandAtLeastReserved() throws Exception {
+        // 150 on hand; 30 reservations of 5 and 30 LOST adjustments of -5 race: at most 30 of them fit
+        String lot = Fixtures.lot(150);
+        List<Response> responses = race(60, n -> n % 2 == 0
+                ? Fixtures.reserve("mix-" + lot + "-" + n, "mix-" + n, List.of(Fixtures.line(lot, 5)))
+                : StockLedgerTest.adjust(lot, -5, "LOST"));
+        int succeeded = 0;
+        for (Response r : responses) {
+            assertTrue(r.statusCode() == 201 || r.statusCode() == 409, r.asString());
+            succeeded += r.statusCode() == 201 ? 1 : 0;
+        }
+        Response balance = Fixtures.lotBalance(lot);
+        long onHand = ((Number) balance.path("onHand")).longValue();
+        long reserved = ((Number) balance.path("reserved")).longValue();
+        LOG.infof("mixed race: 60 requests, %d succeeded; final onHand=%d reserved=%d", succeeded, onHand, reserved);
+        assertEquals(30, succeeded, "every unit went to exactly one reservation or write-off");
+        assertTrue(reserved <= onHand);
+        assertEquals(onHand, reserved, "nothing left unclaimed");
+        StockLedgerTest.assertLotAgreesWithItsLedger(lot);
+    }
+
+    @Test
+    void concurrentReversalsOfOneEntryReverseItOnce() throws Exception {
+        String lot = Fixtures.lot(100);
+        String adjustment = StockLedgerTest.adjust(lot, -40, "DAMAGED").then().statusCode(201).extract().path("id");
+        List<Response> responses = race(16, n -> StockLedgerTest.reverse(adjustment));
+        long created = responses.stream().filter(r -> r.statusCode() == 201).count();
+        for (Response r : responses) {
+            assertTrue(r.statusCode() == 201 || r.statusCode() == 409, r.asString());
+        }
+        assertEquals(1, created, "one reversal");
+        assertEquals(100, ((Number) Fixtures.lotBalance(lot).path("onHand")).intValue());
+        StockLedgerTest.assertLotAgreesWithItsLedger(lot);
+    }
 }

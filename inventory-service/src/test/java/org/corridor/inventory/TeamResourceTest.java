@@ -2,6 +2,7 @@ package org.corridor.inventory;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -44,7 +45,8 @@ class TeamResourceTest {
         given().get("/api/v1/teams/{id}", id).then().statusCode(200)
                 .body("name", equalTo(body.get("name"))).body("type", equalTo("USAR_HEAVY")).body("members", equalTo(59))
                 .body("baseLatitude", equalTo(41.8f)).body("mobilisationHours", equalTo(10)).body("selfSufficiencyDays", equalTo(10))
-                .body("status", equalTo("AVAILABLE")).body("assignmentReference", nullValue()).body("organisationId", equalTo(org));
+                .body("status", equalTo("AVAILABLE")).body("assignmentReference", nullValue()).body("organisationId", equalTo(org))
+                .body("$", hasKey("assignmentReference"));
         Map<String, Object> emt = team(org, "EMT_TYPE_2");
         emt.put("status", "STOOD_DOWN");
         String emtId = create(emt);
