@@ -2,10 +2,16 @@ package org.corridor.inventory;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.in;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
 import org.corridor.common.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +20,34 @@ import org.junit.jupiter.api.Test;
 class CountryResourceTest {
 
     @Test
-    void listsAndFindsCountries() {
+    void listsTheWholeIso3166List() {
         given().when().get("/api/v1/countries?size=500").then().statusCode(200)
-                .body("total", greaterThanOrEqualTo(3));
-        given().when().get("/api/v1/countries/tur").then().statusCode(200)
-                .body("code", equalTo("TUR"));
+                .body("total", equalTo(249))
+                .body("items", hasSize(249))
+                .body("items.code", hasItems("TUR", "SYR", "ITA", "ARE", "GHA", "PAN", "MYS", "ESP", "HTI", "NPL", "FJI"))
+                .body("items.region", everyItem(in(List.of("Africa", "Americas", "Asia", "Europe", "Oceania", "Antarctica"))));
+    }
+
+    @Test
+    void pagesAndFiltersByRegion() {
+        given().get("/api/v1/countries?page=1&size=10").then().statusCode(200)
+                .body("page", equalTo(1)).body("size", equalTo(10)).body("items", hasSize(10)).body("total", equalTo(249));
+        given().get("/api/v1/countries?region=oceania&size=500").then().statusCode(200)
+                .body("items.code", hasItems("FJI", "AUS", "NZL", "PNG"))
+                .body("items.region", everyItem(equalTo("Oceania")));
+    }
+
+    @Test
+    void findsOneCountryCaseInsensitively() {
+        JsonPath tur = given().when().get("/api/v1/countries/tur").then().statusCode(200)
+                .body("code", equalTo("TUR")).body("name", equalTo("Türkiye")).body("region", equalTo("Asia"))
+                .extract().jsonPath();
+        assertEquals(39.0, tur.getDouble("latitude"), 1.0);
+        assertEquals(35.0, tur.getDouble("longitude"), 1.0);
+        JsonPath gha = given().when().get("/api/v1/countries/GHA").then().statusCode(200)
+                .body("region", equalTo("Africa")).extract().jsonPath();
+        assertEquals(8.0, gha.getDouble("latitude"), 1.5);
+        assertEquals(-1.0, gha.getDouble("longitude"), 1.5);
     }
 
     @Test
@@ -33,6 +62,8 @@ class CountryResourceTest {
         given().when().get("/api/v1/countries?size=0").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("size"));
+        given().when().get("/api/v1/countries?size=501").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

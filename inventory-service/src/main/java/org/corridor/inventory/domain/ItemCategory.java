@@ -1,0 +1,7 @@
+package org.corridor.inventory.domain;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Relief item category (CONTRACT.md). */
+@Schema(description = "Category of a relief item")
+public enum ItemCategory { SHELTER, WASH, FOOD, HEALTH, NFI, LOGISTICS }

@@ -1,0 +1,24 @@
+package org.corridor.inventory.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.util.UUID;
+
+/** One lot and quantity held by a reservation. */
+@Embeddable
+public class ReservationLine {
+    @Column(name = "lot_id")
+    public UUID lotId;
+    @Column(name = "item_code")
+    public String itemCode;
+    public long quantity;
+
+    public ReservationLine() {
+    }
+
+    public ReservationLine(UUID lotId, String itemCode, long quantity) {
+        this.lotId = lotId;
+        this.itemCode = itemCode;
+        this.quantity = quantity;
+    }
+}

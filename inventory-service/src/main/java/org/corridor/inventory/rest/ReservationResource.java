@@ -1,0 +1,159 @@
+package org.corridor.inventory.rest;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.corridor.common.idempotency.Idempotency;
+import org.corridor.common.paging.PageParams;
+import org.corridor.common.paging.PageResponse;
+import org.corridor.common.problem.Problem;
+import org.corridor.inventory.domain.Reservation;
+import org.corridor.inventory.domain.ReservationStatus;
+import org.corridor.inventory.service.References;
+import org.corridor.inventory.service.ReservationService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/reservations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reservations", description = "Stock held for a plan, all or nothing, until it is released or consumed")
+public class ReservationResource {
+
+    private final ReservationService reservations;
+    private final Idempotency idempotency;
+
+    public ReservationResource(ReservationService reservations, Idempotency idempotency) {
+        this.reservations = reservations;
+        this.idempotency = idempotency;
+    }
+
+    @Schema(name = "ReservationRequest", description = "Lots and quantities to hold, all or nothing")
+    public record ReservationRequest(
+            @NotBlank @Size(max = 200) @Schema(description = "The caller's reference, e.g. a plan id", example = "plan-7c1e2d90", maxLength = 200) String reference,
+            @NotNull @Size(min = 1, max = 200) @Valid @Schema(description = "1 to 200 lines, each lot at most once", example = "[{\"lotId\": \"" + Examples.LOT_ID + "\", \"quantity\": 120}]") List<@NotNull ReservationLineRequest> lines) {
+    }
+
+    @Schema(name = "ReservationLineRequest", description = "A lot and the quantity to hold of it")
+    public record ReservationLineRequest(
+            @NotNull @Schema(description = "Lot to hold stock of", example = Examples.LOT_ID) UUID lotId,
+            @NotNull @Min(1) @Max(1_000_000_000) @Schema(description = "Quantity, 1 to 1,000,000,000, in the item's unit", example = "120") Long quantity) {
+    }
+
+    @Schema(name = "Reservation", description = "Stock held for a plan")
+    public record ReservationDto(
+            @Schema(description = "Id", example = Examples.RESERVATION_ID) UUID id,
+            @Schema(description = "The caller's reference", example = "plan-7c1e2d90") String reference,
+            @Schema(description = "HELD, RELEASED or CONSUMED", example = "HELD") ReservationStatus status,
+            @Schema(description = "What is held", example = "[{\"lotId\": \"" + Examples.LOT_ID + "\", \"itemCode\": \"SHL-TENT-FAMILY\", \"quantity\": 120}]") List<ReservationLineDto> lines,
+            @Schema(description = "When it was made", example = Examples.INSTANT) Instant createdAt,
+            @Schema(description = "When its status last changed", example = Examples.INSTANT) Instant updatedAt) {
+        static ReservationDto of(Reservation r) {
+            return new ReservationDto(r.id, r.reference, r.status,
+                    r.lines.stream().map(l -> new ReservationLineDto(l.lotId, l.itemCode, l.quantity)).toList(),
+                    r.createdAt, r.updatedAt);
+        }
+    }
+
+    @Schema(name = "ReservationLine", description = "A lot and the quantity held of it")
+    public record ReservationLineDto(
+            @Schema(description = "Lot", example = Examples.LOT_ID) UUID lotId,
+            @Schema(description = "Item of the lot", example = "SHL-TENT-FAMILY") String itemCode,
+            @Schema(description = "Quantity held", example = "120") long quantity) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(operationId = "createReservation", summary = "Reserve stock, all or nothing",
+            description = "Holds the quantities of every line, or none: if any line is short (not enough available, or "
+                    + "the lot has expired) the answer is 409 and its extensions.shortLines lists each short line as "
+                    + "{lotId, requested, available, reason}. Requires an Idempotency-Key: the same key and body replay the "
+                    + "first answer, the same key with another body is 422. Never oversells under concurrent requests.")
+    @APIResponse(responseCode = "201", description = "HELD; Location names the reservation",
+            headers = @Header(name = "Location", description = "URI of the reservation", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationDto.class)))
+    @APIResponse(responseCode = "409", description = "Not enough available stock on one or more lines; nothing was reserved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown lot" + Problems.IDEMPOTENCY_422,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Required key making a retry safe", required = true, example = "approve-plan-7c1e2d90") String key,
+            @Valid @NotNull ReservationRequest body) {
+        return idempotency.require("reservations", key, body, () -> {
+            ReservationDto dto = ReservationDto.of(reservations.reserve(body.reference().trim(),
+                    body.lines().stream().map(l -> new ReservationService.Line(l.lotId(), l.quantity())).toList()));
+            return Idempotency.Result.created(URI.create("/api/v1/reservations/" + dto.id()), dto);
+        });
+    }
+
+    @GET
+    @Transactional
+    @Operation(operationId = "listReservations", summary = "List reservations",
+            description = "Reservations oldest first, optionally with one reference and/or status.")
+    public PageResponse<ReservationDto> list(
+            @QueryParam("reference") @Parameter(description = "Only reservations with this reference", example = "plan-7c1e2d90") String reference,
+            @QueryParam("status") @Parameter(description = "Only reservations with this status", example = "HELD",
+                    schema = @Schema(implementation = ReservationStatus.class)) String status,
+            @BeanParam @Valid PageParams page) {
+        return PageResponse.of(reservations.list(reference, References.parseFilter(ReservationStatus.class, status, "status")),
+                page, ReservationDto::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getReservation", summary = "Get one reservation", description = "One reservation by id.")
+    public ReservationDto get(@PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id) {
+        return ReservationDto.of(reservations.get(id));
+    }
+
+    @POST
+    @Path("{id}/release")
+    @Operation(operationId = "releaseReservation", summary = "Release a reservation",
+            description = "HELD to RELEASED: the held quantities become available again (RELEASE entries). Releasing a "
+                    + "RELEASED reservation answers it unchanged; a CONSUMED one cannot be released.")
+    @APIResponse(responseCode = "200", description = "The reservation, RELEASED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationDto.class)))
+    @APIResponse(responseCode = "409", description = "The reservation was consumed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReservationDto release(@PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id) {
+        return ReservationDto.of(reservations.release(id));
+    }
+
+    @POST
+    @Path("{id}/consume")
+    @Operation(operationId = "consumeReservation", summary = "Consume a reservation",
+            description = "HELD to CONSUMED: the held quantities leave the depot (ISSUE entries lower on-hand and reserved "
+                    + "alike). Consuming a CONSUMED reservation answers it unchanged; a RELEASED one cannot be consumed.")
+    @APIResponse(responseCode = "200", description = "The reservation, CONSUMED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationDto.class)))
+    @APIResponse(responseCode = "409", description = "The reservation was released",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReservationDto consume(@PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id) {
+        return ReservationDto.of(reservations.consume(id));
+    }
+}

@@ -1,0 +1,285 @@
+package org.corridor.inventory.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.corridor.common.problem.ProblemException;
+import org.corridor.inventory.domain.AdjustmentReason;
+import org.corridor.inventory.domain.Country;
+import org.corridor.inventory.domain.Depot;
+import org.corridor.inventory.domain.IncidentType;
+import org.corridor.inventory.domain.Item;
+import org.corridor.inventory.domain.LedgerEntry;
+import org.corridor.inventory.domain.LedgerEntryType;
+import org.corridor.inventory.domain.Organisation;
+import org.corridor.inventory.domain.StockBalance;
+import org.corridor.inventory.domain.StockLot;
+
+/**
+ * The stock ledger. Every change of a lot's quantities is one appended {@link LedgerEntry} plus the
+ * matching change of its {@link StockBalance} row, in one transaction, with the balance row locked
+ * ({@code SELECT ... FOR UPDATE}), so that the balance always equals the sums of the ledger.
+ */
+@ApplicationScoped
+public class StockService {
+
+    private final References refs;
+    private final EntityManager em;
+
+    public StockService(References refs, EntityManager em) {
+        this.refs = refs;
+        this.em = em;
+    }
+
+    /** What a donor registers at a depot. */
+    public record Receipt(String itemCode, long quantity, String lotCode, LocalDate expiresOn,
+            UUID donorOrganisationId, List<String> earmarkCountryCodes, List<IncidentType> earmarkIncidentTypes,
+            String note) {
+    }
+
+    /** Registers a new lot at a depot with a RECEIPT entry; answers its balance. */
+    @Transactional
+    public StockBalance receive(UUID depotId, Receipt r) {
+        Depot depot = Depot.findById(depotId);
+        if (depot == null) {
+            throw ProblemException.notFound("Depot", depotId);
+        }
+        Item item = refs.requireItem(r.itemCode(), "itemCode");
+        Organisation donor = refs.requireOrganisation(r.donorOrganisationId(), "donorOrganisationId");
+        List<String> countries = r.earmarkCountryCodes() == null ? List.of()
+                : r.earmarkCountryCodes().stream().distinct().sorted().toList();
+        countries.forEach(c -> refs.requireCountry(c, "earmark.countryCodes"));
+        List<String> types = r.earmarkIncidentTypes() == null ? List.of()
+                : r.earmarkIncidentTypes().stream().distinct().sorted().map(Enum::name).toList();
+        if (r.expiresOn() == null && item.shelfLifeDays != null) {
+            throw ProblemException.unprocessable("Expiry date required",
+                    "Item " + item.code + " perishes (shelf life " + item.shelfLifeDays + " days): give the lot's expiresOn");
+        }
+        if (r.expiresOn() != null && r.expiresOn().isBefore(References.today())) {
+            throw ProblemException.unprocessable("Lot already expired",
+                    "expiresOn " + r.expiresOn() + " is in the past: expired stock cannot be received");
+        }
+        if (StockLot.count("depot.id = ?1 and itemCode = ?2 and lotCode = ?3", depotId, item.code, r.lotCode()) > 0) {
+            throw ProblemException.conflict("Lot already received",
+                    "Depot " + depot.code + " already holds lot " + r.lotCode() + " of " + item.code
+                            + ": give the new receipt its own lotCode, or record a FOUND adjustment");
+        }
+        StockLot lot = new StockLot();
+        lot.id = UUID.randomUUID();
+        lot.depot = depot;
+        lot.itemCode = item.code;
+        lot.lotCode = r.lotCode();
+        lot.expiresOn = r.expiresOn();
+        lot.donor = donor;
+        lot.earmarkCountryCodes = countries.isEmpty() ? null : countries.toArray(String[]::new);
+        lot.earmarkIncidentTypes = types.isEmpty() ? null : types.toArray(String[]::new);
+        lot.receivedAt = References.now();
+        lot.persist();
+        StockBalance b = new StockBalance();
+        b.lot = lot;
+        b.onHand = 0;
+        b.reserved = 0;
+        b.updatedAt = lot.receivedAt;
+        b.persist();
+        append(b, LedgerEntryType.RECEIPT, r.quantity(), 0, null, null, null, r.note());
+        em.flush();
+        return b;
+    }
+
+    /** Corrects on-hand stock of a lot; never below zero nor below what is reserved. */
+    @Transactional
+    public LedgerEntry adjust(UUID lotId, long delta, AdjustmentReason reason, String note) {
+        StockBalance b = lockBalance(lotId, "lotId");
+        if (!reason.allows(delta)) {
+            throw ProblemException.unprocessable("Adjustment reason does not fit the delta",
+                    "An adjustment for " + reason + " must " + switch (reason) {
+                        case DAMAGED, EXPIRED, LOST -> "remove stock (negative delta)";
+                        case FOUND -> "add stock (positive delta)";
+                        case COUNT_CORRECTION -> "change stock (non-zero delta)";
+                    });
+        }
+        long newOnHand = b.onHand + delta;
+        if (newOnHand < 0) {
+            throw ProblemException.conflict("Not enough stock on hand",
+                    "Lot " + lotId + " has " + b.onHand + " on hand: an adjustment of " + delta + " would make it negative");
+        }
+        if (newOnHand < b.reserved) {
+            throw ProblemException.conflict("Stock is reserved",
+                    "Lot " + lotId + " has " + b.onHand + " on hand of which " + b.reserved
+                            + " reserved: an adjustment of " + delta + " would leave less on hand than reserved; release reservations first");
+        }
+        LedgerEntry e = append(b, LedgerEntryType.ADJUSTMENT, delta, 0, reason, null, null, note);
+        em.flush();
+        return e;
+    }
+
+    /** Reverses a RECEIPT or ADJUSTMENT entry with a new REVERSAL entry that negates it. */
+    @Transactional
+    public LedgerEntry reverse(UUID entryId, String note) {
+        LedgerEntry original = LedgerEntry.findById(entryId);
+        if (original == null) {
+            throw ProblemException.unprocessable("Unknown ledger entry",
+                    "ledgerEntryId " + entryId + " is not an entry of the stock ledger");
+        }
+        if (original.type == LedgerEntryType.REVERSAL) {
+            throw ProblemException.conflict("A reversal cannot be reversed",
+                    "Entry " + entryId + " is itself a reversal; record a new receipt or adjustment instead");
+        }
+        if (!original.type.reversible()) {
+            throw ProblemException.conflict("Entry type is not reversible",
+                    "Only RECEIPT and ADJUSTMENT entries can be reversed; a " + original.type + " entry is undone by "
+                            + (original.type == LedgerEntryType.ISSUE
+                                    ? "a new receipt or a FOUND adjustment"
+                                    : "releasing or re-creating the reservation"));
+        }
+        StockBalance b = lockBalance(original.lotId, "ledgerEntryId");
+        // checked under the lot's lock, so two concurrent reversals of one entry cannot both pass
+        if (LedgerEntry.count("reversesEntryId", entryId) > 0) {
+            throw ProblemException.conflict("Entry already reversed", "Entry " + entryId + " has already been reversed");
+        }
+        long newOnHand = b.onHand - original.onHandDelta;
+        long newReserved = b.reserved - original.reservedDelta;
+        if (newOnHand < 0 || newReserved < 0 || newOnHand < newReserved) {
+            throw ProblemException.conflict("Reversal would break the balance",
+                    "Reversing entry " + entryId + " would leave lot " + original.lotId + " with " + newOnHand
+                            + " on hand and " + newReserved + " reserved; on hand may never fall below reserved or zero");
+        }
+        LedgerEntry e = append(b, LedgerEntryType.REVERSAL, -original.onHandDelta, -original.reservedDelta,
+                null, original.reservationId, original.id, note);
+        em.flush();
+        return e;
+    }
+
+    /** Locks a lot's balance row for the rest of the transaction; unknown lot is a 422. */
+    StockBalance lockBalance(UUID lotId, String field) {
+        StockBalance b = em.find(StockBalance.class, lotId, LockModeType.PESSIMISTIC_WRITE);
+        if (b == null) {
+            throw ProblemException.unprocessable("Unknown lot", field + " " + lotId + " is not a stock lot");
+        }
+        return b;
+    }
+
+    /**
+     * Appends one ledger entry and moves the (locked) balance by the same deltas. The callers check
+     * the business rules with precise messages; this is the last guard.
+     */
+    LedgerEntry append(StockBalance b, LedgerEntryType type, long onHandDelta, long reservedDelta,
+            AdjustmentReason reason, UUID reservationId, UUID reverses, String note) {
+        long onHand = b.onHand + onHandDelta;
+        long reserved = b.reserved + reservedDelta;
+        if (onHand < 0 || reserved < 0 || onHand < reserved) {
+            throw ProblemException.conflict("Stock balance would be broken",
+                    "This change would leave lot " + b.lotId + " with " + onHand + " on hand and " + reserved + " reserved");
+        }
+        Instant now = References.now();
+        LedgerEntry e = new LedgerEntry();
+        e.id = UUID.randomUUID();
+        e.lotId = b.lot.id;
+        e.type = type;
+        e.onHandDelta = onHandDelta;
+        e.reservedDelta = reservedDelta;
+        e.onHandAfter = onHand;
+        e.reservedAfter = reserved;
+        e.reason = reason;
+        e.reservationId = reservationId;
+        e.reversesEntryId = reverses;
+        e.note = note;
+        e.occurredAt = now;
+        e.persist();
+        b.onHand = onHand;
+        b.reserved = reserved;
+        b.updatedAt = now;
+        return e;
+    }
+
+    public StockBalance lot(UUID lotId) {
+        List<StockBalance> found = em.createQuery("select b from StockBalance b join fetch b.lot l join fetch l.depot "
+                + "join fetch l.donor where b.lotId = :id", StockBalance.class).setParameter("id", lotId).getResultList();
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("Stock lot", lotId);
+        }
+        return found.get(0);
+    }
+
+    /** One page of lots with their balances, and the total count. */
+    public record StockPage(List<StockBalance> rows, long total) {
+    }
+
+    public StockPage stock(String countryCode, String itemCode, UUID depotId, boolean availableOnly, int page, int size) {
+        Filter f = new Filter()
+                .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId);
+        if (availableOnly) {
+            f.cond("b.onHand > b.reserved and (l.expiresOn is null or l.expiresOn >= ?)", References.today());
+        }
+        String where = " where " + f.where();
+        String from = " from StockBalance b join b.lot l join l.depot d";
+        TypedQuery<Long> count = em.createQuery("select count(b)" + from + where, Long.class);
+        TypedQuery<StockBalance> list = em.createQuery("select b from StockBalance b join fetch b.lot l join fetch l.depot d "
+                + "join fetch l.donor" + where + " order by d.code, l.itemCode, l.expiresOn nulls last, l.lotCode, l.id",
+                StockBalance.class);
+        for (Map.Entry<String, Object> p : f.params().map().entrySet()) {
+            count.setParameter(p.getKey(), p.getValue());
+            list.setParameter(p.getKey(), p.getValue());
+        }
+        List<StockBalance> rows = list.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new StockPage(rows, count.getSingleResult());
+    }
+
+    /** Totals per group; {@code key} is the country code, item code or depot id. */
+    public record SummaryRow(String key, String label, long lots, long onHand, long reserved) {
+    }
+
+    public List<SummaryRow> summary(String groupBy, String countryCode, String itemCode) {
+        Filter f = new Filter().eq("d.countryCode", countryCode).eq("l.itemCode", itemCode);
+        String key = switch (groupBy) {
+            case "country" -> "d.countryCode";
+            case "item" -> "l.itemCode";
+            case "depot" -> "d.id";
+            default -> throw ProblemException.badRequest("groupBy must be one of country, item, depot");
+        };
+        TypedQuery<Object[]> q = em.createQuery("select " + key + ", count(b), sum(b.onHand), sum(b.reserved) "
+                + "from StockBalance b join b.lot l join l.depot d where " + f.where() + " group by " + key
+                + " order by " + key, Object[].class);
+        f.params().map().forEach(q::setParameter);
+        List<Object[]> rows = q.getResultList();
+        Function<String, String> label = switch (groupBy) {
+            case "country" -> labels(Country.<Country>listAll(), c -> c.code, c -> c.name);
+            case "item" -> labels(Item.<Item>listAll(), i -> i.code, i -> i.name + " (" + i.unit + ")");
+            default -> labels(Depot.<Depot>listAll(), d -> d.id.toString(), d -> d.code + " - " + d.name);
+        };
+        return rows.stream().map(r -> {
+            String k = String.valueOf(r[0]);
+            return new SummaryRow(k, label.apply(k), ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue(), ((Number) r[3]).longValue());
+        }).toList();
+    }
+
+    private static <T> Function<String, String> labels(List<T> all, Function<T, String> key, Function<T, String> label) {
+        Map<String, String> m = all.stream().collect(Collectors.toMap(key, label));
+        return k -> m.getOrDefault(k, k);
+    }
+
+    public PanacheQuery<LedgerEntry> ledger(UUID lotId, Instant since) {
+        Filter f = new Filter().eq("lotId", lotId).cond("occurredAt >= ?", since);
+        return LedgerEntry.find(f.where(), Sort.by("seq"), f.params());
+    }
+
+    public LedgerEntry entry(UUID id) {
+        LedgerEntry e = LedgerEntry.findById(id);
+        if (e == null) {
+            throw ProblemException.notFound("Ledger entry", id);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,109 @@
+package org.corridor.inventory;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TeamResourceTest {
+
+    static Map<String, Object> team(String org, String type) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", Fixtures.unique("USAR Team"));
+        body.put("countryCode", "ITA");
+        body.put("organisationId", org);
+        body.put("type", type);
+        body.put("members", 59);
+        body.put("baseLatitude", 41.8);
+        body.put("baseLongitude", 12.25);
+        body.put("mobilisationHours", 10);
+        body.put("selfSufficiencyDays", 10);
+        return body;
+    }
+
+    static String create(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(201)
+                .header("Location", notNullValue()).extract().path("id");
+    }
+
+    @Test
+    void registersListsAndFindsTeams() {
+        String org = Fixtures.organisation("GOVERNMENT", "ITA");
+        Map<String, Object> body = team(org, "USAR_HEAVY");
+        String id = create(body);
+        given().get("/api/v1/teams/{id}", id).then().statusCode(200)
+                .body("name", equalTo(body.get("name"))).body("type", equalTo("USAR_HEAVY")).body("members", equalTo(59))
+                .body("baseLatitude", equalTo(41.8f)).body("mobilisationHours", equalTo(10)).body("selfSufficiencyDays", equalTo(10))
+                .body("status", equalTo("AVAILABLE")).body("assignmentReference", nullValue()).body("organisationId", equalTo(org))
+                .body("$", hasKey("assignmentReference"));
+        Map<String, Object> emt = team(org, "EMT_TYPE_2");
+        emt.put("status", "STOOD_DOWN");
+        String emtId = create(emt);
+        given().get("/api/v1/teams?status=AVAILABLE&type=USAR_HEAVY&size=500").then().statusCode(200)
+                .body("items.id", hasItem(id)).body("items.status", everyItem(equalTo("AVAILABLE")))
+                .body("items.type", everyItem(equalTo("USAR_HEAVY")));
+        given().get("/api/v1/teams?status=available&size=500").then().statusCode(200).body("items.id", not(hasItem(emtId)));
+        given().get("/api/v1/teams?status=STOOD_DOWN&countryCode=ITA&size=500").then().statusCode(200).body("items.id", hasItem(emtId));
+        given().get("/api/v1/teams?type=USAR_GIGANTIC").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/teams/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void registrationRefusals() {
+        String org = Fixtures.organisation();
+        Map<String, Object> body = team(org, "WASH");
+        body.put("countryCode", "XYZ");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).body("title", equalTo("Unknown country"));
+        body = team("00000000-0000-0000-0000-000000000000", "WASH");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).body("title", equalTo("Unknown organisation"));
+        body = team(org, "WASH");
+        body.put("status", "ASSIGNED");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void assignmentIsIdempotentAndExclusive() {
+        String org = Fixtures.organisation();
+        String id = create(team(org, "EMT_TYPE_1_MOBILE"));
+        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-A")).post("/api/v1/teams/{id}/assignment", id)
+                .then().statusCode(200).body("status", equalTo("ASSIGNED")).body("assignmentReference", equalTo("plan-A"))
+                .body("assignedAt", notNullValue());
+        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-A")).post("/api/v1/teams/{id}/assignment", id)
+                .then().statusCode(200).body("status", equalTo("ASSIGNED")).body("assignmentReference", equalTo("plan-A"));
+        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-B")).post("/api/v1/teams/{id}/assignment", id)
+                .then().statusCode(409).contentType("application/problem+json").body("title", equalTo("Team already assigned"));
+        given().get("/api/v1/teams?status=ASSIGNED&size=500").then().body("items.id", hasItem(id));
+        given().delete("/api/v1/teams/{id}/assignment", id).then().statusCode(200)
+                .body("status", equalTo("AVAILABLE")).body("assignmentReference", nullValue());
+        given().delete("/api/v1/teams/{id}/assignment", id).then().statusCode(200).body("status", equalTo("AVAILABLE"));
+        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-B")).post("/api/v1/teams/{id}/assignment", id)
+                .then().statusCode(200).body("assignmentReference", equalTo("plan-B"));
+        given().contentType(ContentType.JSON).body(Map.of("reference", "x")).post("/api/v1/teams/{id}/assignment",
+                "00000000-0000-0000-0000-000000000000").then().statusCode(404);
+        given().delete("/api/v1/teams/{id}/assignment", "00000000-0000-0000-0000-000000000000").then().statusCode(404);
+    }
+
+    @Test
+    void deployedOrStoodDownTeamsCannotBeAssigned() {
+        String org = Fixtures.organisation();
+        Map<String, Object> body = team(org, "LOGISTICS");
+        body.put("status", "DEPLOYED");
+        String id = create(body);
+        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-C")).post("/api/v1/teams/{id}/assignment", id)
+                .then().statusCode(409).body("title", equalTo("Team not available"));
+        given().delete("/api/v1/teams/{id}/assignment", id).then().statusCode(409).body("title", equalTo("Team not assigned"));
+        given().get("/api/v1/teams/{id}", id).then().body("status", equalTo("DEPLOYED"));
+    }
+}
