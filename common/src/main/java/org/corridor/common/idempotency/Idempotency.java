@@ -28,6 +28,10 @@ import org.corridor.common.problem.ProblemException;
  * </ul>
  * Refusals (4xx) roll the transaction back and so are not stored: a retry after the cause is gone
  * may succeed.
+ * <p>
+ * The request hash covers the body only: when the target is in the path (a receipt into depot X,
+ * an event on shipment Y), put it in the scope ({@code "receipts:" + depotId}) so that one key used
+ * on two targets is not taken for a replay.
  */
 @ApplicationScoped
 public class Idempotency {

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the problem answers that the shared {@code ProblemMappers} give on every operation, so
  * that each resource only declares the ones specific to it (409, 422, 503...):
  * 400 for any operation that takes a body or parameters, 404 for any path with an id, 500 always.
- * Responses a resource declares itself are left as they are.
+ * Responses a resource declares itself are left as they are, except a bare one without content
+ * (SmallRye adds such a 400 to every operation with a validated body), which gets the problem schema.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -51,7 +52,9 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void addIfMissing(APIResponses responses, String code, String description) {
-        if (responses.hasAPIResponse(code)) {
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing != null && existing.getContent() != null && existing.getContent().getMediaTypes() != null
+                && !existing.getContent().getMediaTypes().isEmpty()) {
             return;
         }
         APIResponse r = OASFactory.createAPIResponse()
