@@ -102,7 +102,7 @@ class ReservationResourceTest {
         given().post("/api/v1/reservations/{id}/release", id).then().statusCode(200).body("status", equalTo("RELEASED"));
         Fixtures.lotBalance(a).then().body("onHand", equalTo(20)).body("reserved", equalTo(0));
         given().post("/api/v1/reservations/{id}/consume", id).then().statusCode(409).contentType("application/problem+json")
-                .body("title", equalTo("Reservation already released"));
+                .body("title", equalTo("Nothing held")).body("detail", containsString("RELEASED"));
         StockLedgerTest.assertLotAgreesWithItsLedger(a);
         assertEquals(List.of("RECEIPT", "RESERVATION", "RELEASE"),
                 StockLedgerTest.ledgerOf(a).stream().map(e -> e.get("type")).toList());
@@ -119,7 +119,7 @@ class ReservationResourceTest {
         Fixtures.lotBalance(a).then().body("onHand", equalTo(5)).body("reserved", equalTo(0)).body("available", equalTo(5));
         Fixtures.lotBalance(b).then().body("onHand", equalTo(0)).body("reserved", equalTo(0));
         given().post("/api/v1/reservations/{id}/release", id).then().statusCode(409)
-                .body("title", equalTo("Reservation already consumed"));
+                .body("title", equalTo("Nothing held")).body("detail", containsString("CONSUMED"));
         List<Map<String, Object>> issues = StockLedgerTest.ledgerOf(a).stream().filter(e -> e.get("type").equals("ISSUE")).toList();
         assertEquals(1, issues.size());
         assertEquals(-15, issues.get(0).get("onHandDelta"));
@@ -127,6 +127,58 @@ class ReservationResourceTest {
         assertEquals(id, issues.get(0).get("reservationId"));
         StockLedgerTest.assertLotAgreesWithItsLedger(a);
         StockLedgerTest.assertLotAgreesWithItsLedger(b);
+    }
+
+    /** One reservation per plan, settled shipment by shipment: each reference consumes or releases its own part once. */
+    @Test
+    void partialSettlementsPerReference() {
+        String a = Fixtures.lot(100);
+        String b = Fixtures.lot(50);
+        String id = Fixtures.reserve(Fixtures.unique("k"), "plan-partial", List.of(Fixtures.line(a, 60), Fixtures.line(b, 30)))
+                .then().statusCode(201).extract().path("id");
+        // shipment 1 is dispatched: it carries 40 of lot a
+        Map<String, Object> ship1 = Map.of("reference", "shipment-1", "lines", List.of(Fixtures.line(a, 40)));
+        settle(id, "consume", ship1).then().statusCode(200).body("status", equalTo("HELD"))
+                .body("lines.find { it.lotId == '" + a + "' }.consumed", equalTo(40))
+                .body("lines.find { it.lotId == '" + a + "' }.held", equalTo(20));
+        // a retry of the same dispatch changes nothing
+        settle(id, "consume", ship1).then().statusCode(200).body("lines.find { it.lotId == '" + a + "' }.consumed", equalTo(40));
+        Fixtures.lotBalance(a).then().body("onHand", equalTo(60)).body("reserved", equalTo(20));
+        // the same reference with other lines is a mistake
+        settle(id, "consume", Map.of("reference", "shipment-1", "lines", List.of(Fixtures.line(a, 10))))
+                .then().statusCode(422).contentType("application/problem+json");
+        // more than is held is refused and changes nothing
+        settle(id, "consume", Map.of("reference", "shipment-9", "lines", List.of(Fixtures.line(a, 21))))
+                .then().statusCode(409).body("detail", containsString("holds 20, 21 asked"));
+        // lines without a reference cannot be replayed safely
+        settle(id, "release", Map.of("lines", List.of(Fixtures.line(a, 1)))).then().statusCode(400);
+        // shipment 2 is cancelled before dispatch: its 20 of a and 30 of b go back to available stock
+        settle(id, "release", Map.of("reference", "shipment-2", "lines", List.of(Fixtures.line(a, 20), Fixtures.line(b, 30))))
+                .then().statusCode(200).body("status", equalTo("SETTLED"));
+        Fixtures.lotBalance(a).then().body("onHand", equalTo(60)).body("reserved", equalTo(0)).body("available", equalTo(60));
+        Fixtures.lotBalance(b).then().body("onHand", equalTo(50)).body("reserved", equalTo(0));
+        // nothing is held any more: a new reference finds nothing to settle
+        settle(id, "consume", Map.of("reference", "shipment-3")).then().statusCode(409).body("title", equalTo("Nothing held"));
+        StockLedgerTest.assertLotAgreesWithItsLedger(a);
+        StockLedgerTest.assertLotAgreesWithItsLedger(b);
+        LedgerInvariant.assertBalancesEqualLedgerSums(dataSource);
+    }
+
+    /** The Idempotency-Key header serves as the reference when the body names none. */
+    @Test
+    void headerKeyIsTheSettlementReference() {
+        String a = Fixtures.lot(30);
+        String id = Fixtures.reserve(Fixtures.unique("k"), "plan-hdr", List.of(Fixtures.line(a, 30))).then().statusCode(201).extract().path("id");
+        given().header("Idempotency-Key", "shipment-7-consume").post("/api/v1/reservations/{id}/consume", id)
+                .then().statusCode(200).body("status", equalTo("CONSUMED"));
+        given().header("Idempotency-Key", "shipment-7-consume").post("/api/v1/reservations/{id}/consume", id)
+                .then().statusCode(200).body("status", equalTo("CONSUMED"));
+        Fixtures.lotBalance(a).then().body("onHand", equalTo(0)).body("reserved", equalTo(0));
+        assertEquals(1, StockLedgerTest.ledgerOf(a).stream().filter(e -> e.get("type").equals("ISSUE")).count());
+    }
+
+    private static Response settle(String id, String what, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/reservations/{id}/" + what, id);
     }
 
     @Test

@@ -12,6 +12,10 @@ public class ReservationLine {
     @Column(name = "item_code")
     public String itemCode;
     public long quantity;
+    /** How much of the quantity was issued out of the depot. */
+    public long consumed;
+    /** How much of the quantity was given back to available stock. */
+    public long released;
 
     public ReservationLine() {
     }
@@ -20,5 +24,10 @@ public class ReservationLine {
         this.lotId = lotId;
         this.itemCode = itemCode;
         this.quantity = quantity;
+    }
+
+    /** What is still held: neither consumed nor released. */
+    public long held() {
+        return quantity - consumed - released;
     }
 }

@@ -26,6 +26,7 @@ import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.problem.ProblemException;
 import org.corridor.inventory.domain.Reservation;
 import org.corridor.inventory.domain.ReservationStatus;
 import org.corridor.inventory.service.References;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/reservations")
@@ -68,13 +70,13 @@ public class ReservationResource {
     public record ReservationDto(
             @Schema(description = "Id", example = Examples.RESERVATION_ID) UUID id,
             @Schema(description = "The caller's reference", example = "plan-7c1e2d90") String reference,
-            @Schema(description = "HELD, RELEASED or CONSUMED", example = "HELD") ReservationStatus status,
+            @Schema(description = "HELD while anything is held; then CONSUMED, RELEASED or SETTLED (partly each)", example = "HELD") ReservationStatus status,
             @Schema(description = "What is held", example = "[{\"lotId\": \"" + Examples.LOT_ID + "\", \"itemCode\": \"SHL-TENT-FAMILY\", \"quantity\": 120}]") List<ReservationLineDto> lines,
             @Schema(description = "When it was made", example = Examples.INSTANT) Instant createdAt,
             @Schema(description = "When its status last changed", example = Examples.INSTANT) Instant updatedAt) {
         static ReservationDto of(Reservation r) {
             return new ReservationDto(r.id, r.reference, r.status,
-                    r.lines.stream().map(l -> new ReservationLineDto(l.lotId, l.itemCode, l.quantity)).toList(),
+                    r.lines.stream().map(l -> new ReservationLineDto(l.lotId, l.itemCode, l.quantity, l.consumed, l.released, l.held())).toList(),
                     r.createdAt, r.updatedAt);
         }
     }
@@ -83,7 +85,10 @@ public class ReservationResource {
     public record ReservationLineDto(
             @Schema(description = "Lot", example = Examples.LOT_ID) UUID lotId,
             @Schema(description = "Item of the lot", example = "SHL-TENT-FAMILY") String itemCode,
-            @Schema(description = "Quantity held", example = "120") long quantity) {
+            @Schema(description = "Quantity reserved on this line", example = "120") long quantity,
+            @Schema(description = "Of it, issued out of the depot", example = "40") long consumed,
+            @Schema(description = "Of it, given back to available stock", example = "0") long released,
+            @Schema(description = "Of it, still held", example = "80") long held) {
     }
 
     @POST
@@ -131,29 +136,87 @@ public class ReservationResource {
         return ReservationDto.of(reservations.get(id));
     }
 
+    @Schema(name = "SettlementRequest", description = "Optional body of release and consume: settle part of a "
+            + "reservation once per reference (e.g. one shipment of a plan). Without a body everything still held is settled.")
+    public record SettlementRequest(
+            @Size(max = 200) @Schema(description = "What this settlement is for; the same reference again is a replay. "
+                    + "Defaults to the Idempotency-Key header. Required when lines are given", example = "shipment-5d1f0b7e", maxLength = 200) String reference,
+            @Size(min = 1, max = 200) @Valid @Schema(description = "Lots and quantities to settle; absent: everything still held",
+                    example = "[{\"lotId\": \"" + Examples.LOT_ID + "\", \"quantity\": 40}]") List<@NotNull ReservationLineRequest> lines) {
+    }
+
     @POST
     @Path("{id}/release")
-    @Operation(operationId = "releaseReservation", summary = "Release a reservation",
-            description = "HELD to RELEASED: the held quantities become available again (RELEASE entries). Releasing a "
-                    + "RELEASED reservation answers it unchanged; a CONSUMED one cannot be released.")
-    @APIResponse(responseCode = "200", description = "The reservation, RELEASED",
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "releaseReservation", summary = "Release a reservation, or part of it",
+            description = "Held quantities become available again (RELEASE entries). Without a body (and without an "
+                    + "Idempotency-Key) everything still held is released; repeating it answers the reservation unchanged, "
+                    + "and a reservation that was wholly consumed cannot be released (409). With a reference (body or "
+                    + "Idempotency-Key header) the given lines, or everything still held, are released once per reference: "
+                    + "the same reference again answers unchanged, with other lines it is 422. Status: HELD while anything "
+                    + "is held, then RELEASED, CONSUMED or SETTLED (partly each).")
+    @APIResponse(responseCode = "200", description = "The reservation after the release",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationDto.class)))
-    @APIResponse(responseCode = "409", description = "The reservation was consumed",
+    @APIResponse(responseCode = "409", description = "Nothing (or not that much) is held any more",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReservationDto release(@PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id) {
-        return ReservationDto.of(reservations.release(id));
+    @APIResponse(responseCode = "422", description = "The reference was already used for other lines",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReservationDto release(@PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Reference of this settlement when the body names none", example = "shipment-5d1f0b7e-release") String key,
+            @Valid @RequestBody(required = false, description = "Optional: what to release and under which reference") SettlementRequest body) {
+        return ReservationDto.of(reservations.release(id, reference(body, key), lines(body)));
     }
 
     @POST
     @Path("{id}/consume")
-    @Operation(operationId = "consumeReservation", summary = "Consume a reservation",
-            description = "HELD to CONSUMED: the held quantities leave the depot (ISSUE entries lower on-hand and reserved "
-                    + "alike). Consuming a CONSUMED reservation answers it unchanged; a RELEASED one cannot be consumed.")
-    @APIResponse(responseCode = "200", description = "The reservation, CONSUMED",
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "consumeReservation", summary = "Consume a reservation, or part of it",
+            description = "Held quantities leave the depot (ISSUE entries lower on-hand and reserved alike). Without a body "
+                    + "(and without an Idempotency-Key) everything still held is consumed; repeating it answers the "
+                    + "reservation unchanged, and a reservation that was wholly released cannot be consumed (409). With a "
+                    + "reference (body or Idempotency-Key header) the given lines, or everything still held, are consumed "
+                    + "once per reference: this is how each shipment of a plan consumes its own part when it is dispatched.")
+    @APIResponse(responseCode = "200", description = "The reservation after the consumption",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationDto.class)))
-    @APIResponse(responseCode = "409", description = "The reservation was released",
+    @APIResponse(responseCode = "409", description = "Nothing (or not that much) is held any more",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReservationDto consume(@PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id) {
-        return ReservationDto.of(reservations.consume(id));
+    @APIResponse(responseCode = "422", description = "The reference was already used for other lines",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReservationDto consume(@PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Reference of this settlement when the body names none", example = "shipment-5d1f0b7e-consume") String key,
+            @Valid @RequestBody(required = false, description = "Optional: what to consume and under which reference") SettlementRequest body) {
+        return ReservationDto.of(reservations.consume(id, reference(body, key), lines(body)));
+    }
+
+    /** The contract's form, with no body (any or no Content-Type): settle everything still held. */
+    @POST
+    @Path("{id}/release")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public ReservationDto releaseWithoutBody(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
+        return release(id, key, null);
+    }
+
+    /** The contract's form, with no body (any or no Content-Type): settle everything still held. */
+    @POST
+    @Path("{id}/consume")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public ReservationDto consumeWithoutBody(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
+        return consume(id, key, null);
+    }
+
+    private static String reference(SettlementRequest body, String key) {
+        String ref = body != null && body.reference() != null && !body.reference().isBlank() ? body.reference().trim()
+                : key == null || key.isBlank() ? null : key.trim();
+        if (ref == null && body != null && body.lines() != null) {
+            throw ProblemException.badRequest("A reference (or Idempotency-Key header) is required to settle part of a reservation");
+        }
+        return ref;
+    }
+
+    private static List<ReservationService.Line> lines(SettlementRequest body) {
+        return body == null || body.lines() == null ? null
+                : body.lines().stream().map(l -> new ReservationService.Line(l.lotId(), l.quantity())).toList();
     }
 }

@@ -106,48 +106,122 @@ public class ReservationService {
         return Reservation.find(f.where(), Sort.by("createdAt").and("id"), f.params());
     }
 
-    /** HELD to RELEASED: the held quantities become available again. Idempotent. */
-    @Transactional
-    public Reservation release(UUID id) {
-        Reservation r = lock(id);
-        switch (r.status) {
-            case RELEASED -> {
-                return r;
-            }
-            case CONSUMED -> throw ProblemException.conflict("Reservation already consumed",
-                    "Reservation " + id + " was consumed: its stock has left the depot and cannot be released");
-            case HELD -> {
-                Map<UUID, StockBalance> balances = lockAll(r.lines.stream().map(l -> l.lotId).toList());
-                for (ReservationLine l : r.lines) {
-                    stock.append(balances.get(l.lotId), LedgerEntryType.RELEASE, 0, -l.quantity, null, r.id, null,
-                            "release of reservation " + r.reference);
-                }
-                return transition(r, ReservationStatus.RELEASED);
-            }
-            default -> throw new IllegalStateException("unknown status " + r.status);
-        }
+    /** Whether a settlement issues stock out of the depot or gives it back to available stock. */
+    public enum Kind {
+        CONSUME, RELEASE
     }
 
-    /** HELD to CONSUMED: the held quantities are issued out of the depot (ISSUE entries). Idempotent. */
+    /**
+     * Releases what is still held (RELEASE entries: it becomes available again). Without a reference
+     * it releases everything still held and is idempotent by state; with a reference it releases the
+     * given lines (or, without lines, everything still held) once per reference.
+     */
     @Transactional
-    public Reservation consume(UUID id) {
+    public Reservation release(UUID id, String reference, List<Line> lines) {
+        return settle(id, Kind.RELEASE, reference, lines);
+    }
+
+    /** Consumes what is still held (ISSUE entries: the stock leaves the depot); as {@link #release}. */
+    @Transactional
+    public Reservation consume(UUID id, String reference, List<Line> lines) {
+        return settle(id, Kind.CONSUME, reference, lines);
+    }
+
+    private Reservation settle(UUID id, Kind kind, String reference, List<Line> lines) {
         Reservation r = lock(id);
-        switch (r.status) {
-            case CONSUMED -> {
+        String verb = kind == Kind.CONSUME ? "consumed" : "released";
+        if (reference != null) {
+            String previous = settlementLines(r.id, kind, reference);
+            if (previous != null) {
+                if (lines != null && !previous.equals(canonical(lines))) {
+                    throw ProblemException.unprocessable("Settlement reference reused",
+                            "Reference " + reference + " already " + verb + " other lines of reservation " + id);
+                }
                 return r;
             }
-            case RELEASED -> throw ProblemException.conflict("Reservation already released",
-                    "Reservation " + id + " was released: its stock is no longer held; make a new reservation");
-            case HELD -> {
-                Map<UUID, StockBalance> balances = lockAll(r.lines.stream().map(l -> l.lotId).toList());
-                for (ReservationLine l : r.lines) {
-                    stock.append(balances.get(l.lotId), LedgerEntryType.ISSUE, -l.quantity, -l.quantity, null, r.id, null,
-                            "issue for reservation " + r.reference);
-                }
-                return transition(r, ReservationStatus.CONSUMED);
-            }
-            default -> throw new IllegalStateException("unknown status " + r.status);
         }
+        List<Line> toSettle = lines;
+        if (toSettle == null) {
+            toSettle = r.lines.stream().filter(l -> l.held() > 0).map(l -> new Line(l.lotId, l.held())).toList();
+            if (toSettle.isEmpty()) {
+                long sameKind = r.lines.stream().mapToLong(l -> kind == Kind.CONSUME ? l.consumed : l.released).sum();
+                if (sameKind > 0 && reference == null) {
+                    return r; // a repeat of a whole settlement: nothing left, answer unchanged
+                }
+                throw ProblemException.conflict("Nothing held",
+                        "Reservation " + id + " holds nothing any more (" + r.status + "): nothing can be " + verb);
+            }
+        }
+        Map<UUID, ReservationLine> byLot = new HashMap<>();
+        r.lines.forEach(l -> byLot.put(l.lotId, l));
+        List<String> problems = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (Line l : toSettle) {
+            ReservationLine held = byLot.get(l.lotId());
+            if (!seen.add(l.lotId())) {
+                throw ProblemException.badRequest("Lot " + l.lotId() + " appears on more than one line");
+            } else if (held == null) {
+                problems.add("lot " + l.lotId() + " is not part of the reservation");
+            } else if (l.quantity() > held.held()) {
+                problems.add("lot " + l.lotId() + " holds " + held.held() + ", " + l.quantity() + " asked");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.conflict("Not held", "Nothing was " + verb + ": " + String.join("; ", problems));
+        }
+        Map<UUID, StockBalance> balances = lockAll(toSettle.stream().map(Line::lotId).toList());
+        for (Line l : toSettle) {
+            ReservationLine line = byLot.get(l.lotId());
+            if (kind == Kind.CONSUME) {
+                stock.append(balances.get(l.lotId()), LedgerEntryType.ISSUE, -l.quantity(), -l.quantity(), null, r.id, null,
+                        "issue for reservation " + r.reference + (reference == null ? "" : " (" + reference + ")"));
+                line.consumed += l.quantity();
+            } else {
+                stock.append(balances.get(l.lotId()), LedgerEntryType.RELEASE, 0, -l.quantity(), null, r.id, null,
+                        "release of reservation " + r.reference + (reference == null ? "" : " (" + reference + ")"));
+                line.released += l.quantity();
+            }
+        }
+        if (reference != null) {
+            em.createNativeQuery("INSERT INTO reservation_settlement (reservation_id, kind, reference, lines, settled_at) "
+                            + "VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, r.id).setParameter(2, kind.name()).setParameter(3, reference)
+                    .setParameter(4, canonical(toSettle)).setParameter(5, References.now())
+                    .executeUpdate();
+        }
+        return transition(r, statusOf(r));
+    }
+
+    private static ReservationStatus statusOf(Reservation r) {
+        long held = 0;
+        long consumed = 0;
+        long released = 0;
+        for (ReservationLine l : r.lines) {
+            held += l.held();
+            consumed += l.consumed;
+            released += l.released;
+        }
+        if (held > 0) {
+            return ReservationStatus.HELD;
+        }
+        if (released == 0) {
+            return ReservationStatus.CONSUMED;
+        }
+        return consumed == 0 ? ReservationStatus.RELEASED : ReservationStatus.SETTLED;
+    }
+
+    private String settlementLines(UUID reservationId, Kind kind, String reference) {
+        List<?> rows = em.createNativeQuery("SELECT lines FROM reservation_settlement "
+                        + "WHERE reservation_id = ?1 AND kind = ?2 AND reference = ?3")
+                .setParameter(1, reservationId).setParameter(2, kind.name()).setParameter(3, reference)
+                .getResultList();
+        return rows.isEmpty() ? null : (String) rows.get(0);
+    }
+
+    /** The lines as sorted "lotId:quantity" text, to recognise a replay of the same settlement. */
+    private static String canonical(List<Line> lines) {
+        return lines.stream().sorted(java.util.Comparator.comparing(Line::lotId))
+                .map(l -> l.lotId() + ":" + l.quantity()).collect(java.util.stream.Collectors.joining(","));
     }
 
     private Reservation lock(UUID id) {
