@@ -268,6 +268,16 @@ class StateMachineTest {
         // the same event again, without a key (a client retry after a lost answer): same event, no new call
         postEvent(id, "DISPATCHED", t(0)).then().statusCode(200).body("id", equalTo(first));
         wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v1/reservations/" + reservation + "/consume")));
+        // only this shipment's lines of the plan's reservation, under the shipment's own reference
+        String lot = given().get("/api/v1/shipments/" + id).then().extract().path("lines[0].lotId");
+        int quantity = given().get("/api/v1/shipments/" + id).then().extract().path("lines[0].quantity");
+        wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v1/reservations/" + reservation + "/consume"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.reference",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("shipment-" + id + "-consume")))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.lines[0].lotId",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(lot)))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.lines[0].quantity",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(String.valueOf(quantity)))));
         given().get("/api/v1/shipments/" + id).then().body("stock", equalTo("ISSUED")).body("dispatchedAt", equalTo(t(0).toString()));
         given().get("/api/v1/shipments/" + id + "/events").then().body("total", equalTo(1));
     }

@@ -3,6 +3,7 @@ package org.corridor.shipment.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -22,19 +23,23 @@ public class InventoryGateway {
     @RestClient
     InventoryClient client;
 
-    /** POST /api/v1/reservations/{id}/consume: the held quantity becomes an ISSUE (stock leaves the depot). */
+    /** POST /api/v1/reservations/{id}/consume: this shipment's lines of the reservation become ISSUEs (stock leaves the depot). */
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, retryOn = {RetryableUpstreamException.class,
             org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
-    public JsonNode consume(UUID reservationId, UUID shipmentId) {
-        return Upstream.call(SERVICE, () -> client.consume(reservationId, "shipment-" + shipmentId + "-consume"));
+    public JsonNode consume(UUID reservationId, UUID shipmentId, List<InventoryClient.Line> lines) {
+        String reference = "shipment-" + shipmentId + "-consume";
+        return Upstream.call(SERVICE, () -> client.consume(reservationId, reference,
+                new InventoryClient.Settlement(reference, lines)));
     }
 
-    /** POST /api/v1/reservations/{id}/release: the held quantity is available again. */
+    /** POST /api/v1/reservations/{id}/release: this shipment's lines of the reservation are available again. */
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, retryOn = {RetryableUpstreamException.class,
             org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
-    public JsonNode release(UUID reservationId, UUID shipmentId) {
-        return Upstream.call(SERVICE, () -> client.release(reservationId, "shipment-" + shipmentId + "-release"));
+    public JsonNode release(UUID reservationId, UUID shipmentId, List<InventoryClient.Line> lines) {
+        String reference = "shipment-" + shipmentId + "-release";
+        return Upstream.call(SERVICE, () -> client.release(reservationId, reference,
+                new InventoryClient.Settlement(reference, lines)));
     }
 }

@@ -26,8 +26,8 @@ public class ShipmentService {
 
     /**
      * Records a new PLANNED shipment. {@code draft} carries the request's fields and lines (ids,
-     * status and timestamps are set here). Refuses an arrival not after departure, a lot listed twice,
-     * and a reservation already carried by another shipment (one reservation per shipment).
+     * status and timestamps are set here). Refuses an arrival not after departure and a lot listed
+     * twice. Several shipments may share one reservation (one per plan): each settles its own lines.
      */
     @Transactional
     public Shipment create(Shipment draft) {
@@ -41,14 +41,6 @@ public class ShipmentService {
                 throw ProblemException.unprocessable("Duplicate line",
                         "Item " + l.itemCode + " from lot " + l.lotId + " is listed more than once; merge the lines");
             }
-        }
-        Shipment other = Shipment.find("reservationId", draft.reservationId).firstResult();
-        if (other != null) {
-            Map<String, Object> ext = new LinkedHashMap<>();
-            ext.put("shipmentId", other.id);
-            throw ProblemException.conflict("Reservation already shipped",
-                    "Reservation " + draft.reservationId + " is already carried by shipment " + other.id
-                            + "; each shipment needs its own reservation", ext);
         }
         Instant now = Clock.now();
         draft.id = UUID.randomUUID();

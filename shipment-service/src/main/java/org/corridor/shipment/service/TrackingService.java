@@ -17,6 +17,7 @@ import io.quarkus.panache.common.Sort;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.shipment.client.InventoryClient;
 import org.corridor.shipment.client.InventoryGateway;
 import org.corridor.shipment.client.UpstreamException;
 import org.corridor.shipment.domain.EventType;
@@ -253,11 +254,13 @@ public class TrackingService {
 
     private void callInventory(Shipment s, boolean consume) {
         String what = consume ? "consume" : "release";
+        List<InventoryClient.Line> lines = s.lines.stream()
+                .map(l -> new InventoryClient.Line(l.lotId, l.quantity)).toList();
         try {
             if (consume) {
-                inventory.consume(s.reservationId, s.id);
+                inventory.consume(s.reservationId, s.id, lines);
             } else {
-                inventory.release(s.reservationId, s.id);
+                inventory.release(s.reservationId, s.id, lines);
             }
         } catch (TimeoutException e) {
             throw unavailable(s, what, "it did not answer in time");
