@@ -21,6 +21,8 @@ import org.corridor.allocation.solver.api.PlanAnalysis;
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.SolverInput;
 import org.jboss.logging.Logger;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.SolverManagerConfig;
@@ -46,11 +48,14 @@ public class PlanSolver {
     private static final Logger LOG = Logger.getLogger(PlanSolver.class);
 
     private final SolverConfig solverConfig;
+    private final SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager;
     private final PlanStore store;
     private final Map<UUID, Run> running = new ConcurrentHashMap<>();
 
-    public PlanSolver(SolverConfig solverConfig, PlanStore store) {
+    public PlanSolver(SolverConfig solverConfig,
+            SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager, PlanStore store) {
         this.solverConfig = solverConfig;
+        this.solutionManager = solutionManager;
         this.store = store;
     }
 
@@ -152,7 +157,7 @@ public class PlanSolver {
         synchronized (run) {
             try {
                 PlanOutcome outcome = OutcomeExtractor.extract(solution, run.input);
-                PlanAnalysis analysis = PlanAnalyzer.analyze(solution, run.input);
+                PlanAnalysis analysis = PlanAnalyzer.analyze(solution, run.input, solutionManager);
                 PlanStatus status;
                 String reason = null;
                 if (outcome.feasible()) {

@@ -1,0 +1,192 @@
+package org.corridor.allocation.solver;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.corridor.allocation.solver.api.SolverInput;
+
+/**
+ * Turns a {@link SolverInput} snapshot into an {@link AllocationSolution} ready to solve:
+ * sites, needs (with their item's total demand), lots, one {@link Route} per (depot, site) pair
+ * that matters (distance, mode, lead time, cost after {@link SolverInput.RouteOverride}s), one
+ * {@link Supply} per (lot, site) that can serve, one {@link TeamOption} per (team, site), and the
+ * planning entities: binary-decomposed {@link NeedChunk}s and one {@link TeamSlot} per team needed.
+ *
+ * <p>With {@link Options#pruneIneligible()} (the default), value ranges only hold supplies and teams
+ * that pass every static hard rule (access rules, earmarks, expiry, team type), so the solver never
+ * wastes moves on them; the hard constraints still guard the plan (and are exercised when pruning is
+ * off). Lots with nothing available are dropped.
+ *
+ * @throws IllegalArgumentException for an unknown constraint name in {@code weightOverrides}
+ */
+public final class AllocationProblemBuilder {
+
+    /** @param maxChunksPerNeed cap on chunks per need (larger needs use coarser chunks) */
+    public record Options(int maxChunksPerNeed, boolean pruneIneligible) {
+        public static Options defaults() {
+            return new Options(16, true);
+        }
+    }
+
+    private AllocationProblemBuilder() {
+    }
+
+    public static AllocationSolution build(SolverInput input) {
+        return build(input, Options.defaults());
+    }
+
+    public static AllocationSolution build(SolverInput input, Options options) {
+        Instant planFrom = input.planFrom() == null ? Instant.now() : input.planFrom();
+        AllocationWeights weights = AllocationWeights.defaults().withOverrides(input.weightOverrides());
+        TransportModel transport = new TransportModel(input.transport(), input.routeOverrides());
+        List<AccessRule> rules = input.accessRules() == null ? List.of()
+                : input.accessRules().stream().map(AccessRule::of).toList();
+
+        AllocationSolution s = new AllocationSolution();
+        s.setPlanFrom(planFrom);
+        s.setConstraintConfiguration(weights.toConfiguration());
+        s.setAccessRules(new ArrayList<>(rules));
+
+        // Sites, from needs and team needs
+        Map<UUID, Site> sites = new LinkedHashMap<>();
+        List<SolverInput.NeedFact> needFacts = input.needs() == null ? List.of() : input.needs();
+        List<SolverInput.TeamNeedFact> teamNeedFacts = input.teamNeeds() == null ? List.of() : input.teamNeeds();
+        Map<UUID, Integer> needCountBySite = new HashMap<>();
+        for (SolverInput.NeedFact n : needFacts) {
+            sites.computeIfAbsent(n.siteId(), id -> new Site(id, n.incidentId(), n.siteName(), n.siteCountryCode(),
+                    n.siteLatitude(), n.siteLongitude(), 0));
+            needCountBySite.merge(n.siteId(), 1, Integer::sum);
+        }
+        for (SolverInput.TeamNeedFact n : teamNeedFacts) {
+            sites.computeIfAbsent(n.siteId(), id -> new Site(id, n.incidentId(), n.siteName(), n.siteCountryCode(),
+                    n.siteLatitude(), n.siteLongitude(), 0));
+        }
+        sites.values().forEach(site -> site.setMaterialNeedCount(needCountBySite.getOrDefault(site.getId(), 0)));
+        s.setSites(new ArrayList<>(sites.values()));
+
+        // Needs with their item's total demand
+        Map<String, Integer> demandByItem = new HashMap<>();
+        needFacts.forEach(n -> demandByItem.merge(n.itemCode(), Math.max(0, n.quantity()), Integer::sum));
+        List<MaterialNeed> needs = new ArrayList<>();
+        for (SolverInput.NeedFact n : needFacts) {
+            needs.add(MaterialNeed.of(n, sites.get(n.siteId()), demandByItem.get(n.itemCode())));
+        }
+        s.setNeeds(needs);
+
+        // Lots of needed items with something available
+        Map<String, List<Lot>> lotsByItem = new HashMap<>();
+        List<Lot> lots = new ArrayList<>();
+        if (input.lots() != null) {
+            for (SolverInput.LotFact f : input.lots()) {
+                if (f.available() > 0 && demandByItem.containsKey(f.itemCode())) {
+                    Lot lot = Lot.of(f);
+                    lots.add(lot);
+                    lotsByItem.computeIfAbsent(lot.getItemCode(), k -> new ArrayList<>()).add(lot);
+                }
+            }
+        }
+        s.setLots(lots);
+
+        // Routes per (depot, site) and supplies per (lot, site), built lazily for pairs that matter
+        Map<String, Route> routes = new LinkedHashMap<>();
+        Map<String, Supply> supplies = new LinkedHashMap<>();
+        List<NeedChunk> chunks = new ArrayList<>();
+        long chunkId = 0;
+        for (MaterialNeed need : needs) {
+            List<Supply> candidates = new ArrayList<>();
+            for (Lot lot : lotsByItem.getOrDefault(need.getItemCode(), List.of())) {
+                Site site = need.getSite();
+                Supply supply = supplies.computeIfAbsent(lot.getId() + "@" + site.getId(), k -> {
+                    Route route = routes.computeIfAbsent(lot.getDepotId() + "@" + site.getId(),
+                            rk -> transport.route(lot, site, planFrom));
+                    return new Supply(lot, route, input.expiryMarginDays());
+                });
+                if (!options.pruneIneligible() || Eligibility.materialBlockers(supply, need, rules).isEmpty()) {
+                    candidates.add(supply);
+                }
+            }
+            for (int size : chunkSizes(need.getQuantity(), options.maxChunksPerNeed())) {
+                chunks.add(new NeedChunk(chunkId++, need, size, List.copyOf(candidates)));
+            }
+        }
+        s.setRoutes(new ArrayList<>(routes.values()));
+        s.setSupplies(new ArrayList<>(supplies.values()));
+        s.setChunks(chunks);
+
+        // Teams, team needs, options and slots
+        List<Team> teams = input.teams() == null ? List.of() : input.teams().stream().map(Team::of).toList();
+        s.setTeams(new ArrayList<>(teams));
+        Map<String, Integer> demandByType = new HashMap<>();
+        teamNeedFacts.forEach(n -> demandByType.merge(n.teamType(), Math.max(0, n.count()), Integer::sum));
+        Map<String, TeamOption> options2 = new LinkedHashMap<>();
+        List<TeamNeed> teamNeeds = new ArrayList<>();
+        List<TeamSlot> slots = new ArrayList<>();
+        long slotId = 0;
+        for (SolverInput.TeamNeedFact f : teamNeedFacts) {
+            Site site = sites.get(f.siteId());
+            TeamNeed tn = new TeamNeed(f.teamNeedId(), site, f.teamType(), f.count(), f.neededBy(),
+                    demandByType.get(f.teamType()));
+            teamNeeds.add(tn);
+            List<TeamOption> candidates = new ArrayList<>();
+            for (Team team : teams) {
+                if (!team.getType().equals(tn.getTeamType())) {
+                    continue;
+                }
+                TeamOption option = options2.computeIfAbsent(team.getId() + "@" + site.getId(),
+                        k -> transport.teamOption(team, site, planFrom));
+                if (!options.pruneIneligible() || Eligibility.blockingTeamRules(option, tn, rules).isEmpty()) {
+                    candidates.add(option);
+                }
+            }
+            List<TeamOption> frozen = List.copyOf(candidates);
+            for (int i = 0; i < f.count(); i++) {
+                slots.add(new TeamSlot(slotId++, tn, i, planFrom, frozen));
+            }
+        }
+        s.setTeamNeeds(teamNeeds);
+        s.setTeamOptions(new ArrayList<>(options2.values()));
+        s.setSlots(slots);
+        return s;
+    }
+
+    /**
+     * Chunk sizes for a quantity: b, 2b, 4b, ... while they fit, then the remainder, with the base
+     * b = 1 doubled until at most {@code maxChunks} chunks are needed. With b = 1 every total from 0
+     * to {@code quantity} is the sum of some subset of chunks; with b > 1, every multiple of b (and
+     * those plus the remainder).
+     */
+    public static List<Integer> chunkSizes(int quantity, int maxChunks) {
+        if (quantity <= 0) {
+            return List.of();
+        }
+        int cap = Math.max(2, maxChunks);
+        long base = 1;
+        while (true) {
+            List<Integer> sizes = decompose(quantity, base);
+            if (sizes.size() <= cap) {
+                return sizes;
+            }
+            base *= 2;
+        }
+    }
+
+    private static List<Integer> decompose(int quantity, long base) {
+        List<Integer> sizes = new ArrayList<>();
+        long sum = 0;
+        long next = base;
+        while (sum + next <= quantity) {
+            sizes.add((int) next);
+            sum += next;
+            next *= 2;
+        }
+        if (sum < quantity) {
+            sizes.add((int) (quantity - sum));
+        }
+        return sizes;
+    }
+}
