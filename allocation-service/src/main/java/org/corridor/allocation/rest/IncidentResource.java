@@ -90,6 +90,7 @@ public class IncidentResource {
 
     @POST
     @Path("{id}/closure")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "closeIncident", summary = "Close an incident",
             description = "Marks the incident CLOSED (idempotent): it keeps its needs and plans but takes no new needs and cannot be planned.")
     @APIResponse(responseCode = "200", description = "The closed incident")
