@@ -179,7 +179,7 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     Constraint fefo(ConstraintFactory f) {
         return f.forEach(NeedChunk.class)
                 .filter(c -> c.getSupply().getLot().isPerishable())
-                .penalizeConfigurableLong(c -> c.getNormalisedUnits() * (c.getSupply().shelfDaysLeftOnArrival() / 30))
+                .penalizeConfigurableLong(c -> c.getNormalisedUnits() * c.getSupply().shelfDaysLeftOnArrival() / 30)
                 .asConstraint(FEFO);
     }
 }

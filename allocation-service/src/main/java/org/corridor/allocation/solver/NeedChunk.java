@@ -14,7 +14,7 @@ import org.optaplanner.core.api.domain.variable.PlanningVariable;
  * need are binary-decomposed (1, 2, 4, ..., remainder) so that every total between 0 and the need's
  * quantity is a subset sum: see {@code package-info.java} for why.
  */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = NeedChunkDifficultyComparator.class)
 public class NeedChunk {
 
     @PlanningId

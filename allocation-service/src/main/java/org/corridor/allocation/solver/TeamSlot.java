@@ -11,7 +11,7 @@ import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
 
 /** Planning entity: one of the {@code count} places of a team need; {@code null} option = unfilled. */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = TeamSlotDifficultyComparator.class)
 public class TeamSlot {
 
     @PlanningId
