@@ -37,7 +37,7 @@ public final class PlanDtos {
             Instant planFrom,
             @Schema(description = "Solving time limits; default from configuration")
             @Valid Termination termination,
-            @Schema(description = "Constraint name to weight (0 or more), overriding the configured defaults", example = "{\"transport cost\": 2}")
+            @Schema(description = "Constraint name to weight (0 or more), overriding the configured defaults", example = "{\"Transport cost\": 2}")
             Map<String, @NotNull @PositiveOrZero Long> weights) {
     }
 
@@ -78,7 +78,7 @@ public final class PlanDtos {
             @Schema(description = "Time departures are computed from", example = "2023-02-06T06:00:00Z") Instant planFrom,
             @Schema(description = "Solving time limit used", type = SchemaType.STRING, format = "duration", example = "PT30S") Duration spentLimit,
             @Schema(description = "Unimproved time limit used", type = SchemaType.STRING, format = "duration", example = "PT10S") Duration unimprovedSpentLimit,
-            @Schema(description = "Constraint weights in force for this plan", example = "{\"transport cost\": 2}") Map<String, Long> weights,
+            @Schema(description = "Constraint weights in force for this plan", example = "{\"Transport cost\": 2}") Map<String, Long> weights,
             @Schema(description = "OptaPlanner score hard/medium/soft of the best plan so far", example = "0hard/-1200medium/-53420soft") String score,
             @Schema(description = "True when no hard constraint is broken", example = "true") Boolean feasible,
             @Schema(description = "True when solving was stopped by DELETE /plans/{id}/solving", example = "false") boolean stoppedEarly,
