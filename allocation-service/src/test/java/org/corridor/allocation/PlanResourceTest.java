@@ -139,7 +139,7 @@ class PlanResourceTest {
                 .body("planId", equalTo(planId)).body("status", equalTo("SOLVED"))
                 .body("score", equalTo(plan.getString("score")))
                 .body("constraints.name", everyItem(notNullValue()))
-                .body("constraints.level", everyItem(anyOf(equalTo("hard"), equalTo("medium"), equalTo("soft"))))
+                .body("constraints.level", everyItem(anyOf(equalTo("HARD"), equalTo("MEDIUM"), equalTo("SOFT"))))
                 .extract().jsonPath();
         assertFalse(analysis.getList("constraints").isEmpty());
         assertTrue(analysis.getList("unmet.needId").contains(tents));
@@ -258,6 +258,15 @@ class PlanResourceTest {
         problem(get("/api/v1/plans/" + UUID.randomUUID()), 404);
         problem(get("/api/v1/plans/" + UUID.randomUUID() + "/analysis"), 404);
         problem(get("/api/v1/plans?size=0"), 400);
+    }
+
+    @Test
+    void constraintsListTheWeightNames() {
+        get("/api/v1/constraints").statusCode(200)
+                .body("name", hasItem("Transport cost"))
+                .body("find { it.name == 'Transport cost' }.level", equalTo("SOFT"))
+                .body("find { it.name == 'Material crosses access rule' }.level", equalTo("HARD"))
+                .body("weight", everyItem(notNullValue())).body("description", everyItem(notNullValue()));
     }
 
     @Test
