@@ -29,7 +29,7 @@ public final class AllocationProblemBuilder {
     /** @param maxChunksPerNeed cap on chunks per need (larger needs use coarser chunks) */
     public record Options(int maxChunksPerNeed, boolean pruneIneligible) {
         public static Options defaults() {
-            return new Options(16, true);
+            return new Options(24, true);
         }
     }
 
@@ -98,7 +98,7 @@ public final class AllocationProblemBuilder {
         List<NeedChunk> chunks = new ArrayList<>();
         long chunkId = 0;
         for (MaterialNeed need : needs) {
-            List<Supply> candidates = new ArrayList<>();
+            List<Lot> candidates = new ArrayList<>();
             for (Lot lot : lotsByItem.getOrDefault(need.getItemCode(), List.of())) {
                 Site site = need.getSite();
                 Supply supply = supplies.computeIfAbsent(lot.getId() + "@" + site.getId(), k -> {
@@ -106,8 +106,9 @@ public final class AllocationProblemBuilder {
                             rk -> transport.route(lot, site, planFrom));
                     return new Supply(lot, route, input.expiryMarginDays());
                 });
+                need.addSupply(supply);
                 if (!options.pruneIneligible() || Eligibility.materialBlockers(supply, need, rules).isEmpty()) {
-                    candidates.add(supply);
+                    candidates.add(lot);
                 }
             }
             for (int size : chunkSizes(need.getQuantity(), options.maxChunksPerNeed())) {
@@ -155,10 +156,12 @@ public final class AllocationProblemBuilder {
     }
 
     /**
-     * Chunk sizes for a quantity: b, 2b, 4b, ... while they fit, then the remainder, with the base
-     * b = 1 doubled until at most {@code maxChunks} chunks are needed. With b = 1 every total from 0
-     * to {@code quantity} is the sum of some subset of chunks; with b > 1, every multiple of b (and
-     * those plus the remainder).
+     * Chunk sizes for a quantity: b, b, 2b, 2b, 4b, 4b, ... while they fit, then the remainder, with
+     * the base b = 1 doubled until at most {@code maxChunks} chunks are needed. One copy of each power
+     * already makes every total from 0 to {@code quantity} a subset sum (granularity b); the second
+     * copy lets a need be split exactly between two lots (e.g. 100 = 60 from one lot + 20 from
+     * another + 20 unmet, impossible with 1, 2, 4, 8, 16, 32, 37), and gives local search smaller
+     * steps.
      */
     public static List<Integer> chunkSizes(int quantity, int maxChunks) {
         if (quantity <= 0) {
@@ -180,6 +183,11 @@ public final class AllocationProblemBuilder {
         long sum = 0;
         long next = base;
         while (sum + next <= quantity) {
+            sizes.add((int) next);
+            sum += next;
+            if (sum + next > quantity) {
+                break;
+            }
             sizes.add((int) next);
             sum += next;
             next *= 2;

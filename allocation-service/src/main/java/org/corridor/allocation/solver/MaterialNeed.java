@@ -23,6 +23,7 @@ public class MaterialNeed {
     private final Priority priority;
     private final Instant deliverBy;
     private final int itemDemand;
+    private final java.util.Map<Lot, Supply> supplies = new java.util.IdentityHashMap<>();
 
     public MaterialNeed(UUID id, UUID incidentId, String incidentType, Site site, String itemCode, String itemName,
             int quantity, Priority priority, Instant deliverBy, int itemDemand) {
@@ -42,6 +43,20 @@ public class MaterialNeed {
         return new MaterialNeed(f.needId(), f.incidentId(), f.incidentType(), site, f.itemCode(),
                 f.itemName() == null ? f.itemCode() : f.itemName(), f.quantity(), f.priority(), f.deliverBy(),
                 itemDemand);
+    }
+
+    /** Registers the precomputed lot-to-site supply (the builder does this for every lot of the item). */
+    public void addSupply(Supply supply) {
+        supplies.put(supply.getLot(), supply);
+    }
+
+    /** The supply of {@code lot} to this need's site; fails for a lot never registered. */
+    public Supply supplyFor(Lot lot) {
+        Supply s = supplies.get(lot);
+        if (s == null) {
+            throw new IllegalStateException("No route from " + lot + " to " + this);
+        }
+        return s;
     }
 
     public UUID getId() { return id; }

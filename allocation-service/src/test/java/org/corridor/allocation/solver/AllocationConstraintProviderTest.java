@@ -10,13 +10,15 @@ import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 /** One ConstraintVerifier test per constraint: what it penalises, and what it leaves alone. */
 class AllocationConstraintProviderTest {
 
     private final ConstraintVerifier<AllocationConstraintProvider, AllocationSolution> verifier = ConstraintVerifier
-            .build(new AllocationConstraintProvider(), AllocationSolution.class, NeedChunk.class, TeamSlot.class);
+            .build(new AllocationConstraintProvider(), AllocationSolution.class, NeedChunk.class, TeamSlot.class)
+            .withConstraintStreamImplType(ConstraintStreamImplType.BAVET);
 
     private final Site antakya = site("Antakya", "TUR");
     private final Site aleppo = site("Aleppo", "SYR");

@@ -64,7 +64,8 @@ final class Facts {
     }
 
     static NeedChunk chunk(MaterialNeed need, int quantity, Supply supply) {
-        return new NeedChunk(++ids, need, quantity, supply == null ? List.of() : List.of(supply), supply);
+        need.addSupply(supply);
+        return new NeedChunk(++ids, need, quantity, List.of(supply.getLot()), supply.getLot());
     }
 
     static NeedChunk unmetChunk(MaterialNeed need, int quantity) {
