@@ -102,8 +102,15 @@ public class PlanSolver {
         }
         config.setTerminationConfig(new TerminationConfig().withSpentLimit(spentLimit)
                 .withUnimprovedSpentLimit(unimprovedSpentLimit));
-        SolverManager<AllocationSolution, UUID> manager = SolverManager.create(config,
-                new SolverManagerConfig().withParallelSolverCount("1"));
+        SolverManager<AllocationSolution, UUID> manager;
+        try {
+            manager = SolverManager.create(config, new SolverManagerConfig().withParallelSolverCount("1"));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "plan %s: the solver cannot be created", planId);
+            store.saveFinal(planId, PlanStatus.FAILED, null, null, false,
+                    "the solver could not be started; the server log has the details");
+            return;
+        }
         Run run = new Run(input, manager);
         running.put(planId, run);
         try {
