@@ -74,6 +74,25 @@ class IncidentResourceTest {
     }
 
     @Test
+    void idempotencyKeyReplaysTheFirstAnswer() {
+        String key = "incident-" + UUID.randomUUID();
+        var first = given().contentType("application/json").header("Idempotency-Key", key).body(validBody())
+                .when().post("/api/v1/incidents").then().statusCode(201).extract();
+        var again = given().contentType("application/json").header("Idempotency-Key", key).body(validBody())
+                .when().post("/api/v1/incidents").then().statusCode(201).extract();
+        org.junit.jupiter.api.Assertions.assertEquals(first.<String>path("id"), again.<String>path("id"));
+        org.junit.jupiter.api.Assertions.assertEquals(first.header("Location"), again.header("Location"));
+        org.junit.jupiter.api.Assertions.assertEquals(first.<String>path("sites[1].id"), again.<String>path("sites[1].id"));
+        Map<String, Object> other = validBody();
+        other.put("name", "Another incident");
+        problem(given().contentType("application/json").header("Idempotency-Key", key).body(other)
+                .when().post("/api/v1/incidents").then(), 422);
+        // without a key, the same body makes a new incident
+        String third = post("/api/v1/incidents", validBody()).statusCode(201).extract().path("id");
+        org.junit.jupiter.api.Assertions.assertNotEquals(first.<String>path("id"), third);
+    }
+
+    @Test
     void glideIsOptional() {
         Map<String, Object> body = validBody();
         body.remove("glide");

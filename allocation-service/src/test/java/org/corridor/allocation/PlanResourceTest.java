@@ -275,8 +275,17 @@ class PlanResourceTest {
         need((String) incident.get("id"), siteId(incident, 0), InventoryStubs.BLANKET, 20, "LOW");
         Map<String, Object> body = planBody((String) incident.get("id"), "PT1S", "PT1S");
         body.put("weights", Map.of("Transport cost", 3));
-        String planId = post("/api/v1/plans", body).statusCode(202).body("weights.'Transport cost'", equalTo(3))
+        String key = "plan-" + UUID.randomUUID();
+        String planId = given().contentType("application/json").header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/plans").then().statusCode(202).body("weights.'Transport cost'", equalTo(3))
                 .extract().path("id");
+        // the same key and body: the same plan, nothing new is solved
+        given().contentType("application/json").header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/plans").then().statusCode(202).body("id", equalTo(planId))
+                .header("Location", containsString(planId));
+        body.put("weights", Map.of("Transport cost", 4));
+        problem(given().contentType("application/json").header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/plans").then(), 422);
         given().when().delete("/api/v1/plans/" + planId + "/solving").then()
                 .statusCode(anyOf(equalTo(200), equalTo(409)));
         get("/api/v1/plans/" + planId).statusCode(200).body("weights.'Transport cost'", equalTo(3));

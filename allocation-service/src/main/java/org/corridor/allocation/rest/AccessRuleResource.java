@@ -6,6 +6,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,7 +22,9 @@ import org.corridor.allocation.domain.AccessRuleKind;
 import org.corridor.allocation.rest.dto.AccessDtos.AccessRuleDto;
 import org.corridor.allocation.rest.dto.AccessDtos.NewAccessRule;
 import org.corridor.allocation.service.AccessRuleService;
+import org.corridor.allocation.service.IdempotentWrites;
 import org.corridor.allocation.solver.api.AppliesTo;
+import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
@@ -39,8 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccessRuleResource {
 
     private final AccessRuleService rules;
+    private final IdempotentWrites writes;
 
-    public AccessRuleResource(AccessRuleService rules) {
+    public AccessRuleResource(AccessRuleService rules, IdempotentWrites writes) {
+        this.writes = writes;
         this.rules = rules;
     }
 
@@ -49,13 +54,17 @@ public class AccessRuleResource {
             description = "Materials and/or teams may not go from the origin country to the destination country during [validFrom, validUntil). Both countries must be known to inventory-service.")
     @APIResponse(responseCode = "201", description = "Created; Location names the rule",
             content = @Content(schema = @Schema(implementation = AccessRuleDto.class)))
-    @APIResponse(responseCode = "422", description = "A country is not known to inventory-service",
+    @APIResponse(responseCode = "422", description = "A country is not known to inventory-service, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewAccessRule body, @Context UriInfo uri) {
-        AccessRuleDto dto = AccessRuleDto.of(rules.create(body));
-        return Response.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build()).entity(dto).build();
+    public Response create(@Valid @NotNull NewAccessRule body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        rules.checkNew(body);
+        return writes.run("access-rules", idempotencyKey, body, () -> {
+            AccessRuleDto dto = AccessRuleDto.of(rules.persistNew(body));
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
+        });
     }
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,8 +29,10 @@ import org.corridor.allocation.rest.dto.IncidentDtos.NewIncident;
 import org.corridor.allocation.rest.dto.IncidentDtos.NewNeed;
 import org.corridor.allocation.rest.dto.IncidentDtos.NewTeamNeed;
 import org.corridor.allocation.rest.dto.IncidentDtos.TeamNeedDto;
+import org.corridor.allocation.service.IdempotentWrites;
 import org.corridor.allocation.service.IncidentService;
 import org.corridor.allocation.service.NeedsEstimator;
+import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
@@ -48,8 +51,10 @@ public class IncidentResource {
 
     private final IncidentService incidents;
     private final NeedsEstimator estimator;
+    private final IdempotentWrites writes;
 
-    public IncidentResource(IncidentService incidents, NeedsEstimator estimator) {
+    public IncidentResource(IncidentService incidents, NeedsEstimator estimator, IdempotentWrites writes) {
+        this.writes = writes;
         this.incidents = incidents;
         this.estimator = estimator;
     }
@@ -59,13 +64,17 @@ public class IncidentResource {
             description = "Records a disaster and its affected sites; ids are generated. The country must be known to inventory-service.")
     @APIResponse(responseCode = "201", description = "Created; Location names the incident",
             content = @Content(schema = @Schema(implementation = IncidentDto.class)))
-    @APIResponse(responseCode = "422", description = "The country is not known to inventory-service",
+    @APIResponse(responseCode = "422", description = "The country is not known to inventory-service, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewIncident body, @Context UriInfo uri) {
-        IncidentDto dto = IncidentDto.of(incidents.create(body));
-        return Response.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build()).entity(dto).build();
+    public Response create(@Valid @NotNull NewIncident body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        incidents.checkNew(body);
+        return writes.run("incidents", idempotencyKey, body, () -> {
+            IncidentDto dto = IncidentDto.of(incidents.persistNew(body));
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
+        });
     }
 
     @GET
@@ -106,14 +115,18 @@ public class IncidentResource {
             content = @Content(schema = @Schema(implementation = NeedDto.class)))
     @APIResponse(responseCode = "409", description = "The incident is CLOSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The site is not a site of this incident, or the item is unknown",
+    @APIResponse(responseCode = "422", description = "The site is not a site of this incident, or the item is unknown, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createNeed(@Parameter(description = "Incident id") @PathParam("id") UUID id,
-            @Valid @NotNull NewNeed body, @Context UriInfo uri) {
-        Need n = incidents.addNeed(id, body);
-        return Response.created(uri.getAbsolutePathBuilder().path(n.id.toString()).build()).entity(NeedDto.of(n)).build();
+            @Valid @NotNull NewNeed body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        incidents.checkNeed(id, body);
+        return writes.run("needs:" + id, idempotencyKey, body, () -> {
+            Need n = incidents.persistNeed(id, body);
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(n.id.toString()).build(), NeedDto.of(n));
+        });
     }
 
     @GET
@@ -144,12 +157,15 @@ public class IncidentResource {
             content = @Content(schema = @Schema(implementation = TeamNeedDto.class)))
     @APIResponse(responseCode = "409", description = "The incident is CLOSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The site is not a site of this incident",
+    @APIResponse(responseCode = "422", description = "The site is not a site of this incident, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createTeamNeed(@Parameter(description = "Incident id") @PathParam("id") UUID id,
-            @Valid @NotNull NewTeamNeed body, @Context UriInfo uri) {
-        TeamNeed t = incidents.addTeamNeed(id, body);
-        return Response.created(uri.getAbsolutePathBuilder().path(t.id.toString()).build()).entity(TeamNeedDto.of(t)).build();
+            @Valid @NotNull NewTeamNeed body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return writes.run("team-needs:" + id, idempotencyKey, body, () -> {
+            TeamNeed t = incidents.addTeamNeed(id, body);
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(t.id.toString()).build(), TeamNeedDto.of(t));
+        });
     }
 
     @GET

@@ -6,6 +6,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +24,7 @@ import org.corridor.allocation.rest.dto.PlanDtos.PlanDto;
 import org.corridor.allocation.rest.dto.PlanDtos.PlanSummaryDto;
 import org.corridor.allocation.service.PlanService;
 import org.corridor.allocation.service.PlanStore;
+import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
@@ -54,13 +56,13 @@ public class PlanResource {
                     + "are capped by the server's maximum.")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the plan",
             content = @Content(schema = @Schema(implementation = PlanDto.class)))
-    @APIResponse(responseCode = "422", description = "Unknown or closed incidents, nothing to plan, or needs for items no longer in the catalogue",
+    @APIResponse(responseCode = "422", description = "Unknown or closed incidents, nothing to plan, or needs for items no longer in the catalogue, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewPlan body, @Context UriInfo uri) {
-        PlanDto dto = plans.create(body);
-        return Response.accepted(dto).location(uri.getAbsolutePathBuilder().path(dto.id().toString()).build()).build();
+    public Response create(@Valid @NotNull NewPlan body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return plans.create(body, idempotencyKey, id -> uri.getAbsolutePathBuilder().path(id.toString()).build());
     }
 
     @GET

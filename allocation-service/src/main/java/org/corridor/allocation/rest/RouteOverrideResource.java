@@ -6,6 +6,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,8 +20,10 @@ import java.util.UUID;
 import org.corridor.allocation.config.TransportConfig;
 import org.corridor.allocation.rest.dto.AccessDtos.NewRouteOverride;
 import org.corridor.allocation.rest.dto.AccessDtos.RouteOverrideDto;
+import org.corridor.allocation.service.IdempotentWrites;
 import org.corridor.allocation.service.RouteOverrideService;
 import org.corridor.allocation.solver.api.TransportMode;
+import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
@@ -40,8 +43,10 @@ public class RouteOverrideResource {
 
     private final RouteOverrideService overrides;
     private final TransportConfig transport;
+    private final IdempotentWrites writes;
 
-    public RouteOverrideResource(RouteOverrideService overrides, TransportConfig transport) {
+    public RouteOverrideResource(RouteOverrideService overrides, TransportConfig transport, IdempotentWrites writes) {
+        this.writes = writes;
         this.overrides = overrides;
         this.transport = transport;
     }
@@ -81,13 +86,17 @@ public class RouteOverrideResource {
             content = @Content(schema = @Schema(implementation = RouteOverrideDto.class)))
     @APIResponse(responseCode = "409", description = "An override for this route and mode exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A country is not known to inventory-service",
+    @APIResponse(responseCode = "422", description = "A country is not known to inventory-service, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewRouteOverride body, @Context UriInfo uri) {
-        RouteOverrideDto dto = RouteOverrideDto.of(overrides.create(body));
-        return Response.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build()).entity(dto).build();
+    public Response create(@Valid @NotNull NewRouteOverride body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        overrides.checkNew(body);
+        return writes.run("route-overrides", idempotencyKey, body, () -> {
+            RouteOverrideDto dto = RouteOverrideDto.of(overrides.persistNew(body));
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
+        });
     }
 
     @GET

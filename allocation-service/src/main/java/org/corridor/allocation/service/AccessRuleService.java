@@ -1,6 +1,5 @@
 package org.corridor.allocation.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,26 +26,29 @@ public class AccessRuleService {
         this.incidents = incidents;
     }
 
-    public AccessRule create(NewAccessRule req) {
+    /** Checks a new rule: validity window, then both countries against inventory (outside any transaction). */
+    public void checkNew(NewAccessRule req) {
         if (req.validUntil() != null && !req.validUntil().isAfter(req.validFrom())) {
             throw ProblemException.badRequest("validUntil must be after validFrom");
         }
         incidents.requireKnownCountry(req.originCountryCode(), "originCountryCode");
         incidents.requireKnownCountry(req.destinationCountryCode(), "destinationCountryCode");
-        return QuarkusTransaction.requiringNew().call(() -> {
-            AccessRule r = new AccessRule();
-            r.id = UUID.randomUUID();
-            r.originCountryCode = req.originCountryCode();
-            r.destinationCountryCode = req.destinationCountryCode();
-            r.kind = req.kind();
-            r.appliesTo = req.appliesTo();
-            r.reason = req.reason().strip();
-            r.validFrom = req.validFrom();
-            r.validUntil = req.validUntil();
-            r.createdAt = Instant.now();
-            r.persist();
-            return r;
-        });
+    }
+
+    @Transactional
+    public AccessRule persistNew(NewAccessRule req) {
+        AccessRule r = new AccessRule();
+        r.id = UUID.randomUUID();
+        r.originCountryCode = req.originCountryCode();
+        r.destinationCountryCode = req.destinationCountryCode();
+        r.kind = req.kind();
+        r.appliesTo = req.appliesTo();
+        r.reason = req.reason().strip();
+        r.validFrom = req.validFrom();
+        r.validUntil = req.validUntil();
+        r.createdAt = Instant.now();
+        r.persist();
+        return r;
     }
 
     @Transactional

@@ -40,33 +40,37 @@ public class IncidentService {
         this.inventory = inventory;
     }
 
-    public Incident create(NewIncident req) {
+    /** Checks against inventory (outside any transaction): 422 unknown country, 503 inventory down. */
+    public void checkNew(NewIncident req) {
         requireKnownCountry(req.countryCode(), "countryCode");
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Incident i = new Incident();
-            i.id = UUID.randomUUID();
-            i.name = req.name().strip();
-            i.type = req.type();
-            i.glide = req.glide();
-            i.countryCode = req.countryCode();
-            i.startedAt = req.startedAt();
-            i.status = IncidentStatus.OPEN;
-            i.createdAt = Instant.now();
-            int pos = 0;
-            for (NewSite ns : req.sites()) {
-                Site s = new Site();
-                s.id = UUID.randomUUID();
-                s.incident = i;
-                s.name = ns.name().strip();
-                s.latitude = ns.latitude();
-                s.longitude = ns.longitude();
-                s.affectedPopulation = ns.affectedPopulation();
-                s.position = pos++;
-                i.sites.add(s);
-            }
-            i.persist();
-            return i;
-        });
+    }
+
+    /** Records a checked incident, in the caller's transaction if there is one. */
+    @Transactional
+    public Incident persistNew(NewIncident req) {
+        Incident i = new Incident();
+        i.id = UUID.randomUUID();
+        i.name = req.name().strip();
+        i.type = req.type();
+        i.glide = req.glide();
+        i.countryCode = req.countryCode();
+        i.startedAt = req.startedAt();
+        i.status = IncidentStatus.OPEN;
+        i.createdAt = Instant.now();
+        int pos = 0;
+        for (NewSite ns : req.sites()) {
+            Site s = new Site();
+            s.id = UUID.randomUUID();
+            s.incident = i;
+            s.name = ns.name().strip();
+            s.latitude = ns.latitude();
+            s.longitude = ns.longitude();
+            s.affectedPopulation = ns.affectedPopulation();
+            s.position = pos++;
+            i.sites.add(s);
+        }
+        i.persist();
+        return i;
     }
 
     /** 422 when inventory does not know the country, 503 when inventory is down. */
@@ -118,27 +122,30 @@ public class IncidentService {
         return i;
     }
 
-    public Need addNeed(UUID incidentId, NewNeed req) {
-        // the site check needs no network: do it first so a wrong site is a 422 even when inventory is down
+    /** Checks a new need: site of the incident (no network, first), then the item against inventory's catalogue. */
+    public void checkNeed(UUID incidentId, NewNeed req) {
         QuarkusTransaction.requiringNew().run(() -> requireOpenSite(incidentId, req.siteId()));
         if (inventory.item(req.itemCode()).isEmpty()) {
             throw ProblemException.unprocessable("Unknown item",
                     "itemCode " + req.itemCode() + " is not in inventory-service's catalogue");
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            requireOpenSite(incidentId, req.siteId());
-            Need n = new Need();
-            n.id = UUID.randomUUID();
-            n.incidentId = incidentId;
-            n.siteId = req.siteId();
-            n.itemCode = req.itemCode();
-            n.quantity = req.quantity();
-            n.priority = req.priority();
-            n.deliverBy = req.deliverBy();
-            n.createdAt = Instant.now();
-            n.persist();
-            return n;
-        });
+    }
+
+    /** Records a checked need, in the caller's transaction if there is one. */
+    @Transactional
+    public Need persistNeed(UUID incidentId, NewNeed req) {
+        requireOpenSite(incidentId, req.siteId());
+        Need n = new Need();
+        n.id = UUID.randomUUID();
+        n.incidentId = incidentId;
+        n.siteId = req.siteId();
+        n.itemCode = req.itemCode();
+        n.quantity = req.quantity();
+        n.priority = req.priority();
+        n.deliverBy = req.deliverBy();
+        n.createdAt = Instant.now();
+        n.persist();
+        return n;
     }
 
     @Transactional

@@ -2,6 +2,8 @@ package org.corridor.allocation.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import org.corridor.allocation.rest.dto.PlanDtos.NewPlan;
 import org.corridor.allocation.rest.dto.PlanDtos.PlanDto;
 import org.corridor.allocation.solver.AllocationWeights;
 import org.corridor.allocation.solver.api.SolverInput;
+import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.problem.ProblemException;
 
 /**
@@ -47,9 +50,11 @@ public class PlanService {
     private final RouteOverrideService routeOverrides;
     private final SolverSettings settings;
     private final TransportConfig transport;
+    private final IdempotentWrites writes;
 
     public PlanService(InventoryClient inventory, PlanStore store, PlanSolver solver, AccessRuleService accessRules,
-            RouteOverrideService routeOverrides, SolverSettings settings, TransportConfig transport) {
+            RouteOverrideService routeOverrides, SolverSettings settings, TransportConfig transport, IdempotentWrites writes) {
+        this.writes = writes;
         this.inventory = inventory;
         this.store = store;
         this.solver = solver;
@@ -63,7 +68,12 @@ public class PlanService {
     record PlanningData(List<Incident> incidents, Map<UUID, Site> sites, List<Need> needs, List<TeamNeed> teamNeeds) {
     }
 
-    public PlanDto create(NewPlan req) {
+    /**
+     * Checks the request, takes inventory's snapshot, records the plan as SOLVING (with the
+     * Idempotency-Key, if any, in the same transaction) and starts solving after the commit. A replay
+     * of the same key and body answers the first 202 again and starts nothing.
+     */
+    public Response create(NewPlan req, String idempotencyKey, Function<UUID, URI> location) {
         Instant planFrom = req.planFrom() != null ? req.planFrom() : Instant.now();
         Duration spent = limit("termination.spentLimit", req.termination() == null ? null : req.termination().spentLimit(),
                 settings.defaultSpentLimit(), settings.maxSpentLimit());
@@ -77,9 +87,16 @@ public class PlanService {
         InventoryClient.Snapshot snapshot = inventory.snapshot();
         SolverInput input = input(planFrom, data, snapshot, weights);
 
-        var plan = store.createSolving(ids, planFrom, spent, unimproved, weights);
-        solver.start(plan.id, input, spent, unimproved);
-        return store.get(plan.id);
+        UUID[] created = new UUID[1];
+        Response answer = writes.run("plans", idempotencyKey, req, () -> {
+            UUID id = store.createSolving(ids, planFrom, spent, unimproved, weights).id;
+            created[0] = id;
+            return new Idempotency.Result(Response.Status.ACCEPTED.getStatusCode(), location.apply(id), store.get(id));
+        });
+        if (created[0] != null) {
+            solver.start(created[0], input, spent, unimproved);
+        }
+        return answer;
     }
 
     /** Stops solving early and returns the plan as it was recorded; 409 if the plan is not solving. */

@@ -1,6 +1,5 @@
 package org.corridor.allocation.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +26,8 @@ public class RouteOverrideService {
         this.incidents = incidents;
     }
 
-    public RouteOverride create(NewRouteOverride req) {
+    /** Checks a new override: lead time and cost, then both countries against inventory (outside any transaction). */
+    public void checkNew(NewRouteOverride req) {
         if (req.leadTime() == null && req.costPerVehicleKm() == null) {
             throw ProblemException.badRequest("Give leadTime, costPerVehicleKm or both");
         }
@@ -39,24 +39,27 @@ public class RouteOverrideService {
         }
         incidents.requireKnownCountry(req.originCountryCode(), "originCountryCode");
         incidents.requireKnownCountry(req.destinationCountryCode(), "destinationCountryCode");
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (RouteOverride.count("originCountryCode = ?1 and destinationCountryCode = ?2 and mode = ?3",
-                    req.originCountryCode(), req.destinationCountryCode(), req.mode()) > 0) {
-                throw ProblemException.conflict("Route override exists", "An override for " + req.originCountryCode() + " -> "
-                        + req.destinationCountryCode() + " by " + req.mode() + " already exists; delete it first");
-            }
-            RouteOverride r = new RouteOverride();
-            r.id = UUID.randomUUID();
-            r.originCountryCode = req.originCountryCode();
-            r.destinationCountryCode = req.destinationCountryCode();
-            r.mode = req.mode();
-            r.leadTimeSeconds = req.leadTime() == null ? null : req.leadTime().toSeconds();
-            r.costPerVehicleKm = req.costPerVehicleKm();
-            r.note = req.note();
-            r.createdAt = Instant.now();
-            r.persist();
-            return r;
-        });
+    }
+
+    /** Records a checked override; 409 if the route and mode already have one. */
+    @Transactional
+    public RouteOverride persistNew(NewRouteOverride req) {
+        if (RouteOverride.count("originCountryCode = ?1 and destinationCountryCode = ?2 and mode = ?3",
+                req.originCountryCode(), req.destinationCountryCode(), req.mode()) > 0) {
+            throw ProblemException.conflict("Route override exists", "An override for " + req.originCountryCode() + " -> "
+                    + req.destinationCountryCode() + " by " + req.mode() + " already exists; delete it first");
+        }
+        RouteOverride r = new RouteOverride();
+        r.id = UUID.randomUUID();
+        r.originCountryCode = req.originCountryCode();
+        r.destinationCountryCode = req.destinationCountryCode();
+        r.mode = req.mode();
+        r.leadTimeSeconds = req.leadTime() == null ? null : req.leadTime().toSeconds();
+        r.costPerVehicleKm = req.costPerVehicleKm();
+        r.note = req.note();
+        r.createdAt = Instant.now();
+        r.persist();
+        return r;
     }
 
     @Transactional
