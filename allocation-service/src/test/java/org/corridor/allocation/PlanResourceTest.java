@@ -145,6 +145,10 @@ class PlanResourceTest {
         assertTrue(analysis.getList("unmet.needId").contains(tents));
         assertTrue(analysis.getList("unmet.reason", String.class).stream().anyMatch(r -> r.toLowerCase().contains("embargo")));
 
+        // dashboards poll with If-None-Match
+        String tag = get("/api/v1/plans/" + planId).statusCode(200).header("ETag", notNullValue()).extract().header("ETag");
+        given().header("If-None-Match", tag).when().get("/api/v1/plans/" + planId).then().statusCode(304);
+
         get("/api/v1/plans?status=SOLVED&size=500").statusCode(200).body("items.id", hasItem(planId))
                 .body("items.status", everyItem(equalTo("SOLVED")));
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.corridor.allocation.rest.dto.PlanDtos.PlanDto;
 import org.corridor.allocation.rest.dto.PlanDtos.PlanSummaryDto;
 import org.corridor.allocation.service.PlanService;
 import org.corridor.allocation.service.PlanStore;
+import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
@@ -43,8 +45,10 @@ public class PlanResource {
 
     private final PlanService plans;
     private final PlanStore store;
+    private final ETagResponder etag;
 
-    public PlanResource(PlanService plans, PlanStore store) {
+    public PlanResource(PlanService plans, PlanStore store, ETagResponder etag) {
+        this.etag = etag;
         this.plans = plans;
         this.store = store;
     }
@@ -77,10 +81,12 @@ public class PlanResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getPlan", summary = "Get one plan",
-            description = "The plan with its score, lines, team assignments and unmet needs; while SOLVING, the best plan so far.")
-    @APIResponse(responseCode = "200", description = "The plan")
-    public PlanDto get(@Parameter(description = "Plan id") @PathParam("id") UUID id) {
-        return store.get(id);
+            description = "The plan with its score, lines, team assignments and unmet needs; while SOLVING, the best plan so far. Answers an ETag and honours If-None-Match (304), for dashboards that poll.")
+    @APIResponse(responseCode = "200", description = "The plan, with an ETag",
+            content = @Content(schema = @Schema(implementation = PlanDto.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
+    public Response get(@Parameter(description = "Plan id") @PathParam("id") UUID id, @Context Request request) {
+        return etag.ok(request, store.get(id));
     }
 
     @DELETE
