@@ -26,10 +26,10 @@ import org.corridor.allocation.solver.api.SolverInput;
  */
 public final class AllocationProblemBuilder {
 
-    /** @param maxChunksPerNeed cap on chunks per need (larger needs use coarser chunks) */
+    /** @param maxChunksPerNeed cap on chunks per need (beyond it, bulk chunks get coarser); default 96 */
     public record Options(int maxChunksPerNeed, boolean pruneIneligible) {
         public static Options defaults() {
-            return new Options(24, true);
+            return new Options(96, true);
         }
     }
 
@@ -111,7 +111,7 @@ public final class AllocationProblemBuilder {
                     candidates.add(lot);
                 }
             }
-            for (int size : chunkSizes(need.getQuantity(), options.maxChunksPerNeed())) {
+            for (int size : chunkSizes(need.getQuantity(), options.maxChunksPerNeed(), typicalLot(candidates))) {
                 chunks.add(new NeedChunk(chunkId++, need, size, List.copyOf(candidates)));
             }
         }
@@ -156,45 +156,59 @@ public final class AllocationProblemBuilder {
     }
 
     /**
-     * Chunk sizes for a quantity: b, b, 2b, 2b, 4b, 4b, ... while they fit, then the remainder, with
-     * the base b = 1 doubled until at most {@code maxChunks} chunks are needed. One copy of each power
-     * already makes every total from 0 to {@code quantity} a subset sum (granularity b); the second
-     * copy lets a need be split exactly between two lots (e.g. 100 = 60 from one lot + 20 from
-     * another + 20 unmet, impossible with 1, 2, 4, 8, 16, 32, 37), and gives local search smaller
-     * steps.
+     * Chunk sizes for a quantity, given the typical (median) available quantity of the lots that can
+     * serve it: 1, 1, 2, 2, 4, 4, ... up to (excluding) a bulk size B, then chunks of size B, then the
+     * remainder. B is the largest power of two not above the typical lot (lower quartile of the
+     * candidate lots' availability), so that a chunk, which always comes from one lot, fits in most
+     * lots and leftovers stay small; B doubles only when more than {@code maxChunks}
+     * chunks would be needed. One copy of each small power already makes every total from 0 to
+     * {@code quantity} a subset sum; the second copy lets a need be split exactly between lots
+     * (e.g. 100 = 60 from one lot + 20 from another + 20 unmet, impossible with 1, 2, 4, 8, 16, 32,
+     * 37) and gives local search small steps. A need no lot can serve is one (pinned, unmet) chunk.
      */
-    public static List<Integer> chunkSizes(int quantity, int maxChunks) {
+    public static List<Integer> chunkSizes(int quantity, int maxChunks, int typicalLot) {
         if (quantity <= 0) {
             return List.of();
         }
+        if (typicalLot <= 0) {
+            return List.of(quantity);
+        }
         int cap = Math.max(2, maxChunks);
-        long base = 1;
+        long bulk = Math.max(1, Long.highestOneBit(Math.max(1, Math.min(typicalLot, quantity))) / 2);
         while (true) {
-            List<Integer> sizes = decompose(quantity, base);
+            List<Integer> sizes = decompose(quantity, bulk);
             if (sizes.size() <= cap) {
                 return sizes;
             }
-            base *= 2;
+            bulk *= 2;
         }
     }
 
-    private static List<Integer> decompose(int quantity, long base) {
+    private static List<Integer> decompose(int quantity, long bulk) {
         List<Integer> sizes = new ArrayList<>();
         long sum = 0;
-        long next = base;
-        while (sum + next <= quantity) {
-            sizes.add((int) next);
-            sum += next;
-            if (sum + next > quantity) {
-                break;
+        for (long p = 1; p < bulk; p *= 2) {
+            for (int copy = 0; copy < 2 && sum + p <= quantity; copy++) {
+                sizes.add((int) p);
+                sum += p;
             }
-            sizes.add((int) next);
-            sum += next;
-            next *= 2;
+        }
+        while (sum + bulk <= quantity) {
+            sizes.add((int) bulk);
+            sum += bulk;
         }
         if (sum < quantity) {
             sizes.add((int) (quantity - sum));
         }
         return sizes;
+    }
+
+    /** The lower quartile of the candidate lots' available quantities (0 when there is none). */
+    static int typicalLot(List<Lot> lots) {
+        if (lots.isEmpty()) {
+            return 0;
+        }
+        int[] a = lots.stream().mapToInt(Lot::getAvailable).sorted().toArray();
+        return a[a.length / 4];
     }
 }

@@ -95,7 +95,7 @@ class AllocationScenarioTest {
         b.embargo("TUR", "SYR", AppliesTo.MATERIALS);
         SolverInput input = b.build();
 
-        AllocationSolution problem = AllocationProblemBuilder.build(input, new AllocationProblemBuilder.Options(16, false));
+        AllocationSolution problem = AllocationProblemBuilder.build(input, new AllocationProblemBuilder.Options(96, false));
         assertEquals(2, problem.getChunks().get(0).getCandidates().size());
         AllocationSolution best = AllocationSolverConfig.solverFactory(java.time.Duration.ofSeconds(10),
                 java.time.Duration.ofSeconds(1)).buildSolver().solve(problem);
