@@ -51,6 +51,7 @@ public class PlanSolver {
     private final SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager;
     private final PlanStore store;
     private final Map<UUID, Run> running = new ConcurrentHashMap<>();
+    private volatile boolean shuttingDown;
 
     public PlanSolver(SolverConfig solverConfig,
             SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager, PlanStore store) {
@@ -79,6 +80,8 @@ public class PlanSolver {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        // plans still solving stay SOLVING in the database; the next startup marks them FAILED
+        shuttingDown = true;
         running.values().forEach(r -> r.manager.close());
     }
 
@@ -162,6 +165,10 @@ public class PlanSolver {
 
     private void finish(UUID planId, Run run, AllocationSolution solution) {
         synchronized (run) {
+            if (shuttingDown) {
+                end(planId, run);
+                return;
+            }
             try {
                 PlanOutcome outcome = OutcomeExtractor.extract(solution, run.input);
                 PlanAnalysis analysis = PlanAnalyzer.analyze(solution, run.input, solutionManager);
@@ -190,6 +197,10 @@ public class PlanSolver {
     private void fail(UUID planId, Run run, Throwable error) {
         LOG.errorf(error, "plan %s: solving failed", planId);
         synchronized (run) {
+            if (shuttingDown) {
+                end(planId, run);
+                return;
+            }
             try {
                 store.saveFinal(planId, PlanStatus.FAILED, null, null, run.stopRequested,
                         "solving failed unexpectedly; the server log has the details");
