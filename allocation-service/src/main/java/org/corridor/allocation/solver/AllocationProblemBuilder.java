@@ -174,24 +174,44 @@ public final class AllocationProblemBuilder {
             return List.of(quantity);
         }
         int cap = Math.max(2, maxChunks);
-        long bulk = Math.max(1, Long.highestOneBit(Math.max(1, Math.min(typicalLot, quantity))) / 2);
-        while (true) {
-            List<Integer> sizes = decompose(quantity, bulk);
-            if (sizes.size() <= cap) {
-                return sizes;
+        long first = Math.max(1, Long.highestOneBit(Math.min(typicalLot, quantity)) / 2);
+        // Two copies of the small powers if the cap allows, else one copy; bulk grows up to the quantity.
+        for (int copies = 2; copies >= 1; copies--) {
+            for (long bulk = first; bulk <= 2L * quantity; bulk *= 2) {
+                List<Integer> sizes = decompose(quantity, bulk, copies);
+                if (sizes.size() <= cap) {
+                    return sizes;
+                }
             }
-            bulk *= 2;
         }
-    }
-
-    private static List<Integer> decompose(int quantity, long bulk) {
-        List<Integer> sizes = new ArrayList<>();
-        long sum = 0;
-        for (long p = 1; p < bulk; p *= 2) {
-            for (int copy = 0; copy < 2 && sum + p <= quantity; copy++) {
+        // Last resort for tiny caps: binary chunks of a coarser base unit (granularity = base).
+        for (long base = 2; ; base *= 2) {
+            List<Integer> sizes = new ArrayList<>();
+            long sum = 0;
+            for (long p = base; sum + p <= quantity; p *= 2) {
                 sizes.add((int) p);
                 sum += p;
             }
+            if (sum < quantity) {
+                sizes.add((int) (quantity - sum));
+            }
+            if (sizes.size() <= cap) {
+                return sizes;
+            }
+        }
+    }
+
+    private static List<Integer> decompose(int quantity, long bulk, int copies) {
+        List<Integer> sizes = new ArrayList<>();
+        long sum = 0;
+        for (long p = 1; p < bulk && sum < quantity; p *= 2) {
+            for (int copy = 0; copy < copies && sum + p <= quantity; copy++) {
+                sizes.add((int) p);
+                sum += p;
+            }
+        }
+        if ((quantity - sum) / bulk > 10_000) {
+            return java.util.Collections.nCopies(10_001, 0); // far too many chunks: rejected by the caller's cap
         }
         while (sum + bulk <= quantity) {
             sizes.add((int) bulk);
