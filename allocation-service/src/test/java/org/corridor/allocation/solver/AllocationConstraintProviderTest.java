@@ -272,6 +272,18 @@ class AllocationConstraintProviderTest {
         }
 
         @Test
+        void transportLoadPenalisesAQuarterOfTheVehicleShareEachChunkFills() {
+            // 100 km road at 2 per km; 100 kg units. 100 units = half a truck by weight -> 100 / 4 = 25;
+            // 20 units = a tenth -> 20 / 4 = 5. Unmet chunks cost nothing.
+            Lot lot = lot("TUR-ADA", "TUR", "GEN", 1000, null, Set.of(), Set.of(), 100, 0.1);
+            Supply s = supply(lot, antakya);
+            MaterialNeed n = need(antakya, "GEN", 200, Priority.HIGH);
+            verifier.verifyThat(AllocationConstraintProvider::transportLoad)
+                    .given(chunk(n, 100, s), chunk(n, 20, s), unmetChunk(n, 80))
+                    .penalizesBy(25 + 5);
+        }
+
+        @Test
         void teamArrivalTimeWeighsUsarHoursInFirst72hTenfold() {
             TeamNeed usar = teamNeed(antakya, "USAR_HEAVY", 1);
             TeamNeed emt = teamNeed(antakya, "EMT_TYPE_2", 1);
