@@ -187,6 +187,24 @@ class AllocationConstraintProviderTest {
                     .penalizesBy(4_000);
         }
 
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.EnumSource(Priority.class)
+        void eachPriorityHasItsOwnUnmetConstraint(Priority priority) {
+            String name = switch (priority) {
+                case CRITICAL -> AllocationWeights.UNMET_CRITICAL;
+                case HIGH -> AllocationWeights.UNMET_HIGH;
+                case MEDIUM -> AllocationWeights.UNMET_MEDIUM;
+                case LOW -> AllocationWeights.UNMET_LOW;
+            };
+            MaterialNeed own = need(antakya, "KIT", 100, priority);
+            Priority other = priority == Priority.LOW ? Priority.CRITICAL : Priority.LOW;
+            MaterialNeed foreign = need(aleppo, "KIT", 100, other);
+            // 25 of 100 unmet = 2,500 basis points; the other priority's unmet chunk is not counted here.
+            verifier.verifyThat((p, f) -> p.unmet(f, priority, name))
+                    .given(unmetChunk(own, 25), unmetChunk(foreign, 50))
+                    .penalizesBy(2_500);
+        }
+
         @Test
         void unmetIgnoresMetChunksAndOtherPriorities() {
             MaterialNeed low = need(antakya, "TENT", 300, Priority.LOW);
