@@ -24,7 +24,7 @@ public class AccessRule {
         this.originCountryCode = originCountryCode;
         this.destinationCountryCode = destinationCountryCode;
         this.kind = kind;
-        this.appliesTo = appliesTo;
+        this.appliesTo = appliesTo == null ? AppliesTo.ALL : appliesTo;
         this.validFrom = validFrom;
         this.validUntil = validUntil;
         this.reason = reason;

@@ -54,6 +54,9 @@ public class AllocationConstraintConfiguration {
     @ConstraintWeight(AllocationWeights.TRANSPORT_COST)
     private HardMediumSoftLongScore transportCost;
 
+    @ConstraintWeight(AllocationWeights.TRANSPORT_LOAD)
+    private HardMediumSoftLongScore transportLoad;
+
     @ConstraintWeight(AllocationWeights.TEAM_ARRIVAL_TIME)
     private HardMediumSoftLongScore teamArrivalTime;
 
@@ -85,6 +88,7 @@ public class AllocationConstraintConfiguration {
         this.unfilledTeamSlot = weights.score(AllocationWeights.UNFILLED_TEAM_SLOT);
         this.lateDelivery = weights.score(AllocationWeights.LATE_DELIVERY);
         this.transportCost = weights.score(AllocationWeights.TRANSPORT_COST);
+        this.transportLoad = weights.score(AllocationWeights.TRANSPORT_LOAD);
         this.teamArrivalTime = weights.score(AllocationWeights.TEAM_ARRIVAL_TIME);
         this.lateTeamArrival = weights.score(AllocationWeights.LATE_TEAM_ARRIVAL);
         this.unfairSiteShare = weights.score(AllocationWeights.UNFAIR_SITE_SHARE);
@@ -119,6 +123,8 @@ public class AllocationConstraintConfiguration {
     public void setLateDelivery(HardMediumSoftLongScore v) { this.lateDelivery = v; }
     public HardMediumSoftLongScore getTransportCost() { return transportCost; }
     public void setTransportCost(HardMediumSoftLongScore v) { this.transportCost = v; }
+    public HardMediumSoftLongScore getTransportLoad() { return transportLoad; }
+    public void setTransportLoad(HardMediumSoftLongScore v) { this.transportLoad = v; }
     public HardMediumSoftLongScore getTeamArrivalTime() { return teamArrivalTime; }
     public void setTeamArrivalTime(HardMediumSoftLongScore v) { this.teamArrivalTime = v; }
     public HardMediumSoftLongScore getLateTeamArrival() { return lateTeamArrival; }

@@ -33,6 +33,7 @@ public class AllocationConstraintProvider implements ConstraintProvider {
                 unfilledTeamSlot(f),
                 lateDelivery(f),
                 transportCost(f),
+                transportLoad(f),
                 teamArrivalTime(f),
                 lateTeamArrival(f),
                 unfairSiteShare(f),
@@ -134,6 +135,18 @@ public class AllocationConstraintProvider implements ConstraintProvider {
                         ConstraintCollectors.sumLong(NeedChunk::getCubicCentimetres))
                 .penalizeConfigurableLong((route, grams, cm3) -> route.costFor(grams, cm3))
                 .asConstraint(TRANSPORT_COST);
+    }
+
+    /**
+     * A quarter of the cost of the vehicle share a chunk fills. Whole-vehicle cost is a staircase, flat
+     * between vehicle counts, so local search gets no signal from moving part of a load; this slope
+     * (real enough: handling and fuel grow with load) points it to cheaper routes while whole
+     * vehicles still make consolidation pay.
+     */
+    Constraint transportLoad(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class)
+                .penalizeConfigurableLong(c -> c.getSupply().getRoute().loadCostFor(c.getGrams(), c.getCubicCentimetres()) / 4)
+                .asConstraint(TRANSPORT_LOAD);
     }
 
     /** Hours to arrival; for USAR each hour inside the first 72 h counts 10 times (CONVENTIONS.md: rescue is worth most in the first 72 h). */

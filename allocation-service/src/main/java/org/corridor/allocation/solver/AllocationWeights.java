@@ -42,6 +42,7 @@ public final class AllocationWeights {
     // Soft
     public static final String LATE_DELIVERY = "Late delivery";
     public static final String TRANSPORT_COST = "Transport cost";
+    public static final String TRANSPORT_LOAD = "Transport load";
     public static final String TEAM_ARRIVAL_TIME = "Team arrival time";
     public static final String LATE_TEAM_ARRIVAL = "Late team arrival";
     public static final String UNFAIR_SITE_SHARE = "Unfair unmet share per site";
@@ -69,6 +70,9 @@ public final class AllocationWeights {
         put(d, LATE_DELIVERY, Level.SOFT, 1, "per hour late past deliver-by, times basis points delivered late");
         put(d, TRANSPORT_COST, Level.SOFT, 1,
                 "per unit of account: whole vehicles per (depot, site, mode) x km x cost per vehicle-km");
+        put(d, TRANSPORT_LOAD, Level.SOFT, 1,
+                "per unit of account: a quarter of the load's share of a vehicle x km x cost per vehicle-km "
+                        + "(handling and fuel grow with load; gives the search a slope between whole vehicles)");
         put(d, TEAM_ARRIVAL_TIME, Level.SOFT, 100,
                 "per hour from plan start to arrival; USAR hours inside the first 72 h count 10x");
         put(d, LATE_TEAM_ARRIVAL, Level.SOFT, 1000, "per hour a team arrives past needed-by");

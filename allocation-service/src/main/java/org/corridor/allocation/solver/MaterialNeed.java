@@ -34,7 +34,7 @@ public class MaterialNeed {
         this.itemCode = itemCode;
         this.itemName = itemName;
         this.quantity = quantity;
-        this.priority = priority;
+        this.priority = priority == null ? Priority.MEDIUM : priority;
         this.deliverBy = deliverBy;
         this.itemDemand = Math.max(itemDemand, quantity);
     }

@@ -125,28 +125,28 @@ public final class OutcomeExtractor {
         if (usable.isEmpty()) {
             if (onlyExpiry) {
                 return "all eligible lots would expire before arrival (expiry margin " + input.expiryMarginDays()
-                        + " days; lots in " + String.join(", ", blockedByDepot.keySet()) + ")";
+                        + " days; lots in " + list(List.copyOf(blockedByDepot.keySet())) + ")";
             }
             if (blockedByDepot.size() == 1) {
                 Map.Entry<String, List<String>> only = blockedByDepot.entrySet().iterator().next();
                 return "the only stock in range is in depot " + only.getKey() + ", "
                         + String.join(" and ", new LinkedHashSet<>(only.getValue()));
             }
-            return "no usable stock: " + blockedByDepot.entrySet().stream()
+            return "no usable stock: " + list(blockedByDepot.entrySet().stream()
                     .map(e -> "depot " + e.getKey() + " " + String.join(" and ", new LinkedHashSet<>(e.getValue())))
-                    .collect(Collectors.joining("; "));
+                    .toList(), "; ");
         }
         // Usable stock exists: who took it?
         Set<UUID> usableIds = usable.stream().map(Lot::getId).collect(Collectors.toSet());
         long usableTotal = usable.stream().mapToLong(Lot::getAvailable).sum();
-        long usedTotal = 0;
+        Map<UUID, Long> usedPerLot = new java.util.HashMap<>();
         Priority bestOther = null;
         Set<String> otherSites = new TreeSet<>();
         for (NeedChunk c : solution.getChunks()) {
-            if (c.getSupply() == null || !usableIds.contains(c.getSupply().getLot().getId())) {
+            if (c.getLot() == null || !usableIds.contains(c.getLot().getId())) {
                 continue;
             }
-            usedTotal += c.getQuantity();
+            usedPerLot.merge(c.getLot().getId(), (long) c.getQuantity(), Long::sum);
             if (c.getNeed() != need) {
                 Priority p = c.getNeed().getPriority();
                 if (bestOther == null || p.ordinal() < bestOther.ordinal()) {
@@ -155,25 +155,47 @@ public final class OutcomeExtractor {
                 otherSites.add(c.getNeed().getSite().getName());
             }
         }
-        String depots = usable.stream().map(Lot::getDepotCode).distinct().sorted().collect(Collectors.joining(", "));
-        String blockedNote = blockedByDepot.isEmpty() ? "" : "; other stock is unusable: " + blockedByDepot.entrySet()
-                .stream().map(e -> "depot " + e.getKey() + " " + String.join(" and ", new LinkedHashSet<>(e.getValue())))
-                .collect(Collectors.joining("; "));
-        long left = usableTotal - usedTotal;
+        Map<String, Long> leftByDepot = new java.util.TreeMap<>();
+        for (Lot lot : usable) {
+            long left = lot.getAvailable() - usedPerLot.getOrDefault(lot.getId(), 0L);
+            if (left > 0) {
+                leftByDepot.merge(lot.getDepotCode(), left, Long::sum);
+            }
+        }
+        String depots = list(usable.stream().map(Lot::getDepotCode).distinct().sorted().toList());
+        String blockedNote = blockedByDepot.isEmpty() ? "" : "; other stock is unusable: " + list(blockedByDepot
+                .entrySet().stream()
+                .map(e -> "depot " + e.getKey() + " " + String.join(" and ", new LinkedHashSet<>(e.getValue())))
+                .toList(), "; ");
+        long left = leftByDepot.values().stream().mapToLong(Long::longValue).sum();
         if (left > 0) {
-            return left + " usable units remain in depots " + depots
-                    + " but solving stopped before they were placed (or the need's chunking could not take them)"
-                    + blockedNote;
+            return left + " usable units are left in smaller remainders (" + list(leftByDepot.entrySet().stream()
+                    .map(e -> e.getValue() + " in " + e.getKey()).toList())
+                    + ") that solving did not place before it stopped; a longer solve may place them" + blockedNote;
         }
         if (bestOther != null && bestOther.ordinal() < need.getPriority().ordinal()) {
-            return "outranked by " + bestOther + " needs elsewhere (" + String.join(", ", otherSites)
+            return "outranked by " + bestOther + " needs elsewhere (" + list(List.copyOf(otherSites))
                     + " took the usable stock of " + usableTotal + " in depots " + depots + ")" + blockedNote;
         }
         if (bestOther != null) {
             return "the usable stock (" + usableTotal + " in depots " + depots + ") is shared with other "
-                    + bestOther + "-or-lower priority needs at " + String.join(", ", otherSites) + blockedNote;
+                    + bestOther + "-or-lower priority needs at " + list(List.copyOf(otherSites)) + blockedNote;
         }
         return "only " + usableTotal + " usable units exist (in depots " + depots + ")" + blockedNote;
+    }
+
+    private static final int LIST_LIMIT = 5;
+
+    /** "A, B, C, D, E and 3 more". */
+    static String list(List<String> items) {
+        return list(items, ", ");
+    }
+
+    static String list(List<String> items, String separator) {
+        if (items.size() <= LIST_LIMIT) {
+            return String.join(separator, items);
+        }
+        return String.join(separator, items.subList(0, LIST_LIMIT)) + " and " + (items.size() - LIST_LIMIT) + " more";
     }
 
     private static String teamReason(TeamNeed tn, AllocationSolution solution, SolverInput input,
@@ -200,7 +222,7 @@ public final class OutcomeExtractor {
                 return "the only AVAILABLE team of type " + tn.getTeamType() + ", " + blocked.get(0).replace(" by ",
                         ", is blocked by ");
             }
-            return "every AVAILABLE team of type " + tn.getTeamType() + " is blocked: " + String.join("; ", blocked);
+            return "every AVAILABLE team of type " + tn.getTeamType() + " is blocked: " + list(blocked, "; ");
         }
         Set<UUID> usableIds = usable.stream().map(Team::getId).collect(Collectors.toSet());
         Set<String> elsewhere = new TreeSet<>();
@@ -208,18 +230,16 @@ public final class OutcomeExtractor {
         for (TeamSlot s : solution.getSlots()) {
             if (s.getOption() != null && usableIds.contains(s.getTeam().getId())) {
                 used.add(s.getTeam().getId());
-                if (s.getTeamNeed() != tn) {
-                    elsewhere.add(s.getTeamNeed().getSite().getName());
-                }
+                elsewhere.add(s.getTeamNeed().getSite().getName());
             }
         }
         if (used.size() < usable.size()) {
             return (usable.size() - used.size()) + " usable teams of type " + tn.getTeamType()
                     + " remain unassigned because solving stopped before placing them";
         }
-        String blockedNote = blocked.isEmpty() ? "" : "; blocked: " + String.join("; ", blocked);
+        String blockedNote = blocked.isEmpty() ? "" : "; blocked: " + list(blocked, "; ");
         return "all " + usable.size() + " AVAILABLE teams of type " + tn.getTeamType() + " that may enter "
-                + tn.getSiteCountryCode() + " are assigned" + (elsewhere.isEmpty() ? "" : " (also to " + String.join(", ", elsewhere) + ")")
+                + tn.getSiteCountryCode() + " are already assigned (to " + list(List.copyOf(elsewhere)) + ")"
                 + blockedNote;
     }
 }

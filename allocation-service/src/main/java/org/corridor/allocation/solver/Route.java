@@ -55,6 +55,12 @@ public class Route {
         return Math.round(vehiclesFor(grams, cubicCentimetres) * distanceKm * costPerVehicleKm);
     }
 
+    /** Cost of the fraction of a vehicle this load fills (no rounding up), in units of account. */
+    public long loadCostFor(long grams, long cubicCentimetres) {
+        double share = Math.max(grams / (vehicleCapacityKg * 1000.0), cubicCentimetres / (vehicleCapacityM3 * 1_000_000.0));
+        return Math.round(share * distanceKm * costPerVehicleKm);
+    }
+
     public UUID getDepotId() { return depotId; }
     public String getDepotCode() { return depotCode; }
     public String getOriginCountryCode() { return originCountryCode; }

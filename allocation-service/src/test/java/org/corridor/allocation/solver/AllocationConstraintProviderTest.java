@@ -187,6 +187,24 @@ class AllocationConstraintProviderTest {
                     .penalizesBy(4_000);
         }
 
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.EnumSource(Priority.class)
+        void eachPriorityHasItsOwnUnmetConstraint(Priority priority) {
+            String name = switch (priority) {
+                case CRITICAL -> AllocationWeights.UNMET_CRITICAL;
+                case HIGH -> AllocationWeights.UNMET_HIGH;
+                case MEDIUM -> AllocationWeights.UNMET_MEDIUM;
+                case LOW -> AllocationWeights.UNMET_LOW;
+            };
+            MaterialNeed own = need(antakya, "KIT", 100, priority);
+            Priority other = priority == Priority.LOW ? Priority.CRITICAL : Priority.LOW;
+            MaterialNeed foreign = need(aleppo, "KIT", 100, other);
+            // 25 of 100 unmet = 2,500 basis points; the other priority's unmet chunk is not counted here.
+            verifier.verifyThat((p, f) -> p.unmet(f, priority, name))
+                    .given(unmetChunk(own, 25), unmetChunk(foreign, 50))
+                    .penalizesBy(2_500);
+        }
+
         @Test
         void unmetIgnoresMetChunksAndOtherPriorities() {
             MaterialNeed low = need(antakya, "TENT", 300, Priority.LOW);
@@ -269,6 +287,18 @@ class AllocationConstraintProviderTest {
             verifier.verifyThat(AllocationConstraintProvider::transportCost)
                     .given(chunk(a, 10, s), chunk(b, 20, s), unmetChunk(b, 5))
                     .penalizesBy(100 * 2);
+        }
+
+        @Test
+        void transportLoadPenalisesAQuarterOfTheVehicleShareEachChunkFills() {
+            // 100 km road at 2 per km; 100 kg units. 100 units = half a truck by weight -> 100 / 4 = 25;
+            // 20 units = a tenth -> 20 / 4 = 5. Unmet chunks cost nothing.
+            Lot lot = lot("TUR-ADA", "TUR", "GEN", 1000, null, Set.of(), Set.of(), 100, 0.1);
+            Supply s = supply(lot, antakya);
+            MaterialNeed n = need(antakya, "GEN", 200, Priority.HIGH);
+            verifier.verifyThat(AllocationConstraintProvider::transportLoad)
+                    .given(chunk(n, 100, s), chunk(n, 20, s), unmetChunk(n, 80))
+                    .penalizesBy(25 + 5);
         }
 
         @Test

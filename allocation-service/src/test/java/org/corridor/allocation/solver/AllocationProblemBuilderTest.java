@@ -157,4 +157,21 @@ class AllocationProblemBuilderTest {
         long travelMinutes = Duration.between(o.getDepartsAt(), o.getArrivesAt()).toMinutes();
         assertEquals(Math.round(o.getDistanceKm() / 700 * 60), travelMinutes);
     }
+
+    @Test
+    void sparseInputIsAccepted() {
+        SolverInput sparse = new SolverInput(null, null, null, null, null, null, null, null, 0, null);
+        AllocationSolution s = AllocationProblemBuilder.build(sparse);
+        assertTrue(s.getChunks().isEmpty() && s.getSlots().isEmpty());
+        assertTrue(s.getPlanFrom() != null);
+
+        InputBuilder b = new InputBuilder();
+        var site = b.site("Antakya", "TUR", 36.20, 36.16);
+        b.need(site, "BLANKET", 10, null);
+        b.lot("TUR-ADA", "TUR", 36.20, 36.16, "BLANKET", 10);
+        SolverInput noPriority = b.build();
+        AllocationSolution one = AllocationProblemBuilder.build(noPriority);
+        assertEquals(Priority.MEDIUM, one.getNeeds().get(0).getPriority());
+        assertEquals(0.0, one.getRoutes().get(0).getDistanceKm(), 1e-9);
+    }
 }

@@ -151,7 +151,7 @@ final class InstanceGenerator {
             UUID depotId = uuid();
             List<Item> shuffled = new ArrayList<>(items);
             java.util.Collections.shuffle(shuffled, random);
-            for (Item item : shuffled.subList(0, 6 + random.nextInt(7))) {
+            for (Item item : shuffled.subList(0, Math.min(shuffled.size(), 6 + random.nextInt(7)))) {
                 int lotsHere = 1 + (item.shelfLifeDays() > 0 ? random.nextInt(2) : 0);
                 for (int k = 0; k < lotsHere; k++) {
                     int itemDemand = demand.getOrDefault(item.code(), 1000);

@@ -76,6 +76,8 @@ class MediumInstanceTest {
         }
 
         PlanAnalysis analysis = PlanAnalyzer.analyze(best, input);
+        analysis.constraints().forEach(c -> System.out.printf("CONSTRAINT %-30s %-6s %-28s matches %d%n", c.name(),
+                c.level(), c.score(), c.matchCount()));
         assertEquals(plan.score(), analysis.score());
         assertEquals(AllocationWeights.knownConstraintNames().size(), analysis.constraints().size());
         assertTrue(analysis.constraints().stream().filter(c -> c.level().equals("HARD")).allMatch(c -> c.matchCount() == 0));
