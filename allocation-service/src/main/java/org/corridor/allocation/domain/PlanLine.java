@@ -1,0 +1,42 @@
+package org.corridor.allocation.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.corridor.allocation.solver.api.TransportMode;
+
+/** Quantity of one lot sent to one need by one mode. */
+@Entity
+@Table(name = "plan_line")
+public class PlanLine extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "plan_id")
+    public UUID planId;
+    public int position;
+    @Column(name = "need_id")
+    public UUID needId;
+    @Column(name = "site_id")
+    public UUID siteId;
+    @Column(name = "item_code")
+    public String itemCode;
+    @Column(name = "lot_id")
+    public UUID lotId;
+    @Column(name = "depot_id")
+    public UUID depotId;
+    @Column(name = "origin_country_code")
+    public String originCountryCode;
+    public int quantity;
+    @Enumerated(EnumType.STRING)
+    public TransportMode mode;
+    @Column(name = "departs_at")
+    public Instant departsAt;
+    @Column(name = "arrives_at")
+    public Instant arrivesAt;
+}

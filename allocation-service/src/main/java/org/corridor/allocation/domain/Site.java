@@ -1,0 +1,28 @@
+package org.corridor.allocation.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** An affected place of an incident where materials and teams are delivered. */
+@Entity
+@Table(name = "incident_site")
+public class Site extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "incident_id")
+    public Incident incident;
+    public String name;
+    public double latitude;
+    public double longitude;
+    @Column(name = "affected_population")
+    public int affectedPopulation;
+    public int position;
+}

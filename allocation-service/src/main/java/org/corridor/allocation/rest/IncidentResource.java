@@ -1,0 +1,208 @@
+package org.corridor.allocation.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.UUID;
+import org.corridor.allocation.domain.IncidentStatus;
+import org.corridor.allocation.domain.IncidentType;
+import org.corridor.allocation.domain.Need;
+import org.corridor.allocation.domain.Site;
+import org.corridor.allocation.domain.TeamNeed;
+import org.corridor.allocation.rest.dto.IncidentDtos.EstimateRequest;
+import org.corridor.allocation.rest.dto.IncidentDtos.IncidentDto;
+import org.corridor.allocation.rest.dto.IncidentDtos.NeedDto;
+import org.corridor.allocation.rest.dto.IncidentDtos.NeedsEstimate;
+import org.corridor.allocation.rest.dto.IncidentDtos.NewIncident;
+import org.corridor.allocation.rest.dto.IncidentDtos.NewNeed;
+import org.corridor.allocation.rest.dto.IncidentDtos.NewTeamNeed;
+import org.corridor.allocation.rest.dto.IncidentDtos.TeamNeedDto;
+import org.corridor.allocation.service.IdempotentWrites;
+import org.corridor.allocation.service.IncidentService;
+import org.corridor.allocation.service.NeedsEstimator;
+import org.corridor.common.idempotency.Idempotency;
+import org.corridor.common.paging.PageParams;
+import org.corridor.common.paging.PageResponse;
+import org.corridor.common.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Incidents", description = "Disasters, their affected sites, material needs and team needs")
+public class IncidentResource {
+
+    private final IncidentService incidents;
+    private final NeedsEstimator estimator;
+    private final IdempotentWrites writes;
+
+    public IncidentResource(IncidentService incidents, NeedsEstimator estimator, IdempotentWrites writes) {
+        this.writes = writes;
+        this.incidents = incidents;
+        this.estimator = estimator;
+    }
+
+    @POST
+    @Operation(operationId = "createIncident", summary = "Create an incident with its sites",
+            description = "Records a disaster and its affected sites; ids are generated. The country must be known to inventory-service.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the incident",
+            content = @Content(schema = @Schema(implementation = IncidentDto.class)))
+    @APIResponse(responseCode = "422", description = "The country is not known to inventory-service, or the Idempotency-Key was used with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull NewIncident body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        incidents.checkNew(body);
+        return writes.run("incidents", idempotencyKey, body, () -> {
+            IncidentDto dto = IncidentDto.of(incidents.persistNew(body));
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
+        });
+    }
+
+    @GET
+    @Operation(operationId = "listIncidents", summary = "List incidents",
+            description = "Incidents, newest first, optionally filtered by status, type and country.")
+    @APIResponse(responseCode = "200", description = "One page of incidents")
+    public PageResponse<IncidentDto> list(
+            @Parameter(description = "Only incidents with this status", example = "OPEN") @QueryParam("status") IncidentStatus status,
+            @Parameter(description = "Only incidents of this type", example = "EARTHQUAKE") @QueryParam("type") IncidentType type,
+            @Parameter(description = "Only incidents in this country (ISO 3166-1 alpha-3)", example = "TUR") @QueryParam("countryCode") String countryCode,
+            @BeanParam @Valid PageParams page) {
+        return incidents.list(status, type, countryCode, page);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getIncident", summary = "Get one incident", description = "An incident with its sites.")
+    @APIResponse(responseCode = "200", description = "The incident")
+    public IncidentDto get(@Parameter(description = "Incident id") @PathParam("id") UUID id) {
+        return IncidentDto.of(incidents.get(id));
+    }
+
+    @POST
+    @Path("{id}/closure")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "closeIncident", summary = "Close an incident",
+            description = "Marks the incident CLOSED (idempotent): it keeps its needs and plans but takes no new needs and cannot be planned.")
+    @APIResponse(responseCode = "200", description = "The closed incident")
+    public IncidentDto close(@Parameter(description = "Incident id") @PathParam("id") UUID id) {
+        return IncidentDto.of(incidents.close(id));
+    }
+
+    @POST
+    @Path("{id}/needs")
+    @Operation(operationId = "createNeed", summary = "Add a material need to a site",
+            description = "A quantity of one catalogue item for one site of the incident. The item must exist in inventory-service's catalogue.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the need",
+            content = @Content(schema = @Schema(implementation = NeedDto.class)))
+    @APIResponse(responseCode = "409", description = "The incident is CLOSED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The site is not a site of this incident, or the item is unknown, or the Idempotency-Key was used with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createNeed(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+            @Valid @NotNull NewNeed body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        incidents.checkNeed(id, body);
+        return writes.run("needs:" + id, idempotencyKey, body, () -> {
+            Need n = incidents.persistNeed(id, body);
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(n.id.toString()).build(), NeedDto.of(n));
+        });
+    }
+
+    @GET
+    @Path("{id}/needs")
+    @Operation(operationId = "listNeeds", summary = "List the material needs of an incident",
+            description = "Needs in the order they were recorded, optionally of one site.")
+    @APIResponse(responseCode = "200", description = "One page of needs")
+    public PageResponse<NeedDto> needs(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+            @Parameter(description = "Only needs of this site") @QueryParam("siteId") UUID siteId,
+            @BeanParam @Valid PageParams page) {
+        return incidents.needs(id, siteId, page);
+    }
+
+    @GET
+    @Path("{id}/needs/{needId}")
+    @Operation(operationId = "getNeed", summary = "Get one material need", description = "One need of the incident.")
+    @APIResponse(responseCode = "200", description = "The need")
+    public NeedDto need(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+            @Parameter(description = "Need id") @PathParam("needId") UUID needId) {
+        return NeedDto.of(incidents.need(id, needId));
+    }
+
+    @POST
+    @Path("{id}/team-needs")
+    @Operation(operationId = "createTeamNeed", summary = "Ask for teams at a site",
+            description = "A number of rescue or medical teams of one type for one site of the incident.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the team need",
+            content = @Content(schema = @Schema(implementation = TeamNeedDto.class)))
+    @APIResponse(responseCode = "409", description = "The incident is CLOSED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The site is not a site of this incident, or the Idempotency-Key was used with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createTeamNeed(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+            @Valid @NotNull NewTeamNeed body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return writes.run("team-needs:" + id, idempotencyKey, body, () -> {
+            TeamNeed t = incidents.addTeamNeed(id, body);
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(t.id.toString()).build(), TeamNeedDto.of(t));
+        });
+    }
+
+    @GET
+    @Path("{id}/team-needs")
+    @Operation(operationId = "listTeamNeeds", summary = "List the team needs of an incident",
+            description = "Team needs in the order they were recorded, optionally of one site.")
+    @APIResponse(responseCode = "200", description = "One page of team needs")
+    public PageResponse<TeamNeedDto> teamNeeds(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+            @Parameter(description = "Only team needs of this site") @QueryParam("siteId") UUID siteId,
+            @BeanParam @Valid PageParams page) {
+        return incidents.teamNeeds(id, siteId, page);
+    }
+
+    @GET
+    @Path("{id}/team-needs/{teamNeedId}")
+    @Operation(operationId = "getTeamNeed", summary = "Get one team need", description = "One team need of the incident.")
+    @APIResponse(responseCode = "200", description = "The team need")
+    public TeamNeedDto teamNeed(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+            @Parameter(description = "Team need id") @PathParam("teamNeedId") UUID teamNeedId) {
+        return TeamNeedDto.of(incidents.teamNeed(id, teamNeedId));
+    }
+
+    @POST
+    @Path("{id}/needs/estimate")
+    @Operation(operationId = "estimateNeeds", summary = "Estimate a site's needs from Sphere minimums",
+            description = "Proposes needs for a population and a number of days from the Sphere minimum standards "
+                    + "(15 l water, 3.5 m2 covered space, 2,100 kcal per person per day; one hygiene kit per family per month; "
+                    + "one blanket per person), mapped to catalogue items. Nothing is saved.")
+    @APIResponse(responseCode = "200", description = "The proposed needs",
+            content = @Content(schema = @Schema(implementation = NeedsEstimate.class)))
+    @APIResponse(responseCode = "422", description = "The site is not a site of this incident",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NeedsEstimate estimate(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+            @Valid @NotNull EstimateRequest body) {
+        Site site = incidents.site(id, body.siteId());
+        return estimator.estimate(site, body);
+    }
+}

@@ -1,0 +1,113 @@
+package org.corridor.allocation.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.corridor.allocation.domain.PlanStatus;
+import org.corridor.allocation.rest.dto.PlanDtos.AnalysisDto;
+import org.corridor.allocation.rest.dto.PlanDtos.NewPlan;
+import org.corridor.allocation.rest.dto.PlanDtos.PlanDto;
+import org.corridor.allocation.rest.dto.PlanDtos.PlanSummaryDto;
+import org.corridor.allocation.service.PlanService;
+import org.corridor.allocation.service.PlanStore;
+import org.corridor.common.etag.ETagResponder;
+import org.corridor.common.idempotency.Idempotency;
+import org.corridor.common.paging.PageParams;
+import org.corridor.common.paging.PageResponse;
+import org.corridor.common.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Plans", description = "The OptaPlanner allocation of materials and teams to the needs of incidents")
+public class PlanResource {
+
+    private final PlanService plans;
+    private final PlanStore store;
+    private final ETagResponder etag;
+
+    public PlanResource(PlanService plans, PlanStore store, ETagResponder etag) {
+        this.etag = etag;
+        this.plans = plans;
+        this.store = store;
+    }
+
+    @POST
+    @Operation(operationId = "createPlan", summary = "Plan the needs of one or several incidents",
+            description = "Reads the incidents' needs and inventory's available stock and teams, then solves asynchronously. "
+                    + "Answers 202 at once with the plan in status SOLVING; GET the Location to follow it. Termination limits "
+                    + "are capped by the server's maximum.")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the plan",
+            content = @Content(schema = @Schema(implementation = PlanDto.class)))
+    @APIResponse(responseCode = "422", description = "Unknown or closed incidents, nothing to plan, or needs for items no longer in the catalogue, or the Idempotency-Key was used with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull NewPlan body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return plans.create(body, idempotencyKey, id -> uri.getAbsolutePathBuilder().path(id.toString()).build());
+    }
+
+    @GET
+    @Operation(operationId = "listPlans", summary = "List plans", description = "Plans, newest first, without their lines; optionally of one status.")
+    @APIResponse(responseCode = "200", description = "One page of plans")
+    public PageResponse<PlanSummaryDto> list(
+            @Parameter(description = "Only plans with this status", example = "SOLVED") @QueryParam("status") PlanStatus status,
+            @BeanParam @Valid PageParams page) {
+        return store.list(status, page);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getPlan", summary = "Get one plan",
+            description = "The plan with its score, lines, team assignments and unmet needs; while SOLVING, the best plan so far. Answers an ETag and honours If-None-Match (304), for dashboards that poll.")
+    @APIResponse(responseCode = "200", description = "The plan, with an ETag",
+            content = @Content(schema = @Schema(implementation = PlanDto.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
+    public Response get(@Parameter(description = "Plan id") @PathParam("id") UUID id, @Context Request request) {
+        return etag.ok(request, store.get(id));
+    }
+
+    @DELETE
+    @Path("{id}/solving")
+    @Operation(operationId = "stopSolving", summary = "Stop solving early",
+            description = "Stops the solver and keeps the best plan so far: SOLVED (stoppedEarly true) if it breaks no hard constraint, otherwise CANCELLED.")
+    @APIResponse(responseCode = "200", description = "The plan as recorded after stopping")
+    @APIResponse(responseCode = "409", description = "The plan is not solving",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PlanDto stop(@Parameter(description = "Plan id") @PathParam("id") UUID id) {
+        return plans.stop(id);
+    }
+
+    @GET
+    @Path("{id}/analysis")
+    @Operation(operationId = "getPlanAnalysis", summary = "Explain a plan's score",
+            description = "The score per constraint and, for every unmet need, the reason in plain words. Available once solving has ended.")
+    @APIResponse(responseCode = "200", description = "The analysis")
+    @APIResponse(responseCode = "409", description = "The plan is still solving, or ended without a solution",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AnalysisDto analysis(@Parameter(description = "Plan id") @PathParam("id") UUID id) {
+        return store.analysis(id);
+    }
+}

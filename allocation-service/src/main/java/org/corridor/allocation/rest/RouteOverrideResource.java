@@ -1,0 +1,130 @@
+package org.corridor.allocation.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.corridor.allocation.config.TransportConfig;
+import org.corridor.allocation.rest.dto.AccessDtos.NewRouteOverride;
+import org.corridor.allocation.rest.dto.AccessDtos.RouteOverrideDto;
+import org.corridor.allocation.service.IdempotentWrites;
+import org.corridor.allocation.service.RouteOverrideService;
+import org.corridor.allocation.solver.api.TransportMode;
+import org.corridor.common.idempotency.Idempotency;
+import org.corridor.common.paging.PageParams;
+import org.corridor.common.paging.PageResponse;
+import org.corridor.common.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Transport", description = "The transport model and officers' per-route overrides of lead time and cost")
+public class RouteOverrideResource {
+
+    private final RouteOverrideService overrides;
+    private final TransportConfig transport;
+    private final IdempotentWrites writes;
+
+    public RouteOverrideResource(RouteOverrideService overrides, TransportConfig transport, IdempotentWrites writes) {
+        this.writes = writes;
+        this.overrides = overrides;
+        this.transport = transport;
+    }
+
+    @Schema(name = "TransportModel", description = "The transport model in force (configuration corridor.transport.*)")
+    public record TransportModelDto(
+            @Schema(description = "Road is used up to this great-circle distance", example = "1500") double maxRoadKm,
+            @Schema(description = "Average road speed", example = "50") double roadSpeedKmh,
+            @Schema(description = "Handling time added to road legs", type = SchemaType.STRING, format = "duration", example = "PT12H") java.time.Duration roadHandling,
+            @Schema(description = "Average air speed", example = "700") double airSpeedKmh,
+            @Schema(description = "Handling time added to air legs (customs, loading, last mile)", type = SchemaType.STRING, format = "duration", example = "PT24H") java.time.Duration airHandling,
+            @Schema(description = "Truck capacity in kg", example = "20000") double truckCapacityKg,
+            @Schema(description = "Truck capacity in m3", example = "80") double truckCapacityM3,
+            @Schema(description = "Cargo aircraft capacity in kg", example = "40000") double aircraftCapacityKg,
+            @Schema(description = "Cargo aircraft capacity in m3", example = "300") double aircraftCapacityM3,
+            @Schema(description = "Cost per truck-km, units of account", example = "2") double truckCostPerKm,
+            @Schema(description = "Cost per aircraft-km, units of account", example = "20") double aircraftCostPerKm) {
+    }
+
+    @GET
+    @Path("transport-model")
+    @Operation(operationId = "getTransportModel", summary = "Get the transport model",
+            description = "The configured defaults the solver uses for every route without an override.")
+    @APIResponse(responseCode = "200", description = "The transport model")
+    public TransportModelDto model() {
+        var s = transport.toSettings();
+        return new TransportModelDto(s.maxRoadKm(), s.roadSpeedKmh(), s.roadHandling(), s.airSpeedKmh(), s.airHandling(),
+                s.truckCapacityKg(), s.truckCapacityM3(), s.aircraftCapacityKg(), s.aircraftCapacityM3(), s.truckCostPerKm(),
+                s.aircraftCostPerKm());
+    }
+
+    @POST
+    @Path("route-overrides")
+    @Operation(operationId = "createRouteOverride", summary = "Override a route's lead time and/or cost",
+            description = "Replaces the transport model's lead time and/or cost per vehicle-km from one country to another by one mode. One override per route and mode.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the override",
+            content = @Content(schema = @Schema(implementation = RouteOverrideDto.class)))
+    @APIResponse(responseCode = "409", description = "An override for this route and mode exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A country is not known to inventory-service, or the Idempotency-Key was used with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull NewRouteOverride body, @Context UriInfo uri,
+            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        overrides.checkNew(body);
+        return writes.run("route-overrides", idempotencyKey, body, () -> {
+            RouteOverrideDto dto = RouteOverrideDto.of(overrides.persistNew(body));
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
+        });
+    }
+
+    @GET
+    @Path("route-overrides")
+    @Operation(operationId = "listRouteOverrides", summary = "List route overrides", description = "Route overrides with optional filters.")
+    @APIResponse(responseCode = "200", description = "One page of route overrides")
+    public PageResponse<RouteOverrideDto> list(
+            @Parameter(description = "Origin country", example = "ARE") @QueryParam("originCountryCode") String origin,
+            @Parameter(description = "Destination country", example = "TUR") @QueryParam("destinationCountryCode") String destination,
+            @Parameter(description = "Mode", example = "AIR") @QueryParam("mode") TransportMode mode,
+            @BeanParam @Valid PageParams page) {
+        return overrides.list(origin, destination, mode, page);
+    }
+
+    @GET
+    @Path("route-overrides/{id}")
+    @Operation(operationId = "getRouteOverride", summary = "Get one route override", description = "One route override by id.")
+    @APIResponse(responseCode = "200", description = "The override")
+    public RouteOverrideDto get(@Parameter(description = "Override id") @PathParam("id") UUID id) {
+        return RouteOverrideDto.of(overrides.get(id));
+    }
+
+    @DELETE
+    @Path("route-overrides/{id}")
+    @Operation(operationId = "deleteRouteOverride", summary = "Delete a route override",
+            description = "The route goes back to the transport model for plans made afterwards.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@Parameter(description = "Override id") @PathParam("id") UUID id) {
+        overrides.delete(id);
+    }
+}

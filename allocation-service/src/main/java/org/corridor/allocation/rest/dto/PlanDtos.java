@@ -1,0 +1,122 @@
+package org.corridor.allocation.rest.dto;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.corridor.allocation.domain.PlanStatus;
+import org.corridor.allocation.solver.api.TransportMode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Bodies of plans. */
+public final class PlanDtos {
+
+    private PlanDtos() {
+    }
+
+    @Schema(name = "Termination", description = "When to stop solving; each limit is capped by the server's maximum")
+    public record Termination(
+            @Schema(description = "Total solving time, ISO-8601 duration", type = SchemaType.STRING, format = "duration", example = "PT30S")
+            Duration spentLimit,
+            @Schema(description = "Stop when the best score has not improved for this long, ISO-8601 duration", type = SchemaType.STRING, format = "duration", example = "PT10S")
+            Duration unimprovedSpentLimit) {
+    }
+
+    @Schema(name = "NewPlan", description = "Plan the needs of one or several incidents")
+    public record NewPlan(
+            @Schema(description = "Incidents to plan together, at least one")
+            @NotEmpty @Size(max = 50) List<@NotNull UUID> incidentIds,
+            @Schema(description = "Departures, arrivals and expiry are computed from this time; default now", example = "2023-02-06T06:00:00Z")
+            Instant planFrom,
+            @Schema(description = "Solving time limits; default from configuration")
+            @Valid Termination termination,
+            @Schema(description = "Constraint name to weight (0 or more), overriding the configured defaults", example = "{\"Transport cost\": 2}")
+            Map<String, @NotNull @PositiveOrZero Long> weights) {
+    }
+
+    @Schema(name = "PlanLine", description = "Quantity of one lot sent to one need by one mode")
+    public record LineDto(
+            @Schema(description = "Need served", example = "7f3b2a10-1c2d-4e5f-8a9b-0c1d2e3f4a5b") UUID needId,
+            @Schema(description = "Destination site", example = "5b0c7c1e-6a6f-4f50-9d59-1f1c4d1e2a10") UUID siteId,
+            @Schema(description = "Item code", example = "SHELTER-FAMILY-TENT") String itemCode,
+            @Schema(description = "Lot taken from", example = "2d1c0b9a-8f7e-4d6c-9b5a-4f3e2d1c0b9a") UUID lotId,
+            @Schema(description = "Depot of the lot", example = "6e5d4c3b-2a19-4f8e-9d7c-6b5a4f3e2d1c") UUID depotId,
+            @Schema(description = "Depot's country", example = "ARE") String originCountryCode,
+            @Schema(description = "Quantity in the item's unit", example = "200") int quantity,
+            @Schema(description = "ROAD or AIR", example = "AIR") TransportMode mode,
+            @Schema(description = "Planned departure", example = "2023-02-06T06:00:00Z") Instant departsAt,
+            @Schema(description = "Estimated arrival", example = "2023-02-07T10:00:00Z") Instant arrivesAt) {
+    }
+
+    @Schema(name = "PlanTeamAssignment", description = "One team sent to one team need")
+    public record TeamAssignmentDto(
+            @Schema(description = "Team need served", example = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d") UUID teamNeedId,
+            @Schema(description = "Team (inventory-service id)", example = "4b3a2918-7f6e-4d5c-8b4a-3f2e1d0c9b8a") UUID teamId,
+            @Schema(description = "Estimated arrival", example = "2023-02-06T20:00:00Z") Instant arrivesAt) {
+    }
+
+    @Schema(name = "PlanUnmet", description = "What a plan could not meet and why; exactly one of needId and teamNeedId is set")
+    public record UnmetDto(
+            @Schema(description = "Material need not (fully) met", example = "7f3b2a10-1c2d-4e5f-8a9b-0c1d2e3f4a5b") UUID needId,
+            @Schema(description = "Team need not (fully) met", example = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d") UUID teamNeedId,
+            @Schema(description = "Quantity (or team slots) not met", example = "320") int quantity,
+            @Schema(description = "Why, in plain words", example = "320 of 500 family tents unmet: the only stock in range is blocked by an embargo") String reason) {
+    }
+
+    @Schema(name = "Plan", description = "An allocation plan; while SOLVING it shows the best plan found so far")
+    public record PlanDto(
+            @Schema(description = "Plan id", example = "c0ffee00-1234-4abc-8def-0123456789ab") UUID id,
+            @Schema(description = "SOLVING, SOLVED, APPROVED, FAILED or CANCELLED", example = "SOLVED") PlanStatus status,
+            @Schema(description = "Incidents planned") List<UUID> incidentIds,
+            @Schema(description = "Time departures are computed from", example = "2023-02-06T06:00:00Z") Instant planFrom,
+            @Schema(description = "Solving time limit used", type = SchemaType.STRING, format = "duration", example = "PT30S") Duration spentLimit,
+            @Schema(description = "Unimproved time limit used", type = SchemaType.STRING, format = "duration", example = "PT10S") Duration unimprovedSpentLimit,
+            @Schema(description = "Constraint weights in force for this plan", example = "{\"Transport cost\": 2}") Map<String, Long> weights,
+            @Schema(description = "OptaPlanner score hard/medium/soft of the best plan so far", example = "0hard/-1200medium/-53420soft") String score,
+            @Schema(description = "True when no hard constraint is broken", example = "true") Boolean feasible,
+            @Schema(description = "True when solving was stopped by DELETE /plans/{id}/solving", example = "false") boolean stoppedEarly,
+            @Schema(description = "Why the plan FAILED or was CANCELLED", example = "interrupted by a restart") String failureReason,
+            @Schema(description = "Material lines") List<LineDto> lines,
+            @Schema(description = "Teams sent") List<TeamAssignmentDto> teamAssignments,
+            @Schema(description = "What could not be met and why") List<UnmetDto> unmet,
+            @Schema(description = "When the plan was asked for", example = "2023-02-06T06:00:02Z") Instant createdAt,
+            @Schema(description = "When solving ended", example = "2023-02-06T06:00:32Z") Instant finishedAt) {
+    }
+
+    @Schema(name = "PlanSummary", description = "A plan in a list, without its lines")
+    public record PlanSummaryDto(
+            @Schema(description = "Plan id", example = "c0ffee00-1234-4abc-8def-0123456789ab") UUID id,
+            @Schema(description = "Status", example = "SOLVED") PlanStatus status,
+            @Schema(description = "Incidents planned") List<UUID> incidentIds,
+            @Schema(description = "Time departures are computed from", example = "2023-02-06T06:00:00Z") Instant planFrom,
+            @Schema(description = "Score", example = "0hard/-1200medium/-53420soft") String score,
+            @Schema(description = "True when no hard constraint is broken", example = "true") Boolean feasible,
+            @Schema(description = "Why the plan FAILED or was CANCELLED", example = "interrupted by a restart") String failureReason,
+            @Schema(description = "When the plan was asked for", example = "2023-02-06T06:00:02Z") Instant createdAt,
+            @Schema(description = "When solving ended", example = "2023-02-06T06:00:32Z") Instant finishedAt) {
+    }
+
+    @Schema(name = "ConstraintScore", description = "One constraint's contribution to the score")
+    public record ConstraintScoreDto(
+            @Schema(description = "Constraint name", example = "unmet need") String name,
+            @Schema(description = "Score level: HARD, MEDIUM or SOFT", example = "MEDIUM") String level,
+            @Schema(description = "Contribution as a score", example = "0hard/-320medium/0soft") String score,
+            @Schema(description = "How many times the constraint matched", example = "1") int matchCount) {
+    }
+
+    @Schema(name = "PlanAnalysis", description = "Score per constraint and, per unmet need, the reason in plain words")
+    public record AnalysisDto(
+            @Schema(description = "Plan id", example = "c0ffee00-1234-4abc-8def-0123456789ab") UUID planId,
+            @Schema(description = "Plan status", example = "SOLVED") PlanStatus status,
+            @Schema(description = "Total score", example = "0hard/-1200medium/-53420soft") String score,
+            @Schema(description = "Score per constraint") List<ConstraintScoreDto> constraints,
+            @Schema(description = "Unmet needs with reasons") List<UnmetDto> unmet) {
+    }
+}

@@ -1,0 +1,198 @@
+package org.corridor.allocation.solver;
+
+import static org.corridor.allocation.solver.AllocationWeights.*;
+
+import org.corridor.allocation.solver.api.Priority;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintCollectors;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.score.stream.Joiners;
+
+/**
+ * The one constraint provider of the allocation. Every constraint is weighted through
+ * {@link AllocationConstraintConfiguration} ({@code penalizeConfigurableLong}); the match weights
+ * below are the raw amounts (units, hours, units of account) described in {@link AllocationWeights}.
+ */
+public class AllocationConstraintProvider implements ConstraintProvider {
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory f) {
+        return new Constraint[] {
+                lotOverAllocated(f),
+                materialAccessBlocked(f),
+                earmarkViolated(f),
+                lotExpiresBeforeArrival(f),
+                teamDoubleBooked(f),
+                teamWrongType(f),
+                teamAccessBlocked(f),
+                unmet(f, Priority.CRITICAL, UNMET_CRITICAL),
+                unmet(f, Priority.HIGH, UNMET_HIGH),
+                unmet(f, Priority.MEDIUM, UNMET_MEDIUM),
+                unmet(f, Priority.LOW, UNMET_LOW),
+                unfilledTeamSlot(f),
+                lateDelivery(f),
+                transportCost(f),
+                transportLoad(f),
+                teamArrivalTime(f),
+                lateTeamArrival(f),
+                unfairSiteShare(f),
+                fefo(f),
+        };
+    }
+
+    // ---------------------------------------------------------------- hard
+
+    Constraint lotOverAllocated(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class)
+                .groupBy(c -> c.getSupply().getLot(), ConstraintCollectors.sum(NeedChunk::getQuantity))
+                .filter((lot, total) -> total > lot.getAvailable())
+                .penalizeConfigurableLong((lot, total) -> total - lot.getAvailable())
+                .asConstraint(LOT_OVER_ALLOCATED);
+    }
+
+    Constraint materialAccessBlocked(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class)
+                .join(AccessRule.class,
+                        Joiners.equal(c -> c.getSupply().getOriginCountryCode(), AccessRule::getOriginCountryCode),
+                        Joiners.equal(c -> c.getNeed().getSiteCountryCode(), AccessRule::getDestinationCountryCode))
+                .filter((c, rule) -> rule.blocksMaterialsAt(c.getSupply().getDepartsAt()))
+                .penalizeConfigurableLong((c, rule) -> c.getQuantity())
+                .asConstraint(MATERIAL_ACCESS_BLOCKED);
+    }
+
+    Constraint earmarkViolated(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class)
+                .filter(c -> !c.getSupply().getLot().earmarkAllows(c.getNeed().getSiteCountryCode(),
+                        c.getNeed().getIncidentType()))
+                .penalizeConfigurableLong(NeedChunk::getQuantity)
+                .asConstraint(EARMARK_VIOLATED);
+    }
+
+    Constraint lotExpiresBeforeArrival(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class)
+                .filter(c -> c.getSupply().expiresBeforeArrival())
+                .penalizeConfigurableLong(NeedChunk::getQuantity)
+                .asConstraint(LOT_EXPIRES_BEFORE_ARRIVAL);
+    }
+
+    Constraint teamDoubleBooked(ConstraintFactory f) {
+        return f.forEach(TeamSlot.class)
+                .groupBy(TeamSlot::getTeam, ConstraintCollectors.count())
+                .filter((team, count) -> count > 1)
+                .penalizeConfigurableLong((team, count) -> count - 1L)
+                .asConstraint(TEAM_DOUBLE_BOOKED);
+    }
+
+    Constraint teamWrongType(ConstraintFactory f) {
+        return f.forEach(TeamSlot.class)
+                .filter(s -> !s.getTeam().getType().equals(s.getTeamNeed().getTeamType()))
+                .penalizeConfigurableLong(s -> 1L)
+                .asConstraint(TEAM_WRONG_TYPE);
+    }
+
+    Constraint teamAccessBlocked(ConstraintFactory f) {
+        return f.forEach(TeamSlot.class)
+                .join(AccessRule.class,
+                        Joiners.equal(s -> s.getTeam().getCountryCode(), AccessRule::getOriginCountryCode),
+                        Joiners.equal(s -> s.getTeamNeed().getSiteCountryCode(),
+                                AccessRule::getDestinationCountryCode))
+                .filter((s, rule) -> rule.blocksTeamsAt(s.getOption().getDepartsAt()))
+                .penalizeConfigurableLong((s, rule) -> 1L)
+                .asConstraint(TEAM_ACCESS_BLOCKED);
+    }
+
+    // ---------------------------------------------------------------- medium
+
+    Constraint unmet(ConstraintFactory f, Priority priority, String name) {
+        return f.forEachIncludingNullVars(NeedChunk.class)
+                .filter(c -> c.getSupply() == null && c.getNeed().getPriority() == priority)
+                .penalizeConfigurableLong(NeedChunk::getNormalisedUnits)
+                .asConstraint(name);
+    }
+
+    Constraint unfilledTeamSlot(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(TeamSlot.class)
+                .filter(s -> s.getOption() == null)
+                .penalizeConfigurableLong(TeamSlot::getNormalisedUnits)
+                .asConstraint(UNFILLED_TEAM_SLOT);
+    }
+
+    // ---------------------------------------------------------------- soft
+
+    Constraint lateDelivery(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class)
+                .filter(c -> c.getHoursLate() > 0)
+                .penalizeConfigurableLong(c -> c.getHoursLate() * c.getNormalisedUnits())
+                .asConstraint(LATE_DELIVERY);
+    }
+
+    /** Whole vehicles per (depot, site, mode): consolidating loads on one route pays. */
+    Constraint transportCost(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class)
+                .groupBy(c -> c.getSupply().getRoute(),
+                        ConstraintCollectors.sumLong(NeedChunk::getGrams),
+                        ConstraintCollectors.sumLong(NeedChunk::getCubicCentimetres))
+                .penalizeConfigurableLong((route, grams, cm3) -> route.costFor(grams, cm3))
+                .asConstraint(TRANSPORT_COST);
+    }
+
+    /**
+     * A quarter of the cost of the vehicle share a chunk fills. Whole-vehicle cost is a staircase, flat
+     * between vehicle counts, so local search gets no signal from moving part of a load; this slope
+     * (real enough: handling and fuel grow with load) points it to cheaper routes while whole
+     * vehicles still make consolidation pay.
+     */
+    Constraint transportLoad(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class)
+                .penalizeConfigurableLong(c -> c.getSupply().getRoute().loadCostFor(c.getGrams(), c.getCubicCentimetres()) / 4)
+                .asConstraint(TRANSPORT_LOAD);
+    }
+
+    /** Hours to arrival; for USAR each hour inside the first 72 h counts 10 times (CONVENTIONS.md: rescue is worth most in the first 72 h). */
+    Constraint teamArrivalTime(ConstraintFactory f) {
+        return f.forEach(TeamSlot.class)
+                .penalizeConfigurableLong(AllocationConstraintProvider::teamArrivalPenalty)
+                .asConstraint(TEAM_ARRIVAL_TIME);
+    }
+
+    static long teamArrivalPenalty(TeamSlot s) {
+        long h = s.getHoursToArrival();
+        if (s.getTeamNeed().isUsar()) {
+            return 10 * Math.min(h, 72) + Math.max(0, h - 72);
+        }
+        return h;
+    }
+
+    Constraint lateTeamArrival(ConstraintFactory f) {
+        return f.forEach(TeamSlot.class)
+                .filter(s -> s.getHoursLate() > 0)
+                .penalizeConfigurableLong(TeamSlot::getHoursLate)
+                .asConstraint(LATE_TEAM_ARRIVAL);
+    }
+
+    /**
+     * Per site, the mean unmet fraction of its needs (per-mille) squared / 10: squaring makes one
+     * starved site cost more than two half-served ones, so shortages are shared across sites.
+     */
+    Constraint unfairSiteShare(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(NeedChunk.class)
+                .filter(c -> c.getSupply() == null)
+                .groupBy(NeedChunk::getNeed, ConstraintCollectors.sum(NeedChunk::getQuantity))
+                .groupBy((need, unmet) -> need.getSite(),
+                        ConstraintCollectors.sumLong((need, unmet) -> unmet * 1000L / need.getQuantity()))
+                .penalizeConfigurableLong((site, permilleSum) -> {
+                    long mean = permilleSum / Math.max(1, site.getMaterialNeedCount());
+                    return mean * mean / 10;
+                })
+                .asConstraint(UNFAIR_SITE_SHARE);
+    }
+
+    /** First expired, first out: shelf life left on arrival costs, so short-dated lots go first. */
+    Constraint fefo(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class)
+                .filter(c -> c.getSupply().getLot().isPerishable())
+                .penalizeConfigurableLong(c -> c.getNormalisedUnits() * c.getSupply().shelfDaysLeftOnArrival() / 30)
+                .asConstraint(FEFO);
+    }
+}

@@ -1,0 +1,86 @@
+package org.corridor.allocation.solver;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
+import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
+import org.optaplanner.core.api.domain.solution.PlanningScore;
+import org.optaplanner.core.api.domain.solution.PlanningSolution;
+import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
+import org.optaplanner.core.api.domain.solution.ProblemFactProperty;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * The planning solution: material needs split into {@link NeedChunk}s that each pick a
+ * {@link Supply} (lot + route) or stay unmet, and team needs split into {@link TeamSlot}s that each
+ * pick a {@link TeamOption} or stay unfilled. Built by {@link AllocationProblemBuilder}.
+ */
+@PlanningSolution
+public class AllocationSolution {
+
+    private Instant planFrom;
+
+    @ConstraintConfigurationProvider
+    private AllocationConstraintConfiguration constraintConfiguration;
+
+    @ProblemFactCollectionProperty
+    private List<Site> sites = new ArrayList<>();
+    @ProblemFactCollectionProperty
+    private List<MaterialNeed> needs = new ArrayList<>();
+    @ProblemFactCollectionProperty
+    private List<Lot> lots = new ArrayList<>();
+    @ProblemFactCollectionProperty
+    private List<Route> routes = new ArrayList<>();
+    @ProblemFactCollectionProperty
+    private List<Supply> supplies = new ArrayList<>();
+    @ProblemFactCollectionProperty
+    private List<TeamNeed> teamNeeds = new ArrayList<>();
+    @ProblemFactCollectionProperty
+    private List<Team> teams = new ArrayList<>();
+    @ProblemFactCollectionProperty
+    private List<TeamOption> teamOptions = new ArrayList<>();
+    @ProblemFactCollectionProperty
+    private List<AccessRule> accessRules = new ArrayList<>();
+
+    @PlanningEntityCollectionProperty
+    private List<NeedChunk> chunks = new ArrayList<>();
+    @PlanningEntityCollectionProperty
+    private List<TeamSlot> slots = new ArrayList<>();
+
+    @PlanningScore
+    private HardMediumSoftLongScore score;
+
+    public AllocationSolution() {
+    }
+
+    public Instant getPlanFrom() { return planFrom; }
+    public void setPlanFrom(Instant planFrom) { this.planFrom = planFrom; }
+    public AllocationConstraintConfiguration getConstraintConfiguration() { return constraintConfiguration; }
+    public void setConstraintConfiguration(AllocationConstraintConfiguration c) { this.constraintConfiguration = c; }
+    public List<Site> getSites() { return sites; }
+    public void setSites(List<Site> sites) { this.sites = sites; }
+    public List<MaterialNeed> getNeeds() { return needs; }
+    public void setNeeds(List<MaterialNeed> needs) { this.needs = needs; }
+    public List<Lot> getLots() { return lots; }
+    public void setLots(List<Lot> lots) { this.lots = lots; }
+    public List<Route> getRoutes() { return routes; }
+    public void setRoutes(List<Route> routes) { this.routes = routes; }
+    public List<Supply> getSupplies() { return supplies; }
+    public void setSupplies(List<Supply> supplies) { this.supplies = supplies; }
+    public List<TeamNeed> getTeamNeeds() { return teamNeeds; }
+    public void setTeamNeeds(List<TeamNeed> teamNeeds) { this.teamNeeds = teamNeeds; }
+    public List<Team> getTeams() { return teams; }
+    public void setTeams(List<Team> teams) { this.teams = teams; }
+    public List<TeamOption> getTeamOptions() { return teamOptions; }
+    public void setTeamOptions(List<TeamOption> teamOptions) { this.teamOptions = teamOptions; }
+    public List<AccessRule> getAccessRules() { return accessRules; }
+    public void setAccessRules(List<AccessRule> accessRules) { this.accessRules = accessRules; }
+    public List<NeedChunk> getChunks() { return chunks; }
+    public void setChunks(List<NeedChunk> chunks) { this.chunks = chunks; }
+    public List<TeamSlot> getSlots() { return slots; }
+    public void setSlots(List<TeamSlot> slots) { this.slots = slots; }
+    public HardMediumSoftLongScore getScore() { return score; }
+    public void setScore(HardMediumSoftLongScore score) { this.score = score; }
+}

@@ -1,0 +1,78 @@
+package org.corridor.allocation.solver;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.corridor.allocation.solver.api.Priority;
+import org.corridor.allocation.solver.api.SolverInput;
+
+/**
+ * Problem fact: a material need of one site. {@code itemDemand} is the total quantity of the item
+ * needed across every need of the problem (used to normalise unmet quantities, see
+ * {@link NeedChunk#getNormalisedUnits()}); {@code site} groups the needs of one site for fairness.
+ */
+public class MaterialNeed {
+
+    private final UUID id;
+    private final UUID incidentId;
+    private final String incidentType;
+    private final Site site;
+    private final String itemCode;
+    private final String itemName;
+    private final int quantity;
+    private final Priority priority;
+    private final Instant deliverBy;
+    private final int itemDemand;
+    private final java.util.Map<Lot, Supply> supplies = new java.util.IdentityHashMap<>();
+
+    public MaterialNeed(UUID id, UUID incidentId, String incidentType, Site site, String itemCode, String itemName,
+            int quantity, Priority priority, Instant deliverBy, int itemDemand) {
+        this.id = id;
+        this.incidentId = incidentId;
+        this.incidentType = incidentType;
+        this.site = site;
+        this.itemCode = itemCode;
+        this.itemName = itemName;
+        this.quantity = quantity;
+        this.priority = priority == null ? Priority.MEDIUM : priority;
+        this.deliverBy = deliverBy;
+        this.itemDemand = Math.max(itemDemand, quantity);
+    }
+
+    public static MaterialNeed of(SolverInput.NeedFact f, Site site, int itemDemand) {
+        return new MaterialNeed(f.needId(), f.incidentId(), f.incidentType(), site, f.itemCode(),
+                f.itemName() == null ? f.itemCode() : f.itemName(), f.quantity(), f.priority(), f.deliverBy(),
+                itemDemand);
+    }
+
+    /** Registers the precomputed lot-to-site supply (the builder does this for every lot of the item). */
+    public void addSupply(Supply supply) {
+        supplies.put(supply.getLot(), supply);
+    }
+
+    /** The supply of {@code lot} to this need's site; fails for a lot never registered. */
+    public Supply supplyFor(Lot lot) {
+        Supply s = supplies.get(lot);
+        if (s == null) {
+            throw new IllegalStateException("No route from " + lot + " to " + this);
+        }
+        return s;
+    }
+
+    public UUID getId() { return id; }
+    public UUID getIncidentId() { return incidentId; }
+    public String getIncidentType() { return incidentType; }
+    public Site getSite() { return site; }
+    public String getSiteCountryCode() { return site.getCountryCode(); }
+    public String getItemCode() { return itemCode; }
+    public String getItemName() { return itemName; }
+    public int getQuantity() { return quantity; }
+    public Priority getPriority() { return priority; }
+    public Instant getDeliverBy() { return deliverBy; }
+    public int getItemDemand() { return itemDemand; }
+
+    @Override
+    public String toString() {
+        return "Need[" + site.getName() + "/" + itemCode + " x" + quantity + " " + priority + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package org.corridor.allocation.solver;
+
+import java.util.UUID;
+
+/** Problem fact: a site of an incident; {@code materialNeedCount} is how many material needs it has (for fairness). */
+public class Site {
+
+    private final UUID id;
+    private final UUID incidentId;
+    private final String name;
+    private final String countryCode;
+    private final double latitude;
+    private final double longitude;
+    private int materialNeedCount;
+
+    public Site(UUID id, UUID incidentId, String name, String countryCode, double latitude, double longitude,
+            int materialNeedCount) {
+        this.id = id;
+        this.incidentId = incidentId;
+        this.name = name;
+        this.countryCode = countryCode;
+        this.latitude = latitude;
+        this.longitude = longitude;
+        this.materialNeedCount = materialNeedCount;
+    }
+
+    void setMaterialNeedCount(int materialNeedCount) {
+        this.materialNeedCount = materialNeedCount;
+    }
+
+    public UUID getId() { return id; }
+    public UUID getIncidentId() { return incidentId; }
+    public String getName() { return name; }
+    public String getCountryCode() { return countryCode; }
+    public double getLatitude() { return latitude; }
+    public double getLongitude() { return longitude; }
+    public int getMaterialNeedCount() { return materialNeedCount; }
+
+    @Override
+    public String toString() {
+        return "Site[" + name + "/" + countryCode + "]";
+    }
+}

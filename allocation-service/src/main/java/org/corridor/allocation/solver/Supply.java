@@ -1,0 +1,55 @@
+package org.corridor.allocation.solver;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Planning value of a {@link NeedChunk}: "take it from this lot, along this route". One instance per
+ * (lot, site) pair, shared by the chunks of every need of that site for that item.
+ */
+public class Supply {
+
+    private final String id;
+    private final Lot lot;
+    private final Route route;
+    private final int expiryMarginDays;
+
+    public Supply(Lot lot, Route route, int expiryMarginDays) {
+        this.id = lot.getId() + "@" + route.getSite().getId();
+        this.lot = lot;
+        this.route = route;
+        this.expiryMarginDays = expiryMarginDays;
+    }
+
+    /** True when the lot would be expired (or inside the safety margin) when it arrives. */
+    public boolean expiresBeforeArrival() {
+        if (lot.getExpiresOn() == null) {
+            return false;
+        }
+        Instant expiry = lot.getExpiresOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+        return route.getArrivesAt().plus(expiryMarginDays, ChronoUnit.DAYS).isAfter(expiry);
+    }
+
+    /** Whole days of shelf life left when the lot arrives (0 for non-perishables, never negative). */
+    public long shelfDaysLeftOnArrival() {
+        if (lot.getExpiresOn() == null) {
+            return 0;
+        }
+        Instant expiry = lot.getExpiresOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+        return Math.max(0, ChronoUnit.DAYS.between(route.getArrivesAt(), expiry));
+    }
+
+    public String getId() { return id; }
+    public Lot getLot() { return lot; }
+    public Route getRoute() { return route; }
+    public int getExpiryMarginDays() { return expiryMarginDays; }
+    public Instant getDepartsAt() { return route.getDepartsAt(); }
+    public Instant getArrivesAt() { return route.getArrivesAt(); }
+    public String getOriginCountryCode() { return lot.getCountryCode(); }
+
+    @Override
+    public String toString() {
+        return "Supply[" + lot + " via " + route + "]";
+    }
+}

@@ -1,0 +1,217 @@
+package org.corridor.allocation.solver;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.corridor.allocation.solver.api.AppliesTo;
+import org.corridor.allocation.solver.api.Priority;
+import org.corridor.allocation.solver.api.SolverInput;
+import org.corridor.allocation.solver.api.SolverInput.AccessRuleFact;
+import org.corridor.allocation.solver.api.SolverInput.LotFact;
+import org.corridor.allocation.solver.api.SolverInput.NeedFact;
+import org.corridor.allocation.solver.api.SolverInput.TeamFact;
+import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
+import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
+
+/**
+ * Seeded generator of realistic allocation instances: depots in many countries (the six UNHRD hubs
+ * of CONVENTIONS.md first), a catalogue of relief items with Sphere-like unit weights, an earthquake
+ * across TUR/SYR plus a flood in PAK, INSARAG USAR and WHO EMT teams, and embargoes on SYR.
+ * The same seed always gives the same instance.
+ */
+final class InstanceGenerator {
+
+    record Place(String code, String country, double lat, double lon) {
+    }
+
+    record Item(String code, String name, double kg, double m3, int shelfLifeDays, int perPersons) {
+    }
+
+    /** UNHRD hubs (CONVENTIONS.md): Brindisi, Dubai, Accra, Panama City, Subang, Las Palmas. */
+    static final List<Place> UNHRD = List.of(
+            new Place("UNHRD-BRI", "ITA", 40.63, 17.94), new Place("UNHRD-DXB", "ARE", 25.20, 55.27),
+            new Place("UNHRD-ACC", "GHA", 5.60, -0.19), new Place("UNHRD-PTY", "PAN", 8.98, -79.52),
+            new Place("UNHRD-SZB", "MYS", 3.13, 101.55), new Place("UNHRD-LPA", "ESP", 28.10, -15.41));
+
+    static final List<Place> CITIES = List.of(
+            new Place("TUR-IST", "TUR", 41.01, 28.98), new Place("TUR-ADA", "TUR", 37.00, 35.32),
+            new Place("TUR-GAZ", "TUR", 37.07, 37.38), new Place("TUR-ANK", "TUR", 39.93, 32.86),
+            new Place("SYR-DAM", "SYR", 33.51, 36.29), new Place("JOR-AMM", "JOR", 31.95, 35.93),
+            new Place("LBN-BEY", "LBN", 33.89, 35.50), new Place("IRQ-ERB", "IRQ", 36.19, 44.01),
+            new Place("CYP-LCA", "CYP", 34.92, 33.62), new Place("GRC-ATH", "GRC", 37.98, 23.73),
+            new Place("DEU-FRA", "DEU", 50.11, 8.68), new Place("FRA-LYS", "FRA", 45.76, 4.84),
+            new Place("GBR-LON", "GBR", 51.51, -0.13), new Place("NLD-AMS", "NLD", 52.37, 4.90),
+            new Place("BEL-BRU", "BEL", 50.85, 4.35), new Place("DNK-CPH", "DNK", 55.68, 12.57),
+            new Place("SWE-STO", "SWE", 59.33, 18.07), new Place("NOR-OSL", "NOR", 59.91, 10.75),
+            new Place("CHE-GVA", "CHE", 46.20, 6.14), new Place("AUT-VIE", "AUT", 48.21, 16.37),
+            new Place("POL-WAW", "POL", 52.23, 21.01), new Place("ROU-BUC", "ROU", 44.43, 26.10),
+            new Place("EGY-CAI", "EGY", 30.04, 31.24), new Place("SAU-RUH", "SAU", 24.71, 46.68),
+            new Place("QAT-DOH", "QAT", 25.29, 51.53), new Place("KWT-KWI", "KWT", 29.38, 47.99),
+            new Place("IRN-THR", "IRN", 35.69, 51.39), new Place("PAK-KHI", "PAK", 24.86, 67.01),
+            new Place("PAK-ISB", "PAK", 33.68, 73.05), new Place("IND-DEL", "IND", 28.61, 77.21),
+            new Place("BGD-DAC", "BGD", 23.81, 90.41), new Place("CHN-BJS", "CHN", 39.90, 116.41),
+            new Place("JPN-TYO", "JPN", 35.68, 139.69), new Place("KOR-SEL", "KOR", 37.57, 126.98),
+            new Place("SGP-SIN", "SGP", 1.35, 103.82), new Place("AUS-SYD", "AUS", -33.87, 151.21),
+            new Place("KEN-NBO", "KEN", -1.29, 36.82), new Place("ETH-ADD", "ETH", 9.03, 38.74),
+            new Place("ZAF-JNB", "ZAF", -26.20, 28.05), new Place("NGA-LOS", "NGA", 6.52, 3.38),
+            new Place("USA-MIA", "USA", 25.76, -80.19), new Place("USA-NYC", "USA", 40.71, -74.01),
+            new Place("CAN-YUL", "CAN", 45.50, -73.57), new Place("BRA-GRU", "BRA", -23.55, -46.63),
+            new Place("AZE-BAK", "AZE", 40.41, 49.87), new Place("GEO-TBS", "GEO", 41.72, 44.79));
+
+    static final List<Item> ITEMS = List.of(
+            new Item("TENT-FAM", "Family tent", 55, 0.282, 0, 5),
+            new Item("TARP-4X5", "Tarpaulin 4x5 m", 4, 0.01, 0, 5),
+            new Item("BLANKET", "Blanket", 1.5, 0.01, 0, 1),
+            new Item("SLEEP-MAT", "Sleeping mat", 1.2, 0.02, 0, 1),
+            new Item("HYG-KIT", "Hygiene kit", 5, 0.025, 0, 5),
+            new Item("KITCHEN-SET", "Kitchen set", 6, 0.03, 0, 5),
+            new Item("JERRYCAN", "Jerrycan 20 l", 0.5, 0.02, 0, 5),
+            new Item("BUCKET-14L", "Bucket 14 l", 0.72, 0.015, 0, 5),
+            new Item("SOLAR-LAMP", "Solar lamp", 0.4, 0.002, 0, 5),
+            new Item("MOSQ-NET", "Mosquito net", 0.6, 0.003, 0, 2),
+            new Item("HEB-CTN", "High-energy biscuits carton 10 kg", 10, 0.03, 540, 10),
+            new Item("RUTF-CTN", "RUTF carton", 14, 0.03, 720, 50),
+            new Item("WPT-STRIP", "Water purification tablets strip", 0.05, 0.0001, 1095, 1),
+            new Item("ORS-SACHET", "Oral rehydration salts sachet", 0.03, 0.0001, 730, 2),
+            new Item("IEHK-BASIC", "Interagency emergency health kit basic unit", 45, 0.2, 365, 1000),
+            new Item("TRAUMA-KIT", "Trauma and emergency surgery kit", 90, 0.5, 365, 2000),
+            new Item("CHOLERA-KIT", "Cholera kit", 120, 0.6, 300, 5000),
+            new Item("GENERATOR", "Generator 5 kVA", 90, 0.5, 0, 5000),
+            new Item("WATER-BLADDER", "Water bladder 10 m3", 40, 0.15, 0, 2000),
+            new Item("SHELTER-KIT", "Shelter tool kit", 10, 0.04, 0, 10));
+
+    static final List<String> TEAM_TYPES = List.of("USAR_HEAVY", "USAR_MEDIUM", "USAR_LIGHT", "EMT_TYPE_1_MOBILE",
+            "EMT_TYPE_1_FIXED", "EMT_TYPE_2", "EMT_TYPE_3");
+
+    private final Random random;
+    private final Instant planFrom = Instant.parse("2026-02-06T06:00:00Z");
+    private long ids;
+
+    InstanceGenerator(long seed) {
+        this.random = new Random(seed);
+    }
+
+    private UUID uuid() {
+        return new UUID(0x6E4E_0000L, ++ids);
+    }
+
+    /** About {@code depots} depots, {@code items} items, 5 sites, {@code teams} teams. */
+    SolverInput generate(int depotCount, int itemCount, int teamCount) {
+        List<Place> depots = new ArrayList<>(UNHRD);
+        List<Place> pool = new ArrayList<>(CITIES);
+        java.util.Collections.shuffle(pool, random);
+        depots.addAll(pool.subList(0, Math.min(pool.size(), Math.max(0, depotCount - UNHRD.size()))));
+        List<Item> items = ITEMS.subList(0, Math.min(itemCount, ITEMS.size()));
+
+        // Sites: Türkiye-Syria earthquake (4 sites) and a Pakistan flood (1 site)
+        UUID quake = uuid();
+        UUID flood = uuid();
+        record SiteSpec(UUID incident, String type, String name, String country, double lat, double lon,
+                int population) {
+        }
+        List<SiteSpec> sites = List.of(
+                new SiteSpec(quake, "EQ", "Antakya", "TUR", 36.20, 36.16, 60_000),
+                new SiteSpec(quake, "EQ", "Kahramanmaras", "TUR", 37.58, 36.94, 40_000),
+                new SiteSpec(quake, "EQ", "Aleppo", "SYR", 36.20, 37.13, 50_000),
+                new SiteSpec(quake, "EQ", "Jindires", "SYR", 36.39, 36.69, 15_000),
+                new SiteSpec(flood, "FL", "Dadu", "PAK", 26.73, 67.78, 30_000));
+        Map<SiteSpec, UUID> siteIds = new HashMap<>();
+        sites.forEach(s -> siteIds.put(s, uuid()));
+
+        // Needs: Sphere-like quantities for a share of the population, 8-12 items per site
+        List<NeedFact> needs = new ArrayList<>();
+        Map<String, Integer> demand = new HashMap<>();
+        Priority[] priorities = Priority.values();
+        for (SiteSpec s : sites) {
+            List<Item> shuffled = new ArrayList<>(items);
+            java.util.Collections.shuffle(shuffled, random);
+            int n = 8 + random.nextInt(5);
+            for (Item item : shuffled.subList(0, Math.min(n, shuffled.size()))) {
+                int qty = Math.max(1, (int) (s.population() * (0.1 + random.nextDouble() * 0.4) / item.perPersons()));
+                Priority p = priorities[random.nextInt(priorities.length)];
+                Instant deliverBy = planFrom.plus(Duration.ofHours(48 + random.nextInt(120)));
+                needs.add(new NeedFact(uuid(), s.incident(), s.type(), siteIds.get(s), s.name(), s.country(), s.lat(),
+                        s.lon(), item.code(), item.name(), qty, p, deliverBy));
+                demand.merge(item.code(), qty, Integer::sum);
+            }
+        }
+
+        // Lots: each depot stocks 6-12 items; total stock of an item ~ 0.6-1.6 x its demand
+        List<LotFact> lots = new ArrayList<>();
+        for (Place d : depots) {
+            UUID depotId = uuid();
+            List<Item> shuffled = new ArrayList<>(items);
+            java.util.Collections.shuffle(shuffled, random);
+            for (Item item : shuffled.subList(0, Math.min(shuffled.size(), 6 + random.nextInt(7)))) {
+                int lotsHere = 1 + (item.shelfLifeDays() > 0 ? random.nextInt(2) : 0);
+                for (int k = 0; k < lotsHere; k++) {
+                    int itemDemand = demand.getOrDefault(item.code(), 1000);
+                    int available = Math.max(1, (int) (itemDemand * (0.6 + random.nextDouble()) / (depots.size() * 0.4)));
+                    LocalDate expires = item.shelfLifeDays() == 0 ? null
+                            : LocalDate.ofInstant(planFrom, ZoneOffset.UTC).plusDays(1 + random.nextInt(item.shelfLifeDays()));
+                    Set<String> earmarkCountries = Set.of();
+                    Set<String> earmarkTypes = Set.of();
+                    double r = random.nextDouble();
+                    if (r < 0.05) {
+                        earmarkCountries = Set.of("TUR");
+                    } else if (r < 0.08) {
+                        earmarkTypes = Set.of("FL");
+                    } else if (r < 0.10) {
+                        earmarkCountries = Set.of("SYR");
+                        earmarkTypes = Set.of("EQ");
+                    }
+                    lots.add(new LotFact(uuid(), depotId, d.code(), d.code() + " warehouse", d.country(), d.lat(), d.lon(),
+                            item.code(), expires, earmarkCountries, earmarkTypes, available, item.kg(), item.m3()));
+                }
+            }
+        }
+
+        // Teams: INSARAG USAR and WHO EMT types from many countries
+        List<TeamFact> teams = new ArrayList<>();
+        for (int i = 0; i < teamCount; i++) {
+            Place base = CITIES.get(random.nextInt(CITIES.size()));
+            String type = TEAM_TYPES.get(random.nextInt(TEAM_TYPES.size()));
+            int members = switch (type) {
+                case "USAR_HEAVY" -> 59;
+                case "USAR_MEDIUM" -> 40;
+                case "USAR_LIGHT" -> 17;
+                default -> 20 + random.nextInt(40);
+            };
+            teams.add(new TeamFact(uuid(), base.country() + " " + type + " " + i, base.country(), type, members,
+                    base.lat(), base.lon(), 6 + random.nextInt(30)));
+        }
+        List<TeamNeedFact> teamNeeds = new ArrayList<>();
+        for (SiteSpec s : sites) {
+            for (String type : List.of("USAR_HEAVY", "USAR_MEDIUM", "EMT_TYPE_2")) {
+                if (s.type().equals("FL") && type.startsWith("USAR")) {
+                    continue;
+                }
+                teamNeeds.add(new TeamNeedFact(uuid(), s.incident(), siteIds.get(s), s.name(), s.country(), s.lat(),
+                        s.lon(), type, 1 + random.nextInt(3), planFrom.plus(Duration.ofHours(24 + random.nextInt(48)))));
+            }
+        }
+
+        // Access rules: sanctions on SYR, a closed border for teams, one rule that expired
+        Instant longAgo = planFrom.minus(Duration.ofDays(3650));
+        List<AccessRuleFact> rules = new ArrayList<>(List.of(
+                new AccessRuleFact(uuid(), "USA", "SYR", "EMBARGO", AppliesTo.ALL, longAgo, null, "sanctions"),
+                new AccessRuleFact(uuid(), "CAN", "SYR", "EMBARGO", AppliesTo.ALL, longAgo, null, "sanctions"),
+                new AccessRuleFact(uuid(), "GBR", "SYR", "EMBARGO", AppliesTo.MATERIALS, longAgo, null, "sanctions"),
+                new AccessRuleFact(uuid(), "ARE", "SYR", "EMBARGO", AppliesTo.MATERIALS, longAgo, null, "sanctions"),
+                new AccessRuleFact(uuid(), "TUR", "SYR", "BORDER_CLOSED", AppliesTo.TEAMS, longAgo, null, "closed"),
+                new AccessRuleFact(uuid(), "IRN", "PAK", "BORDER_CLOSED", AppliesTo.ALL, longAgo,
+                        planFrom.minus(Duration.ofDays(1)), "reopened")));
+
+        return new SolverInput(planFrom, needs, teamNeeds, lots, teams, rules, TransportSettings.defaults(), List.of(), 2,
+                Map.of());
+    }
+}
