@@ -256,6 +256,8 @@ class ApprovalIT {
         }
         List<Map<String, Object>> shipments = s.shipments();
         assertEquals(planned, shipped(shipments), "the shipments carry exactly what is reserved");
+        System.out.printf("plan %s (%s): reserved per lot %s in reservation %s = shipped %s in %d shipment(s)%n", s.planId, s.tag,
+                planned, reservationId, shipped(shipments), shipments.size());
         Set<String> groups = new HashSet<>();
         for (Map<String, Object> l : s.plan().<Map<String, Object>>getList("lines")) {
             groups.add(l.get("depotId") + "/" + l.get("siteId") + "/" + l.get("mode"));
