@@ -139,9 +139,10 @@ public class ApprovalService {
         } catch (RuntimeException e) {
             String undo = compensate(planId, done);
             String failure = describe(e);
-            attempts.recordFailure(planId, failure + " " + undo);
-            LOG.warnf("approval of plan %s (attempt %d) failed: %s %s", planId, attempt, failure, undo);
-            throw problem(e, failure + " " + undo);
+            String detail = "Approval failed: " + failure + (failure.endsWith(".") ? " " : ". ") + undo;
+            attempts.recordFailure(planId, detail);
+            LOG.warnf("approval of plan %s (attempt %d) failed: %s", planId, attempt, detail);
+            throw problem(e, detail);
         }
     }
 
