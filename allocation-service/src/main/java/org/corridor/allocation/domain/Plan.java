@@ -56,4 +56,11 @@ public class Plan extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** The plan's inventory reservation, once APPROVED. */
+    @Column(name = "reservation_id")
+    public UUID reservationId;
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+    /** The approval answer as JSON, once APPROVED; replayed to every later approval. */
+    public String approval;
 }

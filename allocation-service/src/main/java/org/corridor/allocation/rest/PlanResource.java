@@ -20,9 +20,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.rest.dto.PlanDtos.AnalysisDto;
+import org.corridor.allocation.rest.dto.PlanDtos.ApprovalDto;
 import org.corridor.allocation.rest.dto.PlanDtos.NewPlan;
 import org.corridor.allocation.rest.dto.PlanDtos.PlanDto;
 import org.corridor.allocation.rest.dto.PlanDtos.PlanSummaryDto;
+import org.corridor.allocation.service.ApprovalService;
 import org.corridor.allocation.service.PlanService;
 import org.corridor.allocation.service.PlanStore;
 import org.corridor.common.etag.ETagResponder;
@@ -46,9 +48,11 @@ public class PlanResource {
     private final PlanService plans;
     private final PlanStore store;
     private final ETagResponder etag;
+    private final ApprovalService approvals;
 
-    public PlanResource(PlanService plans, PlanStore store, ETagResponder etag) {
+    public PlanResource(PlanService plans, PlanStore store, ETagResponder etag, ApprovalService approvals) {
         this.etag = etag;
+        this.approvals = approvals;
         this.plans = plans;
         this.store = store;
     }
@@ -87,6 +91,31 @@ public class PlanResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response get(@Parameter(description = "Plan id") @PathParam("id") UUID id, @Context Request request) {
         return etag.ok(request, store.get(id));
+    }
+
+    @POST
+    @Path("{id}/approval")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "approvePlan", summary = "Approve a solved plan: reserve, assign, ship",
+            description = "All or nothing across services: reserves the plan's lots in inventory-service as ONE reservation "
+                    + "(reference plan-<id>), assigns its teams, and creates one shipment per (origin depot, site, mode) in "
+                    + "shipment-service. If any step fails, everything already done is undone (shipments cancelled, reservation "
+                    + "released, teams released) and the answer is a problem saying what failed; the plan stays SOLVED and can be "
+                    + "approved again. Requires an Idempotency-Key; an APPROVED plan answers its stored approval again whatever "
+                    + "the key, so approving twice never reserves or ships twice. No request body.")
+    @APIResponse(responseCode = "200", description = "The plan is APPROVED: its reservation, shipments and team assignments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApprovalDto.class)))
+    @APIResponse(responseCode = "409", description = "The plan is not SOLVED, or inventory-service refused (stock taken meanwhile: "
+            + "extensions.shortLines names each short lot; a team no longer available); nothing was kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "inventory-service or shipment-service is down or timed out; nothing was kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response approve(@Parameter(description = "Plan id") @PathParam("id") UUID id,
+            @Parameter(description = "Required: a retry with the same key answers the first result", required = true, example = "approve-plan-c0ffee00-1")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return approvals.approve(id, idempotencyKey);
     }
 
     @DELETE

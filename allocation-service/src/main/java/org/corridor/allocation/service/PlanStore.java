@@ -21,6 +21,8 @@ import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.domain.PlanTeamAssignment;
 import org.corridor.allocation.domain.PlanUnmet;
 import org.corridor.allocation.rest.dto.PlanDtos.AnalysisDto;
+import org.corridor.allocation.rest.dto.PlanDtos.ApprovalDto;
+import org.corridor.allocation.rest.dto.PlanDtos.ApprovedShipmentDto;
 import org.corridor.allocation.rest.dto.PlanDtos.ConstraintScoreDto;
 import org.corridor.allocation.rest.dto.PlanDtos.LineDto;
 import org.corridor.allocation.rest.dto.PlanDtos.PlanDto;
@@ -175,7 +177,7 @@ public class PlanStore {
                 .map(u -> new UnmetDto(u.needId, u.teamNeedId, u.quantity, u.reason)).toList();
         return new PlanDto(p.id, p.status, new ArrayList<>(p.incidentIds), p.planFrom, Duration.ofSeconds(p.spentLimitSeconds),
                 Duration.ofSeconds(p.unimprovedLimitSeconds), weights(p), p.score, p.feasible, p.stoppedEarly,
-                p.failureReason, lines, teams, unmet, p.createdAt, p.finishedAt);
+                p.failureReason, lines, teams, unmet, p.createdAt, p.finishedAt, p.reservationId, shipmentIds(p), p.approvedAt);
     }
 
     @Transactional
@@ -219,6 +221,17 @@ public class PlanStore {
             throw ProblemException.notFound("Plan", id);
         }
         return p;
+    }
+
+    private List<UUID> shipmentIds(Plan p) {
+        if (p.approval == null) {
+            return List.of();
+        }
+        try {
+            return mapper.readValue(p.approval, ApprovalDto.class).shipments().stream().map(ApprovedShipmentDto::id).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored approval of plan " + p.id + " is unreadable", e);
+        }
     }
 
     private Map<String, Long> weights(Plan p) {

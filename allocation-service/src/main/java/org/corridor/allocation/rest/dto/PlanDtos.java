@@ -87,7 +87,41 @@ public final class PlanDtos {
             @Schema(description = "Teams sent") List<TeamAssignmentDto> teamAssignments,
             @Schema(description = "What could not be met and why") List<UnmetDto> unmet,
             @Schema(description = "When the plan was asked for", example = "2023-02-06T06:00:02Z") Instant createdAt,
-            @Schema(description = "When solving ended", example = "2023-02-06T06:00:32Z") Instant finishedAt) {
+            @Schema(description = "When solving ended", example = "2023-02-06T06:00:32Z") Instant finishedAt,
+            @Schema(description = "inventory-service reservation holding the plan's lots, once APPROVED", example = "9e8d7c6b-5a4f-4e3d-8c1b-0a9f8e7d6c5b") UUID reservationId,
+            @Schema(description = "shipment-service shipments created by the approval, once APPROVED (empty before)") List<UUID> shipmentIds,
+            @Schema(description = "When the plan was approved", example = "2023-02-06T06:05:00Z") Instant approvedAt) {
+    }
+
+    @Schema(name = "ApprovedShipmentLine", description = "One lot carried by an approved shipment")
+    public record ApprovedShipmentLineDto(
+            @Schema(description = "Item code", example = "SHELTER-FAMILY-TENT") String itemCode,
+            @Schema(description = "Lot taken from", example = "2d1c0b9a-8f7e-4d6c-9b5a-4f3e2d1c0b9a") UUID lotId,
+            @Schema(description = "Quantity in the item's unit (the plan's lines of this lot for this site and mode, summed)", example = "200") int quantity,
+            @Schema(description = "Gross weight in kg", example = "6600.0") double weightKg) {
+    }
+
+    @Schema(name = "ApprovedShipment", description = "A shipment created in shipment-service by the approval: one per (origin depot, site, mode)")
+    public record ApprovedShipmentDto(
+            @Schema(description = "Shipment id (shipment-service)", example = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d") UUID id,
+            @Schema(description = "Depot the goods leave from", example = "6e5d4c3b-2a19-4f8e-9d7c-6b5a4f3e2d1c") UUID originDepotId,
+            @Schema(description = "Destination site", example = "5b0c7c1e-6a6f-4f50-9d59-1f1c4d1e2a10") UUID siteId,
+            @Schema(description = "Incident of the site", example = "c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f") UUID incidentId,
+            @Schema(description = "ROAD or AIR", example = "ROAD") TransportMode mode,
+            @Schema(description = "Whole trucks or aircraft needed for the load's weight and volume", example = "2") int vehicles,
+            @Schema(description = "Earliest departure of its lines", example = "2023-02-06T06:00:00Z") Instant plannedDeparture,
+            @Schema(description = "Latest arrival of its lines", example = "2023-02-07T10:00:00Z") Instant estimatedArrival,
+            @Schema(description = "Lots carried") List<ApprovedShipmentLineDto> lines) {
+    }
+
+    @Schema(name = "PlanApproval", description = "What an approved plan holds in the other services; every later approval of the plan answers the same")
+    public record ApprovalDto(
+            @Schema(description = "Plan id", example = "c0ffee00-1234-4abc-8def-0123456789ab") UUID planId,
+            @Schema(description = "APPROVED", example = "APPROVED") PlanStatus status,
+            @Schema(description = "The one inventory-service reservation of the plan (null when the plan has no material lines)", example = "9e8d7c6b-5a4f-4e3d-8c1b-0a9f8e7d6c5b") UUID reservationId,
+            @Schema(description = "When the plan was approved", example = "2023-02-06T06:05:00Z") Instant approvedAt,
+            @Schema(description = "Shipments created, one per (origin depot, site, mode)") List<ApprovedShipmentDto> shipments,
+            @Schema(description = "Teams assigned in inventory-service (reference plan-<planId>)") List<TeamAssignmentDto> teamAssignments) {
     }
 
     @Schema(name = "PlanSummary", description = "A plan in a list, without its lines")
