@@ -74,6 +74,10 @@ public final class CorridorLauncher {
             System.out.println("Planning (up to 30 s of solving) ...");
             var plan = loader.plan(loaded.incidentIds(), java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(120));
             loader.printSummary(plan, loaded.incidentIds());
+            if ("SOLVED".equals(plan.get("status").asText())) {
+                System.out.println("Approving the plan (reserve stock, assign teams, create shipments) ...");
+                loader.printApproval(loader.approve(plan.get("id").asText()));
+            }
         } catch (Exception e) {
             System.out.println("Demo crisis could not be loaded: " + e.getMessage());
         }

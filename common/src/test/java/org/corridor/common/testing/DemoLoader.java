@@ -64,10 +64,13 @@ public final class DemoLoader {
 
     public Loaded load(Path dir) throws IOException {
         Map<String, UUID> orgs = new LinkedHashMap<>();
+        Map<String, UUID> orgsByName = new HashMap<>();
         for (JsonNode o : read(dir, "organisations.json")) {
-            orgs.put(o.get("key").asText(), create(inventory + "/organisations", obj()
+            UUID id = create(inventory + "/organisations", obj()
                     .put("name", o.get("name").asText()).put("type", o.get("type").asText())
-                    .put("countryCode", o.get("countryCode").asText())));
+                    .put("countryCode", o.get("countryCode").asText()));
+            orgs.put(o.get("key").asText(), id);
+            orgsByName.put(o.get("name").asText(), id);
         }
         out.printf("  %d organisations%n", orgs.size());
         Map<String, UUID> depots = new LinkedHashMap<>();
@@ -96,11 +99,11 @@ public final class DemoLoader {
         Map<String, UUID> teams = new LinkedHashMap<>();
         for (JsonNode t : read(dir, "teams.json")) {
             String orgName = t.get("organisationName").asText();
-            UUID org = orgs.get(orgName);
+            UUID org = orgsByName.get(orgName);
             if (org == null) {
                 org = create(inventory + "/organisations", obj().put("name", orgName).put("type", "GOVERNMENT")
                         .put("countryCode", t.get("countryCode").asText()));
-                orgs.put(orgName, org);
+                orgsByName.put(orgName, org);
             }
             ObjectNode body = ((ObjectNode) t.deepCopy());
             body.remove("organisationName");
@@ -171,6 +174,32 @@ public final class DemoLoader {
             plan = call("GET", allocation + "/plans/" + id, null, 200);
         }
         return plan;
+    }
+
+    /** Approves a SOLVED plan: reserves its stock, assigns its teams and creates its shipments. */
+    public JsonNode approve(String planId) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(allocation + "/plans/" + planId + "/approval"))
+                .timeout(Duration.ofSeconds(180)).header("Accept", "application/json")
+                .header("Idempotency-Key", "demo-approve-" + planId)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException("approval of plan " + planId + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readTree(r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** What an approval created, in a line or two. */
+    public void printApproval(JsonNode approval) {
+        Map<String, Integer> byMode = new TreeMap<>();
+        approval.withArray("shipments").forEach(s -> byMode.merge(s.get("mode").asText(), 1, Integer::sum));
+        out.printf("Approved: reservation %s, %d teams assigned, %d shipments %s%n", approval.path("reservationId").asText(),
+                approval.withArray("teamAssignments").size(), approval.withArray("shipments").size(), byMode);
     }
 
     /** A few lines a person can read: what each site gets, what is unmet and why, which teams go. */
