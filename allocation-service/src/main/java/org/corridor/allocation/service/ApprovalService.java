@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 import org.corridor.allocation.client.ApprovalGateway;
 import org.corridor.allocation.client.InventoryWriteApi;
 import org.corridor.allocation.client.ShipmentApi;
-import org.corridor.allocation.client.UnavailableException;
-import org.corridor.allocation.client.UpstreamException;
+import org.corridor.common.client.UpstreamUnavailableException;
+import org.corridor.common.client.UpstreamException;
 import org.corridor.allocation.config.TransportConfig;
 import org.corridor.allocation.domain.Plan;
 import org.corridor.allocation.domain.PlanLine;
@@ -164,7 +164,7 @@ public class ApprovalService {
                     perLot.entrySet().stream().map(e -> new InventoryWriteApi.ReservationLine(e.getKey(), e.getValue())).toList());
             return UUID.fromString(r.get("id").asText());
         } catch (UpstreamException e) {
-            if (e instanceof UnavailableException || e.status() != 409) {
+            if (e instanceof UpstreamUnavailableException || e.status() != 409) {
                 throw e;
             }
             throw new StockRefused(e, shortLines(e), lines);
@@ -175,7 +175,7 @@ public class ApprovalService {
         try {
             gateway.assignTeam(teamId, reference);
         } catch (UpstreamException e) {
-            if (e instanceof UnavailableException || (e.status() != 409 && e.status() != 404)) {
+            if (e instanceof UpstreamUnavailableException || (e.status() != 409 && e.status() != 404)) {
                 throw e;
             }
             throw new TeamRefused(teamId, e);
@@ -278,7 +278,7 @@ public class ApprovalService {
         if (e instanceof TeamRefused t) {
             return t.getMessage();
         }
-        if (e instanceof UnavailableException u) {
+        if (e instanceof UpstreamUnavailableException u) {
             return u.service() + " is unavailable (" + (u.status() == 0 ? "unreachable or timed out" : "answered " + u.status()) + ")";
         }
         if (e instanceof UpstreamException u) {
@@ -300,7 +300,7 @@ public class ApprovalService {
         if (e instanceof TeamRefused) {
             return ProblemException.conflict("Team no longer available", detail);
         }
-        if (e instanceof UnavailableException u) {
+        if (e instanceof UpstreamUnavailableException u) {
             return ProblemException.unavailable(title(u.service()) + " unavailable", detail);
         }
         if (e instanceof UpstreamException u) {

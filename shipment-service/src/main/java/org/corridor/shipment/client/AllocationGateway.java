@@ -1,5 +1,8 @@
 package org.corridor.shipment.client;
 
+import org.corridor.common.client.Upstream;
+import org.corridor.common.client.UpstreamException;
+import org.corridor.common.client.UpstreamUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +29,7 @@ public class AllocationGateway {
     AllocationClient client;
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, retryOn = {RetryableUpstreamException.class,
+    @Retry(maxRetries = 2, delay = 200, retryOn = {UpstreamUnavailableException.class,
             org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
     public List<Need> needs(UUID incidentId) {
         List<Need> all = new ArrayList<>();
@@ -35,7 +38,7 @@ public class AllocationGateway {
             JsonNode body = Upstream.call(SERVICE, () -> client.needs(incidentId, p, PAGE_SIZE));
             JsonNode items = body == null ? null : body.get("items");
             if (items == null || !items.isArray()) {
-                throw new UpstreamException(SERVICE, 200, "the needs answer has no items list", null);
+                throw new UpstreamException(SERVICE, 200, "the needs answer has no items list");
             }
             for (JsonNode n : items) {
                 all.add(new Need(n.path("siteId").asText(), n.path("itemCode").asText(), n.path("quantity").asLong()));

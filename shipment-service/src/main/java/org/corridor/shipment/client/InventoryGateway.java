@@ -1,5 +1,7 @@
 package org.corridor.shipment.client;
 
+import org.corridor.common.client.Upstream;
+import org.corridor.common.client.UpstreamUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +27,7 @@ public class InventoryGateway {
 
     /** POST /api/v1/reservations/{id}/consume: this shipment's lines of the reservation become ISSUEs (stock leaves the depot). */
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, retryOn = {RetryableUpstreamException.class,
+    @Retry(maxRetries = 2, delay = 200, retryOn = {UpstreamUnavailableException.class,
             org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
     public JsonNode consume(UUID reservationId, UUID shipmentId, List<InventoryClient.Line> lines) {
         String reference = "shipment-" + shipmentId + "-consume";
@@ -35,7 +37,7 @@ public class InventoryGateway {
 
     /** POST /api/v1/reservations/{id}/release: this shipment's lines of the reservation are available again. */
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, retryOn = {RetryableUpstreamException.class,
+    @Retry(maxRetries = 2, delay = 200, retryOn = {UpstreamUnavailableException.class,
             org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
     public JsonNode release(UUID reservationId, UUID shipmentId, List<InventoryClient.Line> lines) {
         String reference = "shipment-" + shipmentId + "-release";

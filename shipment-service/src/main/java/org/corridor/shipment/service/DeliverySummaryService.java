@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.shipment.client.AllocationGateway;
-import org.corridor.shipment.client.UpstreamException;
+import org.corridor.common.client.UpstreamException;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentLine;
 import org.corridor.shipment.domain.ShipmentStatus;

@@ -19,7 +19,7 @@ import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.shipment.client.InventoryClient;
 import org.corridor.shipment.client.InventoryGateway;
-import org.corridor.shipment.client.UpstreamException;
+import org.corridor.common.client.UpstreamException;
 import org.corridor.shipment.domain.EventType;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentEvent;

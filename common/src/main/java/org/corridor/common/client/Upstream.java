@@ -1,4 +1,4 @@
-package org.corridor.allocation.client;
+package org.corridor.common.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.ProcessingException;
@@ -6,13 +6,18 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
-/** Turns REST client outcomes into {@link UpstreamException} (4xx) or {@link UnavailableException} (down, 5xx). */
-final class Upstream {
+/**
+ * Runs one REST client call to another Corridor service and turns its failures into
+ * {@link UpstreamException} (a 4xx, never worth retrying) or {@link UpstreamUnavailableException}
+ * (unreachable or 5xx: the gateways' {@code @Retry(retryOn = UpstreamUnavailableException.class)}
+ * retries it).
+ */
+public final class Upstream {
 
     private Upstream() {
     }
 
-    static <T> T call(String service, Supplier<T> call) {
+    public static <T> T call(String service, Supplier<T> call) {
         try {
             return call.get();
         } catch (WebApplicationException e) {
@@ -20,11 +25,11 @@ final class Upstream {
             int status = r == null ? 0 : r.getStatus();
             JsonNode problem = body(r);
             if (status == 0 || status >= 500) {
-                throw new UnavailableException(service, status, problem, e);
+                throw new UpstreamUnavailableException(service, status, problem, e);
             }
             throw new UpstreamException(service, status, problem, e);
         } catch (ProcessingException e) {
-            throw new UnavailableException(service, 0, null, e);
+            throw new UpstreamUnavailableException(service, 0, null, e);
         }
     }
 
