@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the problem answers that the shared {@code ProblemMappers} give on every operation, so
  * that each resource only declares the ones specific to it (409, 422, 503...):
- * 400 for any operation that takes a body or parameters, 404 for any path with an id, 500 always.
+ * 400 for any operation that takes a body or parameters, 404 for any path with an id, 401 and 403
+ * (every API operation needs a token with a role), 500 always.
  * Responses a resource declares itself are left as they are, except a bare one without content
  * (SmallRye adds such a 400 to every operation with a validated body), which gets the problem schema.
  */
@@ -46,6 +47,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (hasId) {
                     addIfMissing(responses, "404", "No such resource");
                 }
+                // every API operation is secured (default deny): document the two security answers
+                addIfMissing(responses, "401", "No bearer token, or a forged or expired one");
+                addIfMissing(responses, "403", "The token's role does not allow this operation");
                 addIfMissing(responses, "500", "Unexpected error; the detail carries a reference to the server log");
             }
         }

@@ -43,6 +43,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "unprocessable", title, detail);
     }
 
+    /** 403: the caller is known but may not do this. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail);
+    }
+
     public static ProblemException unavailable(String title, String detail) {
         return new ProblemException(503, "service-unavailable", title, detail);
     }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * <p>
  * Arguments: {@code --fresh} deletes the saved data first; {@code --state DIR} overrides
  * {@code .corridor}; {@code --no-demo} skips loading the demo crisis (loaded once otherwise, from
- * {@code demo/kahramanmaras-2023}, then planned).
+ * {@code demo/kahramanmaras-2023}, then planned). {@code token --role ROLE [--org ID]} prints a
+ * bearer token signed with the local key pair instead of starting anything.
  */
 public final class CorridorLauncher {
 
@@ -29,6 +30,10 @@ public final class CorridorLauncher {
         int stateIdx = argv.indexOf("--state");
         Path state = stateIdx >= 0 && stateIdx + 1 < argv.size() ? Path.of(argv.get(stateIdx + 1)).toAbsolutePath()
                 : root.resolve(".corridor");
+        if (!argv.isEmpty() && argv.get(0).equals("token")) {
+            System.out.println(token(argv.subList(1, argv.size()), state.resolve("keys")));
+            return;
+        }
         if (argv.contains("--fresh")) {
             deleteTree(state);
             System.out.println("Corridor: starting fresh (deleted " + state + ")");
@@ -54,16 +59,18 @@ public final class CorridorLauncher {
             loadDemo(system, root.resolve("demo/kahramanmaras-2023"));
         }
         System.out.println();
-        System.out.println("Try:");
-        System.out.println("  curl -s " + system.baseUrl("inventory") + "/api/v1/stock/summary?groupBy=country");
-        System.out.println("  curl -s " + system.baseUrl("allocation") + "/api/v1/incidents");
-        System.out.println("  curl -s " + system.baseUrl("allocation") + "/api/v1/plans");
+        System.out.println("Try (tokens come from ./corridor token --role ROLE [--org ORGANISATION_ID]):");
+        System.out.println("  TOKEN=$(./corridor token --role DASHBOARD)");
+        System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + system.baseUrl("inventory") + "/api/v1/stock/summary?groupBy=country");
+        System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + system.baseUrl("allocation") + "/api/v1/incidents");
+        System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + system.baseUrl("allocation") + "/api/v1/plans");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }
 
     private static void loadDemo(CorridorSystem system, Path dir) {
-        DemoLoader loader = new DemoLoader(system.baseUrl("inventory"), system.baseUrl("allocation"), System.out);
+        String token = system.tokens().issue("demo-loader", List.of("ADMIN", "LOGISTICS_OFFICER"), null, java.time.Duration.ofHours(1));
+        DemoLoader loader = new DemoLoader(system.baseUrl("inventory"), system.baseUrl("allocation"), token, System.out);
         try {
             if (loader.alreadyLoaded(dir)) {
                 System.out.println("Demo crisis already loaded (start with --fresh to load it again).");
@@ -81,6 +88,42 @@ public final class CorridorLauncher {
         } catch (Exception e) {
             System.out.println("Demo crisis could not be loaded: " + e.getMessage());
         }
+    }
+
+    /**
+     * {@code token --role ROLE [--role ROLE ...] [--org ORGANISATION_ID] [--subject NAME] [--ttl PT12H]}:
+     * a token signed with the local key pair (made on first use), for curl and Swagger UI's Authorize.
+     */
+    static String token(List<String> args, Path keysDir) {
+        List<String> roles = new java.util.ArrayList<>();
+        java.util.UUID org = null;
+        String subject = null;
+        java.time.Duration ttl = java.time.Duration.ofHours(12);
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String v = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (v == null) {
+                throw new IllegalArgumentException(a + " needs a value");
+            }
+            switch (a) {
+                case "--role" -> roles.add(v.toUpperCase());
+                case "--org" -> org = java.util.UUID.fromString(v);
+                case "--subject" -> subject = v;
+                case "--ttl" -> ttl = java.time.Duration.parse(v);
+                default -> throw new IllegalArgumentException("unknown option " + a
+                        + "; use --role ROLE [--org ORGANISATION_ID] [--subject NAME] [--ttl PT12H]");
+            }
+            i++;
+        }
+        List<String> known = List.of("DONOR", "LOGISTICS_OFFICER", "DASHBOARD", "ADMIN", "SERVICE");
+        if (roles.isEmpty() || !known.containsAll(roles)) {
+            throw new IllegalArgumentException("give one or more --role of " + known);
+        }
+        if (roles.contains("DONOR") && org == null) {
+            throw new IllegalArgumentException("a DONOR token needs --org ORGANISATION_ID (GET /api/v1/organisations)");
+        }
+        return new Tokens(LocalKeys.ensure(keysDir)).issue(subject != null ? subject : "local-" + String.join("-", roles).toLowerCase(),
+                roles, org, ttl);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -53,6 +53,7 @@ public final class CorridorSystem implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
+    private LocalKeys keys;
     private EmbeddedPostgres embedded;
     private String adminUrl;
     private String user;
@@ -86,6 +87,9 @@ public final class CorridorSystem implements AutoCloseable {
     public static CorridorSystem start(Options options) {
         CorridorSystem s = new CorridorSystem(repoRoot(), options);
         s.extraEnv.putAll(options.env());
+        // the key pair every service trusts: kept beside the data when the data are kept, else per run
+        s.keys = LocalKeys.ensure(options.dataDir() != null ? options.dataDir().toAbsolutePath().getParent().resolve("keys")
+                : options.logDir().toAbsolutePath().resolve("keys"));
         try {
             s.startDatabase();
             for (String service : SERVICES) {
@@ -103,6 +107,16 @@ public final class CorridorSystem implements AutoCloseable {
             s.close();
             throw e;
         }
+    }
+
+    /** Issues tokens every service of this system trusts. */
+    public Tokens tokens() {
+        return new Tokens(keys);
+    }
+
+    /** The key pair of this system (for the token command). */
+    public LocalKeys keys() {
+        return keys;
     }
 
     public String baseUrl(String service) {
@@ -185,6 +199,8 @@ public final class CorridorSystem implements AutoCloseable {
         for (String other : SERVICES) {
             env.put("QUARKUS_REST_CLIENT_" + other.toUpperCase() + "_URL", baseUrl(other));
         }
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPath().toUri().toString());
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyPath().toUri().toString());
         env.putAll(extraEnv);
         try {
             Files.createDirectories(logDir);

@@ -41,11 +41,17 @@ public final class DemoLoader {
     private final String inventory;
     private final String allocation;
     private final PrintStream out;
+    private final String bearer;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    public DemoLoader(String inventoryUrl, String allocationUrl, PrintStream out) {
+    /**
+     * @param token a bearer token with the ADMIN and LOGISTICS_OFFICER roles (reference data, stock,
+     *              incidents, plans and approval)
+     */
+    public DemoLoader(String inventoryUrl, String allocationUrl, String token, PrintStream out) {
         this.inventory = inventoryUrl + "/api/v1";
         this.allocation = allocationUrl + "/api/v1";
+        this.bearer = "Bearer " + token;
         this.out = out;
     }
 
@@ -179,7 +185,7 @@ public final class DemoLoader {
     /** Approves a SOLVED plan: reserves its stock, assigns its teams and creates its shipments. */
     public JsonNode approve(String planId) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(allocation + "/plans/" + planId + "/approval"))
-                .timeout(Duration.ofSeconds(180)).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(180)).header("Accept", "application/json").header("Authorization", bearer)
                 .header("Idempotency-Key", "demo-approve-" + planId)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         try {
@@ -246,7 +252,7 @@ public final class DemoLoader {
 
     private JsonNode call(String method, String url, JsonNode body, int expected) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("Authorization", bearer);
         if (body != null) {
             b.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
