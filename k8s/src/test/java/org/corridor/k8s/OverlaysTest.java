@@ -137,6 +137,35 @@ class OverlaysTest {
         assertFalse(ingress.getSpec().getTls().isEmpty(), "prod serves the API over TLS");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theJwtKeysAreMountedWhereTheServicesLookForThem(String overlay) {
+        List<HasMetadata> resources = resources(overlay);
+        Map<String, String> secretOf = Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "corridor-jwt-public", "SMALLRYE_JWT_SIGN_KEY_LOCATION", "corridor-jwt-signing");
+        for (Deployment d : ManifestRules.of(resources, Deployment.class)) {
+            var pod = d.getSpec().getTemplate().getSpec();
+            var container = pod.getContainers().get(0);
+            Map<String, String> env = ManifestRules.environment(container, resources, d.getMetadata().getName(), new ArrayList<>());
+            assertTrue(env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), overlay + ": " + d.getMetadata().getName() + " verifies tokens");
+            assertTrue(env.containsKey("MP_JWT_VERIFY_ISSUER"), overlay + ": " + d.getMetadata().getName() + " checks the issuer");
+            // the callers sign their calls; inventory calls nobody and gets no private key
+            boolean caller = !ManifestRules.SERVICES.get(d.getMetadata().getName()).isEmpty();
+            assertEquals(caller, env.containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION"), overlay + ": " + d.getMetadata().getName() + " signing key");
+            for (Map.Entry<String, String> key : secretOf.entrySet()) {
+                String file = env.get(key.getKey());
+                if (file == null) {
+                    continue;
+                }
+                Path location = Path.of(file);
+                var mount = container.getVolumeMounts().stream().filter(m -> location.getParent().equals(Path.of(m.getMountPath()))).findFirst()
+                        .orElseThrow(() -> new AssertionError(overlay + ": nothing mounted at " + location.getParent() + " for " + key.getKey()));
+                var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+                assertEquals(key.getValue(), volume.getSecret().getSecretName(), overlay + ": " + key.getKey());
+                assertTrue(mount.getReadOnly(), overlay + ": key mounts are read-only");
+            }
+        }
+    }
+
     // ---- network policies
 
     @ParameterizedTest(name = "{0}")
