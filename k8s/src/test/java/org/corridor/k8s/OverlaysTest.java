@@ -147,7 +147,7 @@ class OverlaysTest {
             var container = pod.getContainers().get(0);
             Map<String, String> env = ManifestRules.environment(container, resources, d.getMetadata().getName(), new ArrayList<>());
             assertTrue(env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), overlay + ": " + d.getMetadata().getName() + " verifies tokens");
-            assertTrue(env.containsKey("MP_JWT_VERIFY_ISSUER"), overlay + ": " + d.getMetadata().getName() + " checks the issuer");
+            assertTrue(env.containsKey("CORRIDOR_SECURITY_ISSUER"), overlay + ": " + d.getMetadata().getName() + " checks the issuer");
             // the callers sign their calls; inventory calls nobody and gets no private key
             boolean caller = !ManifestRules.SERVICES.get(d.getMetadata().getName()).isEmpty();
             assertEquals(caller, env.containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION"), overlay + ": " + d.getMetadata().getName() + " signing key");
