@@ -1,5 +1,6 @@
 package org.corridor.shipment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,16 +10,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.corridor.common.security.Roles;
 import org.corridor.shipment.service.DeliverySummaryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearerAuth")
 @Tag(name = "Delivery summaries", description = "What each site of an incident asked for, and what was shipped and delivered")
 public class DeliverySummaryResource {
 
@@ -29,6 +33,7 @@ public class DeliverySummaryResource {
     org.corridor.common.etag.ETagResponder etag;
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/delivery-summary")
     @Operation(operationId = "getDeliverySummary", summary = "Delivery summary of an incident",
             description = "Per site and item: requested (allocation-service's needs), allocated, dispatched, in transit, delivered, "
