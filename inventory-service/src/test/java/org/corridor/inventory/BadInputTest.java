@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -20,12 +21,14 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.corridor.common.security.Roles;
 
 /**
  * Sends malformed JSON, wrong types, missing fields and boundary values to every POST of the service:
  * every answer must be a 4xx problem (or a success, where a value is in fact allowed), never a 500.
  */
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class BadInputTest {
 
     private static final Logger LOG = Logger.getLogger(BadInputTest.class);

@@ -10,12 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import org.corridor.common.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
+import org.corridor.common.security.Roles;
 
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 @QuarkusTestResource(PostgresTestResource.class)
 class CountryResourceTest {
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -21,12 +22,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.corridor.common.security.Roles;
 
 /**
  * Reservations never oversell under concurrency: many real HTTP requests race for one lot that can
  * satisfy only some of them.
  */
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class ReservationConcurrencyTest {
 
     private static final Logger LOG = Logger.getLogger(ReservationConcurrencyTest.class);

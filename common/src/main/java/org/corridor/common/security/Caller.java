@@ -69,6 +69,28 @@ public class Caller {
                 "This token names no organisation (claim '" + organisationClaim + "'), so it may not act on stock")));
     }
 
+    /**
+     * True when the caller may change every organisation's objects: an officer, an admin or a
+     * service. Unlike {@link #actsForAll()} a DASHBOARD role does not count, since it only reads: a
+     * token with DONOR and DASHBOARD sees everything but changes only its own organisation's objects.
+     */
+    public boolean changesForAll() {
+        return has(Roles.ADMIN) || has(Roles.LOGISTICS_OFFICER) || has(Roles.SERVICE);
+    }
+
+    /**
+     * The organisation this caller's changes are confined to, or empty when it changes everything
+     * ({@link #changesForAll()}). Meant for endpoints whose only other admitted role is DONOR; a
+     * confined caller without an organisation claim is refused (403).
+     */
+    public Optional<UUID> changesConfinedTo() {
+        if (changesForAll()) {
+            return Optional.empty();
+        }
+        return Optional.of(organisationId().orElseThrow(() -> ProblemException.forbidden(
+                "This token names no organisation (claim '" + organisationClaim + "'), so it may not act on stock")));
+    }
+
     /** True when the caller may see or change an object owned by {@code owner}. */
     public boolean mayAccess(UUID owner) {
         Optional<UUID> confined = confinedTo();

@@ -31,7 +31,16 @@ public final class CorridorLauncher {
         Path state = stateIdx >= 0 && stateIdx + 1 < argv.size() ? Path.of(argv.get(stateIdx + 1)).toAbsolutePath()
                 : root.resolve(".corridor");
         if (!argv.isEmpty() && argv.get(0).equals("token")) {
-            System.out.println(token(argv.subList(1, argv.size()), state.resolve("keys")));
+            // only the token goes to stdout, so that TOKEN=$(./corridor token ...) works; mistakes go to stderr
+            String token;
+            try {
+                token = token(argv.subList(1, argv.size()), state.resolve("keys"));
+            } catch (IllegalArgumentException e) {
+                System.err.println("corridor token: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            System.out.println(token);
             return;
         }
         if (argv.contains("--fresh")) {
@@ -107,9 +116,12 @@ public final class CorridorLauncher {
             }
             switch (a) {
                 case "--role" -> roles.add(v.toUpperCase());
-                case "--org" -> org = java.util.UUID.fromString(v);
+                case "--org" -> org = uuid(v);
                 case "--subject" -> subject = v;
-                case "--ttl" -> ttl = java.time.Duration.parse(v);
+                case "--ttl" -> ttl = duration(v);
+                case "--state" -> {
+                    // read by main: where the keys are
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a
                         + "; use --role ROLE [--org ORGANISATION_ID] [--subject NAME] [--ttl PT12H]");
             }
@@ -122,8 +134,27 @@ public final class CorridorLauncher {
         if (roles.contains("DONOR") && org == null) {
             throw new IllegalArgumentException("a DONOR token needs --org ORGANISATION_ID (GET /api/v1/organisations)");
         }
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("--ttl must be positive, e.g. PT12H");
+        }
         return new Tokens(LocalKeys.ensure(keysDir)).issue(subject != null ? subject : "local-" + String.join("-", roles).toLowerCase(),
                 roles, org, ttl);
+    }
+
+    private static java.util.UUID uuid(String v) {
+        try {
+            return java.util.UUID.fromString(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--org must be an organisation id (a UUID), not '" + v + "'");
+        }
+    }
+
+    private static java.time.Duration duration(String v) {
+        try {
+            return java.time.Duration.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--ttl must be an ISO-8601 duration such as PT12H, not '" + v + "'");
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package org.corridor.inventory.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
+import org.corridor.common.security.Roles;
 import org.corridor.inventory.domain.Country;
 import org.corridor.inventory.service.CatalogueService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,6 +43,7 @@ public class CountryResource {
     }
 
     @GET
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listCountries", summary = "List countries",
             description = "The 249 ISO 3166-1 countries and territories with region and centroid, ordered by code, optionally of one region.")
     public PageResponse<CountryDto> list(
@@ -51,6 +54,7 @@ public class CountryResource {
 
     @GET
     @Path("{iso3}")
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "getCountry", summary = "Get one country", description = "One country by its ISO 3166-1 alpha-3 code (case-insensitive).")
     public CountryDto get(@PathParam("iso3") @Parameter(description = "ISO 3166-1 alpha-3 code", example = "TUR") String iso3) {
         return CountryDto.of(catalogue.country(iso3));

@@ -1,5 +1,6 @@
 package org.corridor.inventory.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -30,11 +31,13 @@ import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.security.Roles;
 import org.corridor.inventory.domain.Depot;
 import org.corridor.inventory.domain.DepotKind;
 import org.corridor.inventory.domain.IncidentType;
 import org.corridor.inventory.service.CatalogueService;
 import org.corridor.inventory.service.References;
+import org.corridor.inventory.service.StockAccess;
 import org.corridor.inventory.service.StockService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -53,11 +56,13 @@ public class DepotResource {
     private final CatalogueService catalogue;
     private final StockService stock;
     private final Idempotency idempotency;
+    private final StockAccess access;
 
-    public DepotResource(CatalogueService catalogue, StockService stock, Idempotency idempotency) {
+    public DepotResource(CatalogueService catalogue, StockService stock, Idempotency idempotency, StockAccess access) {
         this.catalogue = catalogue;
         this.stock = stock;
         this.idempotency = idempotency;
+        this.access = access;
     }
 
     @Schema(name = "DepotRequest", description = "A depot to register")
@@ -111,6 +116,7 @@ public class DepotResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @RolesAllowed({Roles.ADMIN})
     @Operation(operationId = "createDepot", summary = "Register a depot",
             description = "Registers a depot; its code must be unique and its country and organisation known. Honours an optional Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
@@ -138,6 +144,7 @@ public class DepotResource {
     }
 
     @GET
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listDepots", summary = "List depots",
             description = "Depots ordered by code, optionally filtered by country, kind and organisation.")
     public PageResponse<DepotDto> list(
@@ -153,6 +160,7 @@ public class DepotResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "getDepot", summary = "Get one depot", description = "One depot by id.")
     public DepotDto get(@PathParam("id") @Parameter(description = "Depot id", example = Examples.DEPOT_ID) UUID id) {
         return DepotDto.of(catalogue.depot(id));
@@ -162,9 +170,11 @@ public class DepotResource {
     @Path("{id}/receipts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "receiveStock", summary = "Register a receipt of stock",
             description = "A donor registers stock at the depot: creates a new lot with its lot code, expiry, donor and "
                     + "optional earmark, and a RECEIPT entry in the ledger. Items with a shelf life need an expiry date. "
+                    + "A DONOR token registers receipts only with its own organisation as donorOrganisationId (else 403). "
                     + "Honours an optional Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Received; Location names the new lot",
             headers = @Header(name = "Location", description = "URI of the new lot", schema = @Schema(type = SchemaType.STRING)),
@@ -182,7 +192,9 @@ public class DepotResource {
             throw org.corridor.common.problem.ProblemException.badRequest(
                     "earmark must name at least one country or incident type; leave it out for unrestricted stock");
         }
-        return idempotency.execute("receipts:" + id, key, body, () -> {
+        // a donor registers only as itself (403), checked before a stored answer could be replayed
+        access.requireReceiptDonor(body.donorOrganisationId());
+        return idempotency.execute(access.scope("receipts:" + id), key, body, () -> {
             StockService.Receipt r = new StockService.Receipt(body.itemCode(), body.quantity(), body.lotCode().trim(),
                     body.expiresOn(), body.donorOrganisationId(),
                     body.earmark() == null ? null : body.earmark().countryCodes(),

@@ -1,5 +1,6 @@
 package org.corridor.inventory.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -26,6 +27,7 @@ import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.security.Roles;
 import org.corridor.inventory.domain.Item;
 import org.corridor.inventory.domain.ItemCategory;
 import org.corridor.inventory.service.CatalogueService;
@@ -83,6 +85,7 @@ public class ItemResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @RolesAllowed({Roles.ADMIN})
     @Operation(operationId = "createItem", summary = "Add a catalogue item",
             description = "Adds an item to the catalogue; its code must be unique. Honours an optional Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Added; Location names it",
@@ -110,6 +113,7 @@ public class ItemResource {
     }
 
     @GET
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listItems", summary = "List catalogue items",
             description = "The item catalogue ordered by code, optionally one category.")
     public PageResponse<ItemDto> list(
@@ -121,6 +125,7 @@ public class ItemResource {
 
     @GET
     @Path("{code}")
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "getItem", summary = "Get one catalogue item", description = "One item by its code.")
     public ItemDto get(@PathParam("code") @Parameter(description = "Item code", example = "SHL-TENT-FAMILY") String code) {
         return ItemDto.of(catalogue.item(code));

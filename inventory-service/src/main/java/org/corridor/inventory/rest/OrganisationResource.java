@@ -1,5 +1,6 @@
 package org.corridor.inventory.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +25,7 @@ import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.security.Roles;
 import org.corridor.inventory.domain.Organisation;
 import org.corridor.inventory.domain.OrganisationType;
 import org.corridor.inventory.service.CatalogueService;
@@ -72,6 +74,7 @@ public class OrganisationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @RolesAllowed({Roles.ADMIN})
     @Operation(operationId = "createOrganisation", summary = "Register an organisation",
             description = "Registers an organisation. Honours an optional Idempotency-Key: the same key and body replay the first answer.")
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
@@ -93,6 +96,7 @@ public class OrganisationResource {
     }
 
     @GET
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listOrganisations", summary = "List organisations",
             description = "Registered organisations ordered by name, optionally filtered by type and country.")
     public PageResponse<OrganisationDto> list(
@@ -106,6 +110,7 @@ public class OrganisationResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "getOrganisation", summary = "Get one organisation", description = "One organisation by id.")
     public OrganisationDto get(@PathParam("id") @Parameter(description = "Organisation id", example = Examples.ORGANISATION_ID) UUID id) {
         return OrganisationDto.of(catalogue.organisation(id));

@@ -1,5 +1,6 @@
 package org.corridor.inventory.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +28,7 @@ import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.security.Roles;
 import org.corridor.inventory.domain.Reservation;
 import org.corridor.inventory.domain.ReservationStatus;
 import org.corridor.inventory.service.References;
@@ -94,6 +96,7 @@ public class ReservationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "createReservation", summary = "Reserve stock, all or nothing",
             description = "Holds the quantities of every line, or none: if any line is short (not enough available, or "
                     + "the lot has expired) the answer is 409 and its extensions.shortLines lists each short line as "
@@ -118,6 +121,7 @@ public class ReservationResource {
 
     @GET
     @Transactional
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listReservations", summary = "List reservations",
             description = "Reservations oldest first, optionally with one reference and/or status.")
     public PageResponse<ReservationDto> list(
@@ -131,6 +135,7 @@ public class ReservationResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "getReservation", summary = "Get one reservation", description = "One reservation by id.")
     public ReservationDto get(@PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id) {
         return ReservationDto.of(reservations.get(id));
@@ -148,6 +153,7 @@ public class ReservationResource {
     @POST
     @Path("{id}/release")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "releaseReservation", summary = "Release a reservation, or part of it",
             description = "Held quantities become available again (RELEASE entries). Without a body (and without an "
                     + "Idempotency-Key) everything still held is released; repeating it answers the reservation unchanged, "
@@ -170,6 +176,7 @@ public class ReservationResource {
     @POST
     @Path("{id}/consume")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "consumeReservation", summary = "Consume a reservation, or part of it",
             description = "Held quantities leave the depot (ISSUE entries lower on-hand and reserved alike). Without a body "
                     + "(and without an Idempotency-Key) everything still held is consumed; repeating it answers the "
@@ -193,6 +200,7 @@ public class ReservationResource {
     @Path("{id}/release")
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     public ReservationDto releaseWithoutBody(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
         return release(id, key, null);
     }
@@ -202,6 +210,7 @@ public class ReservationResource {
     @Path("{id}/consume")
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     public ReservationDto consumeWithoutBody(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
         return consume(id, key, null);
     }

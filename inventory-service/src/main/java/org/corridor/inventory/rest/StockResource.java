@@ -1,5 +1,6 @@
 package org.corridor.inventory.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,7 +34,9 @@ import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.security.Roles;
 import org.corridor.inventory.domain.AdjustmentReason;
+import org.corridor.inventory.service.StockAccess;
 import org.corridor.inventory.service.StockService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,11 +57,13 @@ public class StockResource {
     private final StockService stock;
     private final ETagResponder etag;
     private final Idempotency idempotency;
+    private final StockAccess access;
 
-    public StockResource(StockService stock, ETagResponder etag, Idempotency idempotency) {
+    public StockResource(StockService stock, ETagResponder etag, Idempotency idempotency, StockAccess access) {
         this.stock = stock;
         this.etag = etag;
         this.idempotency = idempotency;
+        this.access = access;
     }
 
     @Schema(name = "StockLotPage", description = "One page of lots")
@@ -101,10 +106,12 @@ public class StockResource {
     }
 
     @GET
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listStock", summary = "List lots with their balances",
             description = "Lots with depot, country, item, lot code, expiry, donor, earmark and on-hand / reserved / available "
                     + "quantities, ordered by depot code, item, expiry and lot code. With availableOnly=true only lots with "
-                    + "available stock that have not expired. Answers with an ETag; If-None-Match gives 304 when nothing changed.")
+                    + "available stock that have not expired. A DONOR token sees only the lots it donated. Answers with an ETag; "
+                    + "If-None-Match gives 304 when nothing changed.")
     @APIResponse(responseCode = "200", description = "One page of lots",
             headers = @Header(name = "ETag", description = "Tag of this answer, for If-None-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockLotPage.class)))
@@ -124,9 +131,11 @@ public class StockResource {
 
     @GET
     @Path("summary")
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "summariseStock", summary = "Stock totals per country, item or depot",
             description = "On-hand, reserved and available totals grouped by country, item or depot, optionally for one "
-                    + "country and/or item. Answers with an ETag; If-None-Match gives 304 when nothing changed.")
+                    + "country and/or item. A DONOR token gets the totals of the lots it donated only. Answers with an ETag; "
+                    + "If-None-Match gives 304 when nothing changed.")
     @APIResponse(responseCode = "200", description = "The totals",
             headers = @Header(name = "ETag", description = "Tag of this answer, for If-None-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryDto.class)))
@@ -146,15 +155,19 @@ public class StockResource {
 
     @GET
     @Path("lots/{id}")
-    @Operation(operationId = "getStockLot", summary = "Get one lot", description = "One lot with its depot, donor, earmark and balance.")
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
+    @Operation(operationId = "getStockLot", summary = "Get one lot", description = "One lot with its depot, donor, earmark and balance. "
+            + "To a DONOR token another organisation's lot is 404, as if it did not exist.")
     public StockLotDto lot(@PathParam("id") @Parameter(description = "Lot id", example = Examples.LOT_ID) UUID id) {
         return StockLotDto.of(stock.lot(id));
     }
 
     @GET
     @Path("ledger")
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listLedgerEntries", summary = "Read the stock ledger",
-            description = "Append-only ledger entries, oldest first, optionally of one lot and/or since an instant.")
+            description = "Append-only ledger entries, oldest first, optionally of one lot and/or since an instant. "
+                    + "A DONOR token sees only the entries of the lots it donated.")
     public PageResponse<LedgerEntryDto> ledger(
             @QueryParam("lotId") @Parameter(description = "Only entries of this lot", example = Examples.LOT_ID)
             @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String lotId,
@@ -173,7 +186,9 @@ public class StockResource {
 
     @GET
     @Path("ledger/{id}")
-    @Operation(operationId = "getLedgerEntry", summary = "Get one ledger entry", description = "One ledger entry by id.")
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
+    @Operation(operationId = "getLedgerEntry", summary = "Get one ledger entry", description = "One ledger entry by id. "
+            + "To a DONOR token an entry of another organisation's lot is 404, as if it did not exist.")
     public LedgerEntryDto entry(@PathParam("id") @Parameter(description = "Entry id", example = Examples.ENTRY_ID) UUID id) {
         return LedgerEntryDto.of(stock.entry(id));
     }
@@ -182,9 +197,13 @@ public class StockResource {
     @Path("adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "adjustStock", summary = "Adjust a lot's on-hand stock",
             description = "Records an ADJUSTMENT entry (damaged, expired, lost, found, count correction). Never drives on-hand "
-                    + "below zero nor below the reserved quantity. Honours an optional Idempotency-Key.")
+                    + "below zero nor below the reserved quantity. A DONOR token adjusts only the lots it donated: any other lot "
+                    + "(or an unknown one) is 404. Honours an optional Idempotency-Key.")
+    @APIResponse(responseCode = "404", description = "To a DONOR token: the lot is not one it donated, or does not exist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "201", description = "Recorded; Location names the ledger entry",
             headers = @Header(name = "Location", description = "URI of the new ledger entry", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerEntryDto.class)))
@@ -195,7 +214,9 @@ public class StockResource {
     public Response adjust(
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe", example = "count-2026-11-bri-07") String key,
             @Valid @NotNull AdjustmentRequest body) {
-        return idempotency.execute("adjustments", key, body, () -> {
+        // a donor's adjustment of another's lot is 404 before a stored answer could be replayed
+        stock.requireChangeableLot(body.lotId());
+        return idempotency.execute(access.scope("adjustments"), key, body, () -> {
             LedgerEntryDto dto = LedgerEntryDto.of(stock.adjust(body.lotId(), body.delta(), body.reason(), body.note()));
             return Idempotency.Result.created(URI.create("/api/v1/stock/ledger/" + dto.id()), dto);
         });
@@ -205,10 +226,14 @@ public class StockResource {
     @Path("reversals")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "reverseLedgerEntry", summary = "Reverse a ledger entry",
             description = "Records a REVERSAL entry that exactly negates a RECEIPT or ADJUSTMENT entry; the original stays in "
                     + "the ledger. An entry is reversed at most once; reversals, issues and reservation entries cannot be "
-                    + "reversed (reservations are undone by release). Honours an optional Idempotency-Key.")
+                    + "reversed (reservations are undone by release). A DONOR token reverses only entries of the lots it donated: "
+                    + "any other entry (or an unknown one) is 404. Honours an optional Idempotency-Key.")
+    @APIResponse(responseCode = "404", description = "To a DONOR token: the entry is not of a lot it donated, or does not exist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "201", description = "Reversed; Location names the new REVERSAL entry",
             headers = @Header(name = "Location", description = "URI of the new ledger entry", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerEntryDto.class)))
@@ -219,7 +244,8 @@ public class StockResource {
     public Response reverse(
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe", example = "reverse-dup-receipt-0412") String key,
             @Valid @NotNull ReversalRequest body) {
-        return idempotency.execute("reversals", key, body, () -> {
+        stock.requireReversibleEntry(body.ledgerEntryId());
+        return idempotency.execute(access.scope("reversals"), key, body, () -> {
             LedgerEntryDto dto = LedgerEntryDto.of(stock.reverse(body.ledgerEntryId(), body.note().trim()));
             return Idempotency.Result.created(URI.create("/api/v1/stock/ledger/" + dto.id()), dto);
         });

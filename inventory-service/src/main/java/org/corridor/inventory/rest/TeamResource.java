@@ -1,5 +1,6 @@
 package org.corridor.inventory.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -29,6 +30,7 @@ import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.security.Roles;
 import org.corridor.inventory.domain.Team;
 import org.corridor.inventory.domain.TeamStatus;
 import org.corridor.inventory.domain.TeamType;
@@ -102,6 +104,7 @@ public class TeamResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @RolesAllowed({Roles.ADMIN})
     @Operation(operationId = "createTeam", summary = "Register a team",
             description = "Registers a team with its base, mobilisation time and self-sufficiency. Honours an optional Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
@@ -130,6 +133,7 @@ public class TeamResource {
     }
 
     @GET
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listTeams", summary = "List teams",
             description = "Teams ordered by name, optionally filtered by status, type and country.")
     public PageResponse<TeamDto> list(
@@ -145,6 +149,7 @@ public class TeamResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "getTeam", summary = "Get one team", description = "One team by id.")
     public TeamDto get(@PathParam("id") @Parameter(description = "Team id", example = Examples.TEAM_ID) UUID id) {
         return TeamDto.of(teams.get(id));
@@ -153,6 +158,7 @@ public class TeamResource {
     @POST
     @Path("{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "assignTeam", summary = "Assign a team",
             description = "Commits an AVAILABLE team to the reference (ASSIGNED). Assigning it again with the same reference "
                     + "answers the same; another reference while it is assigned, or a DEPLOYED or STOOD_DOWN team, is 409.")
@@ -167,6 +173,7 @@ public class TeamResource {
 
     @DELETE
     @Path("{id}/assignment")
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "releaseTeam", summary = "Release a team's assignment",
             description = "ASSIGNED to AVAILABLE. Releasing an AVAILABLE team answers it unchanged; a DEPLOYED or STOOD_DOWN team is 409.")
     @APIResponse(responseCode = "200", description = "The team, AVAILABLE",

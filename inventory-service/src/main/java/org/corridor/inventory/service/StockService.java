@@ -30,16 +30,19 @@ import org.corridor.inventory.domain.StockLot;
  * The stock ledger. Every change of a lot's quantities is one appended {@link LedgerEntry} plus the
  * matching change of its {@link StockBalance} row, in one transaction, with the balance row locked
  * ({@code SELECT ... FOR UPDATE}), so that the balance always equals the sums of the ledger.
+ * Every read and change goes through {@link StockAccess}: a DONOR sees and changes only its own lots.
  */
 @ApplicationScoped
 public class StockService {
 
     private final References refs;
     private final EntityManager em;
+    private final StockAccess access;
 
-    public StockService(References refs, EntityManager em) {
+    public StockService(References refs, EntityManager em, StockAccess access) {
         this.refs = refs;
         this.em = em;
+        this.access = access;
     }
 
     /** What a donor registers at a depot. */
@@ -51,6 +54,7 @@ public class StockService {
     /** Registers a new lot at a depot with a RECEIPT entry; answers its balance. */
     @Transactional
     public StockBalance receive(UUID depotId, Receipt r) {
+        access.requireReceiptDonor(r.donorOrganisationId());
         Depot depot = Depot.findById(depotId);
         if (depot == null) {
             throw ProblemException.notFound("Depot", depotId);
@@ -100,6 +104,7 @@ public class StockService {
     /** Corrects on-hand stock of a lot; never below zero nor below what is reserved. */
     @Transactional
     public LedgerEntry adjust(UUID lotId, long delta, AdjustmentReason reason, String note) {
+        requireChangeableLot(lotId);
         StockBalance b = lockBalance(lotId, "lotId");
         if (!reason.allows(delta)) {
             throw ProblemException.unprocessable("Adjustment reason does not fit the delta",
@@ -127,6 +132,7 @@ public class StockService {
     /** Reverses a RECEIPT or ADJUSTMENT entry with a new REVERSAL entry that negates it. */
     @Transactional
     public LedgerEntry reverse(UUID entryId, String note) {
+        requireReversibleEntry(entryId);
         LedgerEntry original = LedgerEntry.findById(entryId);
         if (original == null) {
             throw ProblemException.unprocessable("Unknown ledger entry",
@@ -159,6 +165,35 @@ public class StockService {
                 null, original.reservationId, original.id, note);
         em.flush();
         return e;
+    }
+
+    /**
+     * Refuses a caller confined to its own lots (a DONOR) a change of any other lot: 404 as for a lot
+     * that does not exist, never revealing it exists; for such a caller an unknown lot is 404 too
+     * (officers get 422 for an unknown lot in a body). Checked before the Idempotency-Key is looked at.
+     */
+    public void requireChangeableLot(UUID lotId) {
+        if (!access.confined()) {
+            return;
+        }
+        StockLot lot = lotId == null ? null : StockLot.findById(lotId);
+        if (lot == null) {
+            throw StockAccess.lotNotFound(lotId);
+        }
+        access.requireMayChange(lot.donor.id, StockAccess.lotNotFound(lotId));
+    }
+
+    /** As {@link #requireChangeableLot} for the lot of a ledger entry to reverse; unknown or hidden entry: 404. */
+    public void requireReversibleEntry(UUID entryId) {
+        if (!access.confined()) {
+            return;
+        }
+        LedgerEntry e = entryId == null ? null : LedgerEntry.findById(entryId);
+        StockLot lot = e == null ? null : StockLot.findById(e.lotId);
+        if (lot == null) {
+            throw StockAccess.entryNotFound(entryId);
+        }
+        access.requireMayChange(lot.donor.id, StockAccess.entryNotFound(entryId));
     }
 
     /** Locks a lot's balance row for the rest of the transaction; unknown lot is a 422. */
@@ -206,8 +241,8 @@ public class StockService {
     public StockBalance lot(UUID lotId) {
         List<StockBalance> found = em.createQuery("select b from StockBalance b join fetch b.lot l join fetch l.depot "
                 + "join fetch l.donor where b.lotId = :id", StockBalance.class).setParameter("id", lotId).getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("Stock lot", lotId);
+        if (found.isEmpty() || !access.maySee(found.get(0).lot.donor.id)) {
+            throw StockAccess.lotNotFound(lotId);
         }
         return found.get(0);
     }
@@ -218,7 +253,8 @@ public class StockService {
 
     public StockPage stock(String countryCode, String itemCode, UUID depotId, boolean availableOnly, int page, int size) {
         Filter f = new Filter()
-                .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId);
+                .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId)
+                .eq("l.donor.id", access.visibleDonor().orElse(null));
         if (availableOnly) {
             f.cond("b.onHand > b.reserved and (l.expiresOn is null or l.expiresOn >= ?)", References.today());
         }
@@ -241,7 +277,8 @@ public class StockService {
     }
 
     public List<SummaryRow> summary(String groupBy, String countryCode, String itemCode) {
-        Filter f = new Filter().eq("d.countryCode", countryCode).eq("l.itemCode", itemCode);
+        Filter f = new Filter().eq("d.countryCode", countryCode).eq("l.itemCode", itemCode)
+                .eq("l.donor.id", access.visibleDonor().orElse(null));
         String key = switch (groupBy) {
             case "country" -> "d.countryCode";
             case "item" -> "l.itemCode";
@@ -271,14 +308,15 @@ public class StockService {
     }
 
     public PanacheQuery<LedgerEntry> ledger(UUID lotId, Instant since) {
-        Filter f = new Filter().eq("lotId", lotId).cond("occurredAt >= ?", since);
+        Filter f = new Filter().eq("lotId", lotId).cond("occurredAt >= ?", since)
+                .cond("lotId in (select sl.id from StockLot sl where sl.donor.id = ?)", access.visibleDonor().orElse(null));
         return LedgerEntry.find(f.where(), Sort.by("seq"), f.params());
     }
 
     public LedgerEntry entry(UUID id) {
         LedgerEntry e = LedgerEntry.findById(id);
-        if (e == null) {
-            throw ProblemException.notFound("Ledger entry", id);
+        if (e == null || access.visibleDonor().isPresent() && !access.maySee(StockLot.<StockLot>findById(e.lotId).donor.id)) {
+            throw StockAccess.entryNotFound(id);
         }
         return e;
     }
