@@ -321,11 +321,18 @@ class SecurityTest {
                 Map<String, Object> responses = (Map<String, Object>) op.getValue().get("responses");
                 assertTrue(responses.containsKey("401"), where + " lacks 401");
                 assertTrue(responses.containsKey("403"), where + " lacks 403");
-                // the bearer scheme, without scopes (an HTTP bearer scheme has none; roles are in the README)
+                // the bearer scheme without scopes (an HTTP bearer scheme has none): the roles are named in the description
                 assertEquals("[{bearerAuth=[]}]", String.valueOf(op.getValue().get("security")), where);
             }
         }
-        assertEquals(9, operations);
+        assertEquals(endpoints().size(), operations);
+        // and the roles each operation names are exactly those the matrix lets through
+        for (Endpoint e : endpoints()) {
+            String description = spec.getString("paths.'" + e.template() + "'." + e.method().toLowerCase() + ".description");
+            assertTrue(description != null && description.contains("Roles: "), e.name() + ": " + description);
+            String named = description.substring(description.lastIndexOf("Roles: ") + "Roles: ".length()).replaceAll("\\.$", "");
+            assertEquals(e.allowed(), Set.of(named.split(", ")), e.name() + ": " + description);
+        }
     }
 
     // ---------------------------------------------------------------- helpers

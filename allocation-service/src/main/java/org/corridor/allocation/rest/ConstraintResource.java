@@ -13,12 +13,10 @@ import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/constraints")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearerAuth")
 @Tag(name = "Plans", description = "The OptaPlanner allocation of materials and teams to the needs of incidents")
 public class ConstraintResource {
 

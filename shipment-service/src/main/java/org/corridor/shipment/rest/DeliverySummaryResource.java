@@ -17,12 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearerAuth")
 @Tag(name = "Delivery summaries", description = "What each site of an incident asked for, and what was shipped and delivered")
 public class DeliverySummaryResource {
 
