@@ -12,12 +12,15 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class AccessRuleResourceTest {
 
     private static Map<String, Object> rule(String origin, String destination, String kind, String appliesTo) {

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import org.corridor.allocation.support.InjectWireMock;
 import org.corridor.allocation.support.InventoryStubs;
 import org.corridor.allocation.support.InventoryWireMock;
+import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * too. The answer must say so rather than claim nothing was kept.
  */
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class ApprovalCompensationTest {
 
     @InjectWireMock
@@ -85,6 +88,11 @@ class ApprovalCompensationTest {
                         + InventoryStubs.LOT_BLANKET_GAZIANTEP + "\",\"quantity\":" + planned + "}]}")));
         // the release was tried, and retried, before giving up
         inventory.verify(3, postRequestedFor(urlPathEqualTo("/api/v1/reservations/" + reservationId + "/release")));
+        // reserving and releasing are SERVICE calls: allocation-service presents its own token, not the officer's
+        inventory.findAll(postRequestedFor(urlPathEqualTo("/api/v1/reservations")))
+                .forEach(org.corridor.allocation.support.ServiceTokenAssert::assertServiceToken);
+        inventory.findAll(postRequestedFor(urlPathEqualTo("/api/v1/reservations/" + reservationId + "/release")))
+                .forEach(org.corridor.allocation.support.ServiceTokenAssert::assertServiceToken);
 
         // another attempt never replays the first one's reservation: it uses attempt 2's key
         given().header("Idempotency-Key", "approve-comp-1").when().post("/api/v1/plans/" + planId + "/approval").then()

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +15,12 @@ import java.util.UUID;
 import org.corridor.allocation.domain.Plan;
 import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.service.PlanStore;
+import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.Test;
 
 /** Refusals of POST /plans/{id}/approval that happen before any other service is called. */
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class ApprovalResourceTest {
 
     @Inject

@@ -21,18 +21,23 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.corridor.allocation.support.InjectWireMock;
 import org.corridor.allocation.support.InventoryWireMock;
+import org.corridor.common.security.Roles;
+import org.corridor.common.testing.JwtTestResource;
 import org.corridor.common.testing.PostgresTestResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(JwtTestResource.class)
 @QuarkusTestResource(InventoryWireMock.class)
 class IncidentResourceTest {
 

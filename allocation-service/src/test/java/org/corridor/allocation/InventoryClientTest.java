@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.corridor.allocation.inventory.InventoryApi;
@@ -21,12 +22,14 @@ import org.corridor.allocation.support.InjectWireMock;
 import org.corridor.allocation.support.InventoryStubs;
 import org.corridor.allocation.support.InventoryWireMock;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The inventory client over real HTTP: paging, retry of a transient failure, 404 as an answer, 503 when down. */
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class InventoryClientTest {
 
     @InjectWireMock
@@ -60,6 +63,10 @@ class InventoryClientTest {
         assertTrue(snapshot.lots().stream().allMatch(l -> l.available() == InventoryStubs.AVAILABLE.get(l.lotId())));
         assertEquals(InventoryStubs.ITEMS.size(), snapshot.items().size());
         inventory.verify(getRequestedFor(urlPathEqualTo("/api/v1/stock")).withQueryParam("availableOnly", equalTo("true")));
+        // every read carried allocation-service's own SERVICE token
+        var calls = inventory.findAll(WireMock.anyRequestedFor(WireMock.urlPathMatching("/api/v1/(stock|teams|items)")));
+        assertTrue(calls.size() >= 5, String.valueOf(calls.size()));
+        calls.forEach(org.corridor.allocation.support.ServiceTokenAssert::assertServiceToken);
     }
 
     @Test

@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -40,10 +41,12 @@ import org.corridor.allocation.service.PlanStore;
 import org.corridor.allocation.support.InjectWireMock;
 import org.corridor.allocation.support.InventoryStubs;
 import org.corridor.allocation.support.InventoryWireMock;
+import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class PlanResourceTest {
 
     @InjectWireMock

@@ -17,15 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.corridor.common.security.Roles;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** The delivery summary, and one shipment walked from PLANNED to DELIVERED with the numbers checked at each step. */
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class DeliverySummaryTest {
 
     @InjectWireMock
@@ -170,6 +173,11 @@ class DeliverySummaryTest {
                 .atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"items\":[" + need(site, "BLANKET", 5) + "],\"page\":1,\"size\":500,\"total\":2}")));
         assertEquals(nums(12, 0, 0, 0, 0, 0, 0, 0), row(summary(incident), site, "BLANKET"));
+        // both pages were asked for with shipment-service's own SERVICE token
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> asked = wireMock.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v1/incidents/" + incident + "/needs")));
+        assertEquals(2, asked.size());
+        asked.forEach(ServiceTokenAssert::assertServiceToken);
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.URL;
@@ -37,6 +38,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,6 +49,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * inventory-service (answered over HTTP by WireMock).
  */
 @QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class StateMachineTest {
 
     enum S { PLANNED, DISPATCHED, IN_TRANSIT, AT_BORDER, CUSTOMS_HOLD, CUSTOMS_RELEASED, ARRIVED, DELIVERED, CANCELLED, LOST }
@@ -268,6 +271,9 @@ class StateMachineTest {
         // the same event again, without a key (a client retry after a lost answer): same event, no new call
         postEvent(id, "DISPATCHED", t(0)).then().statusCode(200).body("id", equalTo(first));
         wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v1/reservations/" + reservation + "/consume")));
+        // as a service: a SERVICE bearer token, not the officer's identity
+        wireMock.findAll(postRequestedFor(urlEqualTo("/api/v1/reservations/" + reservation + "/consume")))
+                .forEach(ServiceTokenAssert::assertServiceToken);
         // only this shipment's lines of the plan's reservation, under the shipment's own reference
         String lot = given().get("/api/v1/shipments/" + id).then().extract().path("lines[0].lotId");
         int quantity = given().get("/api/v1/shipments/" + id).then().extract().path("lines[0].quantity");
@@ -358,6 +364,8 @@ class StateMachineTest {
         String reservation = reservationOf(id);
         postEvent(id, "CANCELLED", t(0)).then().statusCode(201).body("stockEffect", equalTo("RESERVATION_RELEASED"));
         wireMock.verify(1, postRequestedFor(urlEqualTo("/api/v1/reservations/" + reservation + "/release")));
+        wireMock.findAll(postRequestedFor(urlEqualTo("/api/v1/reservations/" + reservation + "/release")))
+                .forEach(ServiceTokenAssert::assertServiceToken);
         assertEquals(0, calls(reservation, "consume"));
         given().get("/api/v1/shipments/" + id).then().body("status", equalTo("CANCELLED")).body("stock", equalTo("RELEASED"));
     }

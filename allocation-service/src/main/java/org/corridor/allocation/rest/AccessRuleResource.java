@@ -1,5 +1,6 @@
 package org.corridor.allocation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -28,6 +29,7 @@ import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,6 +52,7 @@ public class AccessRuleResource {
     }
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "createAccessRule", summary = "Record an embargo or closed border",
             description = "Materials and/or teams may not go from the origin country to the destination country during [validFrom, validUntil). Both countries must be known to inventory-service.")
     @APIResponse(responseCode = "201", description = "Created; Location names the rule",
@@ -68,6 +71,7 @@ public class AccessRuleResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listAccessRules", summary = "List access rules",
             description = "Access rules in the order they were recorded, with optional filters.")
     @APIResponse(responseCode = "200", description = "One page of access rules")
@@ -82,6 +86,7 @@ public class AccessRuleResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}")
     @Operation(operationId = "getAccessRule", summary = "Get one access rule", description = "One access rule by id.")
     @APIResponse(responseCode = "200", description = "The rule")
@@ -90,6 +95,7 @@ public class AccessRuleResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}")
     @Operation(operationId = "deleteAccessRule", summary = "Delete an access rule",
             description = "Removes the rule; plans made afterwards no longer respect it. Plans already made keep their lines.")

@@ -1,5 +1,6 @@
 package org.corridor.allocation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.corridor.allocation.config.SolverSettings;
 import org.corridor.allocation.solver.AllocationWeights;
+import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,6 +35,7 @@ public class ConstraintResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listConstraints", summary = "List the solver's constraints",
             description = "Every constraint with its level, the weight in force by default, and what it penalises; the names are the keys of a plan request's weights.")
     @APIResponse(responseCode = "200", description = "The constraints, in the order of the constraint provider")

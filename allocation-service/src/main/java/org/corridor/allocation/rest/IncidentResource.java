@@ -1,5 +1,6 @@
 package org.corridor.allocation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -36,6 +37,7 @@ import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,6 +62,7 @@ public class IncidentResource {
     }
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "createIncident", summary = "Create an incident with its sites",
             description = "Records a disaster and its affected sites; ids are generated. The country must be known to inventory-service.")
     @APIResponse(responseCode = "201", description = "Created; Location names the incident",
@@ -78,6 +81,7 @@ public class IncidentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listIncidents", summary = "List incidents",
             description = "Incidents, newest first, optionally filtered by status, type and country.")
     @APIResponse(responseCode = "200", description = "One page of incidents")
@@ -90,6 +94,7 @@ public class IncidentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}")
     @Operation(operationId = "getIncident", summary = "Get one incident", description = "An incident with its sites.")
     @APIResponse(responseCode = "200", description = "The incident")
@@ -98,6 +103,7 @@ public class IncidentResource {
     }
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/closure")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "closeIncident", summary = "Close an incident",
@@ -108,6 +114,7 @@ public class IncidentResource {
     }
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/needs")
     @Operation(operationId = "createNeed", summary = "Add a material need to a site",
             description = "A quantity of one catalogue item for one site of the incident. The item must exist in inventory-service's catalogue.")
@@ -130,6 +137,7 @@ public class IncidentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/needs")
     @Operation(operationId = "listNeeds", summary = "List the material needs of an incident",
             description = "Needs in the order they were recorded, optionally of one site.")
@@ -141,6 +149,7 @@ public class IncidentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/needs/{needId}")
     @Operation(operationId = "getNeed", summary = "Get one material need", description = "One need of the incident.")
     @APIResponse(responseCode = "200", description = "The need")
@@ -150,6 +159,7 @@ public class IncidentResource {
     }
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/team-needs")
     @Operation(operationId = "createTeamNeed", summary = "Ask for teams at a site",
             description = "A number of rescue or medical teams of one type for one site of the incident.")
@@ -169,6 +179,7 @@ public class IncidentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/team-needs")
     @Operation(operationId = "listTeamNeeds", summary = "List the team needs of an incident",
             description = "Team needs in the order they were recorded, optionally of one site.")
@@ -180,6 +191,7 @@ public class IncidentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/team-needs/{teamNeedId}")
     @Operation(operationId = "getTeamNeed", summary = "Get one team need", description = "One team need of the incident.")
     @APIResponse(responseCode = "200", description = "The team need")
@@ -189,6 +201,7 @@ public class IncidentResource {
     }
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/needs/estimate")
     @Operation(operationId = "estimateNeeds", summary = "Estimate a site's needs from Sphere minimums",
             description = "Proposes needs for a population and a number of days from the Sphere minimum standards "

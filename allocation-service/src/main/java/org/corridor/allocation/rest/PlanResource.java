@@ -1,5 +1,6 @@
 package org.corridor.allocation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -32,6 +33,7 @@ import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,6 +60,7 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "createPlan", summary = "Plan the needs of one or several incidents",
             description = "Reads the incidents' needs and inventory's available stock and teams, then solves asynchronously. "
                     + "Answers 202 at once with the plan in status SOLVING; GET the Location to follow it. Termination limits "
@@ -74,6 +77,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listPlans", summary = "List plans", description = "Plans, newest first, without their lines; optionally of one status.")
     @APIResponse(responseCode = "200", description = "One page of plans")
     public PageResponse<PlanSummaryDto> list(
@@ -83,6 +87,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}")
     @Operation(operationId = "getPlan", summary = "Get one plan",
             description = "The plan with its score, lines, team assignments and unmet needs; while SOLVING, the best plan so far. Answers an ETag and honours If-None-Match (304), for dashboards that poll.")
@@ -94,6 +99,7 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/approval")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "approvePlan", summary = "Approve a solved plan: reserve, assign, ship",
@@ -119,6 +125,7 @@ public class PlanResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/solving")
     @Operation(operationId = "stopSolving", summary = "Stop solving early",
             description = "Stops the solver and keeps the best plan so far: SOLVED (stoppedEarly true) if it breaks no hard constraint, otherwise CANCELLED.")
@@ -130,6 +137,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/analysis")
     @Operation(operationId = "getPlanAnalysis", summary = "Explain a plan's score",
             description = "The score per constraint and, for every unmet need, the reason in plain words. Available once solving has ended.")

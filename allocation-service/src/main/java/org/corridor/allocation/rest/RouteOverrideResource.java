@@ -1,5 +1,6 @@
 package org.corridor.allocation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -27,6 +28,7 @@ import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,6 +69,7 @@ public class RouteOverrideResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("transport-model")
     @Operation(operationId = "getTransportModel", summary = "Get the transport model",
             description = "The configured defaults the solver uses for every route without an override.")
@@ -79,6 +82,7 @@ public class RouteOverrideResource {
     }
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("route-overrides")
     @Operation(operationId = "createRouteOverride", summary = "Override a route's lead time and/or cost",
             description = "Replaces the transport model's lead time and/or cost per vehicle-km from one country to another by one mode. One override per route and mode.")
@@ -100,6 +104,7 @@ public class RouteOverrideResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("route-overrides")
     @Operation(operationId = "listRouteOverrides", summary = "List route overrides", description = "Route overrides with optional filters.")
     @APIResponse(responseCode = "200", description = "One page of route overrides")
@@ -112,6 +117,7 @@ public class RouteOverrideResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("route-overrides/{id}")
     @Operation(operationId = "getRouteOverride", summary = "Get one route override", description = "One route override by id.")
     @APIResponse(responseCode = "200", description = "The override")
@@ -120,6 +126,7 @@ public class RouteOverrideResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("route-overrides/{id}")
     @Operation(operationId = "deleteRouteOverride", summary = "Delete a route override",
             description = "The route goes back to the transport model for plans made afterwards.")

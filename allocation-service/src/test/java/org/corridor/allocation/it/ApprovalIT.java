@@ -1,5 +1,7 @@
 package org.corridor.allocation.it;
 
+import static org.corridor.allocation.it.Scenario.as;
+import static org.corridor.allocation.it.Scenario.dashboard;
 import static org.corridor.allocation.it.Scenario.inventory;
 import static org.corridor.allocation.it.Scenario.shipment;
 import static org.corridor.allocation.it.Scenario.shipped;
@@ -27,10 +29,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.corridor.common.security.Roles;
 import org.corridor.common.testing.CorridorSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +65,22 @@ class ApprovalIT {
     void approvalReservesOnceAssignsTeamsAndShipsPerDepotSiteAndMode() {
         Scenario s = Scenario.solved(system, "A", "USAR_HEAVY");
         Map<String, Integer> planned = s.planned();
+
+        // across the real processes: a dashboard may read the plan but never approve it, a donor may not even read it
+        dashboard(system, "allocation").get("/plans/" + s.planId).then().statusCode(200).body("status", equalTo("SOLVED"));
+        as(system, "allocation", system.tokens().forRoles(Roles.DASHBOARD)).header("Idempotency-Key", "approve-A-dashboard")
+                .post("/plans/" + s.planId + "/approval").then().statusCode(403)
+                .contentType(containsString("application/problem+json")).body("status", equalTo(403));
+        as(system, "allocation", system.tokens().donor(UUID.randomUUID())).get("/plans/" + s.planId).then().statusCode(403)
+                .contentType(containsString("application/problem+json"));
+        as(system, "allocation", system.tokens().donor(UUID.randomUUID())).get("/plans").then().statusCode(403);
+        as(system, "allocation", null).header("Idempotency-Key", "approve-A-anonymous")
+                .post("/plans/" + s.planId + "/approval").then().statusCode(401);
+        // nothing happened anywhere: plan still SOLVED, no reservation, team still available, no shipment
+        assertEquals("SOLVED", s.plan().getString("status"));
+        assertEquals(0, s.reservations().size());
+        assertEquals("AVAILABLE", s.teamStatus());
+        assertEquals(0, s.shipments().size());
 
         Response first = s.approve("approve-A-1");
         first.then().statusCode(200).body("status", equalTo("APPROVED")).body("planId", equalTo(s.planId));
@@ -224,6 +244,7 @@ class ApprovalIT {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest impatient = HttpRequest.newBuilder(URI.create(system.baseUrl("allocation") + "/api/v1/plans/" + s.planId + "/approval"))
                 .header("Idempotency-Key", "approve-T-1").timeout(Duration.ofMillis(20))
+                .header("Authorization", "Bearer " + system.tokens().forRoles(Roles.LOGISTICS_OFFICER))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         String firstAnswer = null;
         try {
@@ -379,7 +400,7 @@ class ApprovalIT {
     }
 
     private static void assertStatus(String shipmentId, String status) {
-        shipment(system).get("/shipments/" + shipmentId).then().statusCode(200).body("status", equalTo(status));
+        dashboard(system, "shipment").get("/shipments/" + shipmentId).then().statusCode(200).body("status", equalTo(status));
     }
 
     private static Map<String, Object> reservationLine(String reservationId, String lot) {
@@ -389,7 +410,7 @@ class ApprovalIT {
     }
 
     private static void assertSummary(Scenario s, int allocated, int dispatched, int inTransit, int delivered, int rejected) {
-        JsonPath summary = shipment(system).get("/incidents/" + s.incidentId + "/delivery-summary").then().statusCode(200)
+        JsonPath summary = dashboard(system, "shipment").get("/incidents/" + s.incidentId + "/delivery-summary").then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Object> line = summary.<Map<String, Object>>getList("lines").stream()
                 .filter(l -> s.siteId.equals(l.get("siteId")) && s.itemCode.equals(l.get("itemCode"))).findFirst().orElseThrow();

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.corridor.common.security.Roles;
 import org.corridor.common.testing.CorridorSystem;
 import org.corridor.common.testing.DemoLoader;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,8 @@ class EndToEndIT {
 
     @Test
     void crisisFromStockToDelivery() throws Exception {
-        DemoLoader loader = new DemoLoader(system.baseUrl("inventory"), system.baseUrl("allocation"), System.out);
+        DemoLoader loader = new DemoLoader(system.baseUrl("inventory"), system.baseUrl("allocation"),
+                system.tokens().forRoles(Roles.ADMIN, Roles.LOGISTICS_OFFICER), System.out);
         DemoLoader.Loaded crisis = loader.load(Path.of("src/test/resources/e2e-crisis"));
         UUID idlib = crisis.sites().get("E2E Idlib");
         UUID miamiTents = crisis.lotsByCode().get("E2E-MIA-TENT");
@@ -76,7 +78,8 @@ class EndToEndIT {
         for (JsonNode t : plan.withArray("teamAssignments")) {
             if (t.get("teamId").asText().equals(usTeam.toString())) {
                 String teamNeed = t.get("teamNeedId").asText();
-                JsonPath needs = allocation().get("/incidents/" + crisis.incidentIds().get(1) + "/team-needs").jsonPath();
+                JsonPath needs = read("allocation").get("/incidents/" + crisis.incidentIds().get(1) + "/team-needs").then()
+                        .statusCode(200).extract().jsonPath();
                 assertFalse(needs.getList("items.id").contains(teamNeed), "the US team must not be sent to Syria");
             }
         }
@@ -118,7 +121,7 @@ class EndToEndIT {
             }
             // consignee: the first shipment has 10 % of its first line rejected
             List<Map<String, Object>> proof = new ArrayList<>();
-            List<Map<String, Object>> lines = shipment().get("/shipments/" + id).jsonPath().getList("lines");
+            List<Map<String, Object>> lines = read("shipment").get("/shipments/" + id).jsonPath().getList("lines");
             for (int i = 0; i < lines.size(); i++) {
                 Map<String, Object> l = lines.get(i);
                 int qty = ((Number) l.get("quantity")).intValue();
@@ -133,7 +136,7 @@ class EndToEndIT {
             }
             shipment().body(Map.of("receivedBy", "Site logistics officer", "receivedAt", Instant.now().toString(), "lines", proof))
                     .post("/shipments/" + id + "/proof-of-delivery").then().statusCode(201);
-            assertEquals("DELIVERED", shipment().get("/shipments/" + id).jsonPath().getString("status"));
+            assertEquals("DELIVERED", read("shipment").get("/shipments/" + id).jsonPath().getString("status"));
         }
 
         // the stock left the depots exactly as planned: balances, reservation and ledger agree
@@ -157,7 +160,7 @@ class EndToEndIT {
         int rejectedInSummary = 0;
         for (UUID incident : crisis.incidentIds()) {
             Map<String, Integer> requested = new HashMap<>();
-            allocation().get("/incidents/" + incident + "/needs?size=500").jsonPath().getList("items", Map.class)
+            read("allocation").get("/incidents/" + incident + "/needs?size=500").then().statusCode(200).extract().jsonPath().getList("items", Map.class)
                     .forEach(n -> requested.merge(n.get("siteId") + "/" + n.get("itemCode"), ((Number) n.get("quantity")).intValue(), Integer::sum));
             Map<String, Integer> allocated = new HashMap<>();
             for (JsonNode line : plan.withArray("lines")) {
@@ -165,7 +168,8 @@ class EndToEndIT {
                     allocated.merge(line.get("siteId").asText() + "/" + line.get("itemCode").asText(), line.get("quantity").asInt(), Integer::sum);
                 }
             }
-            List<Map<String, Object>> summary = shipment().get("/incidents/" + incident + "/delivery-summary").jsonPath().getList("lines");
+            List<Map<String, Object>> summary = read("shipment").get("/incidents/" + incident + "/delivery-summary").then()
+                    .statusCode(200).extract().jsonPath().getList("lines");
             for (Map<String, Object> row : summary) {
                 String key = row.get("siteId") + "/" + row.get("itemCode");
                 int alloc = ((Number) row.get("allocated")).intValue();
@@ -197,15 +201,21 @@ class EndToEndIT {
         return inventory().get("/stock/lots/" + lotId).then().statusCode(200).extract().jsonPath();
     }
 
+    /** inventory-service as an officer (balances, reservation and ledger). */
     private static io.restassured.specification.RequestSpecification inventory() {
-        return given().baseUri(system.baseUrl("inventory")).basePath("/api/v1").accept(ContentType.JSON);
+        return given().baseUri(system.baseUrl("inventory")).basePath("/api/v1").accept(ContentType.JSON)
+                .header("Authorization", "Bearer " + system.tokens().forRoles(Roles.LOGISTICS_OFFICER));
     }
 
-    private static io.restassured.specification.RequestSpecification allocation() {
-        return given().baseUri(system.baseUrl("allocation")).basePath("/api/v1").accept(ContentType.JSON);
-    }
-
+    /** shipment-service as the officer recording tracking events and proof of delivery. */
     private static io.restassured.specification.RequestSpecification shipment() {
-        return given().baseUri(system.baseUrl("shipment")).basePath("/api/v1").contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().baseUri(system.baseUrl("shipment")).basePath("/api/v1").contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("Authorization", "Bearer " + system.tokens().forRoles(Roles.LOGISTICS_OFFICER));
+    }
+
+    /** A service read as a dashboard does: read-only token. */
+    private static io.restassured.specification.RequestSpecification read(String service) {
+        return given().baseUri(system.baseUrl(service)).basePath("/api/v1").accept(ContentType.JSON)
+                .header("Authorization", "Bearer " + system.tokens().forRoles(Roles.DASHBOARD));
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.corridor.common.security.Roles;
 import org.corridor.common.testing.CorridorSystem;
 
 /**
@@ -40,16 +41,30 @@ final class Scenario {
         this.itemCode = "IT-" + tag + "-KIT";
     }
 
+    /** inventory-service as an administrator who is also an officer (reference data, receipts, adjustments, assignments). */
     static RequestSpecification inventory(CorridorSystem s) {
-        return given().baseUri(s.baseUrl("inventory")).basePath("/api/v1").contentType(ContentType.JSON);
+        return as(s, "inventory", s.tokens().forRoles(Roles.ADMIN, Roles.LOGISTICS_OFFICER));
     }
 
+    /** allocation-service as a logistics officer. */
     static RequestSpecification allocation(CorridorSystem s) {
-        return given().baseUri(s.baseUrl("allocation")).basePath("/api/v1").contentType(ContentType.JSON);
+        return as(s, "allocation", s.tokens().forRoles(Roles.LOGISTICS_OFFICER));
     }
 
+    /** shipment-service as a logistics officer (tracking events, proof of delivery). */
     static RequestSpecification shipment(CorridorSystem s) {
-        return given().baseUri(s.baseUrl("shipment")).basePath("/api/v1").contentType(ContentType.JSON);
+        return as(s, "shipment", s.tokens().forRoles(Roles.LOGISTICS_OFFICER));
+    }
+
+    /** A service read as a dashboard does (read only). */
+    static RequestSpecification dashboard(CorridorSystem s, String service) {
+        return as(s, service, s.tokens().forRoles(Roles.DASHBOARD));
+    }
+
+    /** A service called with any bearer token (null: none). */
+    static RequestSpecification as(CorridorSystem s, String service, String token) {
+        RequestSpecification spec = given().baseUri(s.baseUrl(service)).basePath("/api/v1").contentType(ContentType.JSON);
+        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
     }
 
     /** Builds the scenario and a SOLVED plan for it. */
@@ -114,7 +129,7 @@ final class Scenario {
     }
 
     JsonPath plan() {
-        return allocation(system).get("/plans/" + planId).then().statusCode(200).extract().jsonPath();
+        return dashboard(system, "allocation").get("/plans/" + planId).then().statusCode(200).extract().jsonPath();
     }
 
     Response approve(String key) {
@@ -152,7 +167,7 @@ final class Scenario {
 
     /** The shipments of the plan in shipment-service. */
     List<Map<String, Object>> shipments() {
-        return shipment(system).queryParam("planId", planId).queryParam("size", 100).get("/shipments")
+        return dashboard(system, "shipment").queryParam("planId", planId).queryParam("size", 100).get("/shipments")
                 .then().statusCode(200).extract().jsonPath().getList("items");
     }
 

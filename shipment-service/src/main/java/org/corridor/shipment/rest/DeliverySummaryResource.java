@@ -1,5 +1,6 @@
 package org.corridor.shipment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.corridor.common.security.Roles;
 import org.corridor.shipment.service.DeliverySummaryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,6 +31,7 @@ public class DeliverySummaryResource {
     org.corridor.common.etag.ETagResponder etag;
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/delivery-summary")
     @Operation(operationId = "getDeliverySummary", summary = "Delivery summary of an incident",
             description = "Per site and item: requested (allocation-service's needs), allocated, dispatched, in transit, delivered, "

@@ -1,5 +1,6 @@
 package org.corridor.shipment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.security.Roles;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentLine;
 import org.corridor.shipment.domain.ShipmentStatus;
@@ -61,6 +63,7 @@ public class ShipmentResource {
     // ---------------------------------------------------------------- shipments
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Transactional
     @Operation(operationId = "createShipment", summary = "Create a shipment",
             description = "Records a PLANNED shipment of an approved plan. Its lots must be held by one inventory reservation "
@@ -82,6 +85,7 @@ public class ShipmentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listShipments", summary = "List shipments",
             description = "Shipments matching every given filter, ordered by updatedAt (oldest change first). Dashboards poll "
                     + "with `since` (only shipments changed strictly after it) and If-None-Match (304 when nothing changed).")
@@ -108,6 +112,7 @@ public class ShipmentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}")
     @Operation(operationId = "getShipment", summary = "Get one shipment",
             description = "One shipment with its lines, status, allowed next events and proof-of-delivery quantities; "
@@ -123,6 +128,7 @@ public class ShipmentResource {
     // ---------------------------------------------------------------- events
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/events")
     @Transactional
     @Operation(operationId = "postShipmentEvent", summary = "Record a tracking event",
@@ -160,6 +166,7 @@ public class ShipmentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/events")
     @Operation(operationId = "listShipmentEvents", summary = "Tracking history",
             description = "The shipment's events, oldest first; answers If-None-Match with 304 when unchanged.")
@@ -173,6 +180,7 @@ public class ShipmentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/events/{eventId}")
     @Operation(operationId = "getShipmentEvent", summary = "Get one tracking event", description = "One event of the shipment's history.")
     @APIResponse(responseCode = "200", description = "The event",
@@ -185,6 +193,7 @@ public class ShipmentResource {
     // ---------------------------------------------------------------- proof of delivery
 
     @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/proof-of-delivery")
     @Transactional
     @Operation(operationId = "recordProofOfDelivery", summary = "Record proof of delivery",
@@ -215,6 +224,7 @@ public class ShipmentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/proof-of-delivery")
     @Operation(operationId = "getProofOfDelivery", summary = "Get the proof of delivery",
             description = "The shipment's proof of delivery; 404 until one is recorded.")

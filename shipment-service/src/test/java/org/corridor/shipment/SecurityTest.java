@@ -1,0 +1,384 @@
+package org.corridor.shipment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.corridor.shipment.Fixtures.anyShipment;
+import static org.corridor.shipment.Fixtures.event;
+import static org.corridor.shipment.Fixtures.pod;
+import static org.corridor.shipment.Fixtures.podLine;
+import static org.corridor.shipment.Fixtures.t;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.corridor.common.security.Roles;
+import org.corridor.common.testing.JwtTestResource;
+import org.corridor.common.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Who may do what in shipment-service, with real RS256 tokens (never {@code @TestSecurity}): every endpoint
+ * is called with no token, a forged, an expired, a wrong-issuer and a garbage token (401 problem), and
+ * as every role: DONOR and, on writes, DASHBOARD are refused (403 problem, nothing changes), the roles of
+ * the matrix pass. Plus hardening: security headers, 413, CORS, no internals in error bodies, the OpenAPI
+ * security scheme, and the SERVICE token shipment-service itself presents to inventory-service.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecurityTest {
+
+    private static final Tokens TOKENS = JwtTestResource.tokens();
+    private static final Set<String> READ = Set.of(Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE);
+    private static final Set<String> OPS_S = Set.of(Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE);
+    /** Words that must never reach a client: stack frames, exception and class names, SQL. */
+    private static final List<String> INTERNALS = List.of("Exception", "\tat ", "at org.", "at java.", "org.hibernate",
+            "org.corridor", "java.lang", "jakarta.", "io.quarkus", "SQL", "select ", "insert into", "PSQL");
+
+    /** Who calls: no token, four kinds of bad token, and each role. */
+    enum Who {
+        NO_TOKEN, FORGED, EXPIRED, WRONG_ISSUER, GARBAGE, DONOR, DASHBOARD, LOGISTICS_OFFICER, ADMIN, SERVICE;
+
+        boolean unauthenticated() {
+            return ordinal() <= GARBAGE.ordinal();
+        }
+
+        String token() {
+            return switch (this) {
+                case NO_TOKEN -> null;
+                case FORGED -> TOKENS.forged(Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE);
+                case EXPIRED -> TOKENS.expired(Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE);
+                case WRONG_ISSUER -> TOKENS.wrongIssuer(Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE);
+                case GARBAGE -> "not.a.jwt";
+                case DONOR -> TOKENS.donor(UUID.randomUUID());
+                default -> TOKENS.forRoles(name());
+            };
+        }
+    }
+
+    /** One request: path, optional JSON body, and a check that a refused request changed nothing. */
+    record Call(String path, Object body, Runnable unchanged) {
+        static Call read(String path) {
+            return new Call(path, null, () -> { });
+        }
+    }
+
+    record Endpoint(String method, String template, Set<String> allowed, int ok, Supplier<Call> call) {
+        String name() {
+            return method + " " + template;
+        }
+    }
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    private final Map<String, Map<Who, Integer>> matrix = new TreeMap<>();
+    private String officer;
+    private String delivered;
+    private String deliveredIncident;
+    private String deliveredEvent;
+
+    /** Once, before the first test (RestAssured knows the test port only from the first @BeforeEach on). */
+    @BeforeEach
+    void oneDeliveredShipment() {
+        if (delivered != null) {
+            return;
+        }
+        officer = TOKENS.forRoles(Roles.LOGISTICS_OFFICER);
+        Map<String, Object> body = anyShipment();
+        deliveredIncident = (String) body.get("incidentId");
+        delivered = create(officer, body);
+        deliveredEvent = arrive(delivered);
+        as(officer).body(fullPod(body, 10)).post("/api/v1/shipments/" + delivered + "/proof-of-delivery").then().statusCode(201);
+    }
+
+    @AfterAll
+    void printMatrix() {
+        StringBuilder b = new StringBuilder("\nshipment-service security matrix (endpoint x caller -> HTTP status)\n");
+        b.append(String.format("%-52s", "endpoint"));
+        for (Who w : Who.values()) {
+            b.append(String.format(" %-17s", w));
+        }
+        b.append('\n');
+        matrix.forEach((endpoint, row) -> {
+            b.append(String.format("%-52s", endpoint));
+            for (Who w : Who.values()) {
+                b.append(String.format(" %-17s", row.getOrDefault(w, 0)));
+            }
+            b.append('\n');
+        });
+        b.append("cells tested: ").append(matrix.values().stream().mapToInt(Map::size).sum()).append('\n');
+        System.out.println(b);
+    }
+
+    private List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint("POST", "/api/v1/shipments", OPS_S, 201, () -> {
+                    Map<String, Object> body = anyShipment();
+                    return new Call("/api/v1/shipments", body, () -> as(officer).get("/api/v1/shipments?planId=" + body.get("planId"))
+                            .then().statusCode(200).body("total", equalTo(0)));
+                }),
+                new Endpoint("GET", "/api/v1/shipments", READ, 200, () -> Call.read("/api/v1/shipments?incidentId=" + deliveredIncident)),
+                new Endpoint("GET", "/api/v1/shipments/{id}", READ, 200, () -> Call.read("/api/v1/shipments/" + delivered)),
+                new Endpoint("POST", "/api/v1/shipments/{id}/events", OPS_S, 201, () -> {
+                    Map<String, Object> body = anyShipment();
+                    String id = create(officer, body);
+                    return new Call("/api/v1/shipments/" + id + "/events", event("DISPATCHED", t(0)), () -> {
+                        as(officer).get("/api/v1/shipments/" + id).then().body("status", equalTo("PLANNED"))
+                                .body("stock", equalTo("RESERVED"));
+                        assertEquals(0, wireMock.findAll(postRequestedFor(
+                                urlEqualTo("/api/v1/reservations/" + body.get("reservationId") + "/consume"))).size());
+                    });
+                }),
+                new Endpoint("GET", "/api/v1/shipments/{id}/events", READ, 200, () -> Call.read("/api/v1/shipments/" + delivered + "/events")),
+                new Endpoint("GET", "/api/v1/shipments/{id}/events/{eventId}", READ, 200,
+                        () -> Call.read("/api/v1/shipments/" + delivered + "/events/" + deliveredEvent)),
+                new Endpoint("POST", "/api/v1/shipments/{id}/proof-of-delivery", OPS_S, 201, () -> {
+                    Map<String, Object> body = anyShipment();
+                    String id = create(officer, body);
+                    arrive(id);
+                    return new Call("/api/v1/shipments/" + id + "/proof-of-delivery", fullPod(body, 10),
+                            () -> as(officer).get("/api/v1/shipments/" + id).then().body("status", equalTo("ARRIVED")));
+                }),
+                new Endpoint("GET", "/api/v1/shipments/{id}/proof-of-delivery", READ, 200,
+                        () -> Call.read("/api/v1/shipments/" + delivered + "/proof-of-delivery")),
+                new Endpoint("GET", "/api/v1/incidents/{id}/delivery-summary", READ, 200,
+                        () -> Call.read("/api/v1/incidents/" + deliveredIncident + "/delivery-summary")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAsEveryCaller() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            for (Who who : Who.values()) {
+                int expected = who.unauthenticated() ? 401 : e.allowed().contains(who.name()) ? e.ok() : 403;
+                tests.add(DynamicTest.dynamicTest(e.name() + " as " + who + " -> " + expected, () -> {
+                    Call call = e.call().get();
+                    Response r = send(e.method(), call, who.token());
+                    matrix.computeIfAbsent(e.name(), k -> new LinkedHashMap<>()).put(who, r.statusCode());
+                    assertEquals(expected, r.statusCode(), e.name() + " as " + who + ": " + r.asString());
+                    if (expected == 401) {
+                        r.then().contentType("application/problem+json").body("status", equalTo(401))
+                                .header("WWW-Authenticate", startsWith("Bearer"));
+                        if (who != Who.NO_TOKEN) {
+                            r.then().header("WWW-Authenticate", containsString("invalid_token"));
+                        }
+                    } else if (expected == 403) {
+                        r.then().contentType("application/problem+json").body("status", equalTo(403))
+                                .body("title", equalTo("Forbidden"));
+                    }
+                    if (expected >= 400) {
+                        assertNoInternals(r.asString());
+                        call.unchanged().run();
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void aDonorTokenWithoutOrganisationAndAMixedCaseRoleAreRefused() {
+        String noOrg = TOKENS.issue("donor-without-org", List.of(Roles.DONOR), null, Duration.ofMinutes(5));
+        as(noOrg).get("/api/v1/shipments/" + delivered).then().statusCode(403).contentType("application/problem+json");
+        // role names are exact: "logistics_officer" is not LOGISTICS_OFFICER
+        as(TOKENS.forRoles("logistics_officer")).body(anyShipment()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/shipments").then().statusCode(403);
+        // a token with no roles at all reads nothing
+        as(TOKENS.issue("nobody", List.of(), null, Duration.ofMinutes(5))).get("/api/v1/shipments").then().statusCode(403);
+    }
+
+    @Test
+    void callsToInventoryCarryShipmentServicesOwnServiceTokenNotTheCallers() {
+        Map<String, Object> body = anyShipment();
+        String id = create(officer, body);
+        as(officer).body(event("DISPATCHED", t(0))).post("/api/v1/shipments/" + id + "/events").then().statusCode(201)
+                .body("stockEffect", equalTo("RESERVATION_CONSUMED"));
+        List<LoggedRequest> consume = wireMock.findAll(postRequestedFor(urlEqualTo("/api/v1/reservations/" + body.get("reservationId") + "/consume")));
+        assertEquals(1, consume.size());
+        JsonNode payload = ServiceTokenAssert.assertServiceToken(consume.get(0));
+        assertNotEquals("Bearer " + officer, consume.get(0).getHeader("Authorization"));
+        assertEquals("https://corridor.local/issuer", payload.path("iss").asText());
+
+        Map<String, Object> cancelled = anyShipment();
+        String other = create(officer, cancelled);
+        as(TOKENS.forRoles(Roles.SERVICE)).body(event("CANCELLED", t(0))).post("/api/v1/shipments/" + other + "/events").then()
+                .statusCode(201).body("stockEffect", equalTo("RESERVATION_RELEASED"));
+        List<LoggedRequest> release = wireMock.findAll(postRequestedFor(urlEqualTo("/api/v1/reservations/" + cancelled.get("reservationId") + "/release")));
+        assertEquals(1, release.size());
+        ServiceTokenAssert.assertServiceToken(release.get(0));
+    }
+
+    @Test
+    void securityHeadersOnEveryAnswer() {
+        for (Response r : List.of(as(officer).get("/api/v1/shipments/" + delivered), given().get("/api/v1/shipments/" + delivered),
+                as(TOKENS.forRoles(Roles.DONOR)).get("/api/v1/shipments"))) {
+            r.then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Strict-Transport-Security", containsString("max-age="))
+                    .header("Content-Security-Policy", containsString("default-src 'none'"));
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void anOversizedBodyIs413ProblemAndCreatesNothing() {
+        Map<String, Object> body = anyShipment();
+        body.put("siteName", "x".repeat(3 * 1024 * 1024));
+        Response r = as(officer).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/v1/shipments");
+        r.then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        assertNoInternals(r.asString());
+        as(officer).get("/api/v1/shipments?planId=" + body.get("planId")).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void errorBodiesNeverShowInternals() {
+        List<Response> answers = List.of(
+                as(officer).header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"planId\": ").post("/api/v1/shipments"),
+                as(officer).header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"vehicles\": \"two\"}").post("/api/v1/shipments"),
+                as(officer).body("[1,2,3]").post("/api/v1/shipments/" + delivered + "/events"),
+                as(officer).body(event("NOT_AN_EVENT", t(0))).post("/api/v1/shipments/" + delivered + "/events"),
+                as(officer).get("/api/v1/shipments/not-a-uuid"),
+                as(officer).get("/api/v1/shipments?since=yesterday"),
+                as(officer).get("/api/v1/shipments/" + UUID.randomUUID() + "/proof-of-delivery"),
+                as(officer).get("/api/v1/no-such-thing"),
+                given().header("Authorization", "Bearer " + "a".repeat(5000)).get("/api/v1/shipments"),
+                given().header("Authorization", "Basic dXNlcjpwYXNz").get("/api/v1/shipments"));
+        for (Response r : answers) {
+            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.statusCode() + " " + r.asString());
+            assertNoInternals(r.asString());
+        }
+    }
+
+    @Test
+    void corsPreflightOnlyForConfiguredOrigins() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type")
+                .options("/api/v1/shipments").then()
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Allow-Headers", containsString("Authorization"));
+        Response other = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/shipments");
+        assertNull(other.getHeader("Access-Control-Allow-Origin"), other.headers().toString());
+        // a real cross-origin read from an allowed dashboard sees the answer header too
+        as(TOKENS.forRoles(Roles.DASHBOARD)).header("Origin", "http://localhost:3000").get("/api/v1/shipments/" + delivered).then()
+                .statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000");
+    }
+
+    @Test
+    void openApiDocumentsTheBearerSchemeAnd401And403OnEveryOperation() {
+        // the spec stored at build time (linted by Spectral) has the scheme too
+        java.nio.file.Path stored = java.nio.file.Path.of("target/openapi/openapi.yaml");
+        if (java.nio.file.Files.exists(stored)) {
+            String yaml = assertDoesNotThrow(() -> java.nio.file.Files.readString(stored));
+            assertTrue(yaml.contains("bearerAuth:") && yaml.contains("scheme: bearer") && yaml.contains("\"403\":"), "stored spec");
+        }
+        JsonPath spec = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        assertEquals("http", spec.getString("components.securitySchemes.bearerAuth.type"));
+        assertEquals("bearer", spec.getString("components.securitySchemes.bearerAuth.scheme").toLowerCase());
+        Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (var op : path.getValue().entrySet()) {
+                if (!Set.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> responses = (Map<String, Object>) op.getValue().get("responses");
+                assertTrue(responses.containsKey("401"), where + " lacks 401");
+                assertTrue(responses.containsKey("403"), where + " lacks 403");
+                // the bearer scheme without scopes (an HTTP bearer scheme has none): the roles are named in the description
+                assertEquals("[{bearerAuth=[]}]", String.valueOf(op.getValue().get("security")), where);
+            }
+        }
+        assertEquals(endpoints().size(), operations);
+        // and the roles each operation names are exactly those the matrix lets through
+        for (Endpoint e : endpoints()) {
+            String description = spec.getString("paths.'" + e.template() + "'." + e.method().toLowerCase() + ".description");
+            assertTrue(description != null && description.contains("Roles: "), e.name() + ": " + description);
+            String named = description.substring(description.lastIndexOf("Roles: ") + "Roles: ".length()).replaceAll("\\.$", "");
+            assertEquals(e.allowed(), Set.of(named.split(", ")), e.name() + ": " + description);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static RequestSpecification as(String token) {
+        RequestSpecification spec = given().contentType(ContentType.JSON);
+        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
+    }
+
+    private static Response send(String method, Call call, String token) {
+        RequestSpecification spec = as(token);
+        if (call.body() != null) {
+            spec = spec.header("Idempotency-Key", UUID.randomUUID().toString()).body(call.body());
+        }
+        return spec.request(method, call.path());
+    }
+
+    private static String create(String token, Map<String, Object> body) {
+        return as(token).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/v1/shipments")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Drives a PLANNED shipment to ARRIVED (minutes 0-2); returns the id of its DISPATCHED event. */
+    private String arrive(String id) {
+        String first = null;
+        int m = 0;
+        for (String type : List.of("DISPATCHED", "IN_TRANSIT", "ARRIVED")) {
+            String eventId = as(officer).body(event(type, t(m++))).post("/api/v1/shipments/" + id + "/events")
+                    .then().statusCode(201).extract().path("id");
+            first = first == null ? eventId : first;
+        }
+        return first;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fullPod(Map<String, Object> shipment, int minute) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Map<String, Object> l : (List<Map<String, Object>>) shipment.get("lines")) {
+            lines.add(podLine((String) l.get("itemCode"), l.get("lotId"), (Integer) l.get("quantity"), 0, null));
+        }
+        return pod(t(minute), lines);
+    }
+
+    private static void assertNoInternals(String body) {
+        for (String word : INTERNALS) {
+            assertFalse(body.contains(word), "the answer shows internals ('" + word + "'): " + body);
+        }
+    }
+}
