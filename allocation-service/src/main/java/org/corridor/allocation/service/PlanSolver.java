@@ -158,7 +158,14 @@ public class PlanSolver {
                 continue;
             }
             switch (renewal) {
-                case LOST -> lose(run, "its claim is no longer current (another replica took the job over)");
+                case LOST -> {
+                    synchronized (run) {
+                        // the final plan may have been recorded (ending the job) since the check above
+                        if (!run.done.isDone()) {
+                            lose(run, "its claim is no longer current (another replica took the job over)");
+                        }
+                    }
+                }
                 case CANCEL_REQUESTED -> {
                     if (!run.stopRequested) {
                         LOG.infof("plan %s: cancel requested, stopping the solver", run.lease.planId());
