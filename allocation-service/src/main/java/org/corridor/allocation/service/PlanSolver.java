@@ -284,7 +284,12 @@ public class PlanSolver {
     }
 
     private void fail(Run run, Throwable error) {
-        LOG.errorf(error, "plan %s: solving failed", run.lease.planId());
+        if (shuttingDown || run.lost) {
+            // the solver was stopped under us (shutdown, or the job went to another replica): expected
+            LOG.debugf(error, "plan %s: solver ended by %s", run.lease.planId(), shuttingDown ? "the shutdown" : "the lost claim");
+        } else {
+            LOG.errorf(error, "plan %s: solving failed", run.lease.planId());
+        }
         synchronized (run) {
             if (run.done.isDone()) {
                 return;

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two allocation-service replicas on one database (plus the real inventory- and shipment-service),
  * sharing the PostgreSQL solving queue with a 4 s lease: plans submitted to one replica and polled
  * on the other, each solved exactly once; a cancel sent to the replica that is not solving the plan;
- * and the replica solving a plan killed (SIGKILL) so the other finishes it once the lease expires.
- * The kill's timeline is printed to the test output.
+ * the replica solving a plan killed (SIGKILL) so the other finishes it once the lease expires; and a
+ * replica shut down gracefully giving its plan back at once. The timelines are printed to the test output.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicaIT {
@@ -323,5 +323,52 @@ class TwoReplicaIT {
                 seconds(submitted, reclaim), INSTANCE_ID.get(survivor), seconds(expiry, reclaim), seconds(killAt, reclaim),
                 seconds(submitted, finished), INSTANCE_ID.get(survivor), done.getString("score"));
         assertNotEquals(victim, survivor);
+    }
+
+    @Test
+    @Order(4)
+    void aReplicaShutDownGracefullyGivesItsPlanBackAtOnce() {
+        // bring the killed replica back, so two are running again
+        if (!system.isRunning(A)) {
+            system.restart(A);
+        } else if (!system.isRunning(B)) {
+            system.startReplica("allocation", B, Map.of("ALLOCATION_INSTANCE_ID", INSTANCE_ID.get(B)));
+        }
+        String planId = submit(A, "PT10S");
+        JsonPath before = awaitOwner(B, planId);
+        String ownerId = before.getString("solvedBy");
+        String owner = processOf(ownerId);
+        String survivor = other(owner);
+        Instant submitted = Instant.parse(before.getString("createdAt"));
+        Instant stopAt = Instant.now();
+        system.stop(owner); // SIGTERM: Quarkus shuts down gracefully
+        Instant stopped = Instant.now();
+
+        JsonPath done = awaitTerminal(survivor, planId);
+        assertEquals("SOLVED", done.getString("status"), done.prettify());
+        assertEquals(2, done.getInt("attempts"));
+        assertEquals(INSTANCE_ID.get(survivor), done.getString("solvedBy"));
+        List<Map<String, Object>> claims = claims(planId);
+        assertEquals(2, claims.size(), claims.toString());
+        assertEquals(ownerId, claims.get(0).get("owner"));
+        assertEquals("RELEASED", claims.get(0).get("outcome"), "given back at shutdown, not left to expire");
+        assertEquals(INSTANCE_ID.get(survivor), claims.get(1).get("owner"));
+        Instant released = (Instant) claims.get(0).get("endedAt");
+        Instant reclaim = (Instant) claims.get(1).get("claimedAt");
+        assertTrue(!reclaim.isBefore(released));
+        System.out.printf("""
+
+                === graceful shutdown timeline (lease %s, plan %s with PT10S of solving) ===
+                t+%7.3f s  claimed by %s (attempt 1)
+                t+%7.3f s  %s (%s) sent SIGTERM (process gone at t+%.3f s)
+                t+%7.3f s  job given back to the queue (claim RELEASED)
+                t+%7.3f s  re-claimed by %s (attempt 2), %.3f s after the release
+                t+%7.3f s  SOLVED by %s
+                """, LEASE, planId,
+                seconds(submitted, (Instant) claims.get(0).get("claimedAt")), ownerId,
+                seconds(submitted, stopAt), owner, ownerId, seconds(submitted, stopped),
+                seconds(submitted, released),
+                seconds(submitted, reclaim), INSTANCE_ID.get(survivor), seconds(released, reclaim),
+                seconds(submitted, Instant.parse(done.getString("finishedAt"))), INSTANCE_ID.get(survivor));
     }
 }
