@@ -36,8 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.corridor.allocation.domain.PlanStatus;
-import org.corridor.allocation.service.PlanSolver;
-import org.corridor.allocation.service.PlanStore;
+import org.corridor.allocation.service.PlanWorker;
 import org.corridor.allocation.support.InjectWireMock;
 import org.corridor.allocation.support.InventoryStubs;
 import org.corridor.allocation.support.InventoryWireMock;
@@ -53,10 +52,7 @@ class PlanResourceTest {
     WireMockServer inventory;
 
     @Inject
-    PlanSolver solver;
-
-    @Inject
-    PlanStore store;
+    PlanWorker worker;
 
     @AfterEach
     void restoreInventory() {
@@ -109,6 +105,9 @@ class PlanResourceTest {
         assertTrue(plan.getBoolean("feasible"));
         assertTrue(plan.getString("score").startsWith("0hard"), plan.getString("score"));
         assertFalse(plan.getBoolean("stoppedEarly"));
+        // solved once, through the queue, by this replica's worker
+        assertEquals(1, plan.getInt("attempts"));
+        assertEquals(worker.instanceId(), plan.getString("solvedBy"));
 
         List<Map<String, Object>> lines = plan.getList("lines");
         // no lot gives more than it has
@@ -179,28 +178,6 @@ class PlanResourceTest {
         }
         problem(given().when().delete("/api/v1/plans/" + planId + "/solving").then(), 409);
         problem(given().when().delete("/api/v1/plans/" + UUID.randomUUID() + "/solving").then(), 404);
-    }
-
-    @Test
-    void aPlanLeftSolvingByAPreviousProcessBecomesFailedAtStartup() {
-        Map<String, Object> incident = incident("Long crisis", "TUR", List.of(site("Adana", 37.0, 35.32, 100)));
-        String incidentId = (String) incident.get("id");
-        need(incidentId, siteId(incident, 0), InventoryStubs.BLANKET, 10, "LOW");
-        // one plan really solving here...
-        String live = post("/api/v1/plans", planBody(incidentId, "PT2M", "PT2M")).statusCode(202).extract().path("id");
-        // ...and one whose solver died with the previous process
-        UUID orphan = store.createSolving(List.of(UUID.fromString(incidentId)), Instant.parse("2023-02-06T06:00:00Z"),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Map.of()).id;
-        get("/api/v1/plans/" + orphan).statusCode(200).body("status", equalTo("SOLVING"));
-
-        assertTrue(solver.failInterruptedPlans() >= 1);
-
-        get("/api/v1/plans/" + orphan).statusCode(200).body("status", equalTo(PlanStatus.FAILED.name()))
-                .body("failureReason", equalTo("interrupted by a restart")).body("finishedAt", notNullValue());
-        get("/api/v1/plans/" + live).statusCode(200).body("status", equalTo("SOLVING"));
-        problem(get("/api/v1/plans/" + orphan + "/analysis"), 409);
-        get("/api/v1/plans?status=FAILED&size=500").statusCode(200).body("items.id", hasItem(orphan.toString()));
-        given().when().delete("/api/v1/plans/" + live + "/solving").then().statusCode(200);
     }
 
     @Test

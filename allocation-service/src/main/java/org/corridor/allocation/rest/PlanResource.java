@@ -128,7 +128,9 @@ public class PlanResource {
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/solving")
     @Operation(operationId = "stopSolving", summary = "Stop solving early",
-            description = "Stops the solver and keeps the best plan so far: SOLVED (stoppedEarly true) if it breaks no hard constraint, otherwise CANCELLED.")
+            description = "Stops the solver, on whichever replica is solving the plan, and keeps the best plan so far: SOLVED "
+                    + "(stoppedEarly true) if it breaks no hard constraint, otherwise CANCELLED. A plan still waiting in the queue "
+                    + "is CANCELLED at once. Answers the plan as recorded once it has stopped.")
     @APIResponse(responseCode = "200", description = "The plan as recorded after stopping")
     @APIResponse(responseCode = "409", description = "The plan is not solving",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

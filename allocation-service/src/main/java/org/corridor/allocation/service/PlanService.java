@@ -1,5 +1,7 @@
 package org.corridor.allocation.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +19,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.corridor.allocation.config.PlanQueueSettings;
 import org.corridor.allocation.config.SolverSettings;
 import org.corridor.allocation.config.TransportConfig;
 import org.corridor.allocation.domain.Incident;
@@ -36,8 +39,9 @@ import org.corridor.common.problem.ProblemException;
 
 /**
  * Accepts a plan request: checks it, reads the incidents' needs and inventory's snapshot of
- * available stock and teams, builds the {@link SolverInput}, records the plan as SOLVING and hands
- * it to {@link PlanSolver}. Unknown incidents in the body are a 422 (the resource /plans exists; the
+ * available stock and teams, builds the {@link SolverInput}, and records the plan as SOLVING together
+ * with its job in the PostgreSQL queue ({@link PlanJobs}); whichever replica claims the job solves it
+ * ({@link PlanWorker}). This replica is nudged to look at the queue at once. Unknown incidents in the body are a 422 (the resource /plans exists; the
  * body refers to things that do not).
  */
 @ApplicationScoped
@@ -46,6 +50,10 @@ public class PlanService {
     private final InventoryClient inventory;
     private final PlanStore store;
     private final PlanSolver solver;
+    private final PlanJobs jobs;
+    private final PlanWorker worker;
+    private final PlanQueueSettings queue;
+    private final ObjectMapper mapper;
     private final AccessRuleService accessRules;
     private final RouteOverrideService routeOverrides;
     private final SolverSettings settings;
@@ -53,7 +61,12 @@ public class PlanService {
     private final IdempotentWrites writes;
 
     public PlanService(InventoryClient inventory, PlanStore store, PlanSolver solver, AccessRuleService accessRules,
-            RouteOverrideService routeOverrides, SolverSettings settings, TransportConfig transport, IdempotentWrites writes) {
+            RouteOverrideService routeOverrides, SolverSettings settings, TransportConfig transport, IdempotentWrites writes,
+            PlanJobs jobs, PlanWorker worker, PlanQueueSettings queue, ObjectMapper mapper) {
+        this.jobs = jobs;
+        this.worker = worker;
+        this.queue = queue;
+        this.mapper = mapper;
         this.writes = writes;
         this.inventory = inventory;
         this.store = store;
@@ -69,9 +82,9 @@ public class PlanService {
     }
 
     /**
-     * Checks the request, takes inventory's snapshot, records the plan as SOLVING (with the
-     * Idempotency-Key, if any, in the same transaction) and starts solving after the commit. A replay
-     * of the same key and body answers the first 202 again and starts nothing.
+     * Checks the request, takes inventory's snapshot, records the plan as SOLVING and its QUEUED job
+     * (with the Idempotency-Key, if any, in the same transaction), then nudges the local worker. A
+     * replay of the same key and body answers the first 202 again and queues nothing.
      */
     public Response create(NewPlan req, String idempotencyKey, Function<UUID, URI> location) {
         Instant planFrom = req.planFrom() != null ? req.planFrom() : Instant.now();
@@ -86,26 +99,50 @@ public class PlanService {
         PlanningData data = QuarkusTransaction.requiringNew().call(() -> load(ids));
         InventoryClient.Snapshot snapshot = inventory.snapshot();
         SolverInput input = input(planFrom, data, snapshot, weights);
+        String inputJson = json(input);
 
         UUID[] created = new UUID[1];
         Response answer = writes.run("plans", idempotencyKey, req, () -> {
             UUID id = store.createSolving(ids, planFrom, spent, unimproved, weights).id;
+            jobs.enqueue(id, inputJson, spent, unimproved);
             created[0] = id;
             return new Idempotency.Result(Response.Status.ACCEPTED.getStatusCode(), location.apply(id), store.get(id));
         });
         if (created[0] != null) {
-            solver.start(created[0], input, spent, unimproved);
+            worker.nudge();
         }
         return answer;
     }
 
-    /** Stops solving early and returns the plan as it was recorded; 409 if the plan is not solving. */
+    /**
+     * Stops solving early, on whichever replica solves the plan, and returns the plan as recorded;
+     * 409 if the plan is not solving. A queued plan is cancelled at once; otherwise the request is
+     * recorded in the job, the owner sees it at its next heartbeat (at once if it is this replica),
+     * and this waits up to {@code stop-wait} for the stopped plan to be recorded.
+     */
     public PlanDto stop(UUID planId) {
-        PlanStatus status = store.status(planId);
-        if (status != PlanStatus.SOLVING || !solver.stop(planId, Duration.ofSeconds(30))) {
-            throw ProblemException.conflict("Plan not solving", "Plan " + planId + " is " + status + ", not SOLVING");
+        PlanJobs.CancelResult r = jobs.requestCancel(planId);
+        if (!r.direct()) {
+            solver.requestStop(planId);
+            Instant giveUp = Instant.now().plus(queue.stopWait());
+            while (store.status(planId) == PlanStatus.SOLVING && Instant.now().isBefore(giveUp)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
         return store.get(planId);
+    }
+
+    private String json(SolverInput input) {
+        try {
+            return mapper.writeValueAsString(input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the solver input", e);
+        }
     }
 
     private PlanningData load(Set<UUID> ids) {

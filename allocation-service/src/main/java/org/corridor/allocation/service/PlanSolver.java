@@ -1,17 +1,12 @@
 package org.corridor.allocation.service;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.solver.AllocationProblemBuilder;
 import org.corridor.allocation.solver.AllocationSolution;
@@ -24,22 +19,25 @@ import org.jboss.logging.Logger;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.SolverStatus;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.SolverManagerConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
- * Runs plans through OptaPlanner's {@link SolverManager}, one manager per plan so that each request
- * gets its own termination (the solver configuration Quarkus built, with the termination replaced).
+ * Solves the plans this replica has claimed from the queue ({@link PlanWorker}) through OptaPlanner's
+ * {@link SolverManager}, one manager per plan so that each request gets its own termination (the
+ * solver configuration Quarkus built, with the termination replaced). Every write carries the claim's
+ * {@link JobLease} and is refused once another replica owns the job (fencing):
  * <ul>
  * <li>every new best solution is extracted and persisted, so GET /plans/{id} shows it while solving;</li>
  * <li>when solving ends, the final best solution and its analysis are persisted: a feasible plan is
  * SOLVED, an infeasible one is FAILED (a plan that breaks a hard constraint is never SOLVED);</li>
- * <li>stopped early (DELETE /plans/{id}/solving): SOLVED with {@code stoppedEarly} if the best plan so
- * far is feasible, otherwise CANCELLED;</li>
+ * <li>stopped early (a cancel request seen by {@link #heartbeat}, or {@link #requestStop} for a plan
+ * solved here): SOLVED with {@code stoppedEarly} if the best plan so far is feasible, otherwise CANCELLED;</li>
  * <li>an exception while solving: FAILED with the reason;</li>
- * <li>at startup, every plan still SOLVING (its solver died with the previous process) becomes FAILED
- * "interrupted by a restart".</li>
+ * <li>a claim found lost at a heartbeat (or a write refused): the solver is stopped and its results
+ * are dropped; the new owner's are the ones that count.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -50,51 +48,50 @@ public class PlanSolver {
     private final SolverConfig solverConfig;
     private final SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager;
     private final PlanStore store;
+    private final PlanJobs jobs;
     private final Map<UUID, Run> running = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
     public PlanSolver(SolverConfig solverConfig,
-            SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager, PlanStore store) {
+            SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager, PlanStore store, PlanJobs jobs) {
         this.solverConfig = solverConfig;
         this.solutionManager = solutionManager;
         this.store = store;
+        this.jobs = jobs;
     }
 
     private static final class Run {
+        final JobLease lease;
         final SolverInput input;
         final SolverManager<AllocationSolution, UUID> manager;
+        final Runnable onEnd;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         volatile boolean stopRequested;
+        /** The claim is no longer ours: write nothing more. */
+        volatile boolean lost;
+        /** Consecutive heartbeats that found the stopped solver not running and no listener called. */
+        int idleTicks;
 
-        Run(SolverInput input, SolverManager<AllocationSolution, UUID> manager) {
+        Run(JobLease lease, SolverInput input, SolverManager<AllocationSolution, UUID> manager, Runnable onEnd) {
+            this.lease = lease;
             this.input = input;
             this.manager = manager;
+            this.onEnd = onEnd;
         }
     }
 
-    void onStart(@Observes StartupEvent event) {
-        int n = failInterruptedPlans();
-        if (n > 0) {
-            LOG.warnf("%d plan(s) were still SOLVING at startup and are now FAILED (%s)", n, PlanStore.INTERRUPTED);
-        }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        // plans still solving stay SOLVING in the database; the next startup marks them FAILED
-        shuttingDown = true;
-        running.values().forEach(r -> r.manager.close());
-    }
-
-    /** The startup rule: plans left SOLVING by a previous process become FAILED. Plans solving here are kept. */
-    public int failInterruptedPlans() {
-        return store.failInterrupted(Set.copyOf(running.keySet()));
+    /** Plans being solved here now. */
+    public int activeCount() {
+        return running.size();
     }
 
     public boolean isSolving(UUID planId) {
         return running.containsKey(planId);
     }
 
-    public void start(UUID planId, SolverInput input, Duration spentLimit, Duration unimprovedSpentLimit) {
+    /** Starts solving a claimed plan; {@code onEnd} runs once solving here has ended (however it ended). */
+    public void start(JobLease lease, SolverInput input, Duration spentLimit, Duration unimprovedSpentLimit, Runnable onEnd) {
+        UUID planId = lease.planId();
         SolverConfig config = solverConfig.copyConfig();
         config.setClassLoader(solverConfig.getClassLoader());
         if (solverConfig.getGizmoMemberAccessorMap() != null) {
@@ -110,63 +107,152 @@ public class PlanSolver {
             manager = SolverManager.create(config, new SolverManagerConfig().withParallelSolverCount("1"));
         } catch (RuntimeException e) {
             LOG.errorf(e, "plan %s: the solver cannot be created", planId);
-            store.saveFinal(planId, PlanStatus.FAILED, null, null, false,
+            store.saveFinal(lease, PlanStatus.FAILED, null, null, false,
                     "the solver could not be started; the server log has the details");
+            onEnd.run();
             return;
         }
-        Run run = new Run(input, manager);
+        Run run = new Run(lease, input, manager, onEnd);
         running.put(planId, run);
         try {
             manager.solveAndListen(planId,
                     id -> AllocationProblemBuilder.build(input),
-                    best -> progress(planId, run, best),
-                    fin -> finish(planId, run, fin),
-                    (id, error) -> fail(planId, run, error));
+                    best -> progress(run, best),
+                    fin -> finish(run, fin),
+                    (id, error) -> fail(run, error));
         } catch (RuntimeException e) {
-            fail(planId, run, e);
+            fail(run, e);
         }
     }
 
-    /**
-     * Asks the solver to stop and waits (up to {@code wait}) until the final state is persisted.
-     * Returns false when this instance is not solving the plan.
-     */
-    public boolean stop(UUID planId, Duration wait) {
+    /** Asks the local solver of a plan to stop early; false when this replica is not solving it. */
+    public boolean requestStop(UUID planId) {
         Run run = running.get(planId);
         if (run == null) {
             return false;
         }
-        run.stopRequested = true;
-        run.manager.terminateEarly(planId);
-        try {
-            run.done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.warnf("plan %s: solver did not stop within %s", planId, wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // the failure is recorded on the plan by fail()
-        }
+        stop(run);
         return true;
     }
 
-    private void progress(UUID planId, Run run, AllocationSolution best) {
+    private static void stop(Run run) {
+        run.stopRequested = true;
+        run.manager.terminateEarly(run.lease.planId());
+    }
+
+    /**
+     * The keeper's tick: renews the lease of every plan solved here and reads its cancel request.
+     * A cancel request stops the solver (asked again at every tick until it has stopped); a lost
+     * claim stops it and drops its results.
+     */
+    public void heartbeat(Duration lease) {
+        for (Run run : List.copyOf(running.values())) {
+            if (run.done.isDone() || shuttingDown) {
+                continue;
+            }
+            PlanJobs.Renewal renewal;
+            try {
+                renewal = jobs.renew(run.lease, lease);
+            } catch (RuntimeException e) {
+                LOG.warnf("plan %s: cannot renew the lease (%s); retrying at the next tick", run.lease.planId(), e.getMessage());
+                continue;
+            }
+            switch (renewal) {
+                case LOST -> {
+                    synchronized (run) {
+                        // the final plan may have been recorded (ending the job) since the check above
+                        if (!run.done.isDone()) {
+                            lose(run, "its claim is no longer current (another replica took the job over)");
+                        }
+                    }
+                }
+                case CANCEL_REQUESTED -> {
+                    if (!run.stopRequested) {
+                        LOG.infof("plan %s: cancel requested, stopping the solver", run.lease.planId());
+                    }
+                    stop(run);
+                    endIfNeverStarted(run);
+                }
+                case RENEWED -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * A solver stopped before it was running calls no listener: when two heartbeats in a row find it
+     * not solving and nothing recorded, record the plan as stopped ourselves.
+     */
+    private void endIfNeverStarted(Run run) {
         synchronized (run) {
             if (run.done.isDone()) {
                 return;
             }
+            if (run.manager.getSolverStatus(run.lease.planId()) != SolverStatus.NOT_SOLVING) {
+                run.idleTicks = 0;
+                return;
+            }
+            if (++run.idleTicks < 2) {
+                return;
+            }
+            store.saveFinal(run.lease, PlanStatus.CANCELLED, null, null, true, "stopped early before a solution was found");
+            end(run);
+        }
+    }
+
+    private void lose(Run run, String why) {
+        if (run.lost) {
+            return;
+        }
+        LOG.warnf("plan %s: %s; stopping the local solver and dropping its results", run.lease.planId(), why);
+        run.lost = true;
+        run.manager.terminateEarly(run.lease.planId());
+        try {
+            jobs.markLost(run.lease);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "plan %s: cannot log the lost claim", run.lease.planId());
+        }
+    }
+
+    /** Graceful shutdown: stop writing, give every job solved here back to the queue, stop the solvers. */
+    public void shutdown() {
+        shuttingDown = true;
+        for (Run run : List.copyOf(running.values())) {
             try {
-                store.saveProgress(planId, OutcomeExtractor.extract(best, run.input));
+                if (jobs.release(run.lease)) {
+                    LOG.infof("plan %s: given back to the queue at shutdown", run.lease.planId());
+                }
             } catch (RuntimeException e) {
-                LOG.warnf(e, "plan %s: cannot persist the best solution so far", planId);
+                LOG.warnf("plan %s: cannot give the job back (%s); it is claimable once its lease expires",
+                        run.lease.planId(), e.getMessage());
+            }
+            run.manager.close();
+        }
+    }
+
+    private void progress(Run run, AllocationSolution best) {
+        synchronized (run) {
+            if (run.done.isDone() || run.lost || shuttingDown) {
+                return;
+            }
+            try {
+                if (!store.saveProgress(run.lease, OutcomeExtractor.extract(best, run.input))) {
+                    lose(run, "a best solution was refused");
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "plan %s: cannot persist the best solution so far", run.lease.planId());
             }
         }
     }
 
-    private void finish(UUID planId, Run run, AllocationSolution solution) {
+    private void finish(Run run, AllocationSolution solution) {
+        UUID planId = run.lease.planId();
         synchronized (run) {
-            if (shuttingDown) {
-                end(planId, run);
+            if (run.done.isDone()) {
+                return;
+            }
+            if (shuttingDown || run.lost) {
+                end(run);
                 return;
             }
             try {
@@ -183,37 +269,59 @@ public class PlanSolver {
                     status = PlanStatus.FAILED;
                     reason = "the best plan found breaks a hard constraint (score " + outcome.score() + ")";
                 }
-                store.saveFinal(planId, status, outcome, analysis, run.stopRequested, reason);
+                if (!store.saveFinal(run.lease, status, outcome, analysis, run.stopRequested, reason)) {
+                    LOG.warnf("plan %s: final plan of attempt %d dropped: the job is no longer ours", planId, run.lease.attempt());
+                } else {
+                    LOG.infof("plan %s: %s (attempt %d, %s)", planId, status, run.lease.attempt(), outcome.score());
+                }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "plan %s: cannot record the final solution", planId);
-                store.saveFinal(planId, PlanStatus.FAILED, null, null, run.stopRequested,
-                        "the final solution could not be recorded: " + e.getClass().getSimpleName());
+                saveFailure(run, "the final solution could not be recorded: " + e.getClass().getSimpleName());
             } finally {
-                end(planId, run);
+                end(run);
             }
         }
     }
 
-    private void fail(UUID planId, Run run, Throwable error) {
-        LOG.errorf(error, "plan %s: solving failed", planId);
+    private void fail(Run run, Throwable error) {
+        if (shuttingDown || run.lost) {
+            // the solver was stopped under us (shutdown, or the job went to another replica): expected
+            LOG.debugf(error, "plan %s: solver ended by %s", run.lease.planId(), shuttingDown ? "the shutdown" : "the lost claim");
+        } else {
+            LOG.errorf(error, "plan %s: solving failed", run.lease.planId());
+        }
         synchronized (run) {
-            if (shuttingDown) {
-                end(planId, run);
+            if (run.done.isDone()) {
                 return;
             }
             try {
-                store.saveFinal(planId, PlanStatus.FAILED, null, null, run.stopRequested,
-                        "solving failed unexpectedly; the server log has the details");
+                if (!shuttingDown && !run.lost) {
+                    saveFailure(run, "solving failed unexpectedly; the server log has the details");
+                }
             } finally {
-                end(planId, run);
+                end(run);
             }
         }
     }
 
-    private void end(UUID planId, Run run) {
-        running.remove(planId, run);
+    private void saveFailure(Run run, String reason) {
+        try {
+            store.saveFinal(run.lease, PlanStatus.FAILED, null, null, run.stopRequested, reason);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "plan %s: cannot record the failure; the job is claimable again once its lease expires",
+                    run.lease.planId());
+        }
+    }
+
+    private void end(Run run) {
+        running.remove(run.lease.planId(), run);
         run.done.complete(null);
         // closing from a solver thread would interrupt it: close from elsewhere
-        CompletableFuture.runAsync(run.manager::close);
+        CompletableFuture.runAsync(() -> {
+            run.manager.close();
+            if (!shuttingDown) {
+                run.onEnd.run();
+            }
+        });
     }
 }

@@ -13,9 +13,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.corridor.allocation.domain.Plan;
+import org.corridor.allocation.domain.PlanJob;
 import org.corridor.allocation.domain.PlanLine;
 import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.domain.PlanTeamAssignment;
@@ -39,12 +39,12 @@ import org.corridor.common.problem.ProblemException;
 @ApplicationScoped
 public class PlanStore {
 
-    public static final String INTERRUPTED = "interrupted by a restart";
-
     private final ObjectMapper mapper;
+    private final PlanJobs jobs;
 
-    public PlanStore(ObjectMapper mapper) {
+    public PlanStore(ObjectMapper mapper, PlanJobs jobs) {
         this.mapper = mapper;
+        this.jobs = jobs;
     }
 
     @Transactional
@@ -64,17 +64,40 @@ public class PlanStore {
         return p;
     }
 
-    /** The best plan so far; ignored once the plan has left SOLVING. */
+    /**
+     * The best plan so far, written only while {@code lease} is still the job's current claim (the
+     * fencing check locks the job row) and the plan is SOLVING. Returns false when refused.
+     */
     @Transactional
-    public void saveProgress(UUID planId, PlanOutcome outcome) {
-        Plan p = Plan.findById(planId);
+    public boolean saveProgress(JobLease lease, PlanOutcome outcome) {
+        if (!jobs.holds(lease)) {
+            return false;
+        }
+        Plan p = Plan.findById(lease.planId());
         if (p == null || p.status != PlanStatus.SOLVING) {
-            return;
+            return false;
         }
         writeOutcome(p, outcome);
+        return true;
     }
 
-    /** The final state of a plan whose solving ended (normally, stopped early or failed). */
+    /**
+     * The final state of a plan whose solving ended, and the end of its job, written only while
+     * {@code lease} is still the job's current claim. Returns false when refused (another replica
+     * claimed the job meanwhile, or it was given back or cancelled): nothing is written.
+     */
+    @Transactional
+    public boolean saveFinal(JobLease lease, PlanStatus status, PlanOutcome outcome, PlanAnalysis analysis,
+            boolean stoppedEarly, String failureReason) {
+        if (!jobs.holds(lease)) {
+            return false;
+        }
+        saveFinal(lease.planId(), status, outcome, analysis, stoppedEarly, failureReason);
+        jobs.finish(lease, "FINISHED");
+        return true;
+    }
+
+    /** The final state of a plan, unconditionally (a plan that no job is solving). */
     @Transactional
     public void saveFinal(UUID planId, PlanStatus status, PlanOutcome outcome, PlanAnalysis analysis, boolean stoppedEarly,
             String failureReason) {
@@ -91,24 +114,6 @@ public class PlanStore {
         p.analysis = analysis == null ? null : json(analysis);
         p.finishedAt = Instant.now();
         p.updatedAt = p.finishedAt;
-    }
-
-    /** Every plan still SOLVING that no solver of this instance is working on becomes FAILED. Returns how many. */
-    @Transactional
-    public int failInterrupted(Set<UUID> solvingHere) {
-        List<Plan> stale = Plan.list("status", PlanStatus.SOLVING);
-        int n = 0;
-        for (Plan p : stale) {
-            if (solvingHere.contains(p.id)) {
-                continue;
-            }
-            p.status = PlanStatus.FAILED;
-            p.failureReason = INTERRUPTED;
-            p.finishedAt = Instant.now();
-            p.updatedAt = p.finishedAt;
-            n++;
-        }
-        return n;
     }
 
     private void writeOutcome(Plan p, PlanOutcome o) {
@@ -167,6 +172,7 @@ public class PlanStore {
     @Transactional
     public PlanDto get(UUID id) {
         Plan p = find(id);
+        PlanJob job = PlanJob.findById(id);
         List<LineDto> lines = PlanLine.<PlanLine>list("planId", Sort.by("position"), id).stream()
                 .map(l -> new LineDto(l.needId, l.siteId, l.itemCode, l.lotId, l.depotId, l.originCountryCode, l.quantity,
                         l.mode, l.departsAt, l.arrivesAt))
@@ -177,7 +183,8 @@ public class PlanStore {
                 .map(u -> new UnmetDto(u.needId, u.teamNeedId, u.quantity, u.reason)).toList();
         return new PlanDto(p.id, p.status, new ArrayList<>(p.incidentIds), p.planFrom, Duration.ofSeconds(p.spentLimitSeconds),
                 Duration.ofSeconds(p.unimprovedLimitSeconds), weights(p), p.score, p.feasible, p.stoppedEarly,
-                p.failureReason, lines, teams, unmet, p.createdAt, p.finishedAt, p.reservationId, shipmentIds(p), p.approvedAt);
+                p.failureReason, lines, teams, unmet, p.createdAt, p.finishedAt, p.reservationId, shipmentIds(p), p.approvedAt,
+                job == null ? null : job.owner, job == null ? 0 : job.attempt);
     }
 
     @Transactional

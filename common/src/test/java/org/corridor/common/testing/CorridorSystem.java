@@ -184,6 +184,50 @@ public final class CorridorSystem implements AutoCloseable {
     }
 
     private void startService(String service) {
+        startService(service, service, Map.of());
+    }
+
+    /**
+     * Starts another instance of {@code service} named {@code instance} (its own JVM on a free port,
+     * log {@code logDir/<instance>.log}) on the same database as the service's first instance, with
+     * {@code env} added to its environment, and waits until it is ready. {@link #baseUrl}, {@link #stop},
+     * {@link #kill} and {@link #isRunning} take the instance name.
+     */
+    public void startReplica(String service, String instance, Map<String, String> env) {
+        if (!SERVICES.contains(service) || SERVICES.contains(instance) || processes.containsKey(instance)) {
+            throw new IllegalArgumentException("cannot start " + instance + " as a replica of " + service);
+        }
+        int port = freePort();
+        ports.put(instance, port);
+        Map<String, String> instanceEnv = new LinkedHashMap<>(env);
+        instanceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        startService(service, instance, instanceEnv);
+        awaitReady(instance, Duration.ofSeconds(120));
+    }
+
+    /** Kills a service instance at once (SIGKILL: no graceful shutdown) and waits until it is gone. */
+    public void kill(String instance) {
+        Process p = processes.remove(instance);
+        if (p == null) {
+            return;
+        }
+        try {
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The operating-system process id of a running instance. */
+    public long pid(String instance) {
+        Process p = processes.get(instance);
+        if (p == null) {
+            throw new IllegalStateException(instance + " is not running");
+        }
+        return p.pid();
+    }
+
+    private void startService(String service, String instance, Map<String, String> instanceEnv) {
         Path jar = repoRoot.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + service + "-service first");
@@ -202,11 +246,12 @@ public final class CorridorSystem implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPath().toUri().toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyPath().toUri().toString());
         env.putAll(extraEnv);
+        env.putAll(instanceEnv);
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(service + ".log");
+            Path log = logDir.resolve(instance + ".log");
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            processes.put(service, pb.start());
+            processes.put(instance, pb.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service, e);
         }

@@ -82,7 +82,7 @@ public final class PlanDtos {
             @Schema(description = "OptaPlanner score hard/medium/soft of the best plan so far", example = "0hard/-1200medium/-53420soft") String score,
             @Schema(description = "True when no hard constraint is broken", example = "true") Boolean feasible,
             @Schema(description = "True when solving was stopped by DELETE /plans/{id}/solving", example = "false") boolean stoppedEarly,
-            @Schema(description = "Why the plan FAILED or was CANCELLED", example = "interrupted by a restart") String failureReason,
+            @Schema(description = "Why the plan FAILED or was CANCELLED", example = "the best plan found breaks a hard constraint (score -1hard/0medium/0soft)") String failureReason,
             @Schema(description = "Material lines") List<LineDto> lines,
             @Schema(description = "Teams sent") List<TeamAssignmentDto> teamAssignments,
             @Schema(description = "What could not be met and why") List<UnmetDto> unmet,
@@ -90,7 +90,11 @@ public final class PlanDtos {
             @Schema(description = "When solving ended", example = "2023-02-06T06:00:32Z") Instant finishedAt,
             @Schema(description = "inventory-service reservation holding the plan's lots, once APPROVED", example = "9e8d7c6b-5a4f-4e3d-8c1b-0a9f8e7d6c5b") UUID reservationId,
             @Schema(description = "shipment-service shipments created by the approval, once APPROVED (empty before)") List<UUID> shipmentIds,
-            @Schema(description = "When the plan was approved", example = "2023-02-06T06:05:00Z") Instant approvedAt) {
+            @Schema(description = "When the plan was approved", example = "2023-02-06T06:05:00Z") Instant approvedAt,
+            @Schema(description = "Instance id of the allocation-service replica that claimed the plan's solving job last "
+                    + "(null while it waits in the queue)", example = "allocation-7d9f8c-2xk4q-a1b2c3") String solvedBy,
+            @Schema(description = "How many times a replica claimed the plan's solving job: 1 normally, more when a replica "
+                    + "solving it died or was shut down and another took over", example = "1") int attempts) {
     }
 
     @Schema(name = "ApprovedShipmentLine", description = "One lot carried by an approved shipment")
@@ -132,7 +136,7 @@ public final class PlanDtos {
             @Schema(description = "Time departures are computed from", example = "2023-02-06T06:00:00Z") Instant planFrom,
             @Schema(description = "Score", example = "0hard/-1200medium/-53420soft") String score,
             @Schema(description = "True when no hard constraint is broken", example = "true") Boolean feasible,
-            @Schema(description = "Why the plan FAILED or was CANCELLED", example = "interrupted by a restart") String failureReason,
+            @Schema(description = "Why the plan FAILED or was CANCELLED", example = "the best plan found breaks a hard constraint (score -1hard/0medium/0soft)") String failureReason,
             @Schema(description = "When the plan was asked for", example = "2023-02-06T06:00:02Z") Instant createdAt,
             @Schema(description = "When solving ended", example = "2023-02-06T06:00:32Z") Instant finishedAt) {
     }
