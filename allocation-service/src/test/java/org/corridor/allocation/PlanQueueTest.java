@@ -48,6 +48,8 @@ import org.corridor.allocation.service.PlanWorker;
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.TransportMode;
 import org.corridor.allocation.support.InventoryStubs;
+import io.quarkus.test.security.TestSecurity;
+import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(PlanQueueTest.QueueOnly.class)
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class PlanQueueTest {
 
     /** No claiming on its own: every claim in these tests is made by the test. */

@@ -1,15 +1,14 @@
 package org.corridor.allocation.it;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.corridor.common.security.Roles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,8 +70,9 @@ class TwoReplicaIT {
         }
     }
 
+    /** An officer's requests to one allocation replica (or any service). */
     static RequestSpecification api(String instance) {
-        return given().baseUri(system.baseUrl(instance)).basePath("/api/v1").contentType(ContentType.JSON);
+        return Scenario.as(system, instance, system.tokens().forRoles(Roles.LOGISTICS_OFFICER));
     }
 
     static String other(String instance) {
@@ -86,18 +86,18 @@ class TwoReplicaIT {
 
     /** A Turkish depot with 400 blankets and 40 tents, an incident with one site needing both. */
     static String smallInstance() {
-        RequestSpecification inv = given().baseUri(system.baseUrl("inventory")).basePath("/api/v1").contentType(ContentType.JSON);
+        RequestSpecification inv = Scenario.inventory(system);
         String org = inv.body(Map.of("name", "Replica relief", "type", "NGO", "countryCode", "TUR"))
                 .post("/organisations").then().statusCode(201).extract().path("id");
-        String depot = given().baseUri(system.baseUrl("inventory")).basePath("/api/v1").contentType(ContentType.JSON)
+        String depot = Scenario.inventory(system)
                 .body(Map.of("code", "TUR-REPL", "name", "Adana replica hub", "countryCode", "TUR", "latitude", 37.0,
                         "longitude", 35.32, "organisationId", org, "kind", "NGO_WAREHOUSE"))
                 .post("/depots").then().statusCode(201).extract().path("id");
         for (Object[] item : new Object[][] {{"REPL-BLANKET", "Blanket", "NFI", 1.5, 0.01, 400}, {"REPL-TENT", "Family tent", "SHELTER", 55.0, 0.282, 40}}) {
-            given().baseUri(system.baseUrl("inventory")).basePath("/api/v1").contentType(ContentType.JSON)
+            Scenario.inventory(system)
                     .body(Map.of("code", item[0], "name", item[1], "category", item[2], "unit", "each", "unitWeightKg", item[3],
                             "unitVolumeM3", item[4])).post("/items").then().statusCode(201);
-            given().baseUri(system.baseUrl("inventory")).basePath("/api/v1").contentType(ContentType.JSON)
+            Scenario.inventory(system)
                     .body(Map.of("itemCode", item[0], "quantity", item[5], "lotCode", "LOT-" + item[0], "donorOrganisationId", org))
                     .post("/depots/" + depot + "/receipts").then().statusCode(201);
         }
