@@ -40,6 +40,25 @@ public class Supply {
         return Math.max(0, ChronoUnit.DAYS.between(route.getArrivesAt(), expiry));
     }
 
+    /** Whole hours this supply arrives after {@code need}'s deliver-by (0 when on time or no deadline). */
+    public long hoursLateFor(MaterialNeed need) {
+        if (need.getDeliverBy() == null) {
+            return 0;
+        }
+        long minutes = java.time.Duration.between(need.getDeliverBy(), route.getArrivesAt()).toMinutes();
+        return minutes <= 0 ? 0 : (minutes + 59) / 60;
+    }
+
+    /** Weight in grams of {@code quantity} units of {@code lot}. */
+    public static long grams(Lot lot, int quantity) {
+        return Math.round(quantity * lot.getUnitWeightKg() * 1000.0);
+    }
+
+    /** Volume in cubic centimetres of {@code quantity} units of {@code lot}. */
+    public static long cubicCentimetres(Lot lot, int quantity) {
+        return Math.round(quantity * lot.getUnitVolumeM3() * 1_000_000.0);
+    }
+
     public String getId() { return id; }
     public Lot getLot() { return lot; }
     public Route getRoute() { return route; }
