@@ -56,11 +56,16 @@ public final class OptaPlannerRunner {
                 curve.add(new RunResult.Point(e.getTimeMillisSpent(), s.hardScore(), s.mediumScore(), s.softScore()));
             }
         });
+        var threads = ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long s0 = System.nanoTime();
         AllocationSolution best = solver.solve(problem);
         r.millis = (System.nanoTime() - s0) / 1_000_000;
+        r.cpuMillis = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
         var scope = ((DefaultSolver<AllocationSolution>) solver).getSolverScope();
         r.scoreCalcPerSecond = scope.getScoreCalculationSpeed();
+        r.scoreCalcCount = scope.getScoreCalculationCount();
+        r.scoreCalcPerCpuSecond = r.cpuMillis == 0 ? null : r.scoreCalcCount * 1000 / r.cpuMillis;
         r.peakHeapBytes = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 
         r.score = evaluator.evaluate(toPlan(best));

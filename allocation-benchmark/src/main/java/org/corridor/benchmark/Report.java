@@ -112,7 +112,7 @@ final class Report {
     private void writeCsv(Path file) throws IOException {
         StringBuilder b = new StringBuilder(
                 "size,planner,hard,medium,soft,weighted_objective,solve_ms,build_ms,first_feasible_ms,within_1pct_of_own_final_ms,"
-                        + "score_calc_per_s,peak_heap_mb,variables_or_entities,mip_medium_bound,mip_soft_bound,status\n");
+                        + "score_calc_per_s,score_calc_per_cpu_s,solver_cpu_ms,peak_heap_mb,variables_or_entities,mip_medium_bound,mip_soft_bound,status\n");
         for (SizeResult s : sizes) {
             for (RunResult r : s.runs) {
                 PlanEvaluator.Score sc = r.score;
@@ -122,6 +122,7 @@ final class Report {
                         sc == null ? "" : "" + sc.weightedObjective(), "" + r.millis, "" + r.buildMillis,
                         r.firstFeasibleMillis == null ? "" : "" + r.firstFeasibleMillis, own == null ? "" : "" + own,
                         r.scoreCalcPerSecond == null ? "" : "" + r.scoreCalcPerSecond,
+                        r.scoreCalcPerCpuSecond == null ? "" : "" + r.scoreCalcPerCpuSecond, "" + r.cpuMillis,
                         r.peakHeapBytes == null ? "" : "" + r.peakHeapBytes / 1_000_000, "" + r.entities,
                         r.mediumBound == null ? "" : String.format(Locale.ROOT, "%.1f", r.mediumBound),
                         r.softBound == null ? "" : String.format(Locale.ROOT, "%.1f", r.softBound),
@@ -239,8 +240,8 @@ final class Report {
         }
 
         b.append("\n## Results (every plan scored by the independent PlanEvaluator)\n\n");
-        b.append("| size | planner | hard | medium | soft | weighted objective | time (s) | first feasible (s) | within 1 % of own final (s) | within 1 % of MIP (s) | score calc/s | peak heap (MiB) | status |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| size | planner | hard | medium | soft | weighted objective | time (s) | first feasible (s) | within 1 % of own final (s) | within 1 % of MIP (s) | score calc/s (wall) | score calc per CPU-s | peak heap (MiB) | status |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (SizeResult s : sizes) {
             Long ref = referenceSoft(s);
             RunResult mip = s.run("MIP");
@@ -254,10 +255,10 @@ final class Report {
                         toMip = secs(within1Pct(r, mip.score.medium(), ref));
                     }
                 }
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s |%n",
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s | %s |%n",
                         s.size.name(), r.planner, sc == null ? "–" : fmt(sc.hard()), sc == null ? "–" : fmt(sc.medium()),
                         sc == null ? "–" : fmt(sc.soft()), sc == null ? "–" : fmt(sc.weightedObjective()), r.millis / 1000.0,
-                        secs(r.firstFeasibleMillis), own, toMip, fmt(r.scoreCalcPerSecond),
+                        secs(r.firstFeasibleMillis), own, toMip, fmt(r.scoreCalcPerSecond), fmt(r.scoreCalcPerCpuSecond),
                         r.peakHeapBytes == null ? "–" : fmt(r.peakHeapBytes / (1024 * 1024)), r.status));
             }
         }
@@ -309,7 +310,8 @@ final class Report {
                 long ff = o.firstFeasibleMillis == null ? Long.MAX_VALUE : o.firstFeasibleMillis + o.buildMillis;
                 row(b, "M: feasible within 1 s", o.firstFeasibleMillis == null ? "never"
                         : "build " + o.buildMillis + " ms + first feasible " + o.firstFeasibleMillis + " ms", ff <= 1000);
-                row(b, "M: score calculation speed ≥ 100,000/s", fmt(o.scoreCalcPerSecond) + "/s",
+                row(b, "M: score calculation speed ≥ 100,000/s", fmt(o.scoreCalcPerSecond) + "/s wall clock ("
+                        + fmt(o.scoreCalcPerCpuSecond) + " per CPU-second of the solver thread; judged on wall clock)",
                         o.scoreCalcPerSecond != null && o.scoreCalcPerSecond >= 100_000);
                 greedyRow(b, name, o, g);
             }

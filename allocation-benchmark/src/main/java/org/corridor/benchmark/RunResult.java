@@ -21,6 +21,10 @@ public final class RunResult {
     public Long firstFeasibleMillis;
     public Long within1PctMillis;
     public Long scoreCalcPerSecond;
+    /** Score calculations per second of CPU time of the solver thread (independent of machine load). */
+    public Long scoreCalcPerCpuSecond;
+    public long scoreCalcCount;
+    public long cpuMillis;
     public Long peakHeapBytes;
     public String status = "";
     /** Lower bound on the soft penalty (positive) at the optimal medium level, from the MIP; null = none. */
