@@ -299,7 +299,7 @@ final class Report {
             case "M" -> {
                 if (m != null && m.score != null) {
                     boolean mediumEq = o.score.medium() >= m.score.medium();
-                    double gap = (double) (-o.score.soft() + o.score.soft() * 0 - (-m.score.soft())) / Math.max(1, -m.score.soft());
+                    double gap = (double) (m.score.soft() - o.score.soft()) / Math.max(1, -m.score.soft());
                     row(b, "M: 0 hard after 10 s", "hard " + o.score.hard(), o.score.hard() == 0);
                     row(b, "M: medium equal to the optimum's", "OptaPlanner " + fmt(o.score.medium()) + ", MIP " + fmt(m.score.medium())
                             + (mipOptimal ? " (proven optimal)" : " (MIP not proven optimal: " + m.status + ")"), mediumEq);
