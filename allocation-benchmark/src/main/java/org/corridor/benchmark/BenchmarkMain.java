@@ -34,6 +34,15 @@ public final class BenchmarkMain {
         Report report = new Report(seed, mipLimit, mipSolver);
         report.loadBefore = Report.loadAverage();
         Instant started = Instant.now();
+        // JIT warm-up, as in a long-running service (and OptaPlanner's own benchmarker): solve another
+        // M instance (other seed) for benchmark.warmupSeconds; not recorded.
+        long warmup = Long.getLong("benchmark.warmupSeconds", 20);
+        if (warmup > 0) {
+            SolverInput w = new InstanceGenerator(seed + 1000).generate(InstanceGenerator.Size.of("M"));
+            OptaPlannerRunner.run("warm-up", w, new PlanEvaluator(w), Duration.ofSeconds(warmup));
+            log("warm-up: %d s of OptaPlanner on an M instance with seed %d (not recorded)", warmup, seed + 1000);
+        }
+        report.warmupSeconds = warmup;
         for (String name : sizes) {
             InstanceGenerator.Size size = InstanceGenerator.Size.of(name);
             SolverInput input = new InstanceGenerator(seed).generate(size);

@@ -44,6 +44,7 @@ final class Report {
     String loadBefore;
     String loadAfter;
     long totalSeconds;
+    long warmupSeconds;
 
     Report(long seed, long mipLimit, String mipSolver) {
         this.seed = seed;
@@ -228,6 +229,7 @@ final class Report {
                 .append(loadAfter).append(" (the machine is shared with other builds) |\n");
         b.append("| seed | ").append(seed).append(" |\n");
         b.append("| MIP | OR-Tools ").append(mipSolver).append(", relative gap 0, limit ").append(mipLimit).append(" s (stage 1 medium ≤ 1/3, stage 2 soft the rest) |\n");
+        b.append("| JIT warm-up | ").append(warmupSeconds).append(" s of OptaPlanner on another M instance before measuring (not recorded) |\n");
         b.append("| total run time | ").append(totalSeconds).append(" s |\n\n");
 
         b.append("## Instances\n\n| size | depots | items | sites | teams | needs | lots | team needs | OptaPlanner entities |\n|---|---|---|---|---|---|---|---|---|\n");
@@ -301,8 +303,10 @@ final class Report {
                     boolean mediumEq = o.score.medium() >= m.score.medium();
                     double gap = (double) (m.score.soft() - o.score.soft()) / Math.max(1, -m.score.soft());
                     row(b, "M: 0 hard after 10 s", "hard " + o.score.hard(), o.score.hard() == 0);
+                    boolean mediumOptimal = m.status.contains("medium OPTIMAL");
                     row(b, "M: medium equal to the optimum's", "OptaPlanner " + fmt(o.score.medium()) + ", MIP " + fmt(m.score.medium())
-                            + (mipOptimal ? " (proven optimal)" : " (MIP not proven optimal: " + m.status + ")"), mediumEq);
+                            + (mediumOptimal ? " (MIP medium proven optimal)" : " (MIP medium not proven optimal: " + m.status + ")"),
+                            mediumEq);
                     row(b, "M: soft within 0.5 % of the proven optimum after 10 s", "OptaPlanner " + fmt(o.score.soft()) + ", MIP "
                             + fmt(m.score.soft()) + ": gap " + pct(gap) + (mipOptimal ? "" : " (optimum not proven)"),
                             mediumEq && gap <= 0.005);
@@ -318,13 +322,15 @@ final class Report {
             case "L" -> {
                 if (m != null && m.score != null) {
                     double best = -m.score.soft();
-                    double bound = m.softBound == null ? best : m.softBound;
+                    boolean hasBound = m.softBound != null && m.softBound > 0;
+                    double bound = hasBound ? m.softBound : best;
                     double gapBest = (-o.score.soft() - best) / Math.max(1, best);
                     double gapBound = (-o.score.soft() - bound) / Math.max(1, Math.abs(bound));
                     boolean mediumOk = o.score.medium() >= m.score.medium();
                     row(b, "L: within 2 % of the exact solver's best result or bound after 60 s",
                             "medium OptaPlanner " + fmt(o.score.medium()) + " vs MIP " + fmt(m.score.medium()) + "; soft gap to MIP result "
-                                    + pct(gapBest) + ", to MIP soft bound " + pct(gapBound) + " (" + m.status + ")",
+                                    + pct(gapBest) + (hasBound ? ", to MIP soft bound " + pct(gapBound) : ", no useful MIP soft bound")
+                                    + " (" + m.status + "); the soft comparison only counts at equal or better medium",
                             mediumOk && Math.min(gapBest, gapBound) <= 0.02);
                 } else {
                     row(b, "L: within 2 % of the exact solver's best result or bound after 60 s",

@@ -76,7 +76,7 @@ public class AllocationConstraintProvider implements ConstraintProvider {
 
     Constraint lotOverAllocated(ConstraintFactory f) {
         return f.forEach(NeedChunk.class)
-                .groupBy(c -> c.getSupply().getLot(), ConstraintCollectors.sum(NeedChunk::getQuantity))
+                .groupBy(CHUNK_LOT, ConstraintCollectors.sum(NeedChunk::getQuantity))
                 .filter((lot, total) -> total > lot.getAvailable())
                 .penalizeConfigurableLong((lot, total) -> total - lot.getAvailable())
                 .asConstraint(LOT_OVER_ALLOCATED);

@@ -14,16 +14,25 @@ public class Supply {
     private final Lot lot;
     private final Route route;
     private final int expiryMarginDays;
+    // computed once: the score calculation asks for them on every move
+    private final boolean expiresBeforeArrival;
+    private final long shelfDaysLeftOnArrival;
 
     public Supply(Lot lot, Route route, int expiryMarginDays) {
         this.id = lot.getId() + "@" + route.getSite().getId();
         this.lot = lot;
         this.route = route;
         this.expiryMarginDays = expiryMarginDays;
+        this.expiresBeforeArrival = computeExpiresBeforeArrival();
+        this.shelfDaysLeftOnArrival = computeShelfDaysLeftOnArrival();
     }
 
     /** True when the lot would be expired (or inside the safety margin) when it arrives. */
     public boolean expiresBeforeArrival() {
+        return expiresBeforeArrival;
+    }
+
+    private boolean computeExpiresBeforeArrival() {
         if (lot.getExpiresOn() == null) {
             return false;
         }
@@ -33,6 +42,10 @@ public class Supply {
 
     /** Whole days of shelf life left when the lot arrives (0 for non-perishables, never negative). */
     public long shelfDaysLeftOnArrival() {
+        return shelfDaysLeftOnArrival;
+    }
+
+    private long computeShelfDaysLeftOnArrival() {
         if (lot.getExpiresOn() == null) {
             return 0;
         }
