@@ -8,9 +8,22 @@ import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
+import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
+import org.optaplanner.core.api.score.stream.tri.TriConstraintStream;
+import org.optaplanner.core.api.score.stream.uni.UniConstraintCollector;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The one constraint provider of the allocation. Every constraint is weighted through
+ * The one constraint provider of the allocation.
+ * <p>
+ * Terms proportional to a delivered or unmet quantity (unmet needs, late delivery, transport load,
+ * FEFO) are computed per plan line: chunks are first grouped by (need, lot) or, for unmet parts, by
+ * need, and rounding happens once per line. The score is therefore a function of the plan lines
+ * (need, lot, quantity) alone and does not depend on how a need happens to be cut into chunks; an
+ * independent evaluator (allocation-benchmark) recomputes it from lines. The grouping streams are
+ * built from shared function instances so that Bavet shares their nodes between constraints. Every constraint is weighted through
  * {@link AllocationConstraintConfiguration} ({@code penalizeConfigurableLong}); the match weights
  * below are the raw amounts (units, hours, units of account) described in {@link AllocationWeights}.
  */
@@ -41,11 +54,29 @@ public class AllocationConstraintProvider implements ConstraintProvider {
         };
     }
 
+    // ---------------------------------------------------------------- shared line streams
+
+    private static final Function<NeedChunk, MaterialNeed> CHUNK_NEED = NeedChunk::getNeed;
+    private static final Function<NeedChunk, Lot> CHUNK_LOT = NeedChunk::getLot;
+    private static final Predicate<NeedChunk> CHUNK_UNMET = c -> c.getLot() == null;
+    private static final UniConstraintCollector<NeedChunk, ?, Integer> SUM_QUANTITY =
+            ConstraintCollectors.sum(NeedChunk::getQuantity);
+
+    /** Plan lines: (need, lot, quantity) for every (need, lot) pair with something assigned. */
+    static TriConstraintStream<MaterialNeed, Lot, Integer> lines(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class).groupBy(CHUNK_NEED, CHUNK_LOT, SUM_QUANTITY);
+    }
+
+    /** Unmet quantity per need (needs with nothing unmet do not appear). */
+    static BiConstraintStream<MaterialNeed, Integer> unmetPerNeed(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(NeedChunk.class).filter(CHUNK_UNMET).groupBy(CHUNK_NEED, SUM_QUANTITY);
+    }
+
     // ---------------------------------------------------------------- hard
 
     Constraint lotOverAllocated(ConstraintFactory f) {
         return f.forEach(NeedChunk.class)
-                .groupBy(c -> c.getSupply().getLot(), ConstraintCollectors.sum(NeedChunk::getQuantity))
+                .groupBy(CHUNK_LOT, ConstraintCollectors.sum(NeedChunk::getQuantity))
                 .filter((lot, total) -> total > lot.getAvailable())
                 .penalizeConfigurableLong((lot, total) -> total - lot.getAvailable())
                 .asConstraint(LOT_OVER_ALLOCATED);
@@ -105,9 +136,9 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     // ---------------------------------------------------------------- medium
 
     Constraint unmet(ConstraintFactory f, Priority priority, String name) {
-        return f.forEachIncludingNullVars(NeedChunk.class)
-                .filter(c -> c.getSupply() == null && c.getNeed().getPriority() == priority)
-                .penalizeConfigurableLong(NeedChunk::getNormalisedUnits)
+        return unmetPerNeed(f)
+                .filter((need, unmet) -> need.getPriority() == priority)
+                .penalizeConfigurableLong((need, unmet) -> NeedChunk.normalise(unmet, need.getItemDemand()))
                 .asConstraint(name);
     }
 
@@ -121,9 +152,10 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     // ---------------------------------------------------------------- soft
 
     Constraint lateDelivery(ConstraintFactory f) {
-        return f.forEach(NeedChunk.class)
-                .filter(c -> c.getHoursLate() > 0)
-                .penalizeConfigurableLong(c -> c.getHoursLate() * c.getNormalisedUnits())
+        return lines(f)
+                .filter((need, lot, qty) -> need.supplyFor(lot).hoursLateFor(need) > 0)
+                .penalizeConfigurableLong((need, lot, qty) -> need.supplyFor(lot).hoursLateFor(need)
+                        * NeedChunk.normalise(qty, need.getItemDemand()))
                 .asConstraint(LATE_DELIVERY);
     }
 
@@ -138,14 +170,15 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * A quarter of the cost of the vehicle share a chunk fills. Whole-vehicle cost is a staircase, flat
+     * A quarter of the cost of the vehicle share a plan line fills. Whole-vehicle cost is a staircase, flat
      * between vehicle counts, so local search gets no signal from moving part of a load; this slope
      * (real enough: handling and fuel grow with load) points it to cheaper routes while whole
      * vehicles still make consolidation pay.
      */
     Constraint transportLoad(ConstraintFactory f) {
-        return f.forEach(NeedChunk.class)
-                .penalizeConfigurableLong(c -> c.getSupply().getRoute().loadCostFor(c.getGrams(), c.getCubicCentimetres()) / 4)
+        return lines(f)
+                .penalizeConfigurableLong((need, lot, qty) -> need.supplyFor(lot).getRoute()
+                        .loadCostFor(Supply.grams(lot, qty), Supply.cubicCentimetres(lot, qty)) / 4)
                 .asConstraint(TRANSPORT_LOAD);
     }
 
@@ -176,9 +209,7 @@ public class AllocationConstraintProvider implements ConstraintProvider {
      * starved site cost more than two half-served ones, so shortages are shared across sites.
      */
     Constraint unfairSiteShare(ConstraintFactory f) {
-        return f.forEachIncludingNullVars(NeedChunk.class)
-                .filter(c -> c.getSupply() == null)
-                .groupBy(NeedChunk::getNeed, ConstraintCollectors.sum(NeedChunk::getQuantity))
+        return unmetPerNeed(f)
                 .groupBy((need, unmet) -> need.getSite(),
                         ConstraintCollectors.sumLong((need, unmet) -> unmet * 1000L / need.getQuantity()))
                 .penalizeConfigurableLong((site, permilleSum) -> {
@@ -190,9 +221,10 @@ public class AllocationConstraintProvider implements ConstraintProvider {
 
     /** First expired, first out: shelf life left on arrival costs, so short-dated lots go first. */
     Constraint fefo(ConstraintFactory f) {
-        return f.forEach(NeedChunk.class)
-                .filter(c -> c.getSupply().getLot().isPerishable())
-                .penalizeConfigurableLong(c -> c.getNormalisedUnits() * c.getSupply().shelfDaysLeftOnArrival() / 30)
+        return lines(f)
+                .filter((need, lot, qty) -> lot.isPerishable())
+                .penalizeConfigurableLong((need, lot, qty) -> NeedChunk.normalise(qty, need.getItemDemand())
+                        * need.supplyFor(lot).shelfDaysLeftOnArrival() / 30)
                 .asConstraint(FEFO);
     }
 }

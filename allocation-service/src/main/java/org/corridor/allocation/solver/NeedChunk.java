@@ -81,23 +81,19 @@ public class NeedChunk {
     /** Weight of this chunk in grams, for vehicle counting. */
     public long getGrams() {
         Supply supply = getSupply();
-        return supply == null ? 0 : Math.round(quantity * supply.getLot().getUnitWeightKg() * 1000.0);
+        return supply == null ? 0 : Supply.grams(supply.getLot(), quantity);
     }
 
     /** Volume of this chunk in cubic centimetres, for vehicle counting. */
     public long getCubicCentimetres() {
         Supply supply = getSupply();
-        return supply == null ? 0 : Math.round(quantity * supply.getLot().getUnitVolumeM3() * 1_000_000.0);
+        return supply == null ? 0 : Supply.cubicCentimetres(supply.getLot(), quantity);
     }
 
     /** Whole hours the delivery arrives after the need's deliver-by (0 when on time or no deadline). */
     public long getHoursLate() {
         Supply supply = getSupply();
-        if (supply == null || need.getDeliverBy() == null) {
-            return 0;
-        }
-        long minutes = java.time.Duration.between(need.getDeliverBy(), supply.getArrivesAt()).toMinutes();
-        return minutes <= 0 ? 0 : (minutes + 59) / 60;
+        return supply == null ? 0 : supply.hoursLateFor(need);
     }
 
     @Override

@@ -14,16 +14,25 @@ public class Supply {
     private final Lot lot;
     private final Route route;
     private final int expiryMarginDays;
+    // computed once: the score calculation asks for them on every move
+    private final boolean expiresBeforeArrival;
+    private final long shelfDaysLeftOnArrival;
 
     public Supply(Lot lot, Route route, int expiryMarginDays) {
         this.id = lot.getId() + "@" + route.getSite().getId();
         this.lot = lot;
         this.route = route;
         this.expiryMarginDays = expiryMarginDays;
+        this.expiresBeforeArrival = computeExpiresBeforeArrival();
+        this.shelfDaysLeftOnArrival = computeShelfDaysLeftOnArrival();
     }
 
     /** True when the lot would be expired (or inside the safety margin) when it arrives. */
     public boolean expiresBeforeArrival() {
+        return expiresBeforeArrival;
+    }
+
+    private boolean computeExpiresBeforeArrival() {
         if (lot.getExpiresOn() == null) {
             return false;
         }
@@ -33,11 +42,34 @@ public class Supply {
 
     /** Whole days of shelf life left when the lot arrives (0 for non-perishables, never negative). */
     public long shelfDaysLeftOnArrival() {
+        return shelfDaysLeftOnArrival;
+    }
+
+    private long computeShelfDaysLeftOnArrival() {
         if (lot.getExpiresOn() == null) {
             return 0;
         }
         Instant expiry = lot.getExpiresOn().atStartOfDay(ZoneOffset.UTC).toInstant();
         return Math.max(0, ChronoUnit.DAYS.between(route.getArrivesAt(), expiry));
+    }
+
+    /** Whole hours this supply arrives after {@code need}'s deliver-by (0 when on time or no deadline). */
+    public long hoursLateFor(MaterialNeed need) {
+        if (need.getDeliverBy() == null) {
+            return 0;
+        }
+        long minutes = java.time.Duration.between(need.getDeliverBy(), route.getArrivesAt()).toMinutes();
+        return minutes <= 0 ? 0 : (minutes + 59) / 60;
+    }
+
+    /** Weight in grams of {@code quantity} units of {@code lot}. */
+    public static long grams(Lot lot, int quantity) {
+        return Math.round(quantity * lot.getUnitWeightKg() * 1000.0);
+    }
+
+    /** Volume in cubic centimetres of {@code quantity} units of {@code lot}. */
+    public static long cubicCentimetres(Lot lot, int quantity) {
+        return Math.round(quantity * lot.getUnitVolumeM3() * 1_000_000.0);
     }
 
     public String getId() { return id; }

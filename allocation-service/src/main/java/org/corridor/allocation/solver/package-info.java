@@ -24,15 +24,17 @@
  * different lots, or none. The alternative, one entity per (need, lot) with an integer quantity
  * variable, needs either a huge value range (0..q) that change moves sample badly, or custom moves;
  * chunks keep the problem in plain change/swap moves that OptaPlanner explores well.</li>
- * <li><b>Optimal plans are reachable</b>: chunk sizes are 1, 1, 2, 2, 4, 4, ... up to a bulk size,
- * then bulk chunks, then the remainder ({@link org.corridor.allocation.solver.AllocationProblemBuilder#chunkSizes}).
- * One copy of the powers of two makes every total 0..q a subset sum; the second copy lets a need be
- * split exactly between lots (60 + 20 out of 100 is impossible with 1, 2, 4, ..., 32, 37); the bulk
- * size is the largest power of two not above half the lower-quartile lot, because a chunk always
- * comes from a single lot and a chunk larger than every remaining lot can never be placed (on the
- * generated medium instance, pure binary chunks left a third of the demand unmet although stock
- * was there). A cap ({@code Options.maxChunksPerNeed}, default 96) bounds the entity count; past it
- * the bulk size doubles.</li>
+ * <li><b>Optimal plans are reachable</b>: chunk sizes are 1, 2, 4, ... (eight copies of each) up to
+ * a bulk size, then bulk chunks, then the remainder ({@link org.corridor.allocation.solver.AllocationProblemBuilder#chunkSizes}).
+ * One copy of the powers of two makes every total 0..q a subset sum; further copies let a need be
+ * split exactly between several lots (60 + 20 out of 100 is impossible with 1, 2, 4, ..., 32, 37);
+ * the bulk size is the largest power of two not above half the lower-quartile lot, because a chunk
+ * always comes from a single lot and a chunk larger than every remaining lot can never be placed.
+ * A cap ({@code Options.maxChunksPerNeed}, default 192) bounds the entity count; past it there are
+ * fewer copies and the bulk size doubles. With only two copies the small chunks were used up
+ * topping up a need's first lots and the benchmark's medium instance left more demand unmet than a
+ * plan at unit granularity (docs/benchmarks/allocation-benchmark.md). The granularity remains a
+ * limit: a plan may need quantities no set of disjoint chunks adds up to.</li>
  * <li><b>The planning value is the lot itself</b>, not a per-site object, so swap moves can exchange
  * lots between chunks of needs at different sites (which is how a CRITICAL need takes stock from a
  * HIGH one, and how shortages are shared fairly); the route from the lot's depot to the site
@@ -46,6 +48,8 @@
  * </ul>
  *
  * <h2>Score: HardMediumSoftLongScore</h2>
+ * Quantity terms (unmet, late delivery, transport load, FEFO) are computed per plan line, chunks
+ * grouped by (need, lot) or by need, so the score is a function of the plan lines alone.
  * Hard = never acceptable (over-allocated lots, embargoes, earmarks, expiry, double-booked or wrong
  * teams); medium = what could not be met, so a feasible plan always serves as much as it can
  * before it cares about cost or speed; soft = how well it is served (lateness, cost, team arrival,

@@ -46,6 +46,23 @@ class AllocationProblemBuilderTest {
     }
 
     @Test
+    void productionChunkSizesKeepEightCopiesOfSmallChunksAndEveryTotalReachable() {
+        AllocationProblemBuilder.Options o = AllocationProblemBuilder.Options.defaults();
+        assertEquals(8, o.copies());
+        assertEquals(192, o.maxChunksPerNeed());
+        List<Integer> sizes = AllocationProblemBuilder.chunkSizes(1000, o.maxChunksPerNeed(), 300, o.copies());
+        assertEquals(8, sizes.stream().filter(s -> s == 1).count(), sizes.toString());
+        assertEquals(1000, sizes.stream().mapToInt(Integer::intValue).sum());
+        assertEquals(1001, subsetSums(sizes).cardinality());
+        for (int q : new int[] {7, 4097, 30_000}) {
+            List<Integer> big = AllocationProblemBuilder.chunkSizes(q, o.maxChunksPerNeed(), 150, o.copies());
+            assertTrue(big.size() <= 192, big.toString());
+            assertEquals(q, big.stream().mapToInt(Integer::intValue).sum());
+            assertEquals(q + 1, subsetSums(big).cardinality());
+        }
+    }
+
+    @Test
     void chunkSizesAllowSplittingOneNeedExactlyBetweenTwoLots() {
         List<Integer> sizes = AllocationProblemBuilder.chunkSizes(100, 96, 1000);
         assertEquals(List.of(1, 1, 2, 2, 4, 4, 8, 8, 16, 16, 32, 6), sizes);

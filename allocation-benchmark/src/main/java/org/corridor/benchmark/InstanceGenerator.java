@@ -1,0 +1,288 @@
+package org.corridor.benchmark;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.corridor.allocation.solver.api.AppliesTo;
+import org.corridor.allocation.solver.api.Priority;
+import org.corridor.allocation.solver.api.SolverInput;
+import org.corridor.allocation.solver.api.SolverInput.AccessRuleFact;
+import org.corridor.allocation.solver.api.SolverInput.LotFact;
+import org.corridor.allocation.solver.api.SolverInput.NeedFact;
+import org.corridor.allocation.solver.api.SolverInput.TeamFact;
+import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
+import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
+
+/**
+ * Seeded generator of benchmark instances at the sizes of issue 7. Realistic in the ways the model
+ * cares about: the six UNHRD hubs are always depots (and hold more stock), other depots sit in
+ * ~45 countries around real cities, items have Sphere-like unit weights/volumes (integral grams and
+ * cm3) and per-person rates, perishable items come in expiring lots (some expire before they could
+ * arrive), 10 % of lots are earmarked (country and/or incident type), sites belong to an earthquake
+ * across TUR/SYR, a flood in PAK and, for larger sizes, further incidents; access rules embargo SYR
+ * from several origins (materials and/or teams), close a border for teams, and one rule has
+ * expired. Every need has a priority and a deliver-by; total stock of an item is 0.6-1.6 x its demand
+ * so some items are short. The same (size, seed) always yields the same instance.
+ */
+public final class InstanceGenerator {
+
+    /** Instance size: counts of depots, items, sites and teams. */
+    public record Size(String name, int depots, int items, int sites, int teams) {
+        public static Size of(String name) {
+            return switch (name.trim().toUpperCase()) {
+                case "S" -> new Size("S", 10, 5, 2, 10);
+                case "M" -> new Size("M", 50, 20, 5, 50);
+                case "L" -> new Size("L", 500, 50, 30, 300);
+                case "XL" -> new Size("XL", 5000, 100, 100, 1000);
+                default -> throw new IllegalArgumentException("Unknown size " + name + " (S, M, L, XL)");
+            };
+        }
+    }
+
+    record Place(String code, String country, double lat, double lon) {
+    }
+
+    record Item(String code, String name, int grams, int cm3, int shelfLifeDays, int perPersons) {
+    }
+
+    /** UNHRD hubs: Brindisi, Dubai, Accra, Panama City, Subang, Las Palmas. */
+    static final List<Place> UNHRD = List.of(
+            new Place("UNHRD-BRI", "ITA", 40.63, 17.94), new Place("UNHRD-DXB", "ARE", 25.20, 55.27),
+            new Place("UNHRD-ACC", "GHA", 5.60, -0.19), new Place("UNHRD-PTY", "PAN", 8.98, -79.52),
+            new Place("UNHRD-SZB", "MYS", 3.13, 101.55), new Place("UNHRD-LPA", "ESP", 28.10, -15.41));
+
+    static final List<Place> CITIES = List.of(
+            new Place("IST", "TUR", 41.01, 28.98), new Place("ADA", "TUR", 37.00, 35.32),
+            new Place("GAZ", "TUR", 37.07, 37.38), new Place("ANK", "TUR", 39.93, 32.86),
+            new Place("DAM", "SYR", 33.51, 36.29), new Place("AMM", "JOR", 31.95, 35.93),
+            new Place("BEY", "LBN", 33.89, 35.50), new Place("ERB", "IRQ", 36.19, 44.01),
+            new Place("LCA", "CYP", 34.92, 33.62), new Place("ATH", "GRC", 37.98, 23.73),
+            new Place("FRA", "DEU", 50.11, 8.68), new Place("LYS", "FRA", 45.76, 4.84),
+            new Place("LON", "GBR", 51.51, -0.13), new Place("AMS", "NLD", 52.37, 4.90),
+            new Place("BRU", "BEL", 50.85, 4.35), new Place("CPH", "DNK", 55.68, 12.57),
+            new Place("STO", "SWE", 59.33, 18.07), new Place("OSL", "NOR", 59.91, 10.75),
+            new Place("GVA", "CHE", 46.20, 6.14), new Place("VIE", "AUT", 48.21, 16.37),
+            new Place("WAW", "POL", 52.23, 21.01), new Place("BUC", "ROU", 44.43, 26.10),
+            new Place("CAI", "EGY", 30.04, 31.24), new Place("RUH", "SAU", 24.71, 46.68),
+            new Place("DOH", "QAT", 25.29, 51.53), new Place("KWI", "KWT", 29.38, 47.99),
+            new Place("THR", "IRN", 35.69, 51.39), new Place("KHI", "PAK", 24.86, 67.01),
+            new Place("ISB", "PAK", 33.68, 73.05), new Place("DEL", "IND", 28.61, 77.21),
+            new Place("DAC", "BGD", 23.81, 90.41), new Place("BJS", "CHN", 39.90, 116.41),
+            new Place("TYO", "JPN", 35.68, 139.69), new Place("SEL", "KOR", 37.57, 126.98),
+            new Place("SIN", "SGP", 1.35, 103.82), new Place("SYD", "AUS", -33.87, 151.21),
+            new Place("NBO", "KEN", -1.29, 36.82), new Place("ADD", "ETH", 9.03, 38.74),
+            new Place("JNB", "ZAF", -26.20, 28.05), new Place("LOS", "NGA", 6.52, 3.38),
+            new Place("MIA", "USA", 25.76, -80.19), new Place("NYC", "USA", 40.71, -74.01),
+            new Place("YUL", "CAN", 45.50, -73.57), new Place("GRU", "BRA", -23.55, -46.63),
+            new Place("BAK", "AZE", 40.41, 49.87), new Place("TBS", "GEO", 41.72, 44.79));
+
+    /** Base catalogue (grams and cm3 per unit); larger sizes add variants of these. */
+    static final List<Item> BASE_ITEMS = List.of(
+            new Item("TENT-FAM", "Family tent", 55_000, 282_000, 0, 5),
+            new Item("TARP-4X5", "Tarpaulin 4x5 m", 4_000, 10_000, 0, 5),
+            new Item("BLANKET", "Blanket", 1_500, 10_000, 0, 1),
+            new Item("SLEEP-MAT", "Sleeping mat", 1_200, 20_000, 0, 1),
+            new Item("HYG-KIT", "Hygiene kit", 5_000, 25_000, 0, 5),
+            new Item("KITCHEN-SET", "Kitchen set", 6_000, 30_000, 0, 5),
+            new Item("JERRYCAN", "Jerrycan 20 l", 500, 20_000, 0, 5),
+            new Item("BUCKET-14L", "Bucket 14 l", 720, 15_000, 0, 5),
+            new Item("SOLAR-LAMP", "Solar lamp", 400, 2_000, 0, 5),
+            new Item("MOSQ-NET", "Mosquito net", 600, 3_000, 0, 2),
+            new Item("HEB-CTN", "High-energy biscuits carton", 10_000, 30_000, 540, 10),
+            new Item("RUTF-CTN", "RUTF carton", 14_000, 30_000, 720, 50),
+            new Item("WPT-STRIP", "Water purification tablets strip", 50, 100, 1095, 1),
+            new Item("ORS-SACHET", "Oral rehydration salts sachet", 30, 100, 730, 2),
+            new Item("IEHK-BASIC", "Emergency health kit basic unit", 45_000, 200_000, 365, 1000),
+            new Item("TRAUMA-KIT", "Trauma and emergency surgery kit", 90_000, 500_000, 365, 2000),
+            new Item("CHOLERA-KIT", "Cholera kit", 120_000, 600_000, 300, 5000),
+            new Item("GENERATOR", "Generator 5 kVA", 90_000, 500_000, 0, 5000),
+            new Item("WATER-BLADDER", "Water bladder 10 m3", 40_000, 150_000, 0, 2000),
+            new Item("SHELTER-KIT", "Shelter tool kit", 10_000, 40_000, 0, 10));
+
+    static final List<String> TEAM_TYPES = List.of("USAR_HEAVY", "USAR_MEDIUM", "USAR_LIGHT", "EMT_TYPE_1_MOBILE",
+            "EMT_TYPE_1_FIXED", "EMT_TYPE_2", "EMT_TYPE_3");
+
+    /** Incident regions: (type, country, centre). The first two are always used. */
+    record Region(String type, String country, double lat, double lon) {
+    }
+
+    static final List<Region> REGIONS = List.of(
+            new Region("EQ", "TUR", 37.2, 36.6), new Region("EQ", "SYR", 36.2, 37.0),
+            new Region("FL", "PAK", 26.7, 67.8), new Region("FL", "BGD", 23.5, 90.5),
+            new Region("EQ", "IRN", 33.0, 52.0), new Region("TC", "MOZ", -19.8, 34.8),
+            new Region("FL", "NGA", 9.0, 7.5), new Region("EQ", "NPL", 28.0, 84.5),
+            new Region("TC", "PHL", 11.2, 125.0), new Region("DR", "ETH", 7.0, 40.0));
+
+    public static final Instant PLAN_FROM = Instant.parse("2026-02-06T06:00:00Z");
+
+    private final Random random;
+    private long ids;
+
+    public InstanceGenerator(long seed) {
+        this.random = new Random(seed);
+    }
+
+    private UUID uuid() {
+        return new UUID(0xBE4C_0000L, ++ids);
+    }
+
+    public SolverInput generate(Size size) {
+        return generate(size.depots(), size.items(), size.sites(), size.teams());
+    }
+
+    public SolverInput generate(int depotCount, int itemCount, int siteCount, int teamCount) {
+        // Depots: UNHRD hubs first, then depots around real cities (several per city for large sizes)
+        List<Place> depots = new ArrayList<>(UNHRD.subList(0, Math.min(UNHRD.size(), depotCount)));
+        List<Place> pool = new ArrayList<>(CITIES);
+        Collections.shuffle(pool, random);
+        for (int i = 0; depots.size() < depotCount; i++) {
+            Place c = pool.get(i % pool.size());
+            int round = i / pool.size();
+            double jitter = round == 0 ? 0 : 1.5;
+            depots.add(new Place(c.country() + "-" + c.code() + (round == 0 ? "" : "-" + round), c.country(),
+                    c.lat() + (random.nextDouble() - 0.5) * jitter, c.lon() + (random.nextDouble() - 0.5) * jitter));
+        }
+
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; items.size() < itemCount; i++) {
+            Item b = BASE_ITEMS.get(i % BASE_ITEMS.size());
+            int variant = i / BASE_ITEMS.size();
+            items.add(variant == 0 ? b
+                    : new Item(b.code() + "-V" + variant, b.name() + " (variant " + variant + ")",
+                            Math.max(1, b.grams() * (80 + random.nextInt(41)) / 100),
+                            Math.max(1, b.cm3() * (80 + random.nextInt(41)) / 100), b.shelfLifeDays(),
+                            b.perPersons()));
+        }
+
+        // Sites: spread over incident regions; TUR and SYR earthquake sites always present
+        record SiteSpec(UUID id, UUID incident, String type, String name, String country, double lat, double lon,
+                int population) {
+        }
+        int regionCount = Math.min(REGIONS.size(), Math.max(2, Math.min(siteCount, 2 + siteCount / 10)));
+        Map<Region, UUID> incidents = new LinkedHashMap<>();
+        for (int r = 0; r < regionCount; r++) {
+            // TUR and SYR share one earthquake incident
+            Region region = REGIONS.get(r);
+            incidents.put(region, r == 1 ? incidents.get(REGIONS.get(0)) : uuid());
+        }
+        List<Region> used = new ArrayList<>(incidents.keySet());
+        List<SiteSpec> sites = new ArrayList<>();
+        for (int i = 0; i < siteCount; i++) {
+            Region region = used.get(i % used.size());
+            sites.add(new SiteSpec(uuid(), incidents.get(region), region.type(), region.country() + " site " + (i + 1),
+                    region.country(), region.lat() + (random.nextDouble() - 0.5) * 2,
+                    region.lon() + (random.nextDouble() - 0.5) * 2, 10_000 + random.nextInt(50_000)));
+        }
+
+        // Needs: Sphere-like quantities for 10-50 % of the population, 8-12 items per site (fewer if few items)
+        List<NeedFact> needs = new ArrayList<>();
+        Map<String, Integer> demand = new HashMap<>();
+        Priority[] priorities = Priority.values();
+        for (SiteSpec s : sites) {
+            List<Item> shuffled = new ArrayList<>(items);
+            Collections.shuffle(shuffled, random);
+            int n = Math.min(shuffled.size(), Math.max(3, Math.min(8 + random.nextInt(5), items.size())));
+            for (Item item : shuffled.subList(0, n)) {
+                int qty = Math.max(1, (int) (s.population() * (0.1 + random.nextDouble() * 0.4) / item.perPersons()));
+                Priority p = priorities[random.nextInt(priorities.length)];
+                Instant deliverBy = PLAN_FROM.plus(Duration.ofHours(48 + random.nextInt(120)));
+                needs.add(new NeedFact(uuid(), s.incident(), s.type(), s.id(), s.name(), s.country(), s.lat(), s.lon(),
+                        item.code(), item.name(), qty, p, deliverBy));
+                demand.merge(item.code(), qty, Integer::sum);
+            }
+        }
+
+        // Lots: each depot stocks some items; hubs hold 3x; total stock of an item ~ 0.6-1.6 x demand
+        Map<String, Integer> stockers = new HashMap<>();
+        List<List<Item>> stocked = new ArrayList<>();
+        for (Place d : depots) {
+            List<Item> shuffled = new ArrayList<>(items);
+            Collections.shuffle(shuffled, random);
+            int k = Math.min(shuffled.size(), Math.max(2, Math.min(6 + random.nextInt(7), (items.size() * 6) / 10)));
+            List<Item> here = shuffled.subList(0, k);
+            stocked.add(here);
+            here.forEach(it -> stockers.merge(it.code(), UNHRD.contains(d) ? 3 : 1, Integer::sum));
+        }
+        List<LotFact> lots = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(PLAN_FROM, ZoneOffset.UTC);
+        for (int di = 0; di < depots.size(); di++) {
+            Place d = depots.get(di);
+            UUID depotId = uuid();
+            int factor = UNHRD.contains(d) ? 3 : 1;
+            for (Item item : stocked.get(di)) {
+                int lotsHere = 1 + (item.shelfLifeDays() > 0 ? random.nextInt(2) : 0);
+                for (int k = 0; k < lotsHere; k++) {
+                    int itemDemand = demand.getOrDefault(item.code(), 1000);
+                    double share = factor * (0.6 + random.nextDouble()) / stockers.get(item.code()) / lotsHere;
+                    int available = Math.max(1, (int) (itemDemand * share));
+                    LocalDate expires = item.shelfLifeDays() == 0 ? null
+                            : today.plusDays(1 + random.nextInt(item.shelfLifeDays()));
+                    Set<String> earmarkCountries = Set.of();
+                    Set<String> earmarkTypes = Set.of();
+                    double r = random.nextDouble();
+                    if (r < 0.05) {
+                        earmarkCountries = Set.of("TUR");
+                    } else if (r < 0.08) {
+                        earmarkTypes = Set.of("FL");
+                    } else if (r < 0.10) {
+                        earmarkCountries = Set.of("SYR");
+                        earmarkTypes = Set.of("EQ");
+                    }
+                    lots.add(new LotFact(uuid(), depotId, d.code(), d.code() + " warehouse", d.country(), d.lat(),
+                            d.lon(), item.code(), expires, earmarkCountries, earmarkTypes, available,
+                            item.grams() / 1000.0, item.cm3() / 1_000_000.0));
+                }
+            }
+        }
+
+        // Teams: INSARAG USAR and WHO EMT types based in many countries
+        List<TeamFact> teams = new ArrayList<>();
+        for (int i = 0; i < teamCount; i++) {
+            Place base = CITIES.get(random.nextInt(CITIES.size()));
+            String type = TEAM_TYPES.get(random.nextInt(TEAM_TYPES.size()));
+            int members = switch (type) {
+                case "USAR_HEAVY" -> 59;
+                case "USAR_MEDIUM" -> 40;
+                case "USAR_LIGHT" -> 17;
+                default -> 20 + random.nextInt(40);
+            };
+            teams.add(new TeamFact(uuid(), base.country() + " " + type + " " + i, base.country(), type, members,
+                    base.lat(), base.lon(), 6 + random.nextInt(30)));
+        }
+        List<TeamNeedFact> teamNeeds = new ArrayList<>();
+        for (SiteSpec s : sites) {
+            for (String type : List.of("USAR_HEAVY", "USAR_MEDIUM", "EMT_TYPE_2")) {
+                if (!s.type().equals("EQ") && type.startsWith("USAR")) {
+                    continue;
+                }
+                teamNeeds.add(new TeamNeedFact(uuid(), s.incident(), s.id(), s.name(), s.country(), s.lat(), s.lon(),
+                        type, 1 + random.nextInt(3), PLAN_FROM.plus(Duration.ofHours(24 + random.nextInt(48)))));
+            }
+        }
+
+        // Access rules: sanctions on SYR, a border closed for teams, one rule that expired
+        Instant longAgo = PLAN_FROM.minus(Duration.ofDays(3650));
+        List<AccessRuleFact> rules = new ArrayList<>(List.of(
+                new AccessRuleFact(uuid(), "USA", "SYR", "EMBARGO", AppliesTo.ALL, longAgo, null, "sanctions"),
+                new AccessRuleFact(uuid(), "CAN", "SYR", "EMBARGO", AppliesTo.ALL, longAgo, null, "sanctions"),
+                new AccessRuleFact(uuid(), "GBR", "SYR", "EMBARGO", AppliesTo.MATERIALS, longAgo, null, "sanctions"),
+                new AccessRuleFact(uuid(), "ARE", "SYR", "EMBARGO", AppliesTo.MATERIALS, longAgo, null, "sanctions"),
+                new AccessRuleFact(uuid(), "TUR", "SYR", "BORDER_CLOSED", AppliesTo.TEAMS, longAgo, null, "closed"),
+                new AccessRuleFact(uuid(), "IRN", "PAK", "BORDER_CLOSED", AppliesTo.ALL, longAgo,
+                        PLAN_FROM.minus(Duration.ofDays(1)), "reopened")));
+
+        return new SolverInput(PLAN_FROM, needs, teamNeeds, lots, teams, rules, TransportSettings.defaults(), List.of(),
+                2, Map.of());
+    }
+}
