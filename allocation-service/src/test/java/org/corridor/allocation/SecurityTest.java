@@ -47,6 +47,7 @@ import org.corridor.allocation.support.ServiceTokenAssert;
 import org.corridor.common.security.Roles;
 import org.corridor.common.testing.JwtTestResource;
 import org.corridor.common.testing.SecurityChecks;
+import org.corridor.common.testing.TestCaller;
 import org.corridor.common.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +58,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Who may do what in allocation-service, with real RS256 tokens (never {@code @TestSecurity}): every endpoint
+ * TestCaller may do what in allocation-service, with real RS256 tokens (never {@code @TestSecurity}): every endpoint
  * is called with no token, a forged, an expired, a wrong-issuer and a garbage token (401 problem), and as
  * every role: DONOR everywhere and DASHBOARD on every write are refused (403 problem, nothing changes); the
  * roles of the matrix (every GET: LOGISTICS_OFFICER, DASHBOARD, ADMIN, SERVICE; every write: LOGISTICS_OFFICER,
@@ -71,28 +72,6 @@ class SecurityTest {
     private static final Tokens TOKENS = JwtTestResource.tokens();
     private static final Set<String> READ = Set.of(Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE);
     private static final Set<String> OPS = Set.of(Roles.LOGISTICS_OFFICER, Roles.ADMIN);
-    /** Words that must never reach a client: stack frames, exception and class names, SQL. */
-    /** Who calls: no token, four kinds of bad token, and each role. */
-    enum Who {
-        NO_TOKEN, FORGED, EXPIRED, WRONG_ISSUER, GARBAGE, DONOR, DASHBOARD, LOGISTICS_OFFICER, ADMIN, SERVICE;
-
-        boolean unauthenticated() {
-            return ordinal() <= GARBAGE.ordinal();
-        }
-
-        String token() {
-            return switch (this) {
-                case NO_TOKEN -> null;
-                case FORGED -> TOKENS.forged(Roles.ADMIN, Roles.LOGISTICS_OFFICER);
-                case EXPIRED -> TOKENS.expired(Roles.ADMIN, Roles.LOGISTICS_OFFICER);
-                case WRONG_ISSUER -> TOKENS.wrongIssuer(Roles.ADMIN, Roles.LOGISTICS_OFFICER);
-                case GARBAGE -> "not.a.jwt";
-                case DONOR -> TOKENS.donor(UUID.randomUUID());
-                default -> TOKENS.forRoles(name());
-            };
-        }
-    }
-
     /**
      * One request: path, optional JSON body, and a check run on the answer: for a refused request, that
      * nothing changed; for an allowed one, clean-up (rules and overrides must not steer other tests' plans).
@@ -103,7 +82,7 @@ class SecurityTest {
         }
     }
 
-    record Endpoint(String method, String template, Set<String> allowed, int ok, Function<Who, Call> call) {
+    record Endpoint(String method, String template, Set<String> allowed, int ok, Function<TestCaller, Call> call) {
         String name() {
             return method + " " + template;
         }
@@ -112,7 +91,7 @@ class SecurityTest {
     @InjectWireMock
     WireMockServer inventory;
 
-    private final Map<String, Map<Who, Integer>> matrix = new TreeMap<>();
+    private final Map<String, Map<TestCaller, Integer>> matrix = new TreeMap<>();
     private final AtomicInteger pairs = new AtomicInteger();
     private String officer;
     private String incidentId;
@@ -160,13 +139,13 @@ class SecurityTest {
         }
         StringBuilder b = new StringBuilder("\nallocation-service security matrix (endpoint x caller -> HTTP status)\n");
         b.append(String.format("%-52s", "endpoint"));
-        for (Who w : Who.values()) {
+        for (TestCaller w : TestCaller.values()) {
             b.append(String.format(" %-17s", w));
         }
         b.append('\n');
         matrix.forEach((endpoint, row) -> {
             b.append(String.format("%-52s", endpoint));
-            for (Who w : Who.values()) {
+            for (TestCaller w : TestCaller.values()) {
                 b.append(String.format(" %-17s", row.getOrDefault(w, 0)));
             }
             b.append('\n');
@@ -305,17 +284,17 @@ class SecurityTest {
     Stream<DynamicTest> everyEndpointAsEveryCaller() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint e : endpoints()) {
-            for (Who who : Who.values()) {
+            for (TestCaller who : TestCaller.values()) {
                 int expected = who.unauthenticated() ? 401 : e.allowed().contains(who.name()) ? e.ok() : 403;
                 tests.add(DynamicTest.dynamicTest(e.name() + " as " + who + " -> " + expected, () -> {
                     Call call = e.call().apply(who);
-                    Response r = send(e.method(), call, who.token());
+                    Response r = send(e.method(), call, who.token(TOKENS));
                     matrix.computeIfAbsent(e.name(), k -> new LinkedHashMap<>()).put(who, r.statusCode());
                     assertEquals(expected, r.statusCode(), e.name() + " as " + who + ": " + r.asString());
                     if (expected == 401) {
                         r.then().contentType("application/problem+json").body("status", equalTo(401))
                                 .header("WWW-Authenticate", startsWith("Bearer"));
-                        if (who != Who.NO_TOKEN) {
+                        if (who != TestCaller.NO_TOKEN) {
                             r.then().header("WWW-Authenticate", containsString("invalid_token"));
                         }
                     } else if (expected == 403) {

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import org.corridor.common.security.Roles;
 import org.corridor.common.testing.JwtTestResource;
 import org.corridor.common.testing.SecurityChecks;
+import org.corridor.common.testing.TestCaller;
 import org.corridor.common.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Who may do what in shipment-service, with real RS256 tokens (never {@code @TestSecurity}): every endpoint
+ * TestCaller may do what in shipment-service, with real RS256 tokens (never {@code @TestSecurity}): every endpoint
  * is called with no token, a forged, an expired, a wrong-issuer and a garbage token (401 problem), and
  * as every role: DONOR and, on writes, DASHBOARD are refused (403 problem, nothing changes), the roles of
  * the matrix pass. Plus hardening: security headers, 413, CORS, no internals in error bodies, the OpenAPI
@@ -57,28 +58,6 @@ class SecurityTest {
     private static final Tokens TOKENS = JwtTestResource.tokens();
     private static final Set<String> READ = Set.of(Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE);
     private static final Set<String> OPS_S = Set.of(Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE);
-    /** Words that must never reach a client: stack frames, exception and class names, SQL. */
-    /** Who calls: no token, four kinds of bad token, and each role. */
-    enum Who {
-        NO_TOKEN, FORGED, EXPIRED, WRONG_ISSUER, GARBAGE, DONOR, DASHBOARD, LOGISTICS_OFFICER, ADMIN, SERVICE;
-
-        boolean unauthenticated() {
-            return ordinal() <= GARBAGE.ordinal();
-        }
-
-        String token() {
-            return switch (this) {
-                case NO_TOKEN -> null;
-                case FORGED -> TOKENS.forged(Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE);
-                case EXPIRED -> TOKENS.expired(Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE);
-                case WRONG_ISSUER -> TOKENS.wrongIssuer(Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE);
-                case GARBAGE -> "not.a.jwt";
-                case DONOR -> TOKENS.donor(UUID.randomUUID());
-                default -> TOKENS.forRoles(name());
-            };
-        }
-    }
-
     /** One request: path, optional JSON body, and a check that a refused request changed nothing. */
     record Call(String path, Object body, Runnable unchanged) {
         static Call read(String path) {
@@ -95,7 +74,7 @@ class SecurityTest {
     @InjectWireMock
     WireMockServer wireMock;
 
-    private final Map<String, Map<Who, Integer>> matrix = new TreeMap<>();
+    private final Map<String, Map<TestCaller, Integer>> matrix = new TreeMap<>();
     private String officer;
     private String delivered;
     private String deliveredIncident;
@@ -119,13 +98,13 @@ class SecurityTest {
     void printMatrix() {
         StringBuilder b = new StringBuilder("\nshipment-service security matrix (endpoint x caller -> HTTP status)\n");
         b.append(String.format("%-52s", "endpoint"));
-        for (Who w : Who.values()) {
+        for (TestCaller w : TestCaller.values()) {
             b.append(String.format(" %-17s", w));
         }
         b.append('\n');
         matrix.forEach((endpoint, row) -> {
             b.append(String.format("%-52s", endpoint));
-            for (Who w : Who.values()) {
+            for (TestCaller w : TestCaller.values()) {
                 b.append(String.format(" %-17s", row.getOrDefault(w, 0)));
             }
             b.append('\n');
@@ -173,17 +152,17 @@ class SecurityTest {
     Stream<DynamicTest> everyEndpointAsEveryCaller() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint e : endpoints()) {
-            for (Who who : Who.values()) {
+            for (TestCaller who : TestCaller.values()) {
                 int expected = who.unauthenticated() ? 401 : e.allowed().contains(who.name()) ? e.ok() : 403;
                 tests.add(DynamicTest.dynamicTest(e.name() + " as " + who + " -> " + expected, () -> {
                     Call call = e.call().get();
-                    Response r = send(e.method(), call, who.token());
+                    Response r = send(e.method(), call, who.token(TOKENS));
                     matrix.computeIfAbsent(e.name(), k -> new LinkedHashMap<>()).put(who, r.statusCode());
                     assertEquals(expected, r.statusCode(), e.name() + " as " + who + ": " + r.asString());
                     if (expected == 401) {
                         r.then().contentType("application/problem+json").body("status", equalTo(401))
                                 .header("WWW-Authenticate", startsWith("Bearer"));
-                        if (who != Who.NO_TOKEN) {
+                        if (who != TestCaller.NO_TOKEN) {
                             r.then().header("WWW-Authenticate", containsString("invalid_token"));
                         }
                     } else if (expected == 403) {
