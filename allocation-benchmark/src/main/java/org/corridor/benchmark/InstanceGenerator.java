@@ -14,6 +14,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
+import org.corridor.allocation.solver.Places;
+import org.corridor.allocation.solver.Places.Place;
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
@@ -50,42 +52,11 @@ public final class InstanceGenerator {
         }
     }
 
-    record Place(String code, String country, double lat, double lon) {
-    }
-
     record Item(String code, String name, int grams, int cm3, int shelfLifeDays, int perPersons) {
     }
 
-    /** UNHRD hubs: Brindisi, Dubai, Accra, Panama City, Subang, Las Palmas. */
-    static final List<Place> UNHRD = List.of(
-            new Place("UNHRD-BRI", "ITA", 40.63, 17.94), new Place("UNHRD-DXB", "ARE", 25.20, 55.27),
-            new Place("UNHRD-ACC", "GHA", 5.60, -0.19), new Place("UNHRD-PTY", "PAN", 8.98, -79.52),
-            new Place("UNHRD-SZB", "MYS", 3.13, 101.55), new Place("UNHRD-LPA", "ESP", 28.10, -15.41));
-
-    static final List<Place> CITIES = List.of(
-            new Place("IST", "TUR", 41.01, 28.98), new Place("ADA", "TUR", 37.00, 35.32),
-            new Place("GAZ", "TUR", 37.07, 37.38), new Place("ANK", "TUR", 39.93, 32.86),
-            new Place("DAM", "SYR", 33.51, 36.29), new Place("AMM", "JOR", 31.95, 35.93),
-            new Place("BEY", "LBN", 33.89, 35.50), new Place("ERB", "IRQ", 36.19, 44.01),
-            new Place("LCA", "CYP", 34.92, 33.62), new Place("ATH", "GRC", 37.98, 23.73),
-            new Place("FRA", "DEU", 50.11, 8.68), new Place("LYS", "FRA", 45.76, 4.84),
-            new Place("LON", "GBR", 51.51, -0.13), new Place("AMS", "NLD", 52.37, 4.90),
-            new Place("BRU", "BEL", 50.85, 4.35), new Place("CPH", "DNK", 55.68, 12.57),
-            new Place("STO", "SWE", 59.33, 18.07), new Place("OSL", "NOR", 59.91, 10.75),
-            new Place("GVA", "CHE", 46.20, 6.14), new Place("VIE", "AUT", 48.21, 16.37),
-            new Place("WAW", "POL", 52.23, 21.01), new Place("BUC", "ROU", 44.43, 26.10),
-            new Place("CAI", "EGY", 30.04, 31.24), new Place("RUH", "SAU", 24.71, 46.68),
-            new Place("DOH", "QAT", 25.29, 51.53), new Place("KWI", "KWT", 29.38, 47.99),
-            new Place("THR", "IRN", 35.69, 51.39), new Place("KHI", "PAK", 24.86, 67.01),
-            new Place("ISB", "PAK", 33.68, 73.05), new Place("DEL", "IND", 28.61, 77.21),
-            new Place("DAC", "BGD", 23.81, 90.41), new Place("BJS", "CHN", 39.90, 116.41),
-            new Place("TYO", "JPN", 35.68, 139.69), new Place("SEL", "KOR", 37.57, 126.98),
-            new Place("SIN", "SGP", 1.35, 103.82), new Place("SYD", "AUS", -33.87, 151.21),
-            new Place("NBO", "KEN", -1.29, 36.82), new Place("ADD", "ETH", 9.03, 38.74),
-            new Place("JNB", "ZAF", -26.20, 28.05), new Place("LOS", "NGA", 6.52, 3.38),
-            new Place("MIA", "USA", 25.76, -80.19), new Place("NYC", "USA", 40.71, -74.01),
-            new Place("YUL", "CAN", 45.50, -73.57), new Place("GRU", "BRA", -23.55, -46.63),
-            new Place("BAK", "AZE", 40.41, 49.87), new Place("TBS", "GEO", 41.72, 44.79));
+    static final List<Place> UNHRD = Places.UNHRD;
+    static final List<Place> CITIES = Places.CITIES;
 
     /** Base catalogue (grams and cm3 per unit); larger sizes add variants of these. */
     static final List<Item> BASE_ITEMS = List.of(
@@ -150,7 +121,7 @@ public final class InstanceGenerator {
             Place c = pool.get(i % pool.size());
             int round = i / pool.size();
             double jitter = round == 0 ? 0 : 1.5;
-            depots.add(new Place(c.country() + "-" + c.code() + (round == 0 ? "" : "-" + round), c.country(),
+            depots.add(new Place(c.code() + (round == 0 ? "" : "-" + round), c.country(),
                     c.lat() + (random.nextDouble() - 0.5) * jitter, c.lon() + (random.nextDouble() - 0.5) * jitter));
         }
 

@@ -29,7 +29,7 @@ class MediumInstanceTest {
         assertEquals(a, b);
         Set<String> depots = a.lots().stream().map(SolverInput.LotFact::depotCode).collect(Collectors.toSet());
         assertEquals(50, depots.size());
-        assertTrue(depots.containsAll(InstanceGenerator.UNHRD.stream().map(InstanceGenerator.Place::code).toList()));
+        assertTrue(depots.containsAll(InstanceGenerator.UNHRD.stream().map(Places.Place::code).toList()));
         assertEquals(20, a.needs().stream().map(SolverInput.NeedFact::itemCode).distinct().count() == 20 ? 20
                 : a.lots().stream().map(SolverInput.LotFact::itemCode).distinct().count());
         assertEquals(5, a.needs().stream().map(SolverInput.NeedFact::siteId).distinct().count());
