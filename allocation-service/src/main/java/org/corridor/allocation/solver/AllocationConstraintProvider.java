@@ -10,6 +10,7 @@ import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
 import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
 import org.optaplanner.core.api.score.stream.tri.TriConstraintStream;
+import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
 import org.optaplanner.core.api.score.stream.uni.UniConstraintCollector;
 
 import java.util.function.Function;
@@ -58,13 +59,19 @@ public class AllocationConstraintProvider implements ConstraintProvider {
 
     private static final Function<NeedChunk, MaterialNeed> CHUNK_NEED = NeedChunk::getNeed;
     private static final Function<NeedChunk, Lot> CHUNK_LOT = NeedChunk::getLot;
-    private static final Predicate<NeedChunk> CHUNK_UNMET = c -> c.getLot() == null;
+    private static final Predicate<NeedChunk> CHUNK_UNMET = c -> c.getLot() == null && c.getQuantity() > 0;
+    private static final Predicate<NeedChunk> CHUNK_DELIVERING = NeedChunk::isDelivering;
     private static final UniConstraintCollector<NeedChunk, ?, Integer> SUM_QUANTITY =
             ConstraintCollectors.sum(NeedChunk::getQuantity);
 
     /** Plan lines: (need, lot, quantity) for every (need, lot) pair with something assigned. */
     static TriConstraintStream<MaterialNeed, Lot, Integer> lines(ConstraintFactory f) {
-        return f.forEach(NeedChunk.class).groupBy(CHUNK_NEED, CHUNK_LOT, SUM_QUANTITY);
+        return delivering(f).groupBy(CHUNK_NEED, CHUNK_LOT, SUM_QUANTITY);
+    }
+
+    /** Slots on a lot with a positive quantity (empty slots count for nothing). */
+    static UniConstraintStream<NeedChunk> delivering(ConstraintFactory f) {
+        return f.forEach(NeedChunk.class).filter(CHUNK_DELIVERING);
     }
 
     /** Unmet quantity per need (needs with nothing unmet do not appear). */
@@ -75,15 +82,15 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     // ---------------------------------------------------------------- hard
 
     Constraint lotOverAllocated(ConstraintFactory f) {
-        return f.forEach(NeedChunk.class)
-                .groupBy(CHUNK_LOT, ConstraintCollectors.sum(NeedChunk::getQuantity))
+        return delivering(f)
+                .groupBy(CHUNK_LOT, SUM_QUANTITY)
                 .filter((lot, total) -> total > lot.getAvailable())
                 .penalizeConfigurableLong((lot, total) -> total - lot.getAvailable())
                 .asConstraint(LOT_OVER_ALLOCATED);
     }
 
     Constraint materialAccessBlocked(ConstraintFactory f) {
-        return f.forEach(NeedChunk.class)
+        return delivering(f)
                 .join(AccessRule.class,
                         Joiners.equal(c -> c.getSupply().getOriginCountryCode(), AccessRule::getOriginCountryCode),
                         Joiners.equal(c -> c.getNeed().getSiteCountryCode(), AccessRule::getDestinationCountryCode))
@@ -93,7 +100,7 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     }
 
     Constraint earmarkViolated(ConstraintFactory f) {
-        return f.forEach(NeedChunk.class)
+        return delivering(f)
                 .filter(c -> !c.getSupply().getLot().earmarkAllows(c.getNeed().getSiteCountryCode(),
                         c.getNeed().getIncidentType()))
                 .penalizeConfigurableLong(NeedChunk::getQuantity)
@@ -101,7 +108,7 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     }
 
     Constraint lotExpiresBeforeArrival(ConstraintFactory f) {
-        return f.forEach(NeedChunk.class)
+        return delivering(f)
                 .filter(c -> c.getSupply().expiresBeforeArrival())
                 .penalizeConfigurableLong(NeedChunk::getQuantity)
                 .asConstraint(LOT_EXPIRES_BEFORE_ARRIVAL);
@@ -161,7 +168,7 @@ public class AllocationConstraintProvider implements ConstraintProvider {
 
     /** Whole vehicles per (depot, site, mode): consolidating loads on one route pays. */
     Constraint transportCost(ConstraintFactory f) {
-        return f.forEach(NeedChunk.class)
+        return delivering(f)
                 .groupBy(c -> c.getSupply().getRoute(),
                         ConstraintCollectors.sumLong(NeedChunk::getGrams),
                         ConstraintCollectors.sumLong(NeedChunk::getCubicCentimetres))

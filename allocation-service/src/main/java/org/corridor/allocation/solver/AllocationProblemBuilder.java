@@ -15,7 +15,9 @@ import org.corridor.allocation.solver.api.SolverInput;
  * sites, needs (with their item's total demand), lots, one {@link Route} per (depot, site) pair
  * that matters (distance, mode, lead time, cost after {@link SolverInput.RouteOverride}s), one
  * {@link Supply} per (lot, site) that can serve, one {@link TeamOption} per (team, site), and the
- * planning entities: binary-decomposed {@link NeedChunk}s and one {@link TeamSlot} per team needed.
+ * planning entities: per material need one {@link NeedChunk} slot holding the whole need, unassigned,
+ * and one empty slot per lot that may serve it (at most {@link Options#maxLinesPerNeed()}), and one
+ * {@link TeamSlot} per team needed.
  *
  * <p>With {@link Options#pruneIneligible()} (the default), value ranges only hold supplies and teams
  * that pass every static hard rule (access rules, earmarks, expiry, team type), so the solver never
@@ -27,27 +29,22 @@ import org.corridor.allocation.solver.api.SolverInput;
 public final class AllocationProblemBuilder {
 
     /**
-     * @param maxChunksPerNeed cap on chunks per need (beyond it, fewer copies and coarser bulk chunks); default 192
-     * @param copies           copies of each small power of two (1, 2, 4, ... below the bulk size); default 8
+     * @param maxLinesPerNeed cap on the line slots of a need, i.e. on how many lots may serve one need
+     *                        (one more slot holds what stays unmet at first); default 48
+     * @param pruneIneligible value ranges hold only lots that pass every static hard rule
      */
-    public record Options(int maxChunksPerNeed, boolean pruneIneligible, int copies) {
+    public record Options(int maxLinesPerNeed, boolean pruneIneligible) {
 
-        /** Default chunk cap per need. */
-        public static final int DEFAULT_MAX_CHUNKS = 192;
         /**
-         * Default copies of the small chunk sizes. 8 instead of 2 (benchmark, docs/benchmarks): with 2
-         * copies, the small chunks of a need are used up topping up its first two lots, the bulk chunks
-         * left no longer fit the fragments of room in the others, and the medium instance left 4 % more
-         * of its demand (basis points x priority weight) unmet than a greedy plan at unit granularity.
+         * Default cap on the lots serving one need. On the benchmark's L and XL instances (lots of tens to
+         * hundreds of units, needs of up to a few thousand) a need is served from at most ~30 lots; 48
+         * leaves room while the entity count stays a fraction of the chunk model's (XL: ~48,000 slots
+         * instead of ~100,000 chunks).
          */
-        public static final int DEFAULT_COPIES = 8;
-
-        public Options(int maxChunksPerNeed, boolean pruneIneligible) {
-            this(maxChunksPerNeed, pruneIneligible, DEFAULT_COPIES);
-        }
+        public static final int DEFAULT_MAX_LINES = 48;
 
         public static Options defaults() {
-            return new Options(DEFAULT_MAX_CHUNKS, true, DEFAULT_COPIES);
+            return new Options(DEFAULT_MAX_LINES, true);
         }
     }
 
@@ -129,9 +126,14 @@ public final class AllocationProblemBuilder {
                     candidates.add(lot);
                 }
             }
-            for (int size : chunkSizes(need.getQuantity(), options.maxChunksPerNeed(), typicalLot(candidates),
-                    options.copies())) {
-                chunks.add(new NeedChunk(chunkId++, need, size, List.copyOf(candidates)));
+            if (need.getQuantity() > 0) {
+                // the whole need in one unassigned slot, plus an empty slot per lot that may serve it
+                List<Lot> frozen = List.copyOf(candidates);
+                chunks.add(new NeedChunk(chunkId++, need, need.getQuantity(), frozen));
+                int lines = frozen.isEmpty() ? 0 : Math.min(frozen.size(), Math.max(1, options.maxLinesPerNeed()));
+                for (int i = 0; i < lines; i++) {
+                    chunks.add(new NeedChunk(chunkId++, need, 0, frozen));
+                }
             }
         }
         s.setRoutes(new ArrayList<>(routes.values()));
@@ -172,90 +174,5 @@ public final class AllocationProblemBuilder {
         s.setTeamOptions(new ArrayList<>(options2.values()));
         s.setSlots(slots);
         return s;
-    }
-
-    /**
-     * Chunk sizes for a quantity, given the typical (median) available quantity of the lots that can
-     * serve it: 1, 1, 2, 2, 4, 4, ... up to (excluding) a bulk size B, then chunks of size B, then the
-     * remainder. B is the largest power of two not above the typical lot (lower quartile of the
-     * candidate lots' availability), so that a chunk, which always comes from one lot, fits in most
-     * lots and leftovers stay small; B doubles only when more than {@code maxChunks}
-     * chunks would be needed. One copy of each small power already makes every total from 0 to
-     * {@code quantity} a subset sum; the second copy lets a need be split exactly between lots
-     * (e.g. 100 = 60 from one lot + 20 from another + 20 unmet, impossible with 1, 2, 4, 8, 16, 32,
-     * 37) and gives local search small steps. A need no lot can serve is one (pinned, unmet) chunk.
-     */
-    public static List<Integer> chunkSizes(int quantity, int maxChunks, int typicalLot) {
-        return chunkSizes(quantity, maxChunks, typicalLot, 2);
-    }
-
-    /**
-     * As {@link #chunkSizes(int, int, int)} with {@code copies} copies of each small power of two (at
-     * least one copy is always kept; more copies let a need be split exactly between more lots).
-     */
-    public static List<Integer> chunkSizes(int quantity, int maxChunks, int typicalLot, int copies0) {
-        if (quantity <= 0) {
-            return List.of();
-        }
-        if (typicalLot <= 0) {
-            return List.of(quantity);
-        }
-        int cap = Math.max(2, maxChunks);
-        long first = Math.max(1, Long.highestOneBit(Math.min(typicalLot, quantity)) / 2);
-        // As many copies of the small powers as asked if the cap allows (growing the bulk size first), else fewer.
-        for (int copies = Math.max(1, copies0); copies >= 1; copies--) {
-            for (long bulk = first; bulk <= 2L * quantity; bulk *= 2) {
-                List<Integer> sizes = decompose(quantity, bulk, copies);
-                if (sizes.size() <= cap) {
-                    return sizes;
-                }
-            }
-        }
-        // Last resort for tiny caps: binary chunks of a coarser base unit (granularity = base).
-        for (long base = 2; ; base *= 2) {
-            List<Integer> sizes = new ArrayList<>();
-            long sum = 0;
-            for (long p = base; sum + p <= quantity; p *= 2) {
-                sizes.add((int) p);
-                sum += p;
-            }
-            if (sum < quantity) {
-                sizes.add((int) (quantity - sum));
-            }
-            if (sizes.size() <= cap) {
-                return sizes;
-            }
-        }
-    }
-
-    private static List<Integer> decompose(int quantity, long bulk, int copies) {
-        List<Integer> sizes = new ArrayList<>();
-        long sum = 0;
-        for (long p = 1; p < bulk && sum < quantity; p *= 2) {
-            for (int copy = 0; copy < copies && sum + p <= quantity; copy++) {
-                sizes.add((int) p);
-                sum += p;
-            }
-        }
-        if ((quantity - sum) / bulk > 10_000) {
-            return java.util.Collections.nCopies(10_001, 0); // far too many chunks: rejected by the caller's cap
-        }
-        while (sum + bulk <= quantity) {
-            sizes.add((int) bulk);
-            sum += bulk;
-        }
-        if (sum < quantity) {
-            sizes.add((int) (quantity - sum));
-        }
-        return sizes;
-    }
-
-    /** The lower quartile of the candidate lots' available quantities (0 when there is none). */
-    static int typicalLot(List<Lot> lots) {
-        if (lots.isEmpty()) {
-            return 0;
-        }
-        int[] a = lots.stream().mapToInt(Lot::getAvailable).sorted().toArray();
-        return a[a.length / 4];
     }
 }

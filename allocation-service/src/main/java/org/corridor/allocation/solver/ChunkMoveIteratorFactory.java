@@ -14,22 +14,29 @@ import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
- * Random moves that respect the item structure of the problem, so none is wasted:
+ * Random moves over the line slots ({@link NeedChunk}) that respect the structure of the problem, so
+ * none is wasted on an empty slot or a lot of another item:
  * <ul>
- * <li>a swap of two chunks of the <b>same item</b> whose lots are in each other's value range (the
- * generic swap selector picked chunks of any item, and ~95 % of its swaps were not doable);</li>
- * <li>a line change: all chunks of a need on one lot move together to another eligible lot (half
- * of the time one of the need's {@value #NEAR} nearest lots, else any), or to unmet (1 in 10).</li>
- * </ul>
- * <li>an ejection chain: a chunk takes a lot, and a chunk of another need on that lot moves to a lot
+ * <li>a <b>transfer</b> ({@link ChunkEditMove}): units of a need move from one of its lines (or
+ * from what is unmet) to a lot with room, as much as fits or a random part of it, onto the need's
+ * line on that lot or a new line in an empty slot; or back to unmet (1 in 10). This is how a need
+ * fills exactly the room left in small lots and shifts part of a load to a route whose vehicle
+ * still has room;</li>
+ * <li>a swap of the lots of two lines of the <b>same item</b> whose lots are in each other's value
+ * range;</li>
+ * <li>a line change: the need's line on one lot moves to another eligible lot (half of the time one
+ * of the need's {@value #NEAR} nearest lots, else any), or to unmet (1 in 10);</li>
+ * <li>an ejection chain: a line takes a lot, and a line of another need on that lot moves to a lot
  * of its own range (or unmet), see {@link ChunkReassignMove}.</li>
  * </ul>
- * Shares: {@link #SWAP_SHARE} swaps, {@link #EJECT_SHARE} ejections, the rest line changes. Plain change moves stay in the configuration's union.
+ * Shares: {@link #TRANSFER_SHARE} transfers, {@link #SWAP_SHARE} swaps, {@link #EJECT_SHARE}
+ * ejections, the rest line changes.
  */
 public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, Move<AllocationSolution>> {
 
-    static final double SWAP_SHARE = 0.35;
-    static final double EJECT_SHARE = 0.35;
+    static final double TRANSFER_SHARE = 0.4;
+    static final double SWAP_SHARE = 0.2;
+    static final double EJECT_SHARE = 0.2;
 
     private List<NeedChunk> movable;
     private Map<String, List<NeedChunk>> byItem;
@@ -101,8 +108,9 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             public Move<AllocationSolution> next() {
                 while (true) {
                     double r = random.nextDouble();
-                    Move<AllocationSolution> m = r < SWAP_SHARE ? swap(random)
-                            : r < SWAP_SHARE + EJECT_SHARE ? eject(random) : line(random);
+                    Move<AllocationSolution> m = r < TRANSFER_SHARE ? transfer(random)
+                            : r < TRANSFER_SHARE + SWAP_SHARE ? swap(random)
+                            : r < TRANSFER_SHARE + SWAP_SHARE + EJECT_SHARE ? eject(random) : line(random);
                     if (m != null) {
                         return m;
                     }
@@ -112,10 +120,10 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     }
 
     private Move<AllocationSolution> swap(Random random) {
-        NeedChunk a = movable.get(random.nextInt(movable.size()));
+        NeedChunk a = nonEmpty(random);
         List<NeedChunk> same = byItem.get(a.getNeed().getItemCode());
         NeedChunk b = same.get(random.nextInt(same.size()));
-        if (a.getLot() == b.getLot() || (a.getNeed() == b.getNeed() && a.getQuantity() == b.getQuantity())) {
+        if (a.getLot() == b.getLot() || b.getQuantity() == 0 || (a.getNeed() == b.getNeed() && a.getQuantity() == b.getQuantity())) {
             return null;
         }
         if ((b.getLot() != null && !ranges.get(a.getNeed()).contains(b.getLot()))
@@ -132,7 +140,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
 
     /** Chunk c takes lot x; a chunk d of another need on x moves to a lot y of its own range (or unmet). */
     private Move<AllocationSolution> eject(Random random) {
-        NeedChunk c = movable.get(random.nextInt(movable.size()));
+        NeedChunk c = nonEmpty(random);
         Lot x = pick(c.getNeed(), random);
         if (x == c.getLot()) {
             return null;
@@ -140,7 +148,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         NeedChunk d = null;
         int seen = 0;
         for (NeedChunk e : byItem.get(c.getNeed().getItemCode())) {
-            if (e.getLot() == x && e.getNeed() != c.getNeed() && random.nextInt(++seen) == 0) {
+            if (e.getLot() == x && e.getQuantity() > 0 && e.getNeed() != c.getNeed() && random.nextInt(++seen) == 0) {
                 d = e;
             }
         }
@@ -154,8 +162,121 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         return new ChunkReassignMove(List.of(c, d), java.util.Arrays.asList(x, y));
     }
 
+    /**
+     * A random slot with a positive quantity (a line, or what is unmet of a need); a few tries, then
+     * any movable slot (moves on it are then refused as not doable or not useful).
+     */
+    private NeedChunk nonEmpty(Random random) {
+        NeedChunk c = movable.get(random.nextInt(movable.size()));
+        for (int i = 0; i < 16 && c.getQuantity() == 0; i++) {
+            c = movable.get(random.nextInt(movable.size()));
+        }
+        return c;
+    }
+
+    /** Units of one need move from a line (or its unmet part) to a lot with room, or back to unmet. */
+    private Move<AllocationSolution> transfer(Random random) {
+        NeedChunk a = nonEmpty(random);
+        int q = a.getQuantity();
+        if (q == 0) {
+            return null;
+        }
+        MaterialNeed need = a.getNeed();
+        if (a.getLot() != null && random.nextInt(10) == 0) {
+            NeedChunk unmet = slotOn(need, null);
+            if (unmet == null) {
+                return null;
+            }
+            int units = random.nextBoolean() ? q : 1 + random.nextInt(q);
+            return ChunkEditMove.transfer(a, unmet, null, units);
+        }
+        Lot x = pick(need, random);
+        if (x == a.getLot()) {
+            return null;
+        }
+        long room = x.getAvailable() - used(x);
+        if (room <= 0) {
+            return exchange(a, x, random);
+        }
+        NeedChunk to = slotOn(need, x);
+        if (to == null) {
+            return null;
+        }
+        int most = (int) Math.min(q, room);
+        int units = random.nextBoolean() ? most : 1 + random.nextInt(most);
+        return ChunkEditMove.transfer(a, to, x, units);
+    }
+
+    /**
+     * Lot x is full: another need's line on x gives units back to its own unmet part or moves them to
+     * another of its lots with room, and they go to a's need instead (taken from a). Shares a scarce lot between needs, or lets a higher priority
+     * take it over, one step at a time.
+     */
+    private Move<AllocationSolution> exchange(NeedChunk a, Lot x, Random random) {
+        NeedChunk d = null;
+        int seen = 0;
+        for (NeedChunk e : byItem.get(x.getItemCode())) {
+            if (e.getLot() == x && e.getQuantity() > 0 && e.getNeed() != a.getNeed() && random.nextInt(++seen) == 0) {
+                d = e;
+            }
+        }
+        if (d == null) {
+            return null;
+        }
+        NeedChunk to = slotOn(a.getNeed(), x);
+        // half of the time d's units move on to another lot of d's with room (an ejection chain), else to d's unmet part
+        Lot y = random.nextBoolean() ? pick(d.getNeed(), random) : null;
+        long yRoom = Long.MAX_VALUE;
+        if (y != null) {
+            yRoom = y == x ? 0 : y.getAvailable() - used(y);
+            if (yRoom <= 0) {
+                return null;
+            }
+        }
+        NeedChunk back = slotOn(d.getNeed(), y);
+        if (to == null || back == null || back == d) {
+            return null;
+        }
+        int most = (int) Math.min(Math.min(a.getQuantity(), d.getQuantity()), yRoom);
+        int units = random.nextBoolean() ? most : 1 + random.nextInt(most);
+        int aLeft = a.getQuantity() - units;
+        int dLeft = d.getQuantity() - units;
+        return new ChunkEditMove(List.of(a, to, d, back),
+                java.util.Arrays.asList(aLeft == 0 ? null : a.getLot(), x, dLeft == 0 ? null : x, y),
+                List.of(aLeft, to.getQuantity() + units, dLeft, back.getQuantity() + units));
+    }
+
+    /**
+     * The need's slot that already holds a line on {@code lot} (for null: its unmet part), else an
+     * empty slot to start one; null when every slot is in use.
+     */
+    private NeedChunk slotOn(MaterialNeed need, Lot lot) {
+        NeedChunk empty = null;
+        for (NeedChunk c : byNeed.get(need)) {
+            if (c.getQuantity() == 0) {
+                if (empty == null) {
+                    empty = c;
+                }
+            } else if (c.getLot() == lot) {
+                return c;
+            }
+        }
+        return empty;
+    }
+
+    /** Units of a lot taken by all lines (of every need of its item). */
+    private long used(Lot lot) {
+        long used = 0;
+        for (NeedChunk c : byItem.get(lot.getItemCode())) {
+            if (c.getLot() == lot) {
+                used += c.getQuantity();
+            }
+        }
+        return used;
+    }
+
     private Move<AllocationSolution> line(Random random) {
-        NeedChunk a = movable.get(random.nextInt(movable.size()));
+        NeedChunk a = nonEmpty(random);
         Lot from = a.getLot();
         List<Lot> candidates = random.nextBoolean() ? nearest.get(a.getNeed()) : a.getCandidates();
         Lot to = random.nextInt(10) == 0 ? null : candidates.get(random.nextInt(candidates.size()));
@@ -164,10 +285,10 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         }
         List<NeedChunk> line = new ArrayList<>();
         for (NeedChunk c : byNeed.get(a.getNeed())) {
-            if (c.getLot() == from) {
+            if (c.getLot() == from && c.getQuantity() > 0) {
                 line.add(c);
             }
         }
-        return new LineChangeMove(line, from, to);
+        return line.isEmpty() ? null : new LineChangeMove(line, from, to);
     }
 }

@@ -3,26 +3,27 @@ package org.corridor.allocation.solver;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.corridor.allocation.solver.api.Priority;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 /**
- * Construction of the material chunks the way a logistics officer would fill needs, in seconds even
- * for 100,000 chunks: priority by priority (CRITICAL first); within one priority, first fit
- * decreasing over the chunks of all its needs (largest first; chunk sizes are powers of two, for
- * which decreasing first fit leaves few fragments of room the remaining chunks could have used),
- * each chunk to the lot of its (pruned, eligible) value range with room for it where it is cheapest
- * to ship: whole vehicles, counting the vehicles already going from that depot to the site (free
- * until full), plus the load term. Chunks no lot has room for stay unmet. Only unassigned chunks
- * are touched. Local search then improves cost, consolidation and fairness.
- * <p>
- * It replaced a best-fit-decreasing construction that evaluated every eligible lot for every chunk:
- * O(chunks x lots) score calculations (about 45 million on the XL benchmark instance, far beyond a
- * minute), while this rule's start on the medium instance is as good (see docs/benchmarks).
+ * Construction of the material lines the way a logistics officer would fill needs, in well under a
+ * second even for tens of thousands of slots: priority by priority (CRITICAL first); within one
+ * priority, round robin over its needs (the needs with the fewest eligible lots first, then by
+ * deliver-by), each turn giving a need at most a quarter of its quantity (so that needs of one priority
+ * share a scarce lot instead of the first taking it all) from the lot of its (pruned, eligible) value
+ * range with room where that part is cheapest to ship per unit (whole vehicles, counting the vehicles
+ * already going from that depot to the site, which carry it for free until full, plus the load
+ * term), as much as that lot has room for, onto the need's line on that lot or a new line. Lots are filled exactly, so no stock is
+ * stranded in fragments of room (the fixed-size chunks this replaced left up to a third of L's
+ * demand unmet that way, see docs/benchmarks). What no lot has room for stays unmet. Only the
+ * unmet part of each need is touched. Local search then improves cost, consolidation and fairness.
  */
 public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolution> {
 
@@ -33,65 +34,125 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
         AllocationSolution solution = scoreDirector.getWorkingSolution();
         Map<Lot, Long> left = new IdentityHashMap<>();
         solution.getLots().forEach(l -> left.put(l, (long) l.getAvailable()));
-        Map<MaterialNeed, List<NeedChunk>> open = new IdentityHashMap<>();
+        Map<MaterialNeed, List<NeedChunk>> slots = new IdentityHashMap<>();
         Map<Route, long[]> loads = new IdentityHashMap<>();
         for (NeedChunk c : solution.getChunks()) {
-            if (c.getLot() != null) {
+            if (c.isDelivering()) {
                 left.merge(c.getLot(), (long) -c.getQuantity(), Long::sum);
                 long[] load = loads.computeIfAbsent(c.getSupply().getRoute(), r -> new long[2]);
                 load[0] += c.getGrams();
                 load[1] += c.getCubicCentimetres();
-            } else if (!c.isPinned()) {
-                open.computeIfAbsent(c.getNeed(), n -> new ArrayList<>()).add(c);
+            }
+            if (!c.isPinned()) {
+                slots.computeIfAbsent(c.getNeed(), n -> new ArrayList<>()).add(c);
             }
         }
-        // Priority by priority; within one priority, first fit decreasing over the chunks of all its
-        // needs: chunk sizes are powers of two (divisible), for which decreasing first fit packs lots
-        // without leaving fragments the remaining chunks could have used. Each chunk goes to the lot
-        // with room for it where it is cheapest to ship (vehicles already going from that depot to
-        // the site carry it for free until full, plus the load term).
-        Map<org.corridor.allocation.solver.api.Priority, List<NeedChunk>> byPriority = new java.util.EnumMap<>(
-                org.corridor.allocation.solver.api.Priority.class);
-        open.values().forEach(list -> list.forEach(c -> byPriority.computeIfAbsent(c.getNeed().getPriority(),
-                p -> new ArrayList<>()).add(c)));
-        for (List<NeedChunk> chunks : byPriority.values()) {
-            chunks.sort(Comparator.comparingInt(NeedChunk::getQuantity).reversed()
-                    .thenComparing(c -> c.getNeed().getDeliverBy() == null ? Instant.MAX : c.getNeed().getDeliverBy())
-                    .thenComparing(NeedChunk::getId));
-            for (NeedChunk chunk : chunks) {
-                MaterialNeed need = chunk.getNeed();
-                int q = chunk.getQuantity();
-                Lot bestLot = null;
-                double bestCost = Double.MAX_VALUE;
-                for (Lot lot : chunk.getCandidates()) {
-                    if (left.get(lot) < q) {
-                        continue;
-                    }
-                    Route route = need.supplyFor(lot).getRoute();
-                    long[] load = loads.getOrDefault(route, NO_LOAD);
-                    long g = Supply.grams(lot, q);
-                    long c = Supply.cubicCentimetres(lot, q);
-                    double marginal = route.costFor(load[0] + g, load[1] + c)
-                            - (load[0] + load[1] > 0 ? route.costFor(load[0], load[1]) : 0)
-                            + route.loadCostFor(g, c) / 4.0;
-                    if (marginal < bestCost) {
-                        bestCost = marginal;
-                        bestLot = lot;
+        Map<Priority, List<MaterialNeed>> byPriority = new EnumMap<>(Priority.class);
+        slots.keySet().forEach(n -> byPriority.computeIfAbsent(n.getPriority(), p -> new ArrayList<>()).add(n));
+        for (List<MaterialNeed> needs : byPriority.values()) {
+            needs.sort(Comparator.comparingInt((MaterialNeed n) -> slots.get(n).get(0).getCandidates().size())
+                    .thenComparing(n -> n.getDeliverBy() == null ? Instant.MAX : n.getDeliverBy())
+                    .thenComparing(MaterialNeed::getId));
+            List<MaterialNeed> turn = new ArrayList<>(needs);
+            while (!turn.isEmpty()) {
+                List<MaterialNeed> next = new ArrayList<>(turn.size());
+                for (MaterialNeed need : turn) {
+                    if (giveOneLine(scoreDirector, need, slots.get(need), left, loads)) {
+                        next.add(need);
                     }
                 }
-                if (bestLot == null) {
-                    continue;
-                }
-                scoreDirector.beforeVariableChanged(chunk, "lot");
-                chunk.setLot(bestLot);
-                scoreDirector.afterVariableChanged(chunk, "lot");
-                left.merge(bestLot, (long) -q, Long::sum);
-                long[] load = loads.computeIfAbsent(need.supplyFor(bestLot).getRoute(), r -> new long[2]);
-                load[0] += Supply.grams(bestLot, q);
-                load[1] += Supply.cubicCentimetres(bestLot, q);
+                turn = next;
             }
         }
         scoreDirector.triggerVariableListeners();
     }
 
+    /** Turns a need needs at least to take its whole quantity: each turn takes at most a quarter of it. */
+    static final int TURNS = 4;
+
+    /**
+     * One more turn for the need's unmet part: at most a quarter of the need, from the lot where it is
+     * cheapest per unit, onto the need's line on that lot or a new line. False when the need is met,
+     * or no lot or slot is left for it.
+     */
+    private static boolean giveOneLine(ScoreDirector<AllocationSolution> director, MaterialNeed need, List<NeedChunk> slots,
+            Map<Lot, Long> left, Map<Route, long[]> loads) {
+        NeedChunk unmet = null;
+        boolean hasEmpty = false;
+        for (NeedChunk c : slots) {
+            if (c.getQuantity() == 0) {
+                hasEmpty = true;
+            } else if (c.getLot() == null && unmet == null) {
+                unmet = c;
+            }
+        }
+        if (unmet == null) {
+            return false;
+        }
+        int wanted = unmet.getQuantity();
+        int share = Math.min(wanted, (need.getQuantity() + TURNS - 1) / TURNS);
+        Lot bestLot = null;
+        int bestUnits = 0;
+        double bestCost = Double.MAX_VALUE;
+        for (Lot lot : unmet.getCandidates()) {
+            long room = left.get(lot);
+            if (room <= 0) {
+                continue;
+            }
+            int units = (int) Math.min(share, room);
+            Route route = need.supplyFor(lot).getRoute();
+            long[] load = loads.getOrDefault(route, NO_LOAD);
+            long g = Supply.grams(lot, units);
+            long c = Supply.cubicCentimetres(lot, units);
+            double perUnit = (route.costFor(load[0] + g, load[1] + c)
+                    - (load[0] + load[1] > 0 ? route.costFor(load[0], load[1]) : 0)
+                    + route.loadCostFor(g, c) / 4.0) / units;
+            if (perUnit < bestCost) {
+                bestCost = perUnit;
+                bestLot = lot;
+                bestUnits = units;
+            }
+        }
+        if (bestLot == null) {
+            return false;
+        }
+        NeedChunk line = null;
+        NeedChunk empty = null;
+        for (NeedChunk c : slots) {
+            if (c.getLot() == bestLot && c.getQuantity() > 0) {
+                line = c;
+            } else if (c.getQuantity() == 0 && empty == null) {
+                empty = c;
+            }
+        }
+        if (line != null) {
+            set(director, unmet, null, wanted - bestUnits);
+            set(director, line, bestLot, line.getQuantity() + bestUnits);
+        } else if (bestUnits == wanted) {
+            set(director, unmet, bestLot, wanted);
+        } else if (hasEmpty) {
+            set(director, unmet, null, wanted - bestUnits);
+            set(director, empty, bestLot, bestUnits);
+        } else {
+            return false;
+        }
+        left.merge(bestLot, (long) -bestUnits, Long::sum);
+        long[] load = loads.computeIfAbsent(need.supplyFor(bestLot).getRoute(), r -> new long[2]);
+        load[0] += Supply.grams(bestLot, bestUnits);
+        load[1] += Supply.cubicCentimetres(bestLot, bestUnits);
+        return bestUnits < wanted;
+    }
+
+    private static void set(ScoreDirector<AllocationSolution> director, NeedChunk slot, Lot lot, int quantity) {
+        if (slot.getLot() != lot) {
+            director.beforeVariableChanged(slot, "lot");
+            slot.setLot(lot);
+            director.afterVariableChanged(slot, "lot");
+        }
+        if (slot.getQuantity() != quantity) {
+            director.beforeVariableChanged(slot, "quantity");
+            slot.setQuantity(quantity);
+            director.afterVariableChanged(slot, "quantity");
+        }
+    }
 }

@@ -24,7 +24,7 @@ public class LineChangeMove extends AbstractMove<AllocationSolution> {
 
     @Override
     public boolean isMoveDoable(ScoreDirector<AllocationSolution> scoreDirector) {
-        return from != to;
+        return from != to && !chunks.isEmpty();
     }
 
     @Override
@@ -59,6 +59,6 @@ public class LineChangeMove extends AbstractMove<AllocationSolution> {
 
     @Override
     public String toString() {
-        return chunks.size() + " chunks of " + chunks.get(0).getNeed() + " " + from + " -> " + to;
+        return chunks.size() + " lines " + chunks + " " + from + " -> " + to;
     }
 }

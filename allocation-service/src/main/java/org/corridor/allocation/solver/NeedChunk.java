@@ -5,16 +5,24 @@ import java.util.List;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.entity.PlanningPin;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.valuerange.CountableValueRange;
+import org.optaplanner.core.api.domain.valuerange.ValueRangeFactory;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
 
 /**
- * Planning entity: a fixed-size part of one material need. Its only variable is the {@link Lot}
- * that delivers it, or {@code null} when this part stays unmet; the route from that lot's depot to
- * the need's site is precomputed ({@link #getSupply()}). The value is the lot itself (not a
- * per-site object) so that swap moves can exchange lots between needs of different sites. The chunk sizes of a
- * need are binary-decomposed (1, 2, 4, ..., remainder) so that every total between 0 and the need's
- * quantity is a subset sum: see {@code package-info.java} for why.
+ * Planning entity: one line slot of a material need, with two variables: the {@link Lot} that
+ * delivers it ({@code null} = this part stays unmet) and its {@link #getQuantity() quantity}. The
+ * route from that lot's depot to the need's site is precomputed ({@link #getSupply()}). The value is
+ * the lot itself (not a per-site object) so that swap moves can exchange lots between needs of
+ * different sites.
+ * <p>
+ * Invariant: the quantities of the slots of one need add up to the need's quantity (what is not on a
+ * lot is unmet). The builder creates it (the whole need in one unassigned slot), the construction
+ * phase and every move keep it: quantities are only ever moved between slots of the same need
+ * ({@link ChunkEditMove}), never changed by a generic change move (the solver configuration restricts
+ * those to the lot). A slot with quantity 0 is an empty line and counts for nothing. See {@code
+ * package-info.java} for why slots replaced fixed-size chunks.
  */
 @PlanningEntity(difficultyComparatorClass = NeedChunkDifficultyComparator.class)
 public class NeedChunk {
@@ -22,14 +30,16 @@ public class NeedChunk {
     @PlanningId
     private Long id;
     private MaterialNeed need;
-    private int quantity;
-    private long normalisedUnits;
     private List<Lot> candidates;
     @PlanningPin
     private boolean pinned;
 
     @PlanningVariable(valueRangeProviderRefs = "lotRange", nullable = true)
     private Lot lot;
+
+    /** Moved between slots of one need only by {@link ChunkEditMove} (see the invariant above). */
+    @PlanningVariable(valueRangeProviderRefs = "quantityRange")
+    private Integer quantity;
 
     public NeedChunk() {
     }
@@ -45,7 +55,6 @@ public class NeedChunk {
         this.candidates = candidates;
         this.lot = lot;
         this.pinned = candidates.isEmpty();
-        this.normalisedUnits = normalise(quantity, need.getItemDemand());
     }
 
     /**
@@ -62,15 +71,30 @@ public class NeedChunk {
         return candidates;
     }
 
+    /** 0 to the need's quantity (declared for the variable; only {@link ChunkEditMove} changes it). */
+    @ValueRangeProvider(id = "quantityRange")
+    public CountableValueRange<Integer> getQuantityRange() {
+        return ValueRangeFactory.createIntValueRange(0, need.getQuantity() + 1);
+    }
+
     public Long getId() { return id; }
     public MaterialNeed getNeed() { return need; }
-    public int getQuantity() { return quantity; }
-    public long getNormalisedUnits() { return normalisedUnits; }
+    public int getQuantity() { return quantity == null ? 0 : quantity; }
+    public long getNormalisedUnits() { return normalise(getQuantity(), need.getItemDemand()); }
     public boolean isPinned() { return pinned; }
     public Lot getLot() { return lot; }
 
     public void setLot(Lot lot) {
         this.lot = lot;
+    }
+
+    public void setQuantity(Integer quantity) {
+        this.quantity = quantity;
+    }
+
+    /** Delivers something: on a lot, with a positive quantity. */
+    public boolean isDelivering() {
+        return lot != null && getQuantity() > 0;
     }
 
     /** The lot and route delivering this chunk to its site, or null when unmet. */
@@ -81,13 +105,13 @@ public class NeedChunk {
     /** Weight of this chunk in grams, for vehicle counting. */
     public long getGrams() {
         Supply supply = getSupply();
-        return supply == null ? 0 : Supply.grams(supply.getLot(), quantity);
+        return supply == null ? 0 : Supply.grams(supply.getLot(), getQuantity());
     }
 
     /** Volume of this chunk in cubic centimetres, for vehicle counting. */
     public long getCubicCentimetres() {
         Supply supply = getSupply();
-        return supply == null ? 0 : Supply.cubicCentimetres(supply.getLot(), quantity);
+        return supply == null ? 0 : Supply.cubicCentimetres(supply.getLot(), getQuantity());
     }
 
     /** Whole hours the delivery arrives after the need's deliver-by (0 when on time or no deadline). */
@@ -98,6 +122,6 @@ public class NeedChunk {
 
     @Override
     public String toString() {
-        return "Chunk[" + need + " part " + quantity + " <- " + lot + "]";
+        return "Chunk[" + need + " " + quantity + " <- " + lot + "]";
     }
 }

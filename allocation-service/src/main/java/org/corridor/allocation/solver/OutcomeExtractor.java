@@ -49,7 +49,7 @@ public final class OutcomeExtractor {
         Map<String, int[]> qty = new LinkedHashMap<>();
         Map<String, NeedChunk> first = new LinkedHashMap<>();
         for (NeedChunk c : solution.getChunks()) {
-            if (c.getSupply() == null) {
+            if (!c.isDelivering()) {
                 continue;
             }
             String key = c.getNeed().getId() + "|" + c.getSupply().getLot().getId();
@@ -143,7 +143,7 @@ public final class OutcomeExtractor {
         Priority bestOther = null;
         Set<String> otherSites = new TreeSet<>();
         for (NeedChunk c : solution.getChunks()) {
-            if (c.getLot() == null || !usableIds.contains(c.getLot().getId())) {
+            if (!c.isDelivering() || !usableIds.contains(c.getLot().getId())) {
                 continue;
             }
             usedPerLot.merge(c.getLot().getId(), (long) c.getQuantity(), Long::sum);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,66 +17,40 @@ import org.junit.jupiter.api.Test;
 
 class AllocationProblemBuilderTest {
 
-    private static BitSet subsetSums(List<Integer> sizes) {
-        int total = sizes.stream().mapToInt(Integer::intValue).sum();
-        BitSet reachable = new BitSet(total + 1);
-        reachable.set(0);
-        for (int s : sizes) {
-            for (int t = total - s; t >= 0; t--) {
-                if (reachable.get(t)) {
-                    reachable.set(t + s);
-                }
-            }
+    @Test
+    void eachNeedGetsOneUnassignedSlotWithItsWholeQuantityAndAnEmptySlotPerLotThatMayServeIt() {
+        InputBuilder b = new InputBuilder();
+        var antakya = b.site("Antakya", "TUR", 36.20, 36.16);
+        b.need(antakya, "TENT-FAM", 700, Priority.HIGH);
+        b.need(antakya, "HEB-CTN", 40, Priority.CRITICAL);
+        b.lot("TUR-GAZ", "TUR", 37.07, 37.38, "TENT-FAM", 300);
+        b.lot("TUR-ADA", "TUR", 37.00, 35.32, "TENT-FAM", 200);
+        b.lot("UNHRD-DXB", "ARE", 25.20, 55.27, "TENT-FAM", 90);
+        AllocationSolution s = AllocationProblemBuilder.build(b.build());
+        List<NeedChunk> tents = s.getChunks().stream().filter(c -> c.getNeed().getItemCode().equals("TENT-FAM")).toList();
+        // one slot with the whole need, unmet, and one empty slot per candidate lot
+        assertEquals(4, tents.size());
+        assertEquals(700, tents.stream().mapToInt(NeedChunk::getQuantity).sum());
+        assertEquals(List.of(700, 0, 0, 0), tents.stream().map(NeedChunk::getQuantity).toList());
+        assertTrue(tents.stream().allMatch(c -> c.getLot() == null && !c.isPinned() && c.getCandidates().size() == 3));
+        // no lot of hygiene kits: one pinned slot, unmet
+        List<NeedChunk> kits = s.getChunks().stream().filter(c -> c.getNeed().getItemCode().equals("HEB-CTN")).toList();
+        assertEquals(1, kits.size());
+        assertTrue(kits.get(0).isPinned());
+        assertEquals(40, kits.get(0).getQuantity());
+    }
+
+    @Test
+    void theLineCapBoundsTheSlotsOfANeedWithManyLots() {
+        InputBuilder b = new InputBuilder();
+        var antakya = b.site("Antakya", "TUR", 36.20, 36.16);
+        b.need(antakya, "TENT-FAM", 5000, Priority.HIGH);
+        for (int i = 0; i < 60; i++) {
+            b.lot("TUR-GAZ", "TUR", 37.07, 37.38, "TENT-FAM", 10 + i);
         }
-        return reachable;
-    }
-
-    @Test
-    void chunkSizesAddUpAndEveryTotalIsReachable() {
-        for (int q : new int[] {1, 2, 3, 7, 100, 500, 1000, 4097}) {
-            for (int typical : new int[] {1, 37, 300, 5000}) {
-                List<Integer> sizes = AllocationProblemBuilder.chunkSizes(q, 96, typical);
-                assertEquals(q, sizes.stream().mapToInt(Integer::intValue).sum(), "q=" + q);
-                assertTrue(sizes.size() <= 96);
-                BitSet sums = subsetSums(sizes);
-                assertEquals(q + 1, sums.cardinality(), "every total 0.." + q + " reachable with " + sizes);
-            }
-        }
-    }
-
-    @Test
-    void productionChunkSizesKeepEightCopiesOfSmallChunksAndEveryTotalReachable() {
-        AllocationProblemBuilder.Options o = AllocationProblemBuilder.Options.defaults();
-        assertEquals(8, o.copies());
-        assertEquals(192, o.maxChunksPerNeed());
-        List<Integer> sizes = AllocationProblemBuilder.chunkSizes(1000, o.maxChunksPerNeed(), 300, o.copies());
-        assertEquals(8, sizes.stream().filter(s -> s == 1).count(), sizes.toString());
-        assertEquals(1000, sizes.stream().mapToInt(Integer::intValue).sum());
-        assertEquals(1001, subsetSums(sizes).cardinality());
-        for (int q : new int[] {7, 4097, 30_000}) {
-            List<Integer> big = AllocationProblemBuilder.chunkSizes(q, o.maxChunksPerNeed(), 150, o.copies());
-            assertTrue(big.size() <= 192, big.toString());
-            assertEquals(q, big.stream().mapToInt(Integer::intValue).sum());
-            assertEquals(q + 1, subsetSums(big).cardinality());
-        }
-    }
-
-    @Test
-    void chunkSizesAllowSplittingOneNeedExactlyBetweenTwoLots() {
-        List<Integer> sizes = AllocationProblemBuilder.chunkSizes(100, 96, 1000);
-        assertEquals(List.of(1, 1, 2, 2, 4, 4, 8, 8, 16, 16, 32, 6), sizes);
-        // 60 from one lot and 20 from another, with disjoint chunks: 32+16+8+4 and 16+4.
-    }
-
-    @Test
-    void bulkChunksFitTheTypicalLotAndTheCapIsHonoured() {
-        List<Integer> sizes = AllocationProblemBuilder.chunkSizes(10_000, 96, 700);
-        assertTrue(sizes.stream().allMatch(s -> s <= 256), sizes.toString());
-        List<Integer> capped = AllocationProblemBuilder.chunkSizes(1_000_000, 24, 10);
-        assertTrue(capped.size() <= 24);
-        assertEquals(1_000_000, capped.stream().mapToInt(Integer::intValue).sum());
-        assertEquals(List.of(500), AllocationProblemBuilder.chunkSizes(500, 96, 0));
-        assertEquals(List.of(), AllocationProblemBuilder.chunkSizes(0, 96, 10));
+        assertEquals(49, AllocationProblemBuilder.build(b.build()).getChunks().size());
+        assertEquals(6, AllocationProblemBuilder.build(b.build(), new AllocationProblemBuilder.Options(5, true)).getChunks().size());
+        assertEquals(48, AllocationProblemBuilder.Options.defaults().maxLinesPerNeed());
     }
 
     @Test

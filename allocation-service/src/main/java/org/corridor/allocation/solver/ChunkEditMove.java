@@ -1,0 +1,109 @@
+package org.corridor.allocation.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.heuristic.move.AbstractMove;
+
+/**
+ * Gives slots new lots and quantities at once, keeping the sum of each need's quantities (the
+ * {@link NeedChunk} invariant): units move from one line of a need to another, to a lot not yet
+ * serving the need (a new line in an empty slot), or back to unmet; two needs can trade units of a
+ * full lot (one gives back to its unmet part what the other takes). This is what splits a line to fit
+ * the room left in a small lot, merges two lines, or shifts part of a load to a route whose vehicle
+ * still has room: the steps fixed-size chunks could not take.
+ */
+public class ChunkEditMove extends AbstractMove<AllocationSolution> {
+
+    private final List<NeedChunk> chunks;
+    private final List<Lot> lots;
+    private final List<Integer> quantities;
+
+    public ChunkEditMove(List<NeedChunk> chunks, List<Lot> lots, List<Integer> quantities) {
+        this.chunks = chunks;
+        this.lots = lots;
+        this.quantities = quantities;
+    }
+
+    /**
+     * Moves {@code units} from slot {@code from} to slot {@code to} (same need), which is put on
+     * {@code lot}; a slot left empty is taken off its lot.
+     */
+    public static ChunkEditMove transfer(NeedChunk from, NeedChunk to, Lot lot, int units) {
+        int left = from.getQuantity() - units;
+        List<Lot> lots = new ArrayList<>(2);
+        lots.add(left == 0 ? null : from.getLot());
+        lots.add(lot);
+        return new ChunkEditMove(List.of(from, to), lots, List.of(left, to.getQuantity() + units));
+    }
+
+    @Override
+    public boolean isMoveDoable(ScoreDirector<AllocationSolution> scoreDirector) {
+        for (int i = 0; i < chunks.size(); i++) {
+            NeedChunk c = chunks.get(i);
+            if (c.getLot() != lots.get(i) || c.getQuantity() != quantities.get(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected ChunkEditMove createUndoMove(ScoreDirector<AllocationSolution> scoreDirector) {
+        List<Lot> oldLots = new ArrayList<>(chunks.size());
+        List<Integer> oldQuantities = new ArrayList<>(chunks.size());
+        for (NeedChunk c : chunks) {
+            oldLots.add(c.getLot());
+            oldQuantities.add(c.getQuantity());
+        }
+        return new ChunkEditMove(chunks, oldLots, oldQuantities);
+    }
+
+    @Override
+    protected void doMoveOnGenuineVariables(ScoreDirector<AllocationSolution> scoreDirector) {
+        for (int i = 0; i < chunks.size(); i++) {
+            NeedChunk c = chunks.get(i);
+            Lot lot = lots.get(i);
+            int quantity = quantities.get(i);
+            if (c.getLot() != lot) {
+                scoreDirector.beforeVariableChanged(c, "lot");
+                c.setLot(lot);
+                scoreDirector.afterVariableChanged(c, "lot");
+            }
+            if (c.getQuantity() != quantity) {
+                scoreDirector.beforeVariableChanged(c, "quantity");
+                c.setQuantity(quantity);
+                scoreDirector.afterVariableChanged(c, "quantity");
+            }
+        }
+    }
+
+    @Override
+    public ChunkEditMove rebase(ScoreDirector<AllocationSolution> destination) {
+        return new ChunkEditMove(rebaseList(chunks, destination), rebaseList(lots, destination), quantities);
+    }
+
+    @Override
+    public List<NeedChunk> getPlanningEntities() {
+        return chunks;
+    }
+
+    @Override
+    public List<Object> getPlanningValues() {
+        List<Object> values = new ArrayList<>(lots);
+        values.addAll(quantities);
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("Edit[");
+        for (int i = 0; i < chunks.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(chunks.get(i).getId()).append(": ").append(chunks.get(i).getQuantity())
+                    .append('@').append(chunks.get(i).getLot()).append(" -> ").append(quantities.get(i)).append('@')
+                    .append(lots.get(i));
+        }
+        return b.append(']').toString();
+    }
+}
