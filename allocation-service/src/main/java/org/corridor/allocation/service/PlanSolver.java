@@ -69,6 +69,13 @@ public class PlanSolver {
         volatile boolean stopRequested;
         /** The claim is no longer ours: write nothing more. */
         volatile boolean lost;
+        /**
+         * The job has been handed to the manager ({@code solveAndListen} returned). Until then the manager
+         * must not be asked to terminate it: OptaPlanner registers the job before it sets the job's future,
+         * and a {@code terminateEarly} in between fails with a NullPointerException. A stop or loss seen
+         * before this is set is applied by {@link #start} once the job is handed over.
+         */
+        volatile boolean submitted;
         /** Consecutive heartbeats that found the stopped solver not running and no listener called. */
         int idleTicks;
 
@@ -122,6 +129,16 @@ public class PlanSolver {
                     (id, error) -> fail(run, error));
         } catch (RuntimeException e) {
             fail(run, e);
+            return;
+        }
+        run.submitted = true;
+        // a stop (DELETE on this replica, or a cancel seen by the keeper) or a loss that came while the job was
+        // being handed over only set its flag (see terminate): apply it now. Both flags are volatile, so either
+        // that caller saw submitted and terminated the job itself, or this sees its flag (or both: harmless).
+        if (run.stopRequested || run.lost) {
+            LOG.infof("plan %s: %s while the job was handed to the solver; stopping it now", planId,
+                    run.lost ? "claim lost" : "stop requested");
+            terminate(run);
         }
     }
 
@@ -137,7 +154,17 @@ public class PlanSolver {
 
     private static void stop(Run run) {
         run.stopRequested = true;
-        run.manager.terminateEarly(run.lease.planId());
+        terminate(run);
+    }
+
+    /**
+     * Asks the manager to terminate the plan's job, once the job has been handed to it; before that the
+     * caller's flag ({@code stopRequested} or {@code lost}, set first) is applied by {@link #start}.
+     */
+    private static void terminate(Run run) {
+        if (run.submitted) {
+            run.manager.terminateEarly(run.lease.planId());
+        }
     }
 
     /**
@@ -188,7 +215,8 @@ public class PlanSolver {
             if (run.done.isDone()) {
                 return;
             }
-            if (run.manager.getSolverStatus(run.lease.planId()) != SolverStatus.NOT_SOLVING) {
+            // not yet handed to the manager (which then knows nothing of it): it has not been stopped yet
+            if (!run.submitted || run.manager.getSolverStatus(run.lease.planId()) != SolverStatus.NOT_SOLVING) {
                 run.idleTicks = 0;
                 return;
             }
@@ -206,7 +234,7 @@ public class PlanSolver {
         }
         LOG.warnf("plan %s: %s; stopping the local solver and dropping its results", run.lease.planId(), why);
         run.lost = true;
-        run.manager.terminateEarly(run.lease.planId());
+        terminate(run);
         try {
             jobs.markLost(run.lease);
         } catch (RuntimeException e) {
