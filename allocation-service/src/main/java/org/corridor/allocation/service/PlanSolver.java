@@ -254,7 +254,12 @@ public class PlanSolver {
                 LOG.warnf("plan %s: cannot give the job back (%s); it is claimable once its lease expires",
                         run.lease.planId(), e.getMessage());
             }
-            run.manager.close();
+            try {
+                run.manager.close();
+            } catch (RuntimeException e) {
+                // a job still being handed to OptaPlanner cannot be terminated yet (see Run.submitted); the JVM is stopping
+                LOG.debugf(e, "plan %s: closing its solver at shutdown failed", run.lease.planId());
+            }
         }
     }
 
