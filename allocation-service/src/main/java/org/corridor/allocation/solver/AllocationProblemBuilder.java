@@ -16,7 +16,7 @@ import org.corridor.allocation.solver.api.SolverInput;
  * that matters (distance, mode, lead time, cost after {@link SolverInput.RouteOverride}s), one
  * {@link Supply} per (lot, site) that can serve, one {@link TeamOption} per (team, site), and the
  * planning entities: per material need one {@link NeedChunk} slot holding the whole need, unassigned,
- * and one empty slot per lot that may serve it (at most {@link Options#maxLinesPerNeed()}), and one
+ * and one empty slot per lot that may serve it (at most {@link Options#linesPerNeed()}), and one
  * {@link TeamSlot} per team needed.
  *
  * <p>With {@link Options#pruneIneligible()} (the default), value ranges only hold supplies and teams
@@ -29,17 +29,15 @@ import org.corridor.allocation.solver.api.SolverInput;
 public final class AllocationProblemBuilder {
 
     /**
-     * @param maxLinesPerNeed cap on the line slots of a need, i.e. on how many lots may serve one need
-     *                        (one more slot holds what stays unmet at first); default 48
+     * @param linesPerNeed line slots a need gets at least (if it has that many eligible lots), i.e. how
+     *                        many lots may serve one need; more for a need that takes many lots of the
+     *                        median size among them to cover ({@link AllocationProblemBuilder#lineSlots}); default 48
      * @param pruneIneligible value ranges hold only lots that pass every static hard rule
      */
-    public record Options(int maxLinesPerNeed, boolean pruneIneligible) {
+    public record Options(int linesPerNeed, boolean pruneIneligible) {
 
         /**
-         * Default cap on the lots serving one need. On the benchmark's L and XL instances (lots of tens to
-         * hundreds of units, needs of up to a few thousand) a need is served from at most ~30 lots; 48
-         * leaves room while the entity count stays a fraction of the chunk model's (XL: ~48,000 slots
-         * instead of ~100,000 chunks).
+         * Default line slots per need (before the size rule of {@link AllocationProblemBuilder#lineSlots}).
          */
         public static final int DEFAULT_MAX_LINES = 48;
 
@@ -130,7 +128,7 @@ public final class AllocationProblemBuilder {
                 // the whole need in one unassigned slot, plus an empty slot per lot that may serve it
                 List<Lot> frozen = List.copyOf(candidates);
                 chunks.add(new NeedChunk(chunkId++, need, need.getQuantity(), frozen));
-                int lines = frozen.isEmpty() ? 0 : Math.min(frozen.size(), Math.max(1, options.maxLinesPerNeed()));
+                int lines = lineSlots(need.getQuantity(), frozen, options.linesPerNeed());
                 for (int i = 0; i < lines; i++) {
                     chunks.add(new NeedChunk(chunkId++, need, 0, frozen));
                 }
@@ -175,4 +173,22 @@ public final class AllocationProblemBuilder {
         s.setSlots(slots);
         return s;
     }
+
+    /**
+     * Empty line slots for a need: one per lot that may serve it, but at most the larger of {@code cap}
+     * and twice the lines it takes to cover the need from lots of the median size among them (a large
+     * need served from small lots needs many lines), and never more than {@link #MAX_LINES}.
+     */
+    static int lineSlots(int quantity, List<Lot> candidates, int cap) {
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        int[] sizes = candidates.stream().mapToInt(Lot::getAvailable).sorted().toArray();
+        long median = Math.max(1, sizes[sizes.length / 2]);
+        long needed = 2 * ((quantity + median - 1) / median);
+        return (int) Math.min(candidates.size(), Math.min(MAX_LINES, Math.max(Math.max(1, cap), needed)));
+    }
+
+    /** Upper bound of the line slots of one need, whatever its size. */
+    public static final int MAX_LINES = 512;
 }

@@ -13,8 +13,8 @@ import org.optaplanner.core.api.domain.solution.ProblemFactProperty;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
- * The planning solution: material needs split into {@link NeedChunk}s that each pick a
- * {@link Supply} (lot + route) or stay unmet, and team needs split into {@link TeamSlot}s that each
+ * The planning solution: material needs with their line slots ({@link NeedChunk}s), each with a lot
+ * (or unmet) and a quantity, and team needs split into {@link TeamSlot}s that each
  * pick a {@link TeamOption} or stay unfilled. Built by {@link AllocationProblemBuilder}.
  */
 @PlanningSolution

@@ -196,7 +196,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         }
         long room = x.getAvailable() - used(x);
         if (room <= 0) {
-            return exchange(a, x, random);
+            return a.getLot() != null && random.nextBoolean() ? unitSwap(a, x, random) : exchange(a, x, random);
         }
         NeedChunk to = slotOn(need, x);
         if (to == null) {
@@ -205,6 +205,38 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         int most = (int) Math.min(q, room);
         int units = random.nextBoolean() ? most : 1 + random.nextInt(most);
         return ChunkEditMove.transfer(a, to, x, units);
+    }
+
+    /**
+     * Lot x is full: a line b of another need on x that may take a's lot trades units with line a: k
+     * units of a's need move from a's lot to x, k units of b's need from x to a's lot. Every lot keeps
+     * its load, so on instances where every lot is taken this still moves stock to nearer sites.
+     */
+    private Move<AllocationSolution> unitSwap(NeedChunk a, Lot x, Random random) {
+        Lot y = a.getLot();
+        NeedChunk b = null;
+        int seen = 0;
+        for (NeedChunk e : byItem.get(x.getItemCode())) {
+            if (e.getLot() == x && e.getQuantity() > 0 && e.getNeed() != a.getNeed()
+                    && ranges.get(e.getNeed()).contains(y) && random.nextInt(++seen) == 0) {
+                b = e;
+            }
+        }
+        if (b == null) {
+            return null;
+        }
+        NeedChunk aTo = slotOn(a.getNeed(), x);
+        NeedChunk bTo = slotOn(b.getNeed(), y);
+        if (aTo == null || bTo == null) {
+            return null;
+        }
+        int most = Math.min(a.getQuantity(), b.getQuantity());
+        int units = random.nextBoolean() ? most : 1 + random.nextInt(most);
+        int aLeft = a.getQuantity() - units;
+        int bLeft = b.getQuantity() - units;
+        return new ChunkEditMove(List.of(a, aTo, b, bTo),
+                java.util.Arrays.asList(aLeft == 0 ? null : y, x, bLeft == 0 ? null : x, y),
+                List.of(aLeft, aTo.getQuantity() + units, bLeft, bTo.getQuantity() + units));
     }
 
     /**

@@ -18,9 +18,11 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * priority, round robin over its needs (the needs with the fewest eligible lots first, then by
  * deliver-by), each turn giving a need at most a quarter of its quantity (so that needs of one priority
  * share a scarce lot instead of the first taking it all) from the lot of its (pruned, eligible) value
- * range with room where that part is cheapest to ship per unit (whole vehicles, counting the vehicles
- * already going from that depot to the site, which carry it for free until full, plus the load
- * term), as much as that lot has room for, onto the need's line on that lot or a new line. Lots are filled exactly, so no stock is
+ * range where it is cheapest to ship per unit (whole vehicles, counting the vehicles already going
+ * from that depot to the site, which carry it for free until full, plus the load term), as much as
+ * the lot has room for, among the lots with room for at least the average a remaining line slot of
+ * the need must take (else the lot with the most room); onto the need's line on that lot or a new
+ * line. Lots are filled exactly, so no stock is
  * stranded in fragments of room (the fixed-size chunks this replaced left up to a third of L's
  * demand unmet that way, see docs/benchmarks). What no lot has room for stays unmet. Only the
  * unmet part of each need is touched. Local search then improves cost, consolidation and fairness.
@@ -78,25 +80,39 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
     private static boolean giveOneLine(ScoreDirector<AllocationSolution> director, MaterialNeed need, List<NeedChunk> slots,
             Map<Lot, Long> left, Map<Route, long[]> loads) {
         NeedChunk unmet = null;
-        boolean hasEmpty = false;
+        int empties = 0;
         for (NeedChunk c : slots) {
             if (c.getQuantity() == 0) {
-                hasEmpty = true;
+                empties++;
             } else if (c.getLot() == null && unmet == null) {
                 unmet = c;
             }
         }
+        boolean hasEmpty = empties > 0;
         if (unmet == null) {
             return false;
         }
         int wanted = unmet.getQuantity();
         int share = Math.min(wanted, (need.getQuantity() + TURNS - 1) / TURNS);
+        // Lots with room for at least what the need's empty slots must take on average (cheapest per unit
+        // among them); else the lot with the most room: a remnant of a few units is cheap per unit on a
+        // route already used, but taking only remnants would spend the need's line slots on a few units each.
+        int least = Math.min(share, (wanted + Math.max(1, empties) - 1) / Math.max(1, empties));
         Lot bestLot = null;
         int bestUnits = 0;
         double bestCost = Double.MAX_VALUE;
+        Lot roomiest = null;
+        long roomiestRoom = 0;
         for (Lot lot : unmet.getCandidates()) {
             long room = left.get(lot);
             if (room <= 0) {
+                continue;
+            }
+            if (room > roomiestRoom) {
+                roomiest = lot;
+                roomiestRoom = room;
+            }
+            if (room < least) {
                 continue;
             }
             int units = (int) Math.min(share, room);
@@ -114,7 +130,11 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
             }
         }
         if (bestLot == null) {
-            return false;
+            if (roomiest == null) {
+                return false;
+            }
+            bestLot = roomiest;
+            bestUnits = (int) Math.min(share, roomiestRoom);
         }
         NeedChunk line = null;
         NeedChunk empty = null;

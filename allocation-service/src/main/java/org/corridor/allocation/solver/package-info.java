@@ -12,43 +12,40 @@
  * {@link org.corridor.allocation.solver.AllocationSolverConfig} for plain Java).
  *
  * <h2>The model and why</h2>
- * A material need of {@code q} units is split into {@link org.corridor.allocation.solver.NeedChunk}
- * planning entities of fixed sizes; each chunk has one nullable planning variable, the
- * {@link org.corridor.allocation.solver.Lot} it comes from ({@code null} = this part stays unmet),
- * ranging over the lots of the need's item that pass every static rule (entity-dependent value
- * range). A team need of {@code n} teams is split into {@code n}
+ * A material need of {@code q} units has {@link org.corridor.allocation.solver.NeedChunk} planning
+ * entities, "slots", each a possible plan line with two planning variables: the nullable
+ * {@link org.corridor.allocation.solver.Lot} it comes from ({@code null} = unmet), ranging over the
+ * lots of the need's item that pass every static rule (entity-dependent value range), and its
+ * quantity. A team need of {@code n} teams is split into {@code n}
  * {@link org.corridor.allocation.solver.TeamSlot}s, each with a nullable
  * {@link org.corridor.allocation.solver.TeamOption} (team + precomputed journey to that site).
  * <ul>
- * <li><b>Partial and multi-lot allocations</b> come for free: different chunks of one need may take
- * different lots, or none. The alternative, one entity per (need, lot) with an integer quantity
- * variable, needs either a huge value range (0..q) that change moves sample badly, or custom moves;
- * chunks keep the problem in plain change/swap moves that OptaPlanner explores well.</li>
- * <li><b>Optimal plans are reachable</b>: chunk sizes are 1, 2, 4, ... (eight copies of each) up to
- * a bulk size, then bulk chunks, then the remainder ({@link org.corridor.allocation.solver.AllocationProblemBuilder#chunkSizes}).
- * One copy of the powers of two makes every total 0..q a subset sum; further copies let a need be
- * split exactly between several lots (60 + 20 out of 100 is impossible with 1, 2, 4, ..., 32, 37);
- * the bulk size is the largest power of two not above half the lower-quartile lot, because a chunk
- * always comes from a single lot and a chunk larger than every remaining lot can never be placed.
- * A cap ({@code Options.maxChunksPerNeed}, default 192) bounds the entity count; past it there are
- * fewer copies and the bulk size doubles. With only two copies the small chunks were used up
- * topping up a need's first lots and the benchmark's medium instance left more demand unmet than a
- * plan at unit granularity (docs/benchmarks/allocation-benchmark.md). The granularity remains a
- * limit: a plan may need quantities no set of disjoint chunks adds up to.</li>
+ * <li><b>Partial and multi-lot allocations</b>: one slot holds the whole need at first (unmet), and
+ * there is one empty slot per lot that may serve it (capped by {@code Options.linesPerNeed},
+ * default 48). The quantities of a need's slots always add up to {@code q}: only the custom moves
+ * ({@link org.corridor.allocation.solver.ChunkEditMove}, built by
+ * {@link org.corridor.allocation.solver.ChunkMoveIteratorFactory}) change a quantity, by moving units
+ * between slots; there is no generic change move on a slot. Empty slots count for nothing.</li>
+ * <li><b>Why not fixed-size chunks</b> (what this model replaced): parts of a need of sizes 1, 2, 4,
+ * ..., each with only a lot variable, keep every move a plain reassignment, but a chunk comes from a
+ * single lot, so on large instances the bulk chunks left after construction no longer fitted the
+ * fragments of room in small lots and demand stayed unmet that a unit-granular plan meets (the
+ * benchmark's L and XL medium were far worse than a greedy plan's). Slots fill lots exactly, have
+ * fewer entities, and reached the proven optimal medium on the benchmark's M instance.</li>
  * <li><b>The planning value is the lot itself</b>, not a per-site object, so swap moves can exchange
- * lots between chunks of needs at different sites (which is how a CRITICAL need takes stock from a
+ * lots between lines of needs at different sites (which is how a CRITICAL need takes stock from a
  * HIGH one, and how shortages are shared fairly); the route from the lot's depot to the site
  * (distance, mode, lead time, cost, capacity) is precomputed once per (depot, site) and looked up.</li>
  * <li><b>Pruned value ranges</b>: lots blocked by an access rule, outside their earmark, or arriving
  * expired are not offered to a need, and teams blocked from the site's country are not offered to
  * its slots, so the search never wastes moves on them. The hard constraints still exist, are
  * tested, and guard plans built without pruning ({@code Options.pruneIneligible = false}).</li>
- * <li>A need no lot can serve becomes one pinned, unmet chunk: it still counts in the score and gets
+ * <li>A need no lot can serve becomes one pinned, unmet slot: it still counts in the score and gets
  * a reason, but costs the search nothing.</li>
  * </ul>
  *
  * <h2>Score: HardMediumSoftLongScore</h2>
- * Quantity terms (unmet, late delivery, transport load, FEFO) are computed per plan line, chunks
+ * Quantity terms (unmet, late delivery, transport load, FEFO) are computed per plan line, slots
  * grouped by (need, lot) or by need, so the score is a function of the plan lines alone.
  * Hard = never acceptable (over-allocated lots, embargoes, earmarks, expiry, double-booked or wrong
  * teams); medium = what could not be met, so a feasible plan always serves as much as it can

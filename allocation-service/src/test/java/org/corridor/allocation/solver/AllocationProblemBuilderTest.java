@@ -41,16 +41,26 @@ class AllocationProblemBuilderTest {
     }
 
     @Test
-    void theLineCapBoundsTheSlotsOfANeedWithManyLots() {
+    void aNeedGetsMoreLineSlotsWhenItTakesManyLotsToCoverButNeverMoreThanItsLots() {
         InputBuilder b = new InputBuilder();
         var antakya = b.site("Antakya", "TUR", 36.20, 36.16);
         b.need(antakya, "TENT-FAM", 5000, Priority.HIGH);
+        b.need(antakya, "BLANKET", 100, Priority.HIGH);
         for (int i = 0; i < 60; i++) {
             b.lot("TUR-GAZ", "TUR", 37.07, 37.38, "TENT-FAM", 10 + i);
+            b.lot("TUR-ADA", "TUR", 37.00, 35.32, "BLANKET", 500);
         }
-        assertEquals(49, AllocationProblemBuilder.build(b.build()).getChunks().size());
-        assertEquals(6, AllocationProblemBuilder.build(b.build(), new AllocationProblemBuilder.Options(5, true)).getChunks().size());
-        assertEquals(48, AllocationProblemBuilder.Options.defaults().maxLinesPerNeed());
+        AllocationSolution s = AllocationProblemBuilder.build(b.build(), new AllocationProblemBuilder.Options(5, true));
+        // 5,000 tents from lots of median 40: 125 lines to cover, twice that wanted, 60 lots: one slot each
+        assertEquals(61, s.getChunks().stream().filter(c -> c.getNeed().getItemCode().equals("TENT-FAM")).count());
+        // 100 blankets, lots of 500: one line covers it, so the minimum of 5 line slots
+        assertEquals(6, s.getChunks().stream().filter(c -> c.getNeed().getItemCode().equals("BLANKET")).count());
+        assertEquals(48, AllocationProblemBuilder.Options.defaults().linesPerNeed());
+        List<Lot> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            many.add(s.getLots().get(0));
+        }
+        assertEquals(AllocationProblemBuilder.MAX_LINES, AllocationProblemBuilder.lineSlots(1_000_000, many, 48));
     }
 
     @Test
