@@ -71,6 +71,11 @@ public class PlanWorker {
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+        // wait for a poll in progress (it holds this monitor): a job it just claimed is then registered with
+        // the solver and given back below, instead of being left to expire with its lease
+        synchronized (this) {
+            LOG.debugf("plan worker %s: no poll in progress, giving jobs back", instanceId);
+        }
         nudges.shutdownNow();
         keeper.shutdownNow();
         solver.shutdown();

@@ -27,22 +27,30 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * <li>a line change: the need's line on one lot moves to another eligible lot (half of the time one
  * of the need's {@value #NEAR} nearest lots, else any), or to unmet (1 in 10);</li>
  * <li>an ejection chain: a line takes a lot, and a line of another need on that lot moves to a lot
- * of its own range (or unmet), see {@link ChunkReassignMove}.</li>
+ * of its own range (or unmet), see {@link ChunkReassignMove};</li>
+ * <li>a route closure: every line from one depot to one site moves to lots with room on other routes
+ * already serving that site, so its vehicles no longer run.</li>
  * </ul>
+ * When the target lot of a transfer is full, two needs trade instead: a unit swap between their lines
+ * on two lots, or the other need gives units back (to its unmet part or another of its lots).
  * Shares: {@link #TRANSFER_SHARE} transfers, {@link #SWAP_SHARE} swaps, {@link #EJECT_SHARE}
- * ejections, the rest line changes.
+ * ejections, {@link #CLOSE_SHARE} route closures, the rest line changes.
  */
 public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, Move<AllocationSolution>> {
 
     static final double TRANSFER_SHARE = 0.4;
-    static final double SWAP_SHARE = 0.2;
-    static final double EJECT_SHARE = 0.2;
+    static final double SWAP_SHARE = 0.15;
+    static final double EJECT_SHARE = 0.15;
+    static final double CLOSE_SHARE = 0.05;
+    /** A route with more lines than this is not closed in one move. */
+    static final int CLOSE_MAX_LINES = 8;
 
     private List<NeedChunk> movable;
     private Map<String, List<NeedChunk>> byItem;
     private Map<MaterialNeed, List<NeedChunk>> byNeed;
     private Map<MaterialNeed, Set<Lot>> ranges;
     private Map<MaterialNeed, List<Lot>> nearest;
+    private Map<Site, List<NeedChunk>> bySite;
 
     /** Line changes pick their target among the need's {@value #NEAR} nearest lots half of the time. */
     static final int NEAR = 8;
@@ -54,6 +62,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         byItem = new HashMap<>();
         byNeed = new IdentityHashMap<>();
         ranges = new IdentityHashMap<>();
+        bySite = new IdentityHashMap<>();
         for (NeedChunk c : s.getChunks()) {
             if (c.isPinned()) {
                 continue;
@@ -61,6 +70,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             movable.add(c);
             byItem.computeIfAbsent(c.getNeed().getItemCode(), k -> new ArrayList<>()).add(c);
             byNeed.computeIfAbsent(c.getNeed(), k -> new ArrayList<>()).add(c);
+            bySite.computeIfAbsent(c.getNeed().getSite(), k -> new ArrayList<>()).add(c);
             ranges.computeIfAbsent(c.getNeed(), k -> java.util.Collections.newSetFromMap(new IdentityHashMap<>()))
                     .addAll(c.getCandidates());
         }
@@ -79,6 +89,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         byNeed = null;
         ranges = null;
         nearest = null;
+        bySite = null;
     }
 
     @Override
@@ -110,7 +121,8 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                     double r = random.nextDouble();
                     Move<AllocationSolution> m = r < TRANSFER_SHARE ? transfer(random)
                             : r < TRANSFER_SHARE + SWAP_SHARE ? swap(random)
-                            : r < TRANSFER_SHARE + SWAP_SHARE + EJECT_SHARE ? eject(random) : line(random);
+                            : r < TRANSFER_SHARE + SWAP_SHARE + EJECT_SHARE ? eject(random)
+                            : r < TRANSFER_SHARE + SWAP_SHARE + EJECT_SHARE + CLOSE_SHARE ? closeRoute(random) : line(random);
                     if (m != null) {
                         return m;
                     }
@@ -160,6 +172,79 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             return null;
         }
         return new ChunkReassignMove(List.of(c, d), java.util.Arrays.asList(x, y));
+    }
+
+    /**
+     * Closes a route: every line going from one depot to one site moves, whole, to a lot of its need
+     * with room on another route already serving that site (random among them). Its vehicles no longer
+     * run and the loads join vehicles already going: the consolidation the whole-vehicle transport
+     * cost rewards, which moving one line at a time rarely reaches because the route's last vehicle
+     * only disappears with its last line.
+     */
+    private Move<AllocationSolution> closeRoute(Random random) {
+        NeedChunk a = nonEmpty(random);
+        if (a.getLot() == null) {
+            return null;
+        }
+        Route route = a.getNeed().supplyFor(a.getLot()).getRoute();
+        List<NeedChunk> lines = new ArrayList<>();
+        Set<Route> active = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (NeedChunk c : bySite.get(a.getNeed().getSite())) {
+            if (c.isDelivering()) {
+                Route r = c.getNeed().supplyFor(c.getLot()).getRoute();
+                if (r == route) {
+                    lines.add(c);
+                } else {
+                    active.add(r);
+                }
+            }
+        }
+        if (active.isEmpty() || lines.size() > CLOSE_MAX_LINES) {
+            return null;
+        }
+        Map<Lot, Long> added = new IdentityHashMap<>();
+        Map<NeedChunk, Lot> lots = new java.util.LinkedHashMap<>();
+        Map<NeedChunk, Integer> quantities = new java.util.LinkedHashMap<>();
+        for (NeedChunk line : lines) {
+            MaterialNeed need = line.getNeed();
+            int q = line.getQuantity();
+            Lot target = null;
+            int seen = 0;
+            for (Lot l : line.getCandidates()) {
+                if (!active.contains(need.supplyFor(l).getRoute())) {
+                    continue;
+                }
+                if (l.getAvailable() - used(l) - added.getOrDefault(l, 0L) >= q && random.nextInt(++seen) == 0) {
+                    target = l;
+                }
+            }
+            if (target == null) {
+                return null;
+            }
+            NeedChunk to = null;
+            for (NeedChunk c : byNeed.get(need)) {
+                Lot planned = lots.containsKey(c) ? lots.get(c) : c.getLot();
+                int plannedQuantity = quantities.containsKey(c) ? quantities.get(c) : c.getQuantity();
+                if (plannedQuantity > 0 && planned == target) {
+                    to = c;
+                    break;
+                }
+                if (to == null && plannedQuantity == 0 && c.getQuantity() == 0) {
+                    to = c;
+                }
+            }
+            if (to == null) {
+                return null;
+            }
+            lots.put(line, null);
+            quantities.put(line, 0);
+            int before = quantities.containsKey(to) ? quantities.get(to) : to.getQuantity();
+            lots.put(to, target);
+            quantities.put(to, before + q);
+            added.merge(target, (long) q, Long::sum);
+        }
+        return new ChunkEditMove(new ArrayList<>(lots.keySet()), new ArrayList<>(lots.values()),
+                new ArrayList<>(quantities.values()));
     }
 
     /**
