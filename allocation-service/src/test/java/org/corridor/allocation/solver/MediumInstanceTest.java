@@ -52,6 +52,16 @@ class MediumInstanceTest {
                 problem.getChunks().size(), problem.getSlots().size(), best.getScore(),
                 scope.getScoreCalculationSpeed(), scope.getScoreCalculationCount(), scope.getTimeMillisSpent());
 
+        // the slot invariant survives the moves: each need's slots still hold exactly its quantity, no
+        // slot is negative, and an empty slot is on no lot
+        Map<MaterialNeed, Integer> held = new HashMap<>();
+        for (NeedChunk c : best.getChunks()) {
+            assertTrue(c.getQuantity() >= 0, c.toString());
+            assertTrue(c.getQuantity() > 0 || c.getLot() == null, c.toString());
+            held.merge(c.getNeed(), c.getQuantity(), Integer::sum);
+        }
+        best.getNeeds().forEach(n -> assertEquals(n.getQuantity(), held.get(n), n.toString()));
+
         PlanOutcome plan = OutcomeExtractor.extract(best, input);
         plan.unmet().forEach(u -> System.out.println("UNMET " + u.reason()));
         assertTrue(plan.feasible(), plan.score());
