@@ -63,19 +63,21 @@ public class ChunkEditMove extends AbstractMove<AllocationSolution> {
     @Override
     protected void doMoveOnGenuineVariables(ScoreDirector<AllocationSolution> scoreDirector) {
         for (int i = 0; i < chunks.size(); i++) {
-            NeedChunk c = chunks.get(i);
-            Lot lot = lots.get(i);
-            int quantity = quantities.get(i);
-            if (c.getLot() != lot) {
-                scoreDirector.beforeVariableChanged(c, "lot");
-                c.setLot(lot);
-                scoreDirector.afterVariableChanged(c, "lot");
-            }
-            if (c.getQuantity() != quantity) {
-                scoreDirector.beforeVariableChanged(c, "quantity");
-                c.setQuantity(quantity);
-                scoreDirector.afterVariableChanged(c, "quantity");
-            }
+            set(scoreDirector, chunks.get(i), lots.get(i), quantities.get(i));
+        }
+    }
+
+    /** Sets a slot's lot and quantity, telling the score director about each variable that changes. */
+    static void set(ScoreDirector<AllocationSolution> scoreDirector, NeedChunk c, Lot lot, int quantity) {
+        if (c.getLot() != lot) {
+            scoreDirector.beforeVariableChanged(c, "lot");
+            c.setLot(lot);
+            scoreDirector.afterVariableChanged(c, "lot");
+        }
+        if (c.getQuantity() != quantity) {
+            scoreDirector.beforeVariableChanged(c, "quantity");
+            c.setQuantity(quantity);
+            scoreDirector.afterVariableChanged(c, "quantity");
         }
     }
 

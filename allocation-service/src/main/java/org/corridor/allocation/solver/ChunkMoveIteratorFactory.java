@@ -133,6 +133,9 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
 
     private Move<AllocationSolution> swap(Random random) {
         NeedChunk a = nonEmpty(random);
+        if (a.getQuantity() == 0) {
+            return null;
+        }
         List<NeedChunk> same = byItem.get(a.getNeed().getItemCode());
         NeedChunk b = same.get(random.nextInt(same.size()));
         if (a.getLot() == b.getLot() || b.getQuantity() == 0 || (a.getNeed() == b.getNeed() && a.getQuantity() == b.getQuantity())) {
@@ -153,6 +156,9 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     /** Chunk c takes lot x; a chunk d of another need on x moves to a lot y of its own range (or unmet). */
     private Move<AllocationSolution> eject(Random random) {
         NeedChunk c = nonEmpty(random);
+        if (c.getQuantity() == 0) {
+            return null;
+        }
         Lot x = pick(c.getNeed(), random);
         if (x == c.getLot()) {
             return null;

@@ -146,13 +146,13 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
             }
         }
         if (line != null) {
-            set(director, unmet, null, wanted - bestUnits);
-            set(director, line, bestLot, line.getQuantity() + bestUnits);
+            ChunkEditMove.set(director, unmet, null, wanted - bestUnits);
+            ChunkEditMove.set(director, line, bestLot, line.getQuantity() + bestUnits);
         } else if (bestUnits == wanted) {
-            set(director, unmet, bestLot, wanted);
+            ChunkEditMove.set(director, unmet, bestLot, wanted);
         } else if (hasEmpty) {
-            set(director, unmet, null, wanted - bestUnits);
-            set(director, empty, bestLot, bestUnits);
+            ChunkEditMove.set(director, unmet, null, wanted - bestUnits);
+            ChunkEditMove.set(director, empty, bestLot, bestUnits);
         } else {
             return false;
         }
@@ -161,18 +161,5 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
         load[0] += Supply.grams(bestLot, bestUnits);
         load[1] += Supply.cubicCentimetres(bestLot, bestUnits);
         return bestUnits < wanted;
-    }
-
-    private static void set(ScoreDirector<AllocationSolution> director, NeedChunk slot, Lot lot, int quantity) {
-        if (slot.getLot() != lot) {
-            director.beforeVariableChanged(slot, "lot");
-            slot.setLot(lot);
-            director.afterVariableChanged(slot, "lot");
-        }
-        if (slot.getQuantity() != quantity) {
-            director.beforeVariableChanged(slot, "quantity");
-            slot.setQuantity(quantity);
-            director.afterVariableChanged(slot, "quantity");
-        }
     }
 }
