@@ -60,8 +60,6 @@ final class InstanceGenerator {
             new Item("WATER-BLADDER", "Water bladder 10 m3", 40, 0.15, 0, 2000),
             new Item("SHELTER-KIT", "Shelter tool kit", 10, 0.04, 0, 10));
 
-    static final List<String> TEAM_TYPES = List.of("USAR_HEAVY", "USAR_MEDIUM", "USAR_LIGHT", "EMT_TYPE_1_MOBILE",
-            "EMT_TYPE_1_FIXED", "EMT_TYPE_2", "EMT_TYPE_3");
 
     private final Random random;
     private final Instant planFrom = Instant.parse("2026-02-06T06:00:00Z");
@@ -147,19 +145,7 @@ final class InstanceGenerator {
         }
 
         // Teams: INSARAG USAR and WHO EMT types from many countries
-        List<TeamFact> teams = new ArrayList<>();
-        for (int i = 0; i < teamCount; i++) {
-            Place base = CITIES.get(random.nextInt(CITIES.size()));
-            String type = TEAM_TYPES.get(random.nextInt(TEAM_TYPES.size()));
-            int members = switch (type) {
-                case "USAR_HEAVY" -> 59;
-                case "USAR_MEDIUM" -> 40;
-                case "USAR_LIGHT" -> 17;
-                default -> 20 + random.nextInt(40);
-            };
-            teams.add(new TeamFact(uuid(), base.country() + " " + type + " " + i, base.country(), type, members,
-                    base.lat(), base.lon(), 6 + random.nextInt(30)));
-        }
+        List<TeamFact> teams = GeneratedTeams.teams(random, teamCount, this::uuid);
         List<TeamNeedFact> teamNeeds = new ArrayList<>();
         for (SiteSpec s : sites) {
             for (String type : List.of("USAR_HEAVY", "USAR_MEDIUM", "EMT_TYPE_2")) {
