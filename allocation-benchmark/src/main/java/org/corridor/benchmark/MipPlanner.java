@@ -258,7 +258,8 @@ public final class MipPlanner {
                 teams.add(new Plan.TeamAssignment(y.need().teamNeedId(), y.team().teamId()));
             }
         }
-        r.score = ev.evaluate(new Plan(lines, teams));
+        r.plan = new Plan(lines, teams);
+        r.score = ev.evaluate(r.plan);
         r.curve.add(new RunResult.Point(r.millis, r.score.hard(), r.score.medium(), r.score.soft()));
         solver.delete();
         return r;

@@ -68,7 +68,8 @@ public final class OptaPlannerRunner {
         r.scoreCalcPerCpuSecond = r.cpuMillis == 0 ? null : r.scoreCalcCount * 1000 / r.cpuMillis;
         r.peakHeapBytes = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 
-        r.score = evaluator.evaluate(toPlan(best));
+        r.plan = toPlan(best);
+        r.score = evaluator.evaluate(r.plan);
         r.curve.addAll(curve);
         HardMediumSoftLongScore fin = best.getScore();
         r.status = fin.isSolutionInitialized() ? "solver score " + fin : "not initialised: " + fin;

@@ -16,6 +16,8 @@ public final class RunResult {
     public String size;
     public String planner;
     public PlanEvaluator.Score score;
+    /** The plan that was scored (null when the planner found none). */
+    public Plan plan;
     public long millis;
     public long buildMillis;
     public Long firstFeasibleMillis;

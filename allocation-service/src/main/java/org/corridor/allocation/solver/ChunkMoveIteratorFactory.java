@@ -29,12 +29,18 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * <li>an ejection chain: a line takes a lot, and a line of another need on that lot moves to a lot
  * of its own range (or unmet), see {@link ChunkReassignMove};</li>
  * <li>a route closure: every line from one depot to one site moves to lots with room on other routes
- * already serving that site, so its vehicles no longer run.</li>
+ * already serving that site, or on one cheaper route opened instead, so its vehicles no longer
+ * run;</li>
+ * <li>a route rebuild (ruin and recreate): the lines of one to {@value #REBUILD_MAX_ROUTES} routes of a
+ * site are taken off and placed again, greedily, on the routes cheapest per unit they can take. Which
+ * depots serve a site is a fixed-charge choice (a route costs whole vehicles, mostly one), and this is
+ * the move that changes it several routes at a time.</li>
  * </ul>
  * When the target lot of a transfer is full, two needs trade instead: a unit swap between their lines
  * on two lots, or the other need gives units back (to its unmet part or another of its lots).
  * Shares: {@link #TRANSFER_SHARE} transfers, {@link #SWAP_SHARE} swaps, {@link #EJECT_SHARE}
- * ejections, {@link #CLOSE_SHARE} route closures, the rest line changes.
+ * ejections, {@link #CLOSE_SHARE} route closures, {@link #REBUILD_SHARE} route rebuilds, the rest line
+ * changes. Units taken per lot are computed once per step ({@link #usage}).
  */
 public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, Move<AllocationSolution>> {
 
@@ -42,6 +48,9 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     static final double SWAP_SHARE = 0.15;
     static final double EJECT_SHARE = 0.15;
     static final double CLOSE_SHARE = 0.05;
+    static final double REBUILD_SHARE = 0.05;
+    /** A rebuild takes off the lines of one to this many routes of a site. */
+    static final int REBUILD_MAX_ROUTES = 4;
     /** A route with more lines than this is not closed in one move. */
     static final int CLOSE_MAX_LINES = 8;
 
@@ -51,6 +60,9 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     private Map<MaterialNeed, Set<Lot>> ranges;
     private Map<MaterialNeed, List<Lot>> nearest;
     private Map<Site, List<NeedChunk>> bySite;
+    private Map<Site, List<MaterialNeed>> needsBySite;
+    private Map<Site, List<String>> itemsBySite;
+    private Map<MaterialNeed, Map<Route, List<Lot>>> lotsByRoute;
 
     /** Line changes pick their target among the need's {@value #NEAR} nearest lots half of the time. */
     static final int NEAR = 8;
@@ -75,7 +87,20 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                     .addAll(c.getCandidates());
         }
         nearest = new IdentityHashMap<>();
+        needsBySite = new IdentityHashMap<>();
+        itemsBySite = new IdentityHashMap<>();
+        lotsByRoute = new IdentityHashMap<>();
         for (MaterialNeed need : byNeed.keySet()) {
+            needsBySite.computeIfAbsent(need.getSite(), k -> new ArrayList<>()).add(need);
+            List<String> siteItems = itemsBySite.computeIfAbsent(need.getSite(), k -> new ArrayList<>());
+            if (!siteItems.contains(need.getItemCode())) {
+                siteItems.add(need.getItemCode());
+            }
+            Map<Route, List<Lot>> perRoute = new java.util.LinkedHashMap<>();
+            for (Lot l : byNeed.get(need).get(0).getCandidates()) {
+                perRoute.computeIfAbsent(need.supplyFor(l).getRoute(), k -> new ArrayList<>()).add(l);
+            }
+            lotsByRoute.put(need, perRoute);
             List<Lot> lots = new ArrayList<>(byNeed.get(need).get(0).getCandidates());
             lots.sort(java.util.Comparator.comparingDouble(l -> need.supplyFor(l).getRoute().getDistanceKm()));
             nearest.put(need, List.copyOf(lots.subList(0, Math.min(NEAR, lots.size()))));
@@ -90,6 +115,9 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         ranges = null;
         nearest = null;
         bySite = null;
+        needsBySite = null;
+        itemsBySite = null;
+        lotsByRoute = null;
     }
 
     @Override
@@ -109,6 +137,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         if (movable == null) {
             phaseStarted(scoreDirector);
         }
+        stepUsage.clear();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -122,7 +151,9 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                     Move<AllocationSolution> m = r < TRANSFER_SHARE ? transfer(random)
                             : r < TRANSFER_SHARE + SWAP_SHARE ? swap(random)
                             : r < TRANSFER_SHARE + SWAP_SHARE + EJECT_SHARE ? eject(random)
-                            : r < TRANSFER_SHARE + SWAP_SHARE + EJECT_SHARE + CLOSE_SHARE ? closeRoute(random) : line(random);
+                            : r < TRANSFER_SHARE + SWAP_SHARE + EJECT_SHARE + CLOSE_SHARE ? closeRoute(random)
+                            : r < TRANSFER_SHARE + SWAP_SHARE + EJECT_SHARE + CLOSE_SHARE + REBUILD_SHARE ? rebuildRoutes(random)
+                            : line(random);
                     if (m != null) {
                         return m;
                     }
@@ -181,11 +212,14 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     }
 
     /**
-     * Closes a route: every line going from one depot to one site moves, whole, to a lot of its need
-     * with room on another route already serving that site (random among them). Its vehicles no longer
-     * run and the loads join vehicles already going: the consolidation the whole-vehicle transport
-     * cost rewards, which moving one line at a time rarely reaches because the route's last vehicle
-     * only disappears with its last line.
+     * Closes a route: every line going from one depot to one site moves to lots of its need with room
+     * on other routes serving that site, and half of the time (always when no other route serves it) on
+     * one route opened instead, from a depot one of these lines may take from whose vehicles cost less.
+     * A line may be split over several lots. Its vehicles no longer run and the loads join vehicles
+     * already going, or a cheaper route replaces it: the consolidation the whole-vehicle transport cost
+     * rewards, which moving one line at a time rarely reaches because the route's last vehicle only
+     * disappears with its last line. Deciding which depots serve a site is a fixed-charge choice;
+     * without the replacement a route could only ever be closed into the ones already open.
      */
     private Move<AllocationSolution> closeRoute(Random random) {
         NeedChunk a = nonEmpty(random);
@@ -205,7 +239,18 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                 }
             }
         }
-        if (active.isEmpty() || lines.size() > CLOSE_MAX_LINES) {
+        if (lines.size() > CLOSE_MAX_LINES) {
+            return null;
+        }
+        Route opened = null;
+        if (active.isEmpty() || random.nextBoolean()) {
+            NeedChunk l = lines.get(random.nextInt(lines.size()));
+            Route r = l.getNeed().supplyFor(pick(l.getNeed(), random)).getRoute();
+            if (r != route && !active.contains(r) && vehicleCost(r) < vehicleCost(route)) {
+                opened = r;
+            }
+        }
+        if (active.isEmpty() && opened == null) {
             return null;
         }
         Map<Lot, Long> added = new IdentityHashMap<>();
@@ -213,44 +258,186 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         Map<NeedChunk, Integer> quantities = new java.util.LinkedHashMap<>();
         for (NeedChunk line : lines) {
             MaterialNeed need = line.getNeed();
-            int q = line.getQuantity();
-            Lot target = null;
-            int seen = 0;
-            for (Lot l : line.getCandidates()) {
-                if (!active.contains(need.supplyFor(l).getRoute())) {
-                    continue;
-                }
-                if (l.getAvailable() - used(l) - added.getOrDefault(l, 0L) >= q && random.nextInt(++seen) == 0) {
-                    target = l;
-                }
-            }
-            if (target == null) {
-                return null;
-            }
-            NeedChunk to = null;
-            for (NeedChunk c : byNeed.get(need)) {
-                Lot planned = lots.containsKey(c) ? lots.get(c) : c.getLot();
-                int plannedQuantity = quantities.containsKey(c) ? quantities.get(c) : c.getQuantity();
-                if (plannedQuantity > 0 && planned == target) {
-                    to = c;
-                    break;
-                }
-                if (to == null && plannedQuantity == 0 && c.getQuantity() == 0) {
-                    to = c;
-                }
-            }
-            if (to == null) {
-                return null;
-            }
             lots.put(line, null);
             quantities.put(line, 0);
-            int before = quantities.containsKey(to) ? quantities.get(to) : to.getQuantity();
-            lots.put(to, target);
-            quantities.put(to, before + q);
-            added.merge(target, (long) q, Long::sum);
+            List<Lot> first = new ArrayList<>();
+            List<Lot> then = new ArrayList<>();
+            for (Lot l : line.getCandidates()) {
+                Route r = need.supplyFor(l).getRoute();
+                if (r == opened) {
+                    first.add(l);
+                } else if (active.contains(r)) {
+                    then.add(l);
+                }
+            }
+            java.util.Collections.shuffle(first, random);
+            java.util.Collections.shuffle(then, random);
+            first.addAll(then);
+            int rest = line.getQuantity();
+            for (int i = 0; i < first.size() && rest > 0; i++) {
+                Lot target = first.get(i);
+                long room = target.getAvailable() - used(target) - added.getOrDefault(target, 0L);
+                if (room <= 0) {
+                    continue;
+                }
+                NeedChunk to = plannedSlotOn(need, target, lots, quantities);
+                if (to == null) {
+                    return null;
+                }
+                int units = (int) Math.min(rest, room);
+                lots.put(to, target);
+                quantities.put(to, quantities.getOrDefault(to, to.getQuantity()) + units);
+                added.merge(target, (long) units, Long::sum);
+                rest -= units;
+            }
+            if (rest > 0) {
+                return null;
+            }
         }
         return new ChunkEditMove(new ArrayList<>(lots.keySet()), new ArrayList<>(lots.values()),
                 new ArrayList<>(quantities.values()));
+    }
+
+    /**
+     * Ruin and recreate of a site's routes: the lines of one to four routes serving a site are taken off
+     * and their units placed again, route by route, on the route that is cheapest per unit it can
+     * take (routes still serving the site cost nothing more, others one vehicle; slightly randomised
+     * so that repeated tries explore other choices), the greedy of set covering. Each need gets back
+     * exactly the units it had, so only the soft level can change: which depots serve the site.
+     */
+    private Move<AllocationSolution> rebuildRoutes(Random random) {
+        NeedChunk a = nonEmpty(random);
+        if (a.getLot() == null) {
+            return null;
+        }
+        Site site = a.getNeed().getSite();
+        Map<Route, List<NeedChunk>> byRoute = new IdentityHashMap<>();
+        for (NeedChunk c : bySite.get(site)) {
+            if (c.isDelivering()) {
+                byRoute.computeIfAbsent(c.getNeed().supplyFor(c.getLot()).getRoute(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<Lot, Long> room = new IdentityHashMap<>();
+        for (MaterialNeed need : needsBySite.get(site)) {
+            for (Lot l : byNeed.get(need).get(0).getCandidates()) {
+                room.putIfAbsent(l, (long) l.getAvailable());
+            }
+        }
+        room.replaceAll((l, available) -> available - used(l));
+        List<Route> routes = new ArrayList<>(byRoute.keySet());
+        Set<Route> ruined = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        ruined.add(a.getNeed().supplyFor(a.getLot()).getRoute());
+        int extra = random.nextInt(REBUILD_MAX_ROUTES);
+        for (int i = 0; i < extra && routes.size() > ruined.size(); i++) {
+            ruined.add(routes.get(random.nextInt(routes.size())));
+        }
+        Map<NeedChunk, Lot> lots = new java.util.LinkedHashMap<>();
+        Map<NeedChunk, Integer> quantities = new java.util.LinkedHashMap<>();
+        Map<MaterialNeed, Integer> rest = new java.util.LinkedHashMap<>();
+        int lines = 0;
+        for (Route r : ruined) {
+            for (NeedChunk c : byRoute.get(r)) {
+                lots.put(c, null);
+                quantities.put(c, 0);
+                rest.merge(c.getNeed(), c.getQuantity(), Integer::sum);
+                room.merge(c.getLot(), (long) c.getQuantity(), Long::sum);
+                lines++;
+            }
+        }
+        if (lines > 4 * CLOSE_MAX_LINES) {
+            return null;
+        }
+        Set<Route> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Route r : routes) {
+            if (!ruined.contains(r)) {
+                open.add(r);
+            }
+        }
+        while (!rest.isEmpty()) {
+            // units each route could take of what is left
+            Map<Route, Long> coverage = new IdentityHashMap<>();
+            for (var e : rest.entrySet()) {
+                MaterialNeed need = e.getKey();
+                for (var rl : lotsByRoute.get(need).entrySet()) {
+                    long units = 0;
+                    for (Lot l : rl.getValue()) {
+                        units += Math.max(0, room.get(l));
+                    }
+                    if (units > 0) {
+                        coverage.merge(rl.getKey(), Math.min(units, e.getValue()), Long::sum);
+                    }
+                }
+            }
+            Route best = null;
+            double bestRatio = Double.MAX_VALUE;
+            for (var e : coverage.entrySet()) {
+                double fixed = open.contains(e.getKey()) ? 0 : vehicleCost(e.getKey());
+                double ratio = fixed * (0.75 + 0.5 * random.nextDouble()) / e.getValue();
+                if (ratio < bestRatio) {
+                    bestRatio = ratio;
+                    best = e.getKey();
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            open.add(best);
+            for (var it = rest.entrySet().iterator(); it.hasNext();) {
+                var e = it.next();
+                MaterialNeed need = e.getKey();
+                int left = e.getValue();
+                for (Lot l : lotsByRoute.get(need).getOrDefault(best, List.of())) {
+                    if (left == 0) {
+                        break;
+                    }
+                    long r = room.get(l);
+                    if (r <= 0) {
+                        continue;
+                    }
+                    NeedChunk to = plannedSlotOn(need, l, lots, quantities);
+                    if (to == null) {
+                        return null;
+                    }
+                    int units = (int) Math.min(left, r);
+                    lots.put(to, l);
+                    quantities.put(to, quantities.getOrDefault(to, to.getQuantity()) + units);
+                    room.put(l, r - units);
+                    left -= units;
+                }
+                if (left == 0) {
+                    it.remove();
+                } else {
+                    e.setValue(left);
+                }
+            }
+        }
+        return new ChunkEditMove(new ArrayList<>(lots.keySet()), new ArrayList<>(lots.values()),
+                new ArrayList<>(quantities.values()));
+    }
+
+    /** Cost of one vehicle along a route. */
+    private static double vehicleCost(Route r) {
+        return r.getDistanceKm() * r.getCostPerVehicleKm();
+    }
+
+    /**
+     * Like {@link #slotOn} but on the state a move is building: the need's slot planned on {@code lot},
+     * else a slot planned empty; null when every slot is in use.
+     */
+    private NeedChunk plannedSlotOn(MaterialNeed need, Lot lot, Map<NeedChunk, Lot> lots,
+            Map<NeedChunk, Integer> quantities) {
+        NeedChunk empty = null;
+        for (NeedChunk c : byNeed.get(need)) {
+            Lot planned = lots.containsKey(c) ? lots.get(c) : c.getLot();
+            int plannedQuantity = quantities.containsKey(c) ? quantities.get(c) : c.getQuantity();
+            if (plannedQuantity > 0 && planned == lot) {
+                return c;
+            }
+            if (empty == null && plannedQuantity == 0) {
+                empty = c;
+            }
+        }
+        return empty;
     }
 
     /**
@@ -389,14 +576,31 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
 
     /** Units of a lot taken by all lines (of every need of its item). */
     private long used(Lot lot) {
-        long used = 0;
-        for (NeedChunk c : byItem.get(lot.getItemCode())) {
-            if (c.getLot() == lot) {
-                used += c.getQuantity();
-            }
-        }
-        return used;
+        Long used = usage(lot.getItemCode()).get(lot);
+        return used == null ? 0 : used;
     }
+
+    /**
+     * Units taken per lot of an item, computed once per step: OptaPlanner asks for a new move iterator
+     * at every step and does and undoes each move it evaluates, so the working solution the moves of
+     * one iterator are built from does not change.
+     */
+    private Map<Lot, Long> usage(String item) {
+        Map<Lot, Long> u = stepUsage.get(item);
+        if (u == null) {
+            u = new IdentityHashMap<>();
+            for (NeedChunk c : byItem.get(item)) {
+                if (c.isDelivering()) {
+                    u.merge(c.getLot(), (long) c.getQuantity(), Long::sum);
+                }
+            }
+            stepUsage.put(item, u);
+        }
+        return u;
+    }
+
+    private final Map<String, Map<Lot, Long>> stepUsage = new HashMap<>();
+
 
     private Move<AllocationSolution> line(Random random) {
         NeedChunk a = nonEmpty(random);
