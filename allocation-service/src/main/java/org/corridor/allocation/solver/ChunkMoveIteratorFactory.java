@@ -40,7 +40,7 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * on two lots, or the other need gives units back (to its unmet part or another of its lots).
  * Shares: {@link #TRANSFER_SHARE} transfers, {@link #SWAP_SHARE} swaps, {@link #EJECT_SHARE}
  * ejections, {@link #CLOSE_SHARE} route closures, {@link #REBUILD_SHARE} route rebuilds, the rest line
- * changes. Units taken per lot are computed once per step ({@link #usage}).
+ * changes. Units taken per lot are computed once per step ({@link #used()}).
  */
 public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, Move<AllocationSolution>> {
 
@@ -61,8 +61,23 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     private Map<MaterialNeed, List<Lot>> nearest;
     private Map<Site, List<NeedChunk>> bySite;
     private Map<Site, List<MaterialNeed>> needsBySite;
-    private Map<Site, List<String>> itemsBySite;
-    private Map<MaterialNeed, Map<Route, List<Lot>>> lotsByRoute;
+    /** Dense indexes for the rebuild and the units taken per lot. */
+    private int[] available;
+    private Map<Site, Integer> routeCount;
+    private Map<Site, Route[]> siteRoutes;
+    /** Scratch for a rebuild: units put back on (+) or taken from (-) each lot by the move being built. */
+    private long[] delta;
+    private Lot[] lotsByIndex;
+    private Map<MaterialNeed, NeedRoutes> needRoutes;
+    /** Units taken per lot (by lot index) in the working solution of the current step; null = not computed yet. */
+    private long[] stepUsed;
+
+    /**
+     * A need's candidate lots grouped by route: {@code lots[i]} are the lot indexes on the route with
+     * index {@code routes[i]}; {@code position[r]} is the i of route index r (-1: none of its lots).
+     */
+    private record NeedRoutes(int[] routes, int[][] lots, int[] position) {
+    }
 
     /** Line changes pick their target among the need's {@value #NEAR} nearest lots half of the time. */
     static final int NEAR = 8;
@@ -88,23 +103,56 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         }
         nearest = new IdentityHashMap<>();
         needsBySite = new IdentityHashMap<>();
-        itemsBySite = new IdentityHashMap<>();
-        lotsByRoute = new IdentityHashMap<>();
+        Map<Lot, Integer> lotIndex = new IdentityHashMap<>();
+        Map<Route, Integer> routeIndex = new IdentityHashMap<>();
+        routeCount = new IdentityHashMap<>();
+        needRoutes = new IdentityHashMap<>();
+        List<Lot> allLots = new ArrayList<>();
         for (MaterialNeed need : byNeed.keySet()) {
             needsBySite.computeIfAbsent(need.getSite(), k -> new ArrayList<>()).add(need);
-            List<String> siteItems = itemsBySite.computeIfAbsent(need.getSite(), k -> new ArrayList<>());
-            if (!siteItems.contains(need.getItemCode())) {
-                siteItems.add(need.getItemCode());
-            }
-            Map<Route, List<Lot>> perRoute = new java.util.LinkedHashMap<>();
+            Map<Route, List<Integer>> perRoute = new java.util.LinkedHashMap<>();
             for (Lot l : byNeed.get(need).get(0).getCandidates()) {
-                perRoute.computeIfAbsent(need.supplyFor(l).getRoute(), k -> new ArrayList<>()).add(l);
+                Integer li = lotIndex.get(l);
+                if (li == null) {
+                    li = allLots.size();
+                    lotIndex.put(l, li);
+                    l.setIndex(li);
+                    allLots.add(l);
+                }
+                Route r = need.supplyFor(l).getRoute();
+                if (!routeIndex.containsKey(r)) {
+                    int n = routeCount.getOrDefault(need.getSite(), 0);
+                    routeIndex.put(r, n);
+                    r.setIndex(n);
+                    routeCount.put(need.getSite(), n + 1);
+                }
+                perRoute.computeIfAbsent(r, k -> new ArrayList<>()).add(li);
             }
-            lotsByRoute.put(need, perRoute);
-            List<Lot> lots = new ArrayList<>(byNeed.get(need).get(0).getCandidates());
-            lots.sort(java.util.Comparator.comparingDouble(l -> need.supplyFor(l).getRoute().getDistanceKm()));
-            nearest.put(need, List.copyOf(lots.subList(0, Math.min(NEAR, lots.size()))));
+            int[] routes = new int[perRoute.size()];
+            int[][] lots = new int[perRoute.size()][];
+            int i = 0;
+            for (var e : perRoute.entrySet()) {
+                routes[i] = routeIndex.get(e.getKey());
+                lots[i++] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            }
+            needRoutes.put(need, new NeedRoutes(routes, lots, null));
+            List<Lot> byDistance = new ArrayList<>(byNeed.get(need).get(0).getCandidates());
+            byDistance.sort(java.util.Comparator.comparingDouble(l -> need.supplyFor(l).getRoute().getDistanceKm()));
+            nearest.put(need, List.copyOf(byDistance.subList(0, Math.min(NEAR, byDistance.size()))));
         }
+        available = allLots.stream().mapToInt(Lot::getAvailable).toArray();
+        lotsByIndex = allLots.toArray(new Lot[0]);
+        delta = new long[available.length];
+        siteRoutes = new IdentityHashMap<>();
+        routeIndex.forEach((r, i) -> siteRoutes.computeIfAbsent(r.getSite(), k -> new Route[routeCount.get(k)])[i] = r);
+        needRoutes.replaceAll((need, nr) -> {
+            int[] position = new int[routeCount.get(need.getSite())];
+            java.util.Arrays.fill(position, -1);
+            for (int i = 0; i < nr.routes().length; i++) {
+                position[nr.routes()[i]] = i;
+            }
+            return new NeedRoutes(nr.routes(), nr.lots(), position);
+        });
     }
 
     @Override
@@ -116,8 +164,13 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         nearest = null;
         bySite = null;
         needsBySite = null;
-        itemsBySite = null;
-        lotsByRoute = null;
+        available = null;
+        routeCount = null;
+        siteRoutes = null;
+        needRoutes = null;
+        delta = null;
+        lotsByIndex = null;
+        stepUsed = null;
     }
 
     @Override
@@ -137,7 +190,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         if (movable == null) {
             phaseStarted(scoreDirector);
         }
-        stepUsage.clear();
+        stepUsed = null;
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -228,14 +281,16 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         }
         Route route = a.getNeed().supplyFor(a.getLot()).getRoute();
         List<NeedChunk> lines = new ArrayList<>();
-        Set<Route> active = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        boolean[] active = new boolean[siteRoutes.get(route.getSite()).length];
+        boolean anyActive = false;
         for (NeedChunk c : bySite.get(a.getNeed().getSite())) {
             if (c.isDelivering()) {
                 Route r = c.getNeed().supplyFor(c.getLot()).getRoute();
                 if (r == route) {
                     lines.add(c);
                 } else {
-                    active.add(r);
+                    active[r.getIndex()] = true;
+                    anyActive = true;
                 }
             }
         }
@@ -243,176 +298,197 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             return null;
         }
         Route opened = null;
-        if (active.isEmpty() || random.nextBoolean()) {
+        if (!anyActive || random.nextBoolean()) {
             NeedChunk l = lines.get(random.nextInt(lines.size()));
             Route r = l.getNeed().supplyFor(pick(l.getNeed(), random)).getRoute();
-            if (r != route && !active.contains(r) && vehicleCost(r) < vehicleCost(route)) {
+            if (r != route && !active[r.getIndex()] && vehicleCost(r) < vehicleCost(route)) {
                 opened = r;
             }
         }
-        if (active.isEmpty() && opened == null) {
+        if (!anyActive && opened == null) {
             return null;
         }
-        Map<Lot, Long> added = new IdentityHashMap<>();
-        Map<NeedChunk, Lot> lots = new java.util.LinkedHashMap<>();
-        Map<NeedChunk, Integer> quantities = new java.util.LinkedHashMap<>();
-        for (NeedChunk line : lines) {
-            MaterialNeed need = line.getNeed();
-            lots.put(line, null);
-            quantities.put(line, 0);
-            List<Lot> first = new ArrayList<>();
-            List<Lot> then = new ArrayList<>();
-            for (Lot l : line.getCandidates()) {
-                Route r = need.supplyFor(l).getRoute();
-                if (r == opened) {
-                    first.add(l);
-                } else if (active.contains(r)) {
-                    then.add(l);
+        long[] used = used();
+        List<Integer> touched = new ArrayList<>();
+        try {
+            PlannedEdit plan = new PlannedEdit();
+            for (NeedChunk line : lines) {
+                MaterialNeed need = line.getNeed();
+                plan.set(line, null, 0);
+                List<Lot> first = new ArrayList<>();
+                List<Lot> then = new ArrayList<>();
+                for (Lot l : line.getCandidates()) {
+                    Route r = need.supplyFor(l).getRoute();
+                    if (r == opened) {
+                        first.add(l);
+                    } else if (r != route && active[r.getIndex()]) {
+                        then.add(l);
+                    }
                 }
-            }
-            java.util.Collections.shuffle(first, random);
-            java.util.Collections.shuffle(then, random);
-            first.addAll(then);
-            int rest = line.getQuantity();
-            for (int i = 0; i < first.size() && rest > 0; i++) {
-                Lot target = first.get(i);
-                long room = target.getAvailable() - used(target) - added.getOrDefault(target, 0L);
-                if (room <= 0) {
-                    continue;
+                java.util.Collections.shuffle(first, random);
+                java.util.Collections.shuffle(then, random);
+                first.addAll(then);
+                int rest = line.getQuantity();
+                for (int i = 0; i < first.size() && rest > 0; i++) {
+                    Lot target = first.get(i);
+                    int li = target.getIndex();
+                    long room = available[li] - used[li] + delta[li];
+                    if (room <= 0) {
+                        continue;
+                    }
+                    NeedChunk to = plan.slotOn(byNeed.get(need), target);
+                    if (to == null) {
+                        return null;
+                    }
+                    int units = (int) Math.min(rest, room);
+                    plan.set(to, target, plan.quantity(to) + units);
+                    delta[li] -= units;
+                    touched.add(li);
+                    rest -= units;
                 }
-                NeedChunk to = plannedSlotOn(need, target, lots, quantities);
-                if (to == null) {
+                if (rest > 0) {
                     return null;
                 }
-                int units = (int) Math.min(rest, room);
-                lots.put(to, target);
-                quantities.put(to, quantities.getOrDefault(to, to.getQuantity()) + units);
-                added.merge(target, (long) units, Long::sum);
-                rest -= units;
             }
-            if (rest > 0) {
-                return null;
+            return plan.move();
+        } finally {
+            for (int li : touched) {
+                delta[li] = 0;
             }
         }
-        return new ChunkEditMove(new ArrayList<>(lots.keySet()), new ArrayList<>(lots.values()),
-                new ArrayList<>(quantities.values()));
     }
 
     /**
-     * Ruin and recreate of a site's routes: the lines of one to four routes serving a site are taken off
-     * and their units placed again, route by route, on the route that is cheapest per unit it can
-     * take (routes still serving the site cost nothing more, others one vehicle; slightly randomised
-     * so that repeated tries explore other choices), the greedy of set covering. Each need gets back
-     * exactly the units it had, so only the soft level can change: which depots serve the site.
+     * Ruin and recreate of a site's routes: the lines of one to {@value #REBUILD_MAX_ROUTES} routes
+     * serving a site are taken off and their units placed again, route by route, on the route that is
+     * cheapest per unit it can take (routes still serving the site cost nothing more, others one
+     * vehicle; slightly randomised so that repeated tries explore other choices), the greedy of set
+     * covering. Each need gets back exactly the units it had, so only the soft level can change: which
+     * depots serve the site.
      */
+    @SuppressWarnings("unchecked")
     private Move<AllocationSolution> rebuildRoutes(Random random) {
         NeedChunk a = nonEmpty(random);
         if (a.getLot() == null) {
             return null;
         }
         Site site = a.getNeed().getSite();
-        Map<Route, List<NeedChunk>> byRoute = new IdentityHashMap<>();
+        Route[] routes = siteRoutes.get(site);
+        List<NeedChunk>[] byRoute = new List[routes.length];
+        int[] active = new int[routes.length];
+        int activeCount = 0;
         for (NeedChunk c : bySite.get(site)) {
             if (c.isDelivering()) {
-                byRoute.computeIfAbsent(c.getNeed().supplyFor(c.getLot()).getRoute(), k -> new ArrayList<>()).add(c);
+                int r = c.getNeed().supplyFor(c.getLot()).getRoute().getIndex();
+                if (byRoute[r] == null) {
+                    byRoute[r] = new ArrayList<>();
+                    active[activeCount++] = r;
+                }
+                byRoute[r].add(c);
             }
         }
-        Map<Lot, Long> room = new IdentityHashMap<>();
-        for (MaterialNeed need : needsBySite.get(site)) {
-            for (Lot l : byNeed.get(need).get(0).getCandidates()) {
-                room.putIfAbsent(l, (long) l.getAvailable());
-            }
+        boolean[] open = new boolean[routes.length];
+        for (int i = 0; i < activeCount; i++) {
+            open[active[i]] = true;
         }
-        room.replaceAll((l, available) -> available - used(l));
-        List<Route> routes = new ArrayList<>(byRoute.keySet());
-        Set<Route> ruined = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        ruined.add(a.getNeed().supplyFor(a.getLot()).getRoute());
+        int first = a.getNeed().supplyFor(a.getLot()).getRoute().getIndex();
+        open[first] = false;
+        List<Integer> ruined = new ArrayList<>(REBUILD_MAX_ROUTES);
+        ruined.add(first);
         int extra = random.nextInt(REBUILD_MAX_ROUTES);
-        for (int i = 0; i < extra && routes.size() > ruined.size(); i++) {
-            ruined.add(routes.get(random.nextInt(routes.size())));
-        }
-        Map<NeedChunk, Lot> lots = new java.util.LinkedHashMap<>();
-        Map<NeedChunk, Integer> quantities = new java.util.LinkedHashMap<>();
-        Map<MaterialNeed, Integer> rest = new java.util.LinkedHashMap<>();
-        int lines = 0;
-        for (Route r : ruined) {
-            for (NeedChunk c : byRoute.get(r)) {
-                lots.put(c, null);
-                quantities.put(c, 0);
-                rest.merge(c.getNeed(), c.getQuantity(), Integer::sum);
-                room.merge(c.getLot(), (long) c.getQuantity(), Long::sum);
-                lines++;
+        for (int i = 0; i < extra && activeCount > ruined.size(); i++) {
+            int r = active[random.nextInt(activeCount)];
+            if (open[r]) {
+                open[r] = false;
+                ruined.add(r);
             }
         }
-        if (lines > 4 * CLOSE_MAX_LINES) {
-            return null;
-        }
-        Set<Route> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Route r : routes) {
-            if (!ruined.contains(r)) {
-                open.add(r);
-            }
-        }
-        while (!rest.isEmpty()) {
-            // units each route could take of what is left
-            Map<Route, Long> coverage = new IdentityHashMap<>();
-            for (var e : rest.entrySet()) {
-                MaterialNeed need = e.getKey();
-                for (var rl : lotsByRoute.get(need).entrySet()) {
-                    long units = 0;
-                    for (Lot l : rl.getValue()) {
-                        units += Math.max(0, room.get(l));
-                    }
-                    if (units > 0) {
-                        coverage.merge(rl.getKey(), Math.min(units, e.getValue()), Long::sum);
-                    }
+        long[] used = used();
+        List<Integer> touched = new ArrayList<>();
+        try {
+            PlannedEdit plan = new PlannedEdit();
+            Map<MaterialNeed, Integer> rest = new java.util.LinkedHashMap<>();
+            int lines = 0;
+            for (int r : ruined) {
+                for (NeedChunk c : byRoute[r]) {
+                    plan.set(c, null, 0);
+                    rest.merge(c.getNeed(), c.getQuantity(), Integer::sum);
+                    int li = c.getLot().getIndex();
+                    delta[li] += c.getQuantity();
+                    touched.add(li);
+                    lines++;
                 }
             }
-            Route best = null;
-            double bestRatio = Double.MAX_VALUE;
-            for (var e : coverage.entrySet()) {
-                double fixed = open.contains(e.getKey()) ? 0 : vehicleCost(e.getKey());
-                double ratio = fixed * (0.75 + 0.5 * random.nextDouble()) / e.getValue();
-                if (ratio < bestRatio) {
-                    bestRatio = ratio;
-                    best = e.getKey();
-                }
-            }
-            if (best == null) {
+            if (lines > 4 * CLOSE_MAX_LINES) {
                 return null;
             }
-            open.add(best);
-            for (var it = rest.entrySet().iterator(); it.hasNext();) {
-                var e = it.next();
-                MaterialNeed need = e.getKey();
-                int left = e.getValue();
-                for (Lot l : lotsByRoute.get(need).getOrDefault(best, List.of())) {
-                    if (left == 0) {
-                        break;
+            long[] coverage = new long[routes.length];
+            while (!rest.isEmpty()) {
+                // units each route could take of what is left
+                java.util.Arrays.fill(coverage, 0);
+                for (var e : rest.entrySet()) {
+                    NeedRoutes nr = needRoutes.get(e.getKey());
+                    for (int i = 0; i < nr.routes().length; i++) {
+                        long units = 0;
+                        for (int li : nr.lots()[i]) {
+                            units += Math.max(0, available[li] - used[li] + delta[li]);
+                        }
+                        coverage[nr.routes()[i]] += Math.min(units, e.getValue());
                     }
-                    long r = room.get(l);
-                    if (r <= 0) {
-                        continue;
-                    }
-                    NeedChunk to = plannedSlotOn(need, l, lots, quantities);
-                    if (to == null) {
-                        return null;
-                    }
-                    int units = (int) Math.min(left, r);
-                    lots.put(to, l);
-                    quantities.put(to, quantities.getOrDefault(to, to.getQuantity()) + units);
-                    room.put(l, r - units);
-                    left -= units;
                 }
-                if (left == 0) {
-                    it.remove();
-                } else {
-                    e.setValue(left);
+                int best = -1;
+                double bestRatio = Double.MAX_VALUE;
+                for (int r = 0; r < routes.length; r++) {
+                    if (coverage[r] > 0) {
+                        double fixed = open[r] ? 0 : vehicleCost(routes[r]);
+                        double ratio = fixed * (0.75 + 0.5 * random.nextDouble()) / coverage[r];
+                        if (ratio < bestRatio) {
+                            bestRatio = ratio;
+                            best = r;
+                        }
+                    }
+                }
+                if (best < 0) {
+                    return null;
+                }
+                open[best] = true;
+                for (var it = rest.entrySet().iterator(); it.hasNext();) {
+                    var e = it.next();
+                    MaterialNeed need = e.getKey();
+                    NeedRoutes nr = needRoutes.get(need);
+                    int left = e.getValue();
+                    int i = nr.position()[best];
+                    if (i >= 0) {
+                        for (int li : nr.lots()[i]) {
+                            long room = available[li] - used[li] + delta[li];
+                            if (left == 0 || room <= 0) {
+                                continue;
+                            }
+                            Lot l = lotsByIndex[li];
+                            NeedChunk to = plan.slotOn(byNeed.get(need), l);
+                            if (to == null) {
+                                return null;
+                            }
+                            int units = (int) Math.min(left, room);
+                            plan.set(to, l, plan.quantity(to) + units);
+                            delta[li] -= units;
+                            touched.add(li);
+                            left -= units;
+                        }
+                    }
+                    if (left == 0) {
+                        it.remove();
+                    } else {
+                        e.setValue(left);
+                    }
                 }
             }
+            return plan.move();
+        } finally {
+            for (int li : touched) {
+                delta[li] = 0;
+            }
         }
-        return new ChunkEditMove(new ArrayList<>(lots.keySet()), new ArrayList<>(lots.values()),
-                new ArrayList<>(quantities.values()));
     }
 
     /** Cost of one vehicle along a route. */
@@ -420,24 +496,58 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         return r.getDistanceKm() * r.getCostPerVehicleKm();
     }
 
-    /**
-     * Like {@link #slotOn} but on the state a move is building: the need's slot planned on {@code lot},
-     * else a slot planned empty; null when every slot is in use.
-     */
-    private NeedChunk plannedSlotOn(MaterialNeed need, Lot lot, Map<NeedChunk, Lot> lots,
-            Map<NeedChunk, Integer> quantities) {
-        NeedChunk empty = null;
-        for (NeedChunk c : byNeed.get(need)) {
-            Lot planned = lots.containsKey(c) ? lots.get(c) : c.getLot();
-            int plannedQuantity = quantities.containsKey(c) ? quantities.get(c) : c.getQuantity();
-            if (plannedQuantity > 0 && planned == lot) {
-                return c;
-            }
-            if (empty == null && plannedQuantity == 0) {
-                empty = c;
+    /** The slots a move being built changes, in order, with their planned lots and quantities. */
+    private static final class PlannedEdit {
+        private final List<NeedChunk> chunks = new ArrayList<>();
+        private final List<Lot> lots = new ArrayList<>();
+        private final List<Integer> quantities = new ArrayList<>();
+        private final Map<NeedChunk, Integer> position = new IdentityHashMap<>();
+
+        Lot lot(NeedChunk c) {
+            Integer i = position.get(c);
+            return i == null ? c.getLot() : lots.get(i);
+        }
+
+        int quantity(NeedChunk c) {
+            Integer i = position.get(c);
+            return i == null ? c.getQuantity() : quantities.get(i);
+        }
+
+        void set(NeedChunk c, Lot lot, int quantity) {
+            Integer i = position.get(c);
+            if (i == null) {
+                position.put(c, chunks.size());
+                chunks.add(c);
+                lots.add(lot);
+                quantities.add(quantity);
+            } else {
+                lots.set(i, lot);
+                quantities.set(i, quantity);
             }
         }
-        return empty;
+
+        /**
+         * Like {@link ChunkMoveIteratorFactory#slotOn} on the planned state: the slot of {@code slots}
+         * (one need's) planned on {@code lot}, else one planned empty; null when every slot is in use.
+         */
+        NeedChunk slotOn(List<NeedChunk> slots, Lot lot) {
+            NeedChunk empty = null;
+            for (NeedChunk c : slots) {
+                Integer i = position.get(c);
+                int q = i == null ? c.getQuantity() : quantities.get(i);
+                if (q > 0 && (i == null ? c.getLot() : lots.get(i)) == lot) {
+                    return c;
+                }
+                if (empty == null && q == 0) {
+                    empty = c;
+                }
+            }
+            return empty;
+        }
+
+        ChunkEditMove move() {
+            return new ChunkEditMove(chunks, lots, quantities);
+        }
     }
 
     /**
@@ -576,30 +686,25 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
 
     /** Units of a lot taken by all lines (of every need of its item). */
     private long used(Lot lot) {
-        Long used = usage(lot.getItemCode()).get(lot);
-        return used == null ? 0 : used;
+        return used()[lot.getIndex()];
     }
 
     /**
-     * Units taken per lot of an item, computed once per step: OptaPlanner asks for a new move iterator
-     * at every step and does and undoes each move it evaluates, so the working solution the moves of
-     * one iterator are built from does not change.
+     * Units taken per lot (by lot index), computed once per step: OptaPlanner asks for a new move
+     * iterator at every step and does and undoes each move it evaluates, so the working solution the
+     * moves of one iterator are built from does not change.
      */
-    private Map<Lot, Long> usage(String item) {
-        Map<Lot, Long> u = stepUsage.get(item);
-        if (u == null) {
-            u = new IdentityHashMap<>();
-            for (NeedChunk c : byItem.get(item)) {
+    private long[] used() {
+        if (stepUsed == null) {
+            stepUsed = new long[available.length];
+            for (NeedChunk c : movable) {
                 if (c.isDelivering()) {
-                    u.merge(c.getLot(), (long) c.getQuantity(), Long::sum);
+                    stepUsed[c.getLot().getIndex()] += c.getQuantity();
                 }
             }
-            stepUsage.put(item, u);
         }
-        return u;
+        return stepUsed;
     }
-
-    private final Map<String, Map<Lot, Long>> stepUsage = new HashMap<>();
 
 
     private Move<AllocationSolution> line(Random random) {

@@ -23,6 +23,11 @@ public class Lot {
     private final int available;
     private final double unitWeightKg;
     private final double unitVolumeM3;
+    /**
+     * Dense index among the lots of one solve, for the array bookkeeping of move selection; assigned by
+     * {@link ChunkMoveIteratorFactory} when a phase starts (not part of the problem).
+     */
+    private int index = -1;
 
     public Lot(UUID id, UUID depotId, String depotCode, String depotName, String countryCode, double latitude,
             double longitude, String itemCode, LocalDate expiresOn, Set<String> earmarkCountryCodes,
@@ -75,6 +80,8 @@ public class Lot {
     public int getAvailable() { return available; }
     public double getUnitWeightKg() { return unitWeightKg; }
     public double getUnitVolumeM3() { return unitVolumeM3; }
+    int getIndex() { return index; }
+    void setIndex(int index) { this.index = index; }
 
     @Override
     public String toString() {

@@ -25,6 +25,11 @@ public class Route {
     private final double vehicleCapacityM3;
     private final Instant departsAt;
     private final Instant arrivesAt;
+    /**
+     * Dense index among the routes to the same site, for the array bookkeeping of move selection;
+     * assigned by {@link ChunkMoveIteratorFactory} when a phase starts (not part of the problem).
+     */
+    private int index = -1;
 
     public Route(UUID depotId, String depotCode, String originCountryCode, Site site, TransportMode mode,
             double distanceKm, Duration leadTime, double costPerVehicleKm, double vehicleCapacityKg,
@@ -73,6 +78,8 @@ public class Route {
     public double getVehicleCapacityM3() { return vehicleCapacityM3; }
     public Instant getDepartsAt() { return departsAt; }
     public Instant getArrivesAt() { return arrivesAt; }
+    int getIndex() { return index; }
+    void setIndex(int index) { this.index = index; }
 
     @Override
     public String toString() {
