@@ -31,10 +31,10 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * <li>a route closure: every line from one depot to one site moves to lots with room on other routes
  * already serving that site, or on one cheaper route opened instead, so its vehicles no longer
  * run;</li>
- * <li>a route rebuild (ruin and recreate): the lines of one to {@value #REBUILD_MAX_ROUTES} routes of a
- * site are taken off and placed again, greedily, on the routes cheapest per unit they can take. Which
- * depots serve a site is a fixed-charge choice (a route costs whole vehicles, mostly one), and this is
- * the move that changes it several routes at a time.</li>
+ * <li>a route rebuild (ruin and recreate): the lines of one to {@value #REBUILD_MAX_ROUTES} routes of
+ * each of two sites are taken off and placed again, greedily, on the routes cheapest per unit they can
+ * take. Which depots serve a site is a fixed-charge choice (a route costs whole vehicles, mostly one),
+ * and this is the move that changes it several routes at a time.</li>
  * </ul>
  * When the target lot of a transfer is full, two needs trade instead: a unit swap between their lines
  * on two lots, or the other need gives units back (to its unmet part or another of its lots).
@@ -48,7 +48,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     static final double SWAP_SHARE = 0.15;
     static final double EJECT_SHARE = 0.15;
     static final double CLOSE_SHARE = 0.05;
-    static final double REBUILD_SHARE = 0.05;
+    static final double REBUILD_SHARE = 0.02;
     /** A rebuild takes off the lines of one to this many routes of a site. */
     static final int REBUILD_MAX_ROUTES = 4;
     /** A route with more lines than this is not closed in one move. */
@@ -279,13 +279,13 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         if (a.getLot() == null) {
             return null;
         }
-        Route route = a.getNeed().supplyFor(a.getLot()).getRoute();
+        Route route = a.getSupply().getRoute();
         List<NeedChunk> lines = new ArrayList<>();
         boolean[] active = new boolean[siteRoutes.get(route.getSite()).length];
         boolean anyActive = false;
         for (NeedChunk c : bySite.get(a.getNeed().getSite())) {
             if (c.isDelivering()) {
-                Route r = c.getNeed().supplyFor(c.getLot()).getRoute();
+                Route r = c.getSupply().getRoute();
                 if (r == route) {
                     lines.add(c);
                 } else {
@@ -359,100 +359,104 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     }
 
     /**
-     * Ruin and recreate of a site's routes: the lines of one to {@value #REBUILD_MAX_ROUTES} routes
-     * serving a site are taken off and their units placed again, route by route, on the route that is
-     * cheapest per unit it can take (routes still serving the site cost nothing more, others one
-     * vehicle; slightly randomised so that repeated tries explore other choices), the greedy of set
-     * covering. Each need gets back exactly the units it had, so only the soft level can change: which
-     * depots serve the site.
+     * Ruin and recreate of routes: the lines of one to {@value #REBUILD_MAX_ROUTES} routes serving a
+     * site and of one to as many routes serving another site (sites compete for the same lots: the
+     * stock one site gives up may make another's routes cheaper) are taken off and their units placed again, route by route, on the route that is cheapest
+     * per unit it can take (routes still serving the site cost nothing more, others one vehicle;
+     * slightly randomised so that repeated tries explore other choices), the greedy of set covering.
+     * Each need gets back exactly the units it had, so only the soft level can change: which depots
+     * serve which site.
      */
-    @SuppressWarnings("unchecked")
     private Move<AllocationSolution> rebuildRoutes(Random random) {
         NeedChunk a = nonEmpty(random);
         if (a.getLot() == null) {
             return null;
         }
-        Site site = a.getNeed().getSite();
-        Route[] routes = siteRoutes.get(site);
-        List<NeedChunk>[] byRoute = new List[routes.length];
-        int[] active = new int[routes.length];
-        int activeCount = 0;
-        for (NeedChunk c : bySite.get(site)) {
-            if (c.isDelivering()) {
-                int r = c.getNeed().supplyFor(c.getLot()).getRoute().getIndex();
-                if (byRoute[r] == null) {
-                    byRoute[r] = new ArrayList<>();
-                    active[activeCount++] = r;
+        List<SiteRebuild> sites = new ArrayList<>(2);
+        sites.add(new SiteRebuild(a.getNeed().getSite()));
+        if (needsBySite.size() > 1) {
+            NeedChunk b = nonEmpty(random);
+            if (b.getLot() != null && b.getNeed().getSite() != a.getNeed().getSite()) {
+                SiteRebuild other = new SiteRebuild(b.getNeed().getSite());
+                if (other.activeCount > 0) {
+                    sites.add(other);
                 }
-                byRoute[r].add(c);
-            }
-        }
-        boolean[] open = new boolean[routes.length];
-        for (int i = 0; i < activeCount; i++) {
-            open[active[i]] = true;
-        }
-        int first = a.getNeed().supplyFor(a.getLot()).getRoute().getIndex();
-        open[first] = false;
-        List<Integer> ruined = new ArrayList<>(REBUILD_MAX_ROUTES);
-        ruined.add(first);
-        int extra = random.nextInt(REBUILD_MAX_ROUTES);
-        for (int i = 0; i < extra && activeCount > ruined.size(); i++) {
-            int r = active[random.nextInt(activeCount)];
-            if (open[r]) {
-                open[r] = false;
-                ruined.add(r);
             }
         }
         long[] used = used();
         List<Integer> touched = new ArrayList<>();
         try {
             PlannedEdit plan = new PlannedEdit();
-            Map<MaterialNeed, Integer> rest = new java.util.LinkedHashMap<>();
             int lines = 0;
-            for (int r : ruined) {
-                for (NeedChunk c : byRoute[r]) {
-                    plan.set(c, null, 0);
-                    rest.merge(c.getNeed(), c.getQuantity(), Integer::sum);
-                    int li = c.getLot().getIndex();
-                    delta[li] += c.getQuantity();
-                    touched.add(li);
-                    lines++;
+            for (int k = 0; k < sites.size(); k++) {
+                SiteRebuild site = sites.get(k);
+                int first = k == 0 ? a.getSupply().getRoute().getIndex()
+                        : site.active[random.nextInt(site.activeCount)];
+                site.ruin(first);
+                int extra = random.nextInt(REBUILD_MAX_ROUTES);
+                for (int i = 0; i < extra && site.activeCount > site.ruined.size(); i++) {
+                    int r = site.active[random.nextInt(site.activeCount)];
+                    if (site.open[r]) {
+                        site.ruin(r);
+                    }
+                }
+                for (int r : site.ruined) {
+                    for (NeedChunk c : site.byRoute[r]) {
+                        plan.set(c, null, 0);
+                        site.rest.merge(c.getNeed(), c.getQuantity(), Integer::sum);
+                        int li = c.getLot().getIndex();
+                        delta[li] += c.getQuantity();
+                        touched.add(li);
+                        lines++;
+                    }
                 }
             }
-            if (lines > 4 * CLOSE_MAX_LINES) {
+            if (lines > 4 * CLOSE_MAX_LINES * sites.size()) {
                 return null;
             }
-            long[] coverage = new long[routes.length];
-            while (!rest.isEmpty()) {
-                // units each route could take of what is left
-                java.util.Arrays.fill(coverage, 0);
-                for (var e : rest.entrySet()) {
-                    NeedRoutes nr = needRoutes.get(e.getKey());
-                    for (int i = 0; i < nr.routes().length; i++) {
-                        long units = 0;
-                        for (int li : nr.lots()[i]) {
-                            units += Math.max(0, available[li] - used[li] + delta[li]);
-                        }
-                        coverage[nr.routes()[i]] += Math.min(units, e.getValue());
-                    }
-                }
+            while (true) {
+                SiteRebuild bestSite = null;
                 int best = -1;
                 double bestRatio = Double.MAX_VALUE;
-                for (int r = 0; r < routes.length; r++) {
-                    if (coverage[r] > 0) {
-                        double fixed = open[r] ? 0 : vehicleCost(routes[r]);
-                        double ratio = fixed * (0.75 + 0.5 * random.nextDouble()) / coverage[r];
-                        if (ratio < bestRatio) {
-                            bestRatio = ratio;
-                            best = r;
+                for (SiteRebuild site : sites) {
+                    if (site.rest.isEmpty()) {
+                        continue;
+                    }
+                    // units each route could take of what is left
+                    long[] coverage = site.coverage;
+                    java.util.Arrays.fill(coverage, 0);
+                    for (var e : site.rest.entrySet()) {
+                        NeedRoutes nr = needRoutes.get(e.getKey());
+                        for (int i = 0; i < nr.routes().length; i++) {
+                            long units = 0;
+                            for (int li : nr.lots()[i]) {
+                                units += Math.max(0, available[li] - used[li] + delta[li]);
+                            }
+                            coverage[nr.routes()[i]] += Math.min(units, e.getValue());
+                        }
+                    }
+                    for (int r = 0; r < coverage.length; r++) {
+                        if (coverage[r] > 0) {
+                            double fixed = site.open[r] ? 0 : vehicleCost(site.routes[r]);
+                            double ratio = fixed * (0.75 + 0.5 * random.nextDouble()) / coverage[r];
+                            if (ratio < bestRatio) {
+                                bestRatio = ratio;
+                                best = r;
+                                bestSite = site;
+                            }
                         }
                     }
                 }
-                if (best < 0) {
-                    return null;
+                if (bestSite == null) {
+                    for (SiteRebuild site : sites) {
+                        if (!site.rest.isEmpty()) {
+                            return null;
+                        }
+                    }
+                    return plan.move();
                 }
-                open[best] = true;
-                for (var it = rest.entrySet().iterator(); it.hasNext();) {
+                bestSite.open[best] = true;
+                for (var it = bestSite.rest.entrySet().iterator(); it.hasNext();) {
                     var e = it.next();
                     MaterialNeed need = e.getKey();
                     NeedRoutes nr = needRoutes.get(need);
@@ -483,11 +487,47 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                     }
                 }
             }
-            return plan.move();
         } finally {
             for (int li : touched) {
                 delta[li] = 0;
             }
+        }
+    }
+
+    /** One site's state in a {@link #rebuildRoutes} move: its lines by route, open and ruined routes, units to place. */
+    private final class SiteRebuild {
+        final Route[] routes;
+        final List<NeedChunk>[] byRoute;
+        final int[] active;
+        int activeCount;
+        final boolean[] open;
+        final List<Integer> ruined = new ArrayList<>(REBUILD_MAX_ROUTES);
+        final Map<MaterialNeed, Integer> rest = new java.util.LinkedHashMap<>();
+        final long[] coverage;
+
+        @SuppressWarnings("unchecked")
+        SiteRebuild(Site site) {
+            routes = siteRoutes.get(site);
+            byRoute = new List[routes.length];
+            active = new int[routes.length];
+            open = new boolean[routes.length];
+            coverage = new long[routes.length];
+            for (NeedChunk c : bySite.get(site)) {
+                if (c.isDelivering()) {
+                    int r = c.getSupply().getRoute().getIndex();
+                    if (byRoute[r] == null) {
+                        byRoute[r] = new ArrayList<>();
+                        active[activeCount++] = r;
+                        open[r] = true;
+                    }
+                    byRoute[r].add(c);
+                }
+            }
+        }
+
+        void ruin(int r) {
+            open[r] = false;
+            ruined.add(r);
         }
     }
 

@@ -36,6 +36,8 @@ public class NeedChunk {
 
     @PlanningVariable(valueRangeProviderRefs = "lotRange", nullable = true)
     private Lot lot;
+    /** Cache of {@link #getSupply()}: the supply of the lot it was last looked up for (not a planning variable). */
+    private Supply supply;
 
     /** Moved between slots of one need only by {@link ChunkEditMove} (see the invariant above). */
     @PlanningVariable(valueRangeProviderRefs = "quantityRange")
@@ -99,7 +101,16 @@ public class NeedChunk {
 
     /** The lot and route delivering this chunk to its site, or null when unmet. */
     public Supply getSupply() {
-        return lot == null ? null : need.supplyFor(lot);
+        if (lot == null) {
+            return null;
+        }
+        // remembered for the lot it was looked up for: score calculation and move selection ask often
+        Supply s = supply;
+        if (s == null || s.getLot() != lot) {
+            s = need.supplyFor(lot);
+            supply = s;
+        }
+        return s;
     }
 
     /** Weight of this chunk in grams, for vehicle counting. */
