@@ -425,6 +425,8 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                     // units each route could take of what is left
                     long[] coverage = site.coverage;
                     java.util.Arrays.fill(coverage, 0);
+                    java.util.Arrays.fill(site.addGrams, 0);
+                    java.util.Arrays.fill(site.addCm3, 0);
                     for (var e : site.rest.entrySet()) {
                         NeedRoutes nr = needRoutes.get(e.getKey());
                         for (int i = 0; i < nr.routes().length; i++) {
@@ -432,12 +434,23 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                             for (int li : nr.lots()[i]) {
                                 units += Math.max(0, available[li] - used[li] + delta[li]);
                             }
-                            coverage[nr.routes()[i]] += Math.min(units, e.getValue());
+                            if (units > 0) {
+                                int r = nr.routes()[i];
+                                int q = (int) Math.min(units, e.getValue());
+                                Lot unit = lotsByIndex[nr.lots()[i][0]];
+                                coverage[r] += q;
+                                site.addGrams[r] += Supply.grams(unit, q);
+                                site.addCm3[r] += Supply.cubicCentimetres(unit, q);
+                            }
                         }
                     }
                     for (int r = 0; r < coverage.length; r++) {
                         if (coverage[r] > 0) {
-                            double fixed = site.open[r] ? 0 : vehicleCost(site.routes[r]);
+                            // vehicles this route would add by taking all it can (an open route may have room)
+                            Route route = site.routes[r];
+                            long vehicles = route.vehiclesFor(site.grams[r] + site.addGrams[r], site.cm3[r] + site.addCm3[r])
+                                    - (site.open[r] ? route.vehiclesFor(site.grams[r], site.cm3[r]) : 0);
+                            double fixed = vehicles * vehicleCost(route);
                             double ratio = fixed * (0.75 + 0.5 * random.nextDouble()) / coverage[r];
                             if (ratio < bestRatio) {
                                 bestRatio = ratio;
@@ -478,6 +491,8 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                             delta[li] -= units;
                             touched.add(li);
                             left -= units;
+                            bestSite.grams[best] += Supply.grams(l, units);
+                            bestSite.cm3[best] += Supply.cubicCentimetres(l, units);
                         }
                     }
                     if (left == 0) {
@@ -504,6 +519,11 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         final List<Integer> ruined = new ArrayList<>(REBUILD_MAX_ROUTES);
         final Map<MaterialNeed, Integer> rest = new java.util.LinkedHashMap<>();
         final long[] coverage;
+        /** Load per route: of the lines kept and placed so far; and what the route could take now. */
+        final long[] grams;
+        final long[] cm3;
+        final long[] addGrams;
+        final long[] addCm3;
 
         @SuppressWarnings("unchecked")
         SiteRebuild(Site site) {
@@ -512,6 +532,10 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             active = new int[routes.length];
             open = new boolean[routes.length];
             coverage = new long[routes.length];
+            grams = new long[routes.length];
+            cm3 = new long[routes.length];
+            addGrams = new long[routes.length];
+            addCm3 = new long[routes.length];
             for (NeedChunk c : bySite.get(site)) {
                 if (c.isDelivering()) {
                     int r = c.getSupply().getRoute().getIndex();
@@ -521,6 +545,8 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                         open[r] = true;
                     }
                     byRoute[r].add(c);
+                    grams[r] += c.getGrams();
+                    cm3[r] += c.getCubicCentimetres();
                 }
             }
         }
@@ -528,6 +554,8 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         void ruin(int r) {
             open[r] = false;
             ruined.add(r);
+            grams[r] = 0;
+            cm3[r] = 0;
         }
     }
 
