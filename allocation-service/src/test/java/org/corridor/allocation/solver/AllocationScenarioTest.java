@@ -279,4 +279,65 @@ class AllocationScenarioTest {
         assertContains("earmarked for FL incidents", unmetOf(plan, syrNeed).reason());
         assertEquals(List.of(), PlanChecker.violations(input, plan));
     }
+
+    /**
+     * Each item is cheapest per unit from its own nearer depot (Dubai for tents, Rome for hygiene kits,
+     * both about 2,100 km by air), which is how the construction starts, but one aircraft from
+     * Copenhagen (about 3,000 km) carries both for less than two aircraft: the solver must drop two
+     * routes and open a third, which moving either line alone makes worse first (a route rebuild does
+     * it in one move; the annealing can also get there in two).
+     */
+    @Test
+    void oneDepotWithEverythingReplacesTwoNearerDepotsWhenThatSavesAVehicle() {
+        InputBuilder b = new InputBuilder();
+        var antakya = b.site("Antakya", "TUR", 36.20, 36.16);
+        UUID tents = b.need(antakya, "TENT-FAM", 100, Priority.HIGH);
+        UUID kits = b.need(antakya, "HYG-KIT", 100, Priority.HIGH);
+        UUID dubaiTents = b.lot("ARE-DXB", "ARE", 25.20, 55.27, "TENT-FAM", 500);
+        UUID romeKits = b.lot("ITA-ROM", "ITA", 41.90, 12.50, "HYG-KIT", 500);
+        UUID copenhagenTents = b.lot("DNK-CPH", "DNK", 55.68, 12.57, "TENT-FAM", 500);
+        UUID copenhagenKits = b.lot("DNK-CPH", "DNK", 55.68, 12.57, "HYG-KIT", 500);
+        SolverInput input = b.build();
+
+        Solved solved = SolverTestSupport.solve(input);
+        PlanOutcome plan = solved.outcome();
+
+        assertTrue(plan.feasible());
+        assertEquals(100, sent(plan, tents));
+        assertEquals(100, sent(plan, kits));
+        assertEquals(0, sentFrom(plan, dubaiTents));
+        assertEquals(0, sentFrom(plan, romeKits));
+        assertEquals(100, sentFrom(plan, copenhagenTents));
+        assertEquals(100, sentFrom(plan, copenhagenKits));
+        assertEquals(1, plan.lines().stream().map(PlanOutcome.Line::depotId).distinct().count());
+        assertEquals(List.of(), PlanChecker.violations(input, plan));
+    }
+
+    /**
+     * Two sites far apart, two teams of one type: each goes where the sum of arrival hours is smallest
+     * (Athens to Antakya by road, about 28 h; Tehran to Dadu by air, about 9 h), whichever slot the
+     * construction filled first; the plan moves teams between sites (team exchanges) when it filled them
+     * the other way.
+     */
+    @Test
+    void eachTeamGoesWhereTheSumOfArrivalHoursIsSmallest() {
+        InputBuilder b = new InputBuilder();
+        var antakya = b.site("Antakya", "TUR", 36.20, 36.16);
+        var dadu = b.site("Dadu", "PAK", 26.73, 67.78);
+        UUID atAntakya = b.teamNeed(antakya, "USAR_HEAVY", 1);
+        UUID atDadu = b.teamNeed(dadu, "USAR_HEAVY", 1);
+        UUID tehran = b.team("Tehran USAR", "IRN", "USAR_HEAVY", 35.69, 51.39, 6);
+        UUID athens = b.team("Athens USAR", "GRC", "USAR_HEAVY", 37.98, 23.73, 6);
+        SolverInput input = b.build();
+
+        PlanOutcome plan = SolverTestSupport.solve(input).outcome();
+
+        assertTrue(plan.feasible());
+        assertEquals(List.of(), plan.unmet());
+        assertTrue(plan.teamAssignments().stream().anyMatch(a -> a.teamId().equals(athens) && a.teamNeedId().equals(atAntakya)),
+                () -> plan.teamAssignments().toString());
+        assertTrue(plan.teamAssignments().stream().anyMatch(a -> a.teamId().equals(tehran) && a.teamNeedId().equals(atDadu)),
+                () -> plan.teamAssignments().toString());
+        assertEquals(List.of(), PlanChecker.violations(input, plan));
+    }
 }
