@@ -199,7 +199,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
 
             @Override
             public Move<AllocationSolution> next() {
-                while (true) {
+                for (int attempt = 0; attempt < TeamMoveIteratorFactory.MAX_ATTEMPTS; attempt++) {
                     double r = random.nextDouble();
                     Move<AllocationSolution> m = r < TRANSFER_SHARE ? transfer(random)
                             : r < TRANSFER_SHARE + SWAP_SHARE ? swap(random)
@@ -211,6 +211,11 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                         return m;
                     }
                 }
+                // nothing found in as many tries: a move that is not doable, which OptaPlanner skips, so
+                // that the solver keeps checking its termination instead of waiting here
+                NeedChunk any = movable.get(random.nextInt(movable.size()));
+                return new ChunkEditMove(List.of(any), java.util.Collections.singletonList(any.getLot()),
+                        List.of(any.getQuantity()));
             }
         };
     }
@@ -336,14 +341,10 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                     if (room <= 0) {
                         continue;
                     }
-                    NeedChunk to = plan.slotOn(byNeed.get(need), target);
-                    if (to == null) {
+                    int units = (int) Math.min(rest, room);
+                    if (!place(plan, need, li, units, touched)) {
                         return null;
                     }
-                    int units = (int) Math.min(rest, room);
-                    plan.set(to, target, plan.quantity(to) + units);
-                    delta[li] -= units;
-                    touched.add(li);
                     rest -= units;
                 }
                 if (rest > 0) {
@@ -481,18 +482,13 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                             if (left == 0 || room <= 0) {
                                 continue;
                             }
-                            Lot l = lotsByIndex[li];
-                            NeedChunk to = plan.slotOn(byNeed.get(need), l);
-                            if (to == null) {
+                            int units = (int) Math.min(left, room);
+                            if (!place(plan, need, li, units, touched)) {
                                 return null;
                             }
-                            int units = (int) Math.min(left, room);
-                            plan.set(to, l, plan.quantity(to) + units);
-                            delta[li] -= units;
-                            touched.add(li);
                             left -= units;
-                            bestSite.grams[best] += Supply.grams(l, units);
-                            bestSite.cm3[best] += Supply.cubicCentimetres(l, units);
+                            bestSite.grams[best] += Supply.grams(lotsByIndex[li], units);
+                            bestSite.cm3[best] += Supply.cubicCentimetres(lotsByIndex[li], units);
                         }
                     }
                     if (left == 0) {
@@ -557,6 +553,23 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             grams[r] = 0;
             cm3[r] = 0;
         }
+    }
+
+    /**
+     * Plans {@code units} more of {@code need} from lot index {@code li}, on the need's line there or
+     * in an empty slot, and takes them from the lot's room ({@link #delta}); false when every slot of
+     * the need is in use.
+     */
+    private boolean place(PlannedEdit plan, MaterialNeed need, int li, int units, List<Integer> touched) {
+        Lot lot = lotsByIndex[li];
+        NeedChunk to = plan.slotOn(byNeed.get(need), lot);
+        if (to == null) {
+            return false;
+        }
+        plan.set(to, lot, plan.quantity(to) + units);
+        delta[li] -= units;
+        touched.add(li);
+        return true;
     }
 
     /** Cost of one vehicle along a route. */

@@ -20,6 +20,9 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  */
 public class TeamMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, TeamExchangeMove> {
 
+    /** Random tries for one move before giving a move that is not doable. */
+    static final int MAX_ATTEMPTS = 64;
+
     private List<TeamSlot> movable;
     private Map<TeamSlot, Map<UUID, TeamOption>> optionsByTeam;
 
@@ -71,12 +74,16 @@ public class TeamMoveIteratorFactory implements MoveIteratorFactory<AllocationSo
 
             @Override
             public TeamExchangeMove next() {
-                while (true) {
+                for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                     TeamExchangeMove m = randomMove(random);
                     if (m != null) {
                         return m;
                     }
                 }
+                // no exchange found (e.g. no two filled slots whose teams may swap): a move that is not
+                // doable, which OptaPlanner skips, so that the solver keeps checking its termination
+                TeamSlot any = movable.get(random.nextInt(movable.size()));
+                return new TeamExchangeMove(List.of(any), java.util.Collections.singletonList(any.getOption()));
             }
         };
     }

@@ -340,4 +340,35 @@ class AllocationScenarioTest {
                 () -> plan.teamAssignments().toString());
         assertEquals(List.of(), PlanChecker.violations(input, plan));
     }
+
+    /**
+     * Regression: with two team slots whose teams can never be exchanged (the United States team may not
+     * go to Syria, the other team is already where it is needed), the team exchange moves found no move
+     * and the move iterator looped forever, so a 5 s plan stayed SOLVING (seen in EndToEndIT). The
+     * solver must stop on time with both slots filled.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void solvingStopsOnTimeWhenNoTeamExchangeIsPossible() {
+        InputBuilder b = new InputBuilder();
+        var antakya = b.site("Antakya", "TUR", 36.20, 36.16);
+        var idlib = b.site("Idlib", "SYR", 35.93, 36.63);
+        b.need(antakya, "TENT-FAM", 50, Priority.HIGH);
+        b.lot("TUR-GAZ", "TUR", 37.07, 37.38, "TENT-FAM", 100);
+        UUID atAntakya = b.teamNeed(antakya, "USAR_HEAVY", 1);
+        UUID atIdlib = b.teamNeed(idlib, "USAR_HEAVY", 1);
+        UUID usa = b.team("USAID Fairfax", "USA", "USAR_HEAVY", 38.85, -77.30, 10);
+        UUID thw = b.team("THW", "DEU", "USAR_HEAVY", 50.11, 8.68, 10);
+        b.embargo("USA", "SYR", AppliesTo.ALL);
+        SolverInput input = b.build();
+
+        PlanOutcome plan = SolverTestSupport.solve(input, java.time.Duration.ofSeconds(3), null).outcome();
+
+        assertTrue(plan.feasible());
+        assertEquals(List.of(), plan.unmet());
+        assertTrue(plan.teamAssignments().stream().anyMatch(a -> a.teamId().equals(usa) && a.teamNeedId().equals(atAntakya)),
+                () -> plan.teamAssignments().toString());
+        assertTrue(plan.teamAssignments().stream().anyMatch(a -> a.teamId().equals(thw) && a.teamNeedId().equals(atIdlib)),
+                () -> plan.teamAssignments().toString());
+    }
 }
