@@ -63,7 +63,6 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     private Map<Site, List<MaterialNeed>> needsBySite;
     /** Dense indexes for the rebuild and the units taken per lot. */
     private int[] available;
-    private Map<Site, Integer> routeCount;
     private Map<Site, Route[]> siteRoutes;
     /** Scratch for a rebuild: units put back on (+) or taken from (-) each lot by the move being built. */
     private long[] delta;
@@ -105,7 +104,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         needsBySite = new IdentityHashMap<>();
         Map<Lot, Integer> lotIndex = new IdentityHashMap<>();
         Map<Route, Integer> routeIndex = new IdentityHashMap<>();
-        routeCount = new IdentityHashMap<>();
+        Map<Site, Integer> routeCount = new IdentityHashMap<>();
         needRoutes = new IdentityHashMap<>();
         List<Lot> allLots = new ArrayList<>();
         for (MaterialNeed need : byNeed.keySet()) {
@@ -165,7 +164,6 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         bySite = null;
         needsBySite = null;
         available = null;
-        routeCount = null;
         siteRoutes = null;
         needRoutes = null;
         delta = null;

@@ -39,6 +39,11 @@ class AllocationScenarioTest {
         return plan.lines().stream().filter(l -> l.lotId().equals(lotId)).mapToInt(PlanOutcome.Line::quantity).sum();
     }
 
+    private static void assertAssigned(PlanOutcome plan, UUID team, UUID teamNeed) {
+        assertTrue(plan.teamAssignments().stream().anyMatch(a -> a.teamId().equals(team) && a.teamNeedId().equals(teamNeed)),
+                () -> team + " not sent to " + teamNeed + ": " + plan.teamAssignments());
+    }
+
     private static PlanOutcome.Unmet unmetOf(PlanOutcome plan, UUID id) {
         return plan.unmet().stream().filter(u -> id.equals(u.needId()) || id.equals(u.teamNeedId())).findFirst()
                 .orElseThrow(() -> new AssertionError("no unmet entry for " + id + " in " + plan.unmet()));
@@ -334,10 +339,8 @@ class AllocationScenarioTest {
 
         assertTrue(plan.feasible());
         assertEquals(List.of(), plan.unmet());
-        assertTrue(plan.teamAssignments().stream().anyMatch(a -> a.teamId().equals(athens) && a.teamNeedId().equals(atAntakya)),
-                () -> plan.teamAssignments().toString());
-        assertTrue(plan.teamAssignments().stream().anyMatch(a -> a.teamId().equals(tehran) && a.teamNeedId().equals(atDadu)),
-                () -> plan.teamAssignments().toString());
+        assertAssigned(plan, athens, atAntakya);
+        assertAssigned(plan, tehran, atDadu);
         assertEquals(List.of(), PlanChecker.violations(input, plan));
     }
 
@@ -366,9 +369,7 @@ class AllocationScenarioTest {
 
         assertTrue(plan.feasible());
         assertEquals(List.of(), plan.unmet());
-        assertTrue(plan.teamAssignments().stream().anyMatch(a -> a.teamId().equals(usa) && a.teamNeedId().equals(atAntakya)),
-                () -> plan.teamAssignments().toString());
-        assertTrue(plan.teamAssignments().stream().anyMatch(a -> a.teamId().equals(thw) && a.teamNeedId().equals(atIdlib)),
-                () -> plan.teamAssignments().toString());
+        assertAssigned(plan, usa, atAntakya);
+        assertAssigned(plan, thw, atIdlib);
     }
 }
