@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * need, and rounding happens once per line. The score is therefore a function of the plan lines
  * (need, lot, quantity) alone and does not depend on how a need happens to be cut into chunks; an
  * independent evaluator (allocation-benchmark) recomputes it from lines. The grouping streams are
- * built from shared function instances so that Bavet shares their nodes between constraints. Every constraint is weighted through
+ * built once per constraint factory and shared by the constraints that start from them (see
+ * {@link #lines}). Every constraint is weighted through
  * {@link AllocationConstraintConfiguration} ({@code penalizeConfigurableLong}); the match weights
  * below are the raw amounts (units, hours, units of account) described in {@link AllocationWeights}.
  */
@@ -59,24 +60,61 @@ public class AllocationConstraintProvider implements ConstraintProvider {
 
     private static final Function<NeedChunk, MaterialNeed> CHUNK_NEED = NeedChunk::getNeed;
     private static final Function<NeedChunk, Lot> CHUNK_LOT = NeedChunk::getLot;
+    private static final Function<NeedChunk, Supply> CHUNK_SUPPLY = NeedChunk::getSupply;
     private static final Predicate<NeedChunk> CHUNK_UNMET = c -> c.getLot() == null && c.getQuantity() > 0;
     private static final Predicate<NeedChunk> CHUNK_DELIVERING = NeedChunk::isDelivering;
     private static final UniConstraintCollector<NeedChunk, ?, Integer> SUM_QUANTITY =
             ConstraintCollectors.sum(NeedChunk::getQuantity);
 
-    /** Plan lines: (need, lot, quantity) for every (need, lot) pair with something assigned. */
-    static TriConstraintStream<MaterialNeed, Lot, Integer> lines(ConstraintFactory f) {
-        return delivering(f).groupBy(CHUNK_NEED, CHUNK_LOT, SUM_QUANTITY);
+    /*
+     * The streams several constraints start from are built once per constraint factory and the same
+     * stream object is handed to each of them: Bavet in OptaPlanner 10.1 does not share the nodes of
+     * equal groupBy streams, so without this every slot change would be grouped again once per
+     * constraint (three times into plan lines, five times into unmet quantities).
+     */
+    private ConstraintFactory sharedFor;
+    private UniConstraintStream<NeedChunk> delivering;
+    private TriConstraintStream<MaterialNeed, Supply, Integer> lines;
+    private BiConstraintStream<MaterialNeed, Integer> unmetPerNeed;
+
+    private void shareFor(ConstraintFactory f) {
+        if (sharedFor != f) {
+            sharedFor = f;
+            delivering = null;
+            lines = null;
+            unmetPerNeed = null;
+        }
+    }
+
+    /**
+     * Plan lines: (need, supply, quantity) for every (need, lot) pair with something assigned. Keyed by
+     * the {@link Supply} (lot and route to the need's site, one per lot for a need) that the slot
+     * remembers, so the terms below need no lookup of the supply of a (need, lot) pair.
+     */
+    TriConstraintStream<MaterialNeed, Supply, Integer> lines(ConstraintFactory f) {
+        shareFor(f);
+        if (lines == null) {
+            lines = delivering(f).groupBy(CHUNK_NEED, CHUNK_SUPPLY, SUM_QUANTITY);
+        }
+        return lines;
     }
 
     /** Slots on a lot with a positive quantity (empty slots count for nothing). */
-    static UniConstraintStream<NeedChunk> delivering(ConstraintFactory f) {
-        return f.forEach(NeedChunk.class).filter(CHUNK_DELIVERING);
+    UniConstraintStream<NeedChunk> delivering(ConstraintFactory f) {
+        shareFor(f);
+        if (delivering == null) {
+            delivering = f.forEach(NeedChunk.class).filter(CHUNK_DELIVERING);
+        }
+        return delivering;
     }
 
     /** Unmet quantity per need (needs with nothing unmet do not appear). */
-    static BiConstraintStream<MaterialNeed, Integer> unmetPerNeed(ConstraintFactory f) {
-        return f.forEachIncludingNullVars(NeedChunk.class).filter(CHUNK_UNMET).groupBy(CHUNK_NEED, SUM_QUANTITY);
+    BiConstraintStream<MaterialNeed, Integer> unmetPerNeed(ConstraintFactory f) {
+        shareFor(f);
+        if (unmetPerNeed == null) {
+            unmetPerNeed = f.forEachIncludingNullVars(NeedChunk.class).filter(CHUNK_UNMET).groupBy(CHUNK_NEED, SUM_QUANTITY);
+        }
+        return unmetPerNeed;
     }
 
     // ---------------------------------------------------------------- hard
@@ -160,8 +198,8 @@ public class AllocationConstraintProvider implements ConstraintProvider {
 
     Constraint lateDelivery(ConstraintFactory f) {
         return lines(f)
-                .filter((need, lot, qty) -> need.supplyFor(lot).hoursLateFor(need) > 0)
-                .penalizeConfigurableLong((need, lot, qty) -> need.supplyFor(lot).hoursLateFor(need)
+                .filter((need, supply, qty) -> supply.hoursLateFor(need) > 0)
+                .penalizeConfigurableLong((need, supply, qty) -> supply.hoursLateFor(need)
                         * NeedChunk.normalise(qty, need.getItemDemand()))
                 .asConstraint(LATE_DELIVERY);
     }
@@ -184,8 +222,8 @@ public class AllocationConstraintProvider implements ConstraintProvider {
      */
     Constraint transportLoad(ConstraintFactory f) {
         return lines(f)
-                .penalizeConfigurableLong((need, lot, qty) -> need.supplyFor(lot).getRoute()
-                        .loadCostFor(Supply.grams(lot, qty), Supply.cubicCentimetres(lot, qty)) / 4)
+                .penalizeConfigurableLong((need, supply, qty) -> supply.getRoute()
+                        .loadCostFor(Supply.grams(supply.getLot(), qty), Supply.cubicCentimetres(supply.getLot(), qty)) / 4)
                 .asConstraint(TRANSPORT_LOAD);
     }
 
@@ -229,9 +267,9 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     /** First expired, first out: shelf life left on arrival costs, so short-dated lots go first. */
     Constraint fefo(ConstraintFactory f) {
         return lines(f)
-                .filter((need, lot, qty) -> lot.isPerishable())
-                .penalizeConfigurableLong((need, lot, qty) -> NeedChunk.normalise(qty, need.getItemDemand())
-                        * need.supplyFor(lot).shelfDaysLeftOnArrival() / 30)
+                .filter((need, supply, qty) -> supply.getLot().isPerishable())
+                .penalizeConfigurableLong((need, supply, qty) -> NeedChunk.normalise(qty, need.getItemDemand())
+                        * supply.shelfDaysLeftOnArrival() / 30)
                 .asConstraint(FEFO);
     }
 }

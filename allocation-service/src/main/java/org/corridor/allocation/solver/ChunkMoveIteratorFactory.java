@@ -70,6 +70,8 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     private Map<MaterialNeed, NeedRoutes> needRoutes;
     /** Units taken per lot (by lot index) in the working solution of the current step; null = not computed yet. */
     private long[] stepUsed;
+    /** Scratch for the route closures and rebuilds: the move being built. */
+    private PlannedEdit edit;
 
     /**
      * A need's candidate lots grouped by route: {@code lots[i]} are the lot indexes on the route with
@@ -89,13 +91,20 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         byNeed = new IdentityHashMap<>();
         ranges = new IdentityHashMap<>();
         bySite = new IdentityHashMap<>();
+        // needs in the order of the solution's slots (not of an identity map), so that lot and route
+        // indexes, and with them the moves of a seeded run, are the same from one run to the next
+        List<MaterialNeed> needs = new ArrayList<>();
         for (NeedChunk c : s.getChunks()) {
             if (c.isPinned()) {
                 continue;
             }
+            c.setIndex(movable.size());
             movable.add(c);
             byItem.computeIfAbsent(c.getNeed().getItemCode(), k -> new ArrayList<>()).add(c);
-            byNeed.computeIfAbsent(c.getNeed(), k -> new ArrayList<>()).add(c);
+            byNeed.computeIfAbsent(c.getNeed(), k -> {
+                needs.add(k);
+                return new ArrayList<>();
+            }).add(c);
             bySite.computeIfAbsent(c.getNeed().getSite(), k -> new ArrayList<>()).add(c);
             ranges.computeIfAbsent(c.getNeed(), k -> java.util.Collections.newSetFromMap(new IdentityHashMap<>()))
                     .addAll(c.getCandidates());
@@ -107,7 +116,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         Map<Site, Integer> routeCount = new IdentityHashMap<>();
         needRoutes = new IdentityHashMap<>();
         List<Lot> allLots = new ArrayList<>();
-        for (MaterialNeed need : byNeed.keySet()) {
+        for (MaterialNeed need : needs) {
             needsBySite.computeIfAbsent(need.getSite(), k -> new ArrayList<>()).add(need);
             Map<Route, List<Integer>> perRoute = new java.util.LinkedHashMap<>();
             for (Lot l : byNeed.get(need).get(0).getCandidates()) {
@@ -142,6 +151,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         available = allLots.stream().mapToInt(Lot::getAvailable).toArray();
         lotsByIndex = allLots.toArray(new Lot[0]);
         delta = new long[available.length];
+        edit = new PlannedEdit(movable.size());
         siteRoutes = new IdentityHashMap<>();
         routeIndex.forEach((r, i) -> siteRoutes.computeIfAbsent(r.getSite(), k -> new Route[routeCount.get(k)])[i] = r);
         needRoutes.replaceAll((need, nr) -> {
@@ -169,6 +179,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         delta = null;
         lotsByIndex = null;
         stepUsed = null;
+        edit = null;
     }
 
     @Override
@@ -314,7 +325,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         long[] used = used();
         List<Integer> touched = new ArrayList<>();
         try {
-            PlannedEdit plan = new PlannedEdit();
+            PlannedEdit plan = edit;
             for (NeedChunk line : lines) {
                 MaterialNeed need = line.getNeed();
                 plan.set(line, null, 0);
@@ -354,6 +365,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             for (int li : touched) {
                 delta[li] = 0;
             }
+            edit.clear();
         }
     }
 
@@ -385,7 +397,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         long[] used = used();
         List<Integer> touched = new ArrayList<>();
         try {
-            PlannedEdit plan = new PlannedEdit();
+            PlannedEdit plan = edit;
             int lines = 0;
             for (int k = 0; k < sites.size(); k++) {
                 SiteRebuild site = sites.get(k);
@@ -402,7 +414,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                 for (int r : site.ruined) {
                     for (NeedChunk c : site.byRoute[r]) {
                         plan.set(c, null, 0);
-                        site.rest.merge(c.getNeed(), c.getQuantity(), Integer::sum);
+                        site.takeOff(c.getNeed(), c.getQuantity());
                         int li = c.getLot().getIndex();
                         delta[li] += c.getQuantity();
                         touched.add(li);
@@ -413,36 +425,19 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             if (lines > 4 * CLOSE_MAX_LINES * sites.size()) {
                 return null;
             }
+            for (SiteRebuild site : sites) {
+                site.startCoverage();
+            }
+            List<String> placedItems = new ArrayList<>(4);
             while (true) {
                 SiteRebuild bestSite = null;
                 int best = -1;
                 double bestRatio = Double.MAX_VALUE;
                 for (SiteRebuild site : sites) {
-                    if (site.rest.isEmpty()) {
+                    if (site.restCount == 0) {
                         continue;
                     }
-                    // units each route could take of what is left
                     long[] coverage = site.coverage;
-                    java.util.Arrays.fill(coverage, 0);
-                    java.util.Arrays.fill(site.addGrams, 0);
-                    java.util.Arrays.fill(site.addCm3, 0);
-                    for (var e : site.rest.entrySet()) {
-                        NeedRoutes nr = needRoutes.get(e.getKey());
-                        for (int i = 0; i < nr.routes().length; i++) {
-                            long units = 0;
-                            for (int li : nr.lots()[i]) {
-                                units += Math.max(0, available[li] - used[li] + delta[li]);
-                            }
-                            if (units > 0) {
-                                int r = nr.routes()[i];
-                                int q = (int) Math.min(units, e.getValue());
-                                Lot unit = lotsByIndex[nr.lots()[i][0]];
-                                coverage[r] += q;
-                                site.addGrams[r] += Supply.grams(unit, q);
-                                site.addCm3[r] += Supply.cubicCentimetres(unit, q);
-                            }
-                        }
-                    }
                     for (int r = 0; r < coverage.length; r++) {
                         if (coverage[r] > 0) {
                             // vehicles this route would add by taking all it can (an open route may have room)
@@ -461,38 +456,58 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                 }
                 if (bestSite == null) {
                     for (SiteRebuild site : sites) {
-                        if (!site.rest.isEmpty()) {
+                        if (site.restCount > 0) {
                             return null;
                         }
                     }
                     return plan.move();
                 }
                 bestSite.open[best] = true;
-                for (var it = bestSite.rest.entrySet().iterator(); it.hasNext();) {
-                    var e = it.next();
-                    MaterialNeed need = e.getKey();
-                    NeedRoutes nr = needRoutes.get(need);
-                    int left = e.getValue();
+                placedItems.clear();
+                int kept = 0;
+                for (int n = 0; n < bestSite.restCount; n++) {
+                    MaterialNeed need = bestSite.restNeeds[n];
+                    NeedRoutes nr = bestSite.restRoutes[n];
+                    int left = bestSite.restLeft[n];
                     int i = nr.position()[best];
-                    if (i >= 0) {
-                        for (int li : nr.lots()[i]) {
-                            long room = available[li] - used[li] + delta[li];
-                            if (left == 0 || room <= 0) {
-                                continue;
-                            }
-                            int units = (int) Math.min(left, room);
-                            if (!place(plan, need, li, units, touched)) {
-                                return null;
-                            }
-                            left -= units;
-                            bestSite.grams[best] += Supply.grams(lotsByIndex[li], units);
-                            bestSite.cm3[best] += Supply.cubicCentimetres(lotsByIndex[li], units);
+                    if (i < 0) {
+                        bestSite.keep(kept++, n);
+                        continue;
+                    }
+                    // the rooms of its lots on this route change: its coverage is computed again
+                    bestSite.contribute(n, -1);
+                    for (int li : nr.lots()[i]) {
+                        long room = available[li] - used[li] + delta[li];
+                        if (left == 0 || room <= 0) {
+                            continue;
+                        }
+                        int units = (int) Math.min(left, room);
+                        if (!place(plan, need, li, units, touched)) {
+                            return null;
+                        }
+                        left -= units;
+                        bestSite.grams[best] += Supply.grams(lotsByIndex[li], units);
+                        bestSite.cm3[best] += Supply.cubicCentimetres(lotsByIndex[li], units);
+                        if (!placedItems.contains(need.getItemCode())) {
+                            placedItems.add(need.getItemCode());
                         }
                     }
-                    if (left == 0) {
-                        it.remove();
-                    } else {
-                        e.setValue(left);
+                    if (left > 0) {
+                        bestSite.restLeft[n] = left;
+                        bestSite.keep(kept, n);
+                        bestSite.cover(kept++);
+                    }
+                }
+                bestSite.restCount = kept;
+                // the other site's needs of the items placed: the same lots, on that site's route from this depot
+                for (SiteRebuild site : sites) {
+                    if (site != bestSite) {
+                        for (int n = 0; n < site.restCount; n++) {
+                            if (placedItems.contains(site.restNeeds[n].getItemCode())) {
+                                site.contribute(n, -1);
+                                site.cover(n);
+                            }
+                        }
                     }
                 }
             }
@@ -500,6 +515,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             for (int li : touched) {
                 delta[li] = 0;
             }
+            edit.clear();
         }
     }
 
@@ -511,7 +527,11 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         int activeCount;
         final boolean[] open;
         final List<Integer> ruined = new ArrayList<>(REBUILD_MAX_ROUTES);
-        final Map<MaterialNeed, Integer> rest = new java.util.LinkedHashMap<>();
+        /** Needs with units taken off and not placed again yet, in the order they were taken off. */
+        MaterialNeed[] restNeeds = new MaterialNeed[8];
+        NeedRoutes[] restRoutes = new NeedRoutes[8];
+        int[] restLeft = new int[8];
+        int restCount;
         final long[] coverage;
         /** Load per route: of the lines kept and placed so far; and what the route could take now. */
         final long[] grams;
@@ -545,6 +565,87 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             }
         }
 
+        /**
+         * Units each route could take of what is left, per need still to place: {@code takes[n][i]} are
+         * the units of need n its route i (of {@link NeedRoutes}) could take; {@link #coverage},
+         * {@link #addGrams} and {@link #addCm3} are their sums by route, kept up to date need by need
+         * as lots fill (only the needs whose lots changed are computed again).
+         */
+        long[][] takes = new long[8][];
+
+        /** Coverage of every need taken off. */
+        void startCoverage() {
+            for (int n = 0; n < restCount; n++) {
+                cover(n);
+            }
+        }
+
+        /** Computes what need n's routes can take now and adds it to the sums. */
+        void cover(int n) {
+            NeedRoutes nr = restRoutes[n];
+            long[] u = takes[n];
+            if (u == null || u.length < nr.routes().length) {
+                u = new long[nr.routes().length];
+                takes[n] = u;
+            }
+            int left = restLeft[n];
+            for (int i = 0; i < nr.routes().length; i++) {
+                long room = 0;
+                for (int li : nr.lots()[i]) {
+                    room += Math.max(0, available[li] - stepUsed[li] + delta[li]);
+                }
+                u[i] = Math.min(room, left);
+            }
+            contribute(n, 1);
+        }
+
+        /** Adds (sign 1) or takes off (-1) need n's units from the sums by route. */
+        void contribute(int n, int sign) {
+            NeedRoutes nr = restRoutes[n];
+            long[] u = takes[n];
+            for (int i = 0; i < nr.routes().length; i++) {
+                int q = (int) u[i];
+                if (q > 0) {
+                    int r = nr.routes()[i];
+                    Lot unit = lotsByIndex[nr.lots()[i][0]];
+                    coverage[r] += sign * q;
+                    addGrams[r] += sign * Supply.grams(unit, q);
+                    addCm3[r] += sign * Supply.cubicCentimetres(unit, q);
+                }
+            }
+        }
+
+        /** Moves need n to position k (k <= n) of the needs still to place. */
+        void keep(int k, int n) {
+            if (k != n) {
+                restNeeds[k] = restNeeds[n];
+                restRoutes[k] = restRoutes[n];
+                restLeft[k] = restLeft[n];
+                long[] u = takes[k];
+                takes[k] = takes[n];
+                takes[n] = u;
+            }
+        }
+
+        /** Units of {@code need} taken off one of its lines, to place again. */
+        void takeOff(MaterialNeed need, int units) {
+            for (int n = 0; n < restCount; n++) {
+                if (restNeeds[n] == need) {
+                    restLeft[n] += units;
+                    return;
+                }
+            }
+            if (restCount == restNeeds.length) {
+                restNeeds = java.util.Arrays.copyOf(restNeeds, 2 * restCount);
+                restRoutes = java.util.Arrays.copyOf(restRoutes, 2 * restCount);
+                restLeft = java.util.Arrays.copyOf(restLeft, 2 * restCount);
+                takes = java.util.Arrays.copyOf(takes, 2 * restCount);
+            }
+            restNeeds[restCount] = need;
+            restRoutes[restCount] = needRoutes.get(need);
+            restLeft[restCount++] = units;
+        }
+
         void ruin(int r) {
             open[r] = false;
             ruined.add(r);
@@ -575,27 +676,32 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         return r.getDistanceKm() * r.getCostPerVehicleKm();
     }
 
-    /** The slots a move being built changes, in order, with their planned lots and quantities. */
+    /**
+     * The slots a move being built changes, in order, with their planned lots and quantities. One
+     * instance per phase, reused by every move built ({@link #clear()} after each): the position of a
+     * slot in the edit is kept by slot index.
+     */
     private static final class PlannedEdit {
         private final List<NeedChunk> chunks = new ArrayList<>();
         private final List<Lot> lots = new ArrayList<>();
         private final List<Integer> quantities = new ArrayList<>();
-        private final Map<NeedChunk, Integer> position = new IdentityHashMap<>();
+        /** By slot index: position in the lists above, -1 when the slot is not in the edit. */
+        private final int[] position;
 
-        Lot lot(NeedChunk c) {
-            Integer i = position.get(c);
-            return i == null ? c.getLot() : lots.get(i);
+        PlannedEdit(int slots) {
+            position = new int[slots];
+            java.util.Arrays.fill(position, -1);
         }
 
         int quantity(NeedChunk c) {
-            Integer i = position.get(c);
-            return i == null ? c.getQuantity() : quantities.get(i);
+            int i = position[c.getIndex()];
+            return i < 0 ? c.getQuantity() : quantities.get(i);
         }
 
         void set(NeedChunk c, Lot lot, int quantity) {
-            Integer i = position.get(c);
-            if (i == null) {
-                position.put(c, chunks.size());
+            int i = position[c.getIndex()];
+            if (i < 0) {
+                position[c.getIndex()] = chunks.size();
                 chunks.add(c);
                 lots.add(lot);
                 quantities.add(quantity);
@@ -612,9 +718,9 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         NeedChunk slotOn(List<NeedChunk> slots, Lot lot) {
             NeedChunk empty = null;
             for (NeedChunk c : slots) {
-                Integer i = position.get(c);
-                int q = i == null ? c.getQuantity() : quantities.get(i);
-                if (q > 0 && (i == null ? c.getLot() : lots.get(i)) == lot) {
+                int i = position[c.getIndex()];
+                int q = i < 0 ? c.getQuantity() : quantities.get(i);
+                if (q > 0 && (i < 0 ? c.getLot() : lots.get(i)) == lot) {
                     return c;
                 }
                 if (empty == null && q == 0) {
@@ -625,7 +731,17 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         }
 
         ChunkEditMove move() {
-            return new ChunkEditMove(chunks, lots, quantities);
+            return new ChunkEditMove(List.copyOf(chunks), new ArrayList<>(lots), List.copyOf(quantities));
+        }
+
+        /** Empties the edit for the next move. */
+        void clear() {
+            for (NeedChunk c : chunks) {
+                position[c.getIndex()] = -1;
+            }
+            chunks.clear();
+            lots.clear();
+            quantities.clear();
         }
     }
 

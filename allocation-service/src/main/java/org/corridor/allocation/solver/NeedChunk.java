@@ -36,8 +36,18 @@ public class NeedChunk {
 
     @PlanningVariable(valueRangeProviderRefs = "lotRange", nullable = true)
     private Lot lot;
-    /** Cache of {@link #getSupply()}: the supply of the lot it was last looked up for (not a planning variable). */
+    /**
+     * Cache of {@link #getSupply()}: the supplies of the last two lots it was looked up for (not
+     * planning variables). Two, because a move evaluated is done and undone: the slot goes to another
+     * lot and back, and both lookups hit.
+     */
     private Supply supply;
+    private Supply previousSupply;
+    /**
+     * Dense index among the movable slots of one solve, for the array bookkeeping of move selection;
+     * assigned by {@link ChunkMoveIteratorFactory} when a phase starts (not part of the problem).
+     */
+    private int index = -1;
 
     /** Moved between slots of one need only by {@link ChunkEditMove} (see the invariant above). */
     @PlanningVariable(valueRangeProviderRefs = "quantityRange")
@@ -84,6 +94,8 @@ public class NeedChunk {
     public int getQuantity() { return quantity == null ? 0 : quantity; }
     public long getNormalisedUnits() { return normalise(getQuantity(), need.getItemDemand()); }
     public boolean isPinned() { return pinned; }
+    int getIndex() { return index; }
+    void setIndex(int index) { this.index = index; }
     public Lot getLot() { return lot; }
 
     public void setLot(Lot lot) {
@@ -104,10 +116,12 @@ public class NeedChunk {
         if (lot == null) {
             return null;
         }
-        // remembered for the lot it was looked up for: score calculation and move selection ask often
+        // remembered for the lots it was looked up for: score calculation and move selection ask often
         Supply s = supply;
         if (s == null || s.getLot() != lot) {
-            s = need.supplyFor(lot);
+            Supply p = previousSupply;
+            previousSupply = s;
+            s = p != null && p.getLot() == lot ? p : need.supplyFor(lot);
             supply = s;
         }
         return s;
