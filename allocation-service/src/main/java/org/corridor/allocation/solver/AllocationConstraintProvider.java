@@ -7,7 +7,6 @@ import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
-import org.optaplanner.core.api.score.stream.Joiners;
 import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
 import org.optaplanner.core.api.score.stream.tri.TriConstraintStream;
 import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
@@ -127,13 +126,15 @@ public class AllocationConstraintProvider implements ConstraintProvider {
                 .asConstraint(LOT_OVER_ALLOCATED);
     }
 
+    /**
+     * Units sent on a route an access rule blocks when they depart, once per blocking rule. Which rules
+     * block which route is fixed for a solve and recorded on each {@link Supply} by the problem builder
+     * ({@link Supply#withAccessRules}), so no line is joined with the rules on every move.
+     */
     Constraint materialAccessBlocked(ConstraintFactory f) {
         return delivering(f)
-                .join(AccessRule.class,
-                        Joiners.equal(c -> c.getSupply().getOriginCountryCode(), AccessRule::getOriginCountryCode),
-                        Joiners.equal(c -> c.getNeed().getSiteCountryCode(), AccessRule::getDestinationCountryCode))
-                .filter((c, rule) -> rule.blocksMaterialsAt(c.getSupply().getDepartsAt()))
-                .penalizeConfigurableLong((c, rule) -> c.getQuantity())
+                .filter(c -> c.getSupply().getBlockingRules() > 0)
+                .penalizeConfigurableLong(c -> (long) c.getQuantity() * c.getSupply().getBlockingRules())
                 .asConstraint(MATERIAL_ACCESS_BLOCKED);
     }
 
@@ -167,14 +168,11 @@ public class AllocationConstraintProvider implements ConstraintProvider {
                 .asConstraint(TEAM_WRONG_TYPE);
     }
 
+    /** A team sent on a journey an access rule blocks when it departs, once per rule (recorded on the {@link TeamOption}). */
     Constraint teamAccessBlocked(ConstraintFactory f) {
         return f.forEach(TeamSlot.class)
-                .join(AccessRule.class,
-                        Joiners.equal(s -> s.getTeam().getCountryCode(), AccessRule::getOriginCountryCode),
-                        Joiners.equal(s -> s.getTeamNeed().getSiteCountryCode(),
-                                AccessRule::getDestinationCountryCode))
-                .filter((s, rule) -> rule.blocksTeamsAt(s.getOption().getDepartsAt()))
-                .penalizeConfigurableLong((s, rule) -> 1L)
+                .filter(s -> s.getOption().getBlockingRules() > 0)
+                .penalizeConfigurableLong(s -> (long) s.getOption().getBlockingRules())
                 .asConstraint(TEAM_ACCESS_BLOCKED);
     }
 

@@ -117,7 +117,7 @@ public final class AllocationProblemBuilder {
                 Supply supply = supplies.computeIfAbsent(lot.getId() + "@" + site.getId(), k -> {
                     Route route = routes.computeIfAbsent(lot.getDepotId() + "@" + site.getId(),
                             rk -> transport.route(lot, site, planFrom));
-                    return new Supply(lot, route, input.expiryMarginDays());
+                    return new Supply(lot, route, input.expiryMarginDays()).withAccessRules(rules);
                 });
                 need.addSupply(supply);
                 if (!options.pruneIneligible() || Eligibility.materialBlockers(supply, need, rules).isEmpty()) {
@@ -158,7 +158,7 @@ public final class AllocationProblemBuilder {
                     continue;
                 }
                 TeamOption option = options2.computeIfAbsent(team.getId() + "@" + site.getId(),
-                        k -> transport.teamOption(team, site, planFrom));
+                        k -> transport.teamOption(team, site, planFrom).withAccessRules(rules));
                 if (!options.pruneIneligible() || Eligibility.blockingTeamRules(option, tn, rules).isEmpty()) {
                     candidates.add(option);
                 }

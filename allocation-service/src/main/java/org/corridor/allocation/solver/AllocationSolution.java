@@ -15,9 +15,10 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 /**
  * The planning solution: material needs with their line slots ({@link NeedChunk}s), each with a lot
  * (or unmet) and a quantity, and team needs split into {@link TeamSlot}s that each
- * pick a {@link TeamOption} or stay unfilled. Built by {@link AllocationProblemBuilder}.
+ * pick a {@link TeamOption} or stay unfilled. Built by {@link AllocationProblemBuilder}. Cloned (for
+ * every new best solution) by {@link AllocationSolutionCloner}.
  */
-@PlanningSolution
+@PlanningSolution(solutionCloner = AllocationSolutionCloner.class)
 public class AllocationSolution {
 
     private Instant planFrom;

@@ -442,7 +442,8 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                         if (coverage[r] > 0) {
                             // vehicles this route would add by taking all it can (an open route may have room)
                             Route route = site.routes[r];
-                            long vehicles = route.vehiclesFor(site.grams[r] + site.addGrams[r], site.cm3[r] + site.addCm3[r])
+                            long vehicles = route.vehiclesFor(site.grams[r] + Math.round(site.addGrams[r]),
+                                    site.cm3[r] + Math.round(site.addCm3[r]))
                                     - (site.open[r] ? route.vehiclesFor(site.grams[r], site.cm3[r]) : 0);
                             double fixed = vehicles * vehicleCost(route);
                             double ratio = fixed * (0.75 + 0.5 * random.nextDouble()) / coverage[r];
@@ -536,8 +537,8 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         /** Load per route: of the lines kept and placed so far; and what the route could take now. */
         final long[] grams;
         final long[] cm3;
-        final long[] addGrams;
-        final long[] addCm3;
+        final double[] addGrams;
+        final double[] addCm3;
 
         @SuppressWarnings("unchecked")
         SiteRebuild(Site site) {
@@ -548,8 +549,8 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             coverage = new long[routes.length];
             grams = new long[routes.length];
             cm3 = new long[routes.length];
-            addGrams = new long[routes.length];
-            addCm3 = new long[routes.length];
+            addGrams = new double[routes.length];
+            addCm3 = new double[routes.length];
             for (NeedChunk c : bySite.get(site)) {
                 if (c.isDelivering()) {
                     int r = c.getSupply().getRoute().getIndex();
@@ -609,8 +610,9 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                     int r = nr.routes()[i];
                     Lot unit = lotsByIndex[nr.lots()[i][0]];
                     coverage[r] += sign * q;
-                    addGrams[r] += sign * Supply.grams(unit, q);
-                    addCm3[r] += sign * Supply.cubicCentimetres(unit, q);
+                    // unrounded (rounded once per route when routes are compared)
+                    addGrams[r] += sign * (q * unit.getUnitWeightKg() * 1000.0);
+                    addCm3[r] += sign * (q * unit.getUnitVolumeM3() * 1_000_000.0);
                 }
             }
         }
@@ -713,18 +715,25 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
 
         /**
          * Like {@link ChunkMoveIteratorFactory#slotOn} on the planned state: the slot of {@code slots}
-         * (one need's) planned on {@code lot}, else one planned empty; null when every slot is in use.
+         * (one need's) planned on {@code lot}, else one planned empty, preferably the one that is on
+         * {@code lot} now (a line taken off and put back where it was is then no change at all, or a
+         * change of quantity, instead of a line moving between two slots); null when every slot is in use.
          */
         NeedChunk slotOn(List<NeedChunk> slots, Lot lot) {
             NeedChunk empty = null;
+            boolean emptyWasOnLot = false;
             for (NeedChunk c : slots) {
                 int i = position[c.getIndex()];
                 int q = i < 0 ? c.getQuantity() : quantities.get(i);
                 if (q > 0 && (i < 0 ? c.getLot() : lots.get(i)) == lot) {
                     return c;
                 }
-                if (empty == null && q == 0) {
-                    empty = c;
+                if (q == 0 && !emptyWasOnLot) {
+                    boolean wasOnLot = c.getLot() == lot && c.getQuantity() > 0;
+                    if (empty == null || wasOnLot) {
+                        empty = c;
+                        emptyWasOnLot = wasOnLot;
+                    }
                 }
             }
             return empty;
@@ -879,9 +888,21 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         return empty;
     }
 
-    /** Units of a lot taken by all lines (of every need of its item). */
+    /**
+     * Units of a lot taken by all lines (of every need of its item): from the step's table when a move
+     * of this step needed it, else from the lines of the lot's item alone (a transfer needs one lot).
+     */
     private long used(Lot lot) {
-        return used()[lot.getIndex()];
+        if (stepUsed != null) {
+            return stepUsed[lot.getIndex()];
+        }
+        long used = 0;
+        for (NeedChunk c : byItem.get(lot.getItemCode())) {
+            if (c.getLot() == lot) {
+                used += c.getQuantity();
+            }
+        }
+        return used;
     }
 
     /**

@@ -31,10 +31,15 @@ public final class Eligibility {
     }
 
     public static List<AccessRule> blockingMaterialRules(Supply supply, MaterialNeed need, List<AccessRule> rules) {
+        return blockingMaterialRules(supply, need.getSiteCountryCode(), rules);
+    }
+
+    /** The rules blocking materials from the supply's lot to {@code destination} when they depart. */
+    static List<AccessRule> blockingMaterialRules(Supply supply, String destination, List<AccessRule> rules) {
         List<AccessRule> out = new ArrayList<>();
         for (AccessRule r : rules) {
             if (r.getOriginCountryCode().equals(supply.getOriginCountryCode())
-                    && r.getDestinationCountryCode().equals(need.getSiteCountryCode())
+                    && r.getDestinationCountryCode().equals(destination)
                     && r.blocksMaterialsAt(supply.getDepartsAt())) {
                 out.add(r);
             }
@@ -43,10 +48,15 @@ public final class Eligibility {
     }
 
     public static List<AccessRule> blockingTeamRules(TeamOption option, TeamNeed need, List<AccessRule> rules) {
+        return blockingTeamRules(option, need.getSiteCountryCode(), rules);
+    }
+
+    /** The rules blocking the option's team from travelling to {@code destination} when it departs. */
+    static List<AccessRule> blockingTeamRules(TeamOption option, String destination, List<AccessRule> rules) {
         List<AccessRule> out = new ArrayList<>();
         for (AccessRule r : rules) {
             if (r.getOriginCountryCode().equals(option.getOriginCountryCode())
-                    && r.getDestinationCountryCode().equals(need.getSiteCountryCode())
+                    && r.getDestinationCountryCode().equals(destination)
                     && r.blocksTeamsAt(option.getDepartsAt())) {
                 out.add(r);
             }

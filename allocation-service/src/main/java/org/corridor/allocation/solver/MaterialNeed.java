@@ -24,6 +24,11 @@ public class MaterialNeed {
     private final Instant deliverBy;
     private final int itemDemand;
     private final java.util.Map<Lot, Supply> supplies = new java.util.IdentityHashMap<>();
+    /**
+     * The same supplies by {@link Lot#getIndex() lot index} once move selection has numbered the lots,
+     * filled as they are asked for: the solver looks a supply up for every line a move changes.
+     */
+    private Supply[] byLotIndex = new Supply[0];
 
     public MaterialNeed(UUID id, UUID incidentId, String incidentType, Site site, String itemCode, String itemName,
             int quantity, Priority priority, Instant deliverBy, int itemDemand) {
@@ -52,9 +57,24 @@ public class MaterialNeed {
 
     /** The supply of {@code lot} to this need's site; fails for a lot never registered. */
     public Supply supplyFor(Lot lot) {
+        int i = lot.getIndex();
+        Supply[] known = byLotIndex;
+        if (i >= 0 && i < known.length) {
+            Supply s = known[i];
+            if (s != null && s.getLot() == lot) {
+                return s;
+            }
+        }
         Supply s = supplies.get(lot);
         if (s == null) {
             throw new IllegalStateException("No route from " + lot + " to " + this);
+        }
+        if (i >= 0) {
+            if (i >= known.length) {
+                known = java.util.Arrays.copyOf(known, Math.max(i + 1, 2 * known.length));
+                byLotIndex = known;
+            }
+            known[i] = s;
         }
         return s;
     }

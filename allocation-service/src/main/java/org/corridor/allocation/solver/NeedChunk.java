@@ -69,6 +69,21 @@ public class NeedChunk {
         this.pinned = candidates.isEmpty();
     }
 
+    /** A copy with the same variables (for {@link AllocationSolutionCloner}). */
+    NeedChunk copy() {
+        NeedChunk c = new NeedChunk();
+        c.id = id;
+        c.need = need;
+        c.candidates = candidates;
+        c.pinned = pinned;
+        c.lot = lot;
+        c.supply = supply;
+        c.previousSupply = previousSupply;
+        c.quantity = quantity;
+        c.index = index;
+        return c;
+    }
+
     /**
      * Unmet quantity expressed in basis points (1/10,000) of the total demand of the item in this
      * problem: a tent and a tablet become comparable, while for one item a CRITICAL unit always

@@ -19,6 +19,8 @@ public class TeamOption {
     private final double distanceKm;
     private final Instant departsAt;
     private final Instant arrivesAt;
+    /** How many access rules block this team's journey when it departs; see {@link #withAccessRules}. */
+    private int blockingRules;
 
     public TeamOption(Team team, Site site, TransportMode mode, double distanceKm, Instant departsAt,
             Duration travel) {
@@ -29,6 +31,21 @@ public class TeamOption {
         this.distanceKm = distanceKm;
         this.departsAt = departsAt;
         this.arrivesAt = departsAt.plus(travel);
+    }
+
+    /**
+     * Records how many of {@code rules} block teams from the team's country to the site's country when
+     * it departs ({@link Eligibility#blockingTeamRules}); the problem builder calls it with the problem's
+     * rules (see {@link Supply#withAccessRules}).
+     */
+    public TeamOption withAccessRules(java.util.List<AccessRule> rules) {
+        blockingRules = Eligibility.blockingTeamRules(this, site.getCountryCode(), rules).size();
+        return this;
+    }
+
+    /** How many access rules block this team's journey when it departs (as recorded by {@link #withAccessRules}). */
+    public int getBlockingRules() {
+        return blockingRules;
     }
 
     /** Hours from plan start (request) to arrival on site, rounded up. */

@@ -44,6 +44,19 @@ public class TeamSlot {
         this.pinned = candidates.isEmpty();
     }
 
+    /** A copy with the same variable (for {@link AllocationSolutionCloner}). */
+    TeamSlot copy() {
+        TeamSlot s = new TeamSlot();
+        s.id = id;
+        s.teamNeed = teamNeed;
+        s.index = index;
+        s.planFrom = planFrom;
+        s.candidates = candidates;
+        s.pinned = pinned;
+        s.option = option;
+        return s;
+    }
+
     @ValueRangeProvider(id = "teamOptionRange")
     public List<TeamOption> getCandidates() {
         return candidates;

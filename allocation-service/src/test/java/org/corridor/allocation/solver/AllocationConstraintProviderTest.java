@@ -4,6 +4,7 @@ import static org.corridor.allocation.solver.Facts.*;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.corridor.allocation.solver.api.AppliesTo;
@@ -52,9 +53,15 @@ class AllocationConstraintProviderTest {
             Lot ita = lot("ITA-BRI", "ITA", "TENT", 1000);
             MaterialNeed n = need(aleppo, "TENT", 500, Priority.HIGH);
             AccessRule rule = embargo("ITA", "SYR", AppliesTo.MATERIALS);
+            // the problem builder records on each supply the rules that block it (Supply#withAccessRules)
             verifier.verifyThat(AllocationConstraintProvider::materialAccessBlocked)
-                    .given(rule, chunk(n, 256, supply(ita, aleppo)))
+                    .given(rule, chunk(n, 256, supply(ita, aleppo).withAccessRules(List.of(rule))))
                     .penalizesBy(256);
+            AccessRule closure = new AccessRule(uuid(), "ITA", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
+                    T0.minus(Duration.ofDays(1)), null, "closed");
+            verifier.verifyThat(AllocationConstraintProvider::materialAccessBlocked)
+                    .given(rule, closure, chunk(n, 256, supply(ita, aleppo).withAccessRules(List.of(rule, closure))))
+                    .penalizesBy(512);
         }
 
         @Test
@@ -68,9 +75,10 @@ class AllocationConstraintProviderTest {
                     T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofDays(1)), "lifted");
             AccessRule future = new AccessRule(uuid(), "ARE", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
                     T0.plus(Duration.ofDays(1)), null, "announced");
+            List<AccessRule> rules = List.of(teamsOnly, otherPair, expired, future);
             verifier.verifyThat(AllocationConstraintProvider::materialAccessBlocked)
-                    .given(teamsOnly, otherPair, expired, future, chunk(n, 256, supply(ita, aleppo)),
-                            chunk(n, 128, supply(are, aleppo)))
+                    .given(teamsOnly, otherPair, expired, future, chunk(n, 256, supply(ita, aleppo).withAccessRules(rules)),
+                            chunk(n, 128, supply(are, aleppo).withAccessRules(rules)))
                     .penalizesBy(0);
         }
 
@@ -150,10 +158,13 @@ class AllocationConstraintProviderTest {
             Team usa = team("USA-1", "USA", "USAR_HEAVY", 10);
             Team gbr = team("GBR-1", "GBR", "USAR_HEAVY", 10);
             Team deu = team("DEU-1", "DEU", "USAR_HEAVY", 10);
+            List<AccessRule> rules = List.of(embargo("USA", "SYR", AppliesTo.ALL),
+                    embargo("GBR", "SYR", AppliesTo.MATERIALS));
             verifier.verifyThat(AllocationConstraintProvider::teamAccessBlocked)
-                    .given(embargo("USA", "SYR", AppliesTo.ALL), embargo("GBR", "SYR", AppliesTo.MATERIALS),
-                            slot(n, option(usa, aleppo, 14)), slot(n, option(gbr, aleppo, 5)),
-                            slot(n, option(deu, aleppo, 5)))
+                    .given(rules.get(0), rules.get(1),
+                            slot(n, option(usa, aleppo, 14).withAccessRules(rules)),
+                            slot(n, option(gbr, aleppo, 5).withAccessRules(rules)),
+                            slot(n, option(deu, aleppo, 5).withAccessRules(rules)))
                     .penalizesBy(1);
         }
 
@@ -165,8 +176,12 @@ class AllocationConstraintProviderTest {
             AccessRule firstDay = new AccessRule(uuid(), "USA", "SYR", "BORDER_CLOSED", AppliesTo.TEAMS, T0,
                     T0.plus(Duration.ofHours(24)), "closed");
             verifier.verifyThat(AllocationConstraintProvider::teamAccessBlocked)
-                    .given(firstDay, slot(n, option(slow, aleppo, 14)))
+                    .given(firstDay, slot(n, option(slow, aleppo, 14).withAccessRules(List.of(firstDay))))
                     .penalizesBy(0);
+            Team fast = team("USA-2", "USA", "USAR_HEAVY", 6);
+            verifier.verifyThat(AllocationConstraintProvider::teamAccessBlocked)
+                    .given(firstDay, slot(n, option(fast, aleppo, 14).withAccessRules(List.of(firstDay))))
+                    .penalizesBy(1);
         }
     }
 
