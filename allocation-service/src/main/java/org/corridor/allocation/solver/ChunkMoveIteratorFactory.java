@@ -40,7 +40,7 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * on two lots, or the other need gives units back (to its unmet part or another of its lots).
  * Shares: {@link #TRANSFER_SHARE} transfers, {@link #SWAP_SHARE} swaps, {@link #EJECT_SHARE}
  * ejections, {@link #CLOSE_SHARE} route closures, {@link #REBUILD_SHARE} route rebuilds, the rest line
- * changes. Units taken per lot are computed once per step ({@link #used()}).
+ * changes. Units taken per lot are counted once per step and item, when a move first needs them ({@link #used(int)}).
  */
 public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, Move<AllocationSolution>> {
 
@@ -68,8 +68,15 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     private long[] delta;
     private Lot[] lotsByIndex;
     private Map<MaterialNeed, NeedRoutes> needRoutes;
-    /** Units taken per lot (by lot index) in the working solution of the current step; null = not computed yet. */
+    /** Units taken per lot (by lot index) in the working solution of the current step, for the items counted ({@link #used(int)}). */
     private long[] stepUsed;
+    /** Dense item index of each lot; per item its lots and its movable slots; the step each item was last counted in. */
+    private int[] lotItem;
+    private int[][] itemLots;
+    private NeedChunk[][] itemSlots;
+    private int[] itemCounted;
+    /** Steps (move iterators) started in this phase. */
+    private int step;
     /** Scratch for the route closures and rebuilds: the move being built. */
     private PlannedEdit edit;
 
@@ -152,6 +159,24 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         lotsByIndex = allLots.toArray(new Lot[0]);
         delta = new long[available.length];
         edit = new PlannedEdit(movable.size());
+        stepUsed = new long[available.length];
+        List<String> items = new ArrayList<>(byItem.keySet());
+        Map<String, Integer> itemIndex = new HashMap<>();
+        itemSlots = new NeedChunk[items.size()][];
+        for (int i = 0; i < items.size(); i++) {
+            itemIndex.put(items.get(i), i);
+            itemSlots[i] = byItem.get(items.get(i)).toArray(new NeedChunk[0]);
+        }
+        lotItem = new int[available.length];
+        List<List<Integer>> lotsOfItem = new ArrayList<>();
+        items.forEach(i -> lotsOfItem.add(new ArrayList<>()));
+        for (int li = 0; li < lotsByIndex.length; li++) {
+            lotItem[li] = itemIndex.get(lotsByIndex[li].getItemCode());
+            lotsOfItem.get(lotItem[li]).add(li);
+        }
+        itemLots = lotsOfItem.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        itemCounted = new int[items.size()];
+        step = 1;
         siteRoutes = new IdentityHashMap<>();
         routeIndex.forEach((r, i) -> siteRoutes.computeIfAbsent(r.getSite(), k -> new Route[routeCount.get(k)])[i] = r);
         needRoutes.replaceAll((need, nr) -> {
@@ -179,6 +204,10 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         delta = null;
         lotsByIndex = null;
         stepUsed = null;
+        lotItem = null;
+        itemLots = null;
+        itemSlots = null;
+        itemCounted = null;
         edit = null;
     }
 
@@ -199,7 +228,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         if (movable == null) {
             phaseStarted(scoreDirector);
         }
-        stepUsed = null;
+        step++;
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -322,7 +351,6 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         if (!anyActive && opened == null) {
             return null;
         }
-        long[] used = used();
         List<Integer> touched = new ArrayList<>();
         try {
             PlannedEdit plan = edit;
@@ -346,7 +374,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                 for (int i = 0; i < first.size() && rest > 0; i++) {
                     Lot target = first.get(i);
                     int li = target.getIndex();
-                    long room = available[li] - used[li] + delta[li];
+                    long room = available[li] - used(li) + delta[li];
                     if (room <= 0) {
                         continue;
                     }
@@ -394,7 +422,6 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                 }
             }
         }
-        long[] used = used();
         List<Integer> touched = new ArrayList<>();
         try {
             PlannedEdit plan = edit;
@@ -478,7 +505,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
                     // the rooms of its lots on this route change: its coverage is computed again
                     bestSite.contribute(n, -1);
                     for (int li : nr.lots()[i]) {
-                        long room = available[li] - used[li] + delta[li];
+                        long room = available[li] - used(li) + delta[li];
                         if (left == 0 || room <= 0) {
                             continue;
                         }
@@ -593,7 +620,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
             for (int i = 0; i < nr.routes().length; i++) {
                 long room = 0;
                 for (int li : nr.lots()[i]) {
-                    room += Math.max(0, available[li] - stepUsed[li] + delta[li]);
+                    room += Math.max(0, available[li] - used(li) + delta[li]);
                 }
                 u[i] = Math.min(room, left);
             }
@@ -888,40 +915,32 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         return empty;
     }
 
-    /**
-     * Units of a lot taken by all lines (of every need of its item): from the step's table when a move
-     * of this step needed it, else from the lines of the lot's item alone (a transfer needs one lot).
-     */
+    /** Units of a lot taken by all lines (of every need of its item) in the step's working solution. */
     private long used(Lot lot) {
-        if (stepUsed != null) {
-            return stepUsed[lot.getIndex()];
-        }
-        long used = 0;
-        for (NeedChunk c : byItem.get(lot.getItemCode())) {
-            if (c.getLot() == lot) {
-                used += c.getQuantity();
-            }
-        }
-        return used;
+        return used(lot.getIndex());
     }
 
     /**
-     * Units taken per lot (by lot index), computed once per step: OptaPlanner asks for a new move
-     * iterator at every step and does and undoes each move it evaluates, so the working solution the
-     * moves of one iterator are built from does not change.
+     * Units taken from the lot with index {@code li}, counted once per step for all lots of its item
+     * when a move of the step first asks: OptaPlanner asks for a new move iterator at every step and
+     * does and undoes each move it evaluates, so the working solution the moves of one iterator are
+     * built from does not change. Most steps need the lots of one or two items, not all.
      */
-    private long[] used() {
-        if (stepUsed == null) {
-            stepUsed = new long[available.length];
-            for (NeedChunk c : movable) {
+    private long used(int li) {
+        int item = lotItem[li];
+        if (itemCounted[item] != step) {
+            itemCounted[item] = step;
+            for (int l : itemLots[item]) {
+                stepUsed[l] = 0;
+            }
+            for (NeedChunk c : itemSlots[item]) {
                 if (c.isDelivering()) {
                     stepUsed[c.getLot().getIndex()] += c.getQuantity();
                 }
             }
         }
-        return stepUsed;
+        return stepUsed[li];
     }
-
 
     private Move<AllocationSolution> line(Random random) {
         NeedChunk a = nonEmpty(random);
