@@ -70,14 +70,10 @@ public class ChunkEditMove extends AbstractMove<AllocationSolution> {
     /** Sets a slot's lot and quantity, telling the score director about each variable that changes. */
     static void set(ScoreDirector<AllocationSolution> scoreDirector, NeedChunk c, Lot lot, int quantity) {
         if (c.getLot() != lot) {
-            scoreDirector.beforeVariableChanged(c, "lot");
-            c.setLot(lot);
-            scoreDirector.afterVariableChanged(c, "lot");
+            VariableChange.lot(scoreDirector, c, lot);
         }
         if (c.getQuantity() != quantity) {
-            scoreDirector.beforeVariableChanged(c, "quantity");
-            c.setQuantity(quantity);
-            scoreDirector.afterVariableChanged(c, "quantity");
+            VariableChange.quantity(scoreDirector, c, quantity);
         }
     }
 

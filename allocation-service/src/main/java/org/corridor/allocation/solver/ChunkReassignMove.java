@@ -44,9 +44,7 @@ public class ChunkReassignMove extends AbstractMove<AllocationSolution> {
     protected void doMoveOnGenuineVariables(ScoreDirector<AllocationSolution> scoreDirector) {
         for (int i = 0; i < chunks.size(); i++) {
             NeedChunk c = chunks.get(i);
-            scoreDirector.beforeVariableChanged(c, "lot");
-            c.setLot(lots.get(i));
-            scoreDirector.afterVariableChanged(c, "lot");
+            VariableChange.lot(scoreDirector, c, lots.get(i));
         }
     }
 

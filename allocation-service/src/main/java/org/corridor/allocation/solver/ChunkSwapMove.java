@@ -30,12 +30,8 @@ public class ChunkSwapMove extends AbstractMove<AllocationSolution> {
     protected void doMoveOnGenuineVariables(ScoreDirector<AllocationSolution> scoreDirector) {
         Lot la = a.getLot();
         Lot lb = b.getLot();
-        scoreDirector.beforeVariableChanged(a, "lot");
-        a.setLot(lb);
-        scoreDirector.afterVariableChanged(a, "lot");
-        scoreDirector.beforeVariableChanged(b, "lot");
-        b.setLot(la);
-        scoreDirector.afterVariableChanged(b, "lot");
+        VariableChange.lot(scoreDirector, a, lb);
+        VariableChange.lot(scoreDirector, b, la);
     }
 
     @Override

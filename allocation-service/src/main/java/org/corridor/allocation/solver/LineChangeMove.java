@@ -35,9 +35,7 @@ public class LineChangeMove extends AbstractMove<AllocationSolution> {
     @Override
     protected void doMoveOnGenuineVariables(ScoreDirector<AllocationSolution> scoreDirector) {
         for (NeedChunk c : chunks) {
-            scoreDirector.beforeVariableChanged(c, "lot");
-            c.setLot(to);
-            scoreDirector.afterVariableChanged(c, "lot");
+            VariableChange.lot(scoreDirector, c, to);
         }
     }
 

@@ -46,9 +46,7 @@ public class TeamExchangeMove extends AbstractMove<AllocationSolution> {
         for (int i = 0; i < slots.size(); i++) {
             TeamSlot s = slots.get(i);
             if (s.getOption() != options.get(i)) {
-                scoreDirector.beforeVariableChanged(s, "option");
-                s.setOption(options.get(i));
-                scoreDirector.afterVariableChanged(s, "option");
+                VariableChange.option(scoreDirector, s, options.get(i));
             }
         }
     }
