@@ -24,27 +24,25 @@ final class VariableChange {
     }
 
     static void lot(ScoreDirector<AllocationSolution> scoreDirector, NeedChunk chunk, Lot lot) {
-        InnerScoreDirector<AllocationSolution, ?> director = inner(scoreDirector);
-        VariableDescriptor<AllocationSolution> variable = descriptors(director).lot();
-        director.beforeVariableChanged(variable, chunk);
-        chunk.setLot(lot);
-        director.afterVariableChanged(variable, chunk);
+        change(scoreDirector, Descriptors::lot, chunk, () -> chunk.setLot(lot));
     }
 
     static void quantity(ScoreDirector<AllocationSolution> scoreDirector, NeedChunk chunk, int quantity) {
-        InnerScoreDirector<AllocationSolution, ?> director = inner(scoreDirector);
-        VariableDescriptor<AllocationSolution> variable = descriptors(director).quantity();
-        director.beforeVariableChanged(variable, chunk);
-        chunk.setQuantity(quantity);
-        director.afterVariableChanged(variable, chunk);
+        change(scoreDirector, Descriptors::quantity, chunk, () -> chunk.setQuantity(quantity));
     }
 
     static void option(ScoreDirector<AllocationSolution> scoreDirector, TeamSlot slot, TeamOption option) {
+        change(scoreDirector, Descriptors::option, slot, () -> slot.setOption(option));
+    }
+
+    private static void change(ScoreDirector<AllocationSolution> scoreDirector,
+            java.util.function.Function<Descriptors, VariableDescriptor<AllocationSolution>> variable, Object entity,
+            Runnable set) {
         InnerScoreDirector<AllocationSolution, ?> director = inner(scoreDirector);
-        VariableDescriptor<AllocationSolution> variable = descriptors(director).option();
-        director.beforeVariableChanged(variable, slot);
-        slot.setOption(option);
-        director.afterVariableChanged(variable, slot);
+        VariableDescriptor<AllocationSolution> descriptor = variable.apply(descriptors(director));
+        director.beforeVariableChanged(descriptor, entity);
+        set.run();
+        director.afterVariableChanged(descriptor, entity);
     }
 
     @SuppressWarnings("unchecked")
