@@ -21,8 +21,8 @@ public class AccessRule {
     public AccessRule(UUID id, String originCountryCode, String destinationCountryCode, String kind,
             AppliesTo appliesTo, Instant validFrom, Instant validUntil, String reason) {
         this.id = id;
-        this.originCountryCode = Site.code(originCountryCode);
-        this.destinationCountryCode = Site.code(destinationCountryCode);
+        this.originCountryCode = originCountryCode;
+        this.destinationCountryCode = destinationCountryCode;
         this.kind = kind;
         this.appliesTo = appliesTo == null ? AppliesTo.ALL : appliesTo;
         this.validFrom = validFrom;

@@ -36,7 +36,7 @@ public class Lot {
         this.depotId = depotId;
         this.depotCode = depotCode;
         this.depotName = depotName;
-        this.countryCode = Site.code(countryCode);
+        this.countryCode = countryCode;
         this.latitude = latitude;
         this.longitude = longitude;
         this.itemCode = itemCode;

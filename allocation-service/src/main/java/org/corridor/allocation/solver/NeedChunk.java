@@ -36,13 +36,8 @@ public class NeedChunk {
 
     @PlanningVariable(valueRangeProviderRefs = "lotRange", nullable = true)
     private Lot lot;
-    /**
-     * Cache of {@link #getSupply()}: the supplies of the last two lots it was looked up for (not
-     * planning variables). Two, because a move evaluated is done and undone: the slot goes to another
-     * lot and back, and both lookups hit.
-     */
+    /** Cache of {@link #getSupply()}: the supply of the lot it was last looked up for (not a planning variable). */
     private Supply supply;
-    private Supply previousSupply;
     /**
      * Dense index among the movable slots of one solve, for the array bookkeeping of move selection;
      * assigned by {@link ChunkMoveIteratorFactory} when a phase starts (not part of the problem).
@@ -78,7 +73,6 @@ public class NeedChunk {
         c.pinned = pinned;
         c.lot = lot;
         c.supply = supply;
-        c.previousSupply = previousSupply;
         c.quantity = quantity;
         c.index = index;
         return c;
@@ -131,12 +125,10 @@ public class NeedChunk {
         if (lot == null) {
             return null;
         }
-        // remembered for the lots it was looked up for: score calculation and move selection ask often
+        // remembered for the lot it was looked up for (a miss is an array lookup, MaterialNeed#supplyFor)
         Supply s = supply;
         if (s == null || s.getLot() != lot) {
-            Supply p = previousSupply;
-            previousSupply = s;
-            s = p != null && p.getLot() == lot ? p : need.supplyFor(lot);
+            s = need.supplyFor(lot);
             supply = s;
         }
         return s;

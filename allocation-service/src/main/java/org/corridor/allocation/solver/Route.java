@@ -36,7 +36,7 @@ public class Route {
             double vehicleCapacityM3, Instant departsAt) {
         this.depotId = depotId;
         this.depotCode = depotCode;
-        this.originCountryCode = Site.code(originCountryCode);
+        this.originCountryCode = originCountryCode;
         this.site = site;
         this.mode = mode;
         this.distanceKm = distanceKm;

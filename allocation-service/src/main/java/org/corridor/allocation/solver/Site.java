@@ -18,7 +18,7 @@ public class Site {
         this.id = id;
         this.incidentId = incidentId;
         this.name = name;
-        this.countryCode = code(countryCode);
+        this.countryCode = countryCode;
         this.latitude = latitude;
         this.longitude = longitude;
         this.materialNeedCount = materialNeedCount;
@@ -39,13 +39,5 @@ public class Site {
     @Override
     public String toString() {
         return "Site[" + name + "/" + countryCode + "]";
-    }
-
-    /**
-     * A country code as the one shared instance of its value: the access-rule joins of the constraint
-     * streams index on country codes, and equal codes that are the same instance compare at once.
-     */
-    static String code(String countryCode) {
-        return countryCode == null ? null : countryCode.intern();
     }
 }

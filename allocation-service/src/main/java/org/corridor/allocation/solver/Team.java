@@ -20,7 +20,7 @@ public class Team {
             double baseLongitude, int mobilisationHours) {
         this.id = id;
         this.name = name;
-        this.countryCode = Site.code(countryCode);
+        this.countryCode = countryCode;
         this.type = type;
         this.members = members;
         this.baseLatitude = baseLatitude;
