@@ -32,6 +32,10 @@ import org.corridor.common.problem.ProblemException;
  * The request hash covers the body only: when the target is in the path (a receipt into depot X,
  * an event on shipment Y), put it in the scope ({@code "receipts:" + depotId}) so that one key used
  * on two targets is not taken for a replay.
+ * <p>
+ * Every service applies it in its {@code rest/} layer: the resource passes the use case as the action;
+ * {@link #require} and {@link #execute} open the transaction (or join the caller's), so the effect and
+ * the stored answer commit together. Calls to other services that must not hold a transaction run before.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -67,7 +71,7 @@ public class Idempotency {
     }
 
     /** Runs {@code action} once per (scope, key); a missing key is refused with 400. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Response require(String scope, String key, Object request, Supplier<Result> action) {
         if (key == null || key.isBlank()) {
             throw ProblemException.badRequest("The " + HEADER + " header is required for this request");
@@ -76,7 +80,7 @@ public class Idempotency {
     }
 
     /** Runs {@code action} once per (scope, key); without a key it simply runs. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Response execute(String scope, String key, Object request, Supplier<Result> action) {
         if (key == null || key.isBlank()) {
             return action.get().toResponse();

@@ -1,0 +1,56 @@
+package org.corridor.common.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import org.corridor.common.problem.ProblemException;
+
+/**
+ * Parses optional query parameters into values, or into a 400 problem that names the parameter, what it
+ * must be and what was sent. A blank or absent parameter is {@code null} (no filter). Path parameters are
+ * typed on the resource method instead ({@code UUID}, enums): a malformed one answers 404.
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** An enum constant, case-insensitive: {@code status=delivered} is {@code DELIVERED}. */
+    public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Query parameter " + name + " must be one of "
+                    + Arrays.toString(type.getEnumConstants()) + ", got '" + raw + "'");
+        }
+    }
+
+    public static UUID uuid(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Query parameter " + name + " must be a UUID, got '" + raw + "'");
+        }
+    }
+
+    /** An ISO-8601 UTC instant such as {@code 2026-11-23T06:00:00Z}. */
+    public static Instant instant(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("Query parameter " + name
+                    + " must be an ISO-8601 UTC instant such as 2026-11-23T06:00:00Z, got '" + raw + "'");
+        }
+    }
+}
