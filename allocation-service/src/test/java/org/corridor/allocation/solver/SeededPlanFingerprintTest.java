@@ -1,0 +1,97 @@
+package org.corridor.allocation.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.corridor.allocation.solver.api.SolverInput;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+
+/**
+ * Seeded solves of the generated medium instance with a fixed number of local search steps give the
+ * plans recorded below, to the unit: a change that is meant to change nothing but the code's structure or
+ * speed (the move selection draws the same random numbers in the same order) keeps them. A change of
+ * the search (a move, a share, a constraint, a weight) changes them on purpose: then record the new
+ * fingerprints, printed by this test, and say so in the benchmark notes.
+ * <p>
+ * {@code -Dcorridor.fingerprint.dump=<dir>} writes each plan to a file there, to compare two versions line
+ * by line.
+ */
+class SeededPlanFingerprintTest {
+
+    /** One seeded fixed-step solve and the SHA-256 of its plan ({@link #seededPlan}). */
+    record Case(long seed, int steps, String sha256) {
+    }
+
+    static final List<Case> RECORDED = List.of(
+            new Case(7, 2_000, "87e601e2a3c88d3953d6ac5abf7c5636cb9c2345808cbac7ab2c25c1fdb40417"),
+            new Case(8, 2_000, "15d93466a647c2272f27d90f76a7a240c021c59353956063f880f23e8828cb79"),
+            new Case(42, 6_000, "2fb7cfab930cad611fe944f3c46f929e29cdf144e16c52a7f1c57e0b9d992719"));
+
+    @Test
+    void seededFixedStepSolvesGiveTheRecordedPlans() throws IOException {
+        SolverInput input = new InstanceGenerator(42).generate(50, 20, 50);
+        List<String> failures = new ArrayList<>();
+        for (Case c : RECORDED) {
+            List<String> plan = seededPlan(input, c.seed(), c.steps());
+            String sha = sha256(plan);
+            System.out.printf("FINGERPRINT seed %d, %d steps: %s (%s)%n", c.seed(), c.steps(), sha, plan.get(0));
+            dump(c, plan);
+            if (!sha.equals(c.sha256())) {
+                failures.add("seed " + c.seed() + ", " + c.steps() + " steps: " + sha + " (" + plan.get(0) + ")");
+            }
+        }
+        assertEquals(List.of(), failures, "plans of seeded fixed-step solves differ from the recorded ones");
+    }
+
+    /**
+     * The production configuration with a random seed and the local search ended after {@code steps}
+     * steps; the plan as its score, then each line slot (id: quantity @ lot) and each team slot (id: team).
+     */
+    static List<String> seededPlan(SolverInput input, long seed, int steps) {
+        SolverConfig config = AllocationSolverConfig.solverConfig().withTerminationConfig(new TerminationConfig());
+        config.setRandomSeed(seed);
+        var localSearch = config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1);
+        localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps));
+        AllocationSolution best = SolverFactory.<AllocationSolution> create(config).buildSolver()
+                .solve(AllocationProblemBuilder.build(input));
+        List<String> plan = new ArrayList<>();
+        plan.add(best.getScore().toString());
+        for (NeedChunk c : best.getChunks()) {
+            plan.add(c.getId() + ":" + c.getQuantity() + "@" + (c.getLot() == null ? "-" : c.getLot().getId()));
+        }
+        for (TeamSlot t : best.getSlots()) {
+            plan.add(t.getId() + ":" + (t.getOption() == null ? "-" : t.getOption().getTeam().getId()));
+        }
+        return plan;
+    }
+
+    static String sha256(List<String> plan) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(String.join("\n", plan).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void dump(Case c, List<String> plan) throws IOException {
+        String dir = System.getProperty("corridor.fingerprint.dump");
+        if (dir != null && !dir.isBlank()) {
+            Path out = Path.of(dir);
+            Files.createDirectories(out);
+            Files.write(out.resolve("plan-seed" + c.seed() + "-steps" + c.steps() + ".txt"), plan);
+        }
+    }
+}
