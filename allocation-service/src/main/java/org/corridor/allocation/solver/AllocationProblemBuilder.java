@@ -57,8 +57,8 @@ public final class AllocationProblemBuilder {
         Instant planFrom = input.planFrom() == null ? Instant.now() : input.planFrom();
         AllocationWeights weights = AllocationWeights.defaults().withOverrides(input.weightOverrides());
         TransportModel transport = new TransportModel(input.transport(), input.routeOverrides());
-        List<AccessRule> rules = input.accessRules() == null ? List.of()
-                : input.accessRules().stream().map(AccessRule::of).toList();
+        List<AccessRuleFact> rules = input.accessRules() == null ? List.of()
+                : input.accessRules().stream().map(AccessRuleFact::of).toList();
 
         AllocationSolution s = new AllocationSolution();
         s.setPlanFrom(planFrom);
@@ -66,17 +66,17 @@ public final class AllocationProblemBuilder {
         s.setAccessRules(new ArrayList<>(rules));
 
         // Sites, from needs and team needs
-        Map<UUID, Site> sites = new LinkedHashMap<>();
+        Map<UUID, SiteFact> sites = new LinkedHashMap<>();
         List<SolverInput.NeedFact> needFacts = input.needs() == null ? List.of() : input.needs();
         List<SolverInput.TeamNeedFact> teamNeedFacts = input.teamNeeds() == null ? List.of() : input.teamNeeds();
         Map<UUID, Integer> needCountBySite = new HashMap<>();
         for (SolverInput.NeedFact n : needFacts) {
-            sites.computeIfAbsent(n.siteId(), id -> new Site(id, n.incidentId(), n.siteName(), n.siteCountryCode(),
+            sites.computeIfAbsent(n.siteId(), id -> new SiteFact(id, n.incidentId(), n.siteName(), n.siteCountryCode(),
                     n.siteLatitude(), n.siteLongitude(), 0));
             needCountBySite.merge(n.siteId(), 1, Integer::sum);
         }
         for (SolverInput.TeamNeedFact n : teamNeedFacts) {
-            sites.computeIfAbsent(n.siteId(), id -> new Site(id, n.incidentId(), n.siteName(), n.siteCountryCode(),
+            sites.computeIfAbsent(n.siteId(), id -> new SiteFact(id, n.incidentId(), n.siteName(), n.siteCountryCode(),
                     n.siteLatitude(), n.siteLongitude(), 0));
         }
         sites.values().forEach(site -> site.setMaterialNeedCount(needCountBySite.getOrDefault(site.getId(), 0)));
@@ -113,7 +113,7 @@ public final class AllocationProblemBuilder {
         for (MaterialNeed need : needs) {
             List<Lot> candidates = new ArrayList<>();
             for (Lot lot : lotsByItem.getOrDefault(need.getItemCode(), List.of())) {
-                Site site = need.getSite();
+                SiteFact site = need.getSite();
                 Supply supply = supplies.computeIfAbsent(lot.getId() + "@" + site.getId(), k -> {
                     Route route = routes.computeIfAbsent(lot.getDepotId() + "@" + site.getId(),
                             rk -> transport.route(lot, site, planFrom));
@@ -144,12 +144,12 @@ public final class AllocationProblemBuilder {
         Map<String, Integer> demandByType = new HashMap<>();
         teamNeedFacts.forEach(n -> demandByType.merge(n.teamType(), Math.max(0, n.count()), Integer::sum));
         Map<String, TeamOption> options2 = new LinkedHashMap<>();
-        List<TeamNeed> teamNeeds = new ArrayList<>();
+        List<TeamNeedFact> teamNeeds = new ArrayList<>();
         List<TeamSlot> slots = new ArrayList<>();
         long slotId = 0;
         for (SolverInput.TeamNeedFact f : teamNeedFacts) {
-            Site site = sites.get(f.siteId());
-            TeamNeed tn = new TeamNeed(f.teamNeedId(), site, f.teamType(), f.count(), f.neededBy(),
+            SiteFact site = sites.get(f.siteId());
+            TeamNeedFact tn = new TeamNeedFact(f.teamNeedId(), site, f.teamType(), f.count(), f.neededBy(),
                     demandByType.get(f.teamType()));
             teamNeeds.add(tn);
             List<TeamOption> candidates = new ArrayList<>();

@@ -27,7 +27,7 @@ public class AllocationSolution {
     private AllocationConstraintConfiguration constraintConfiguration;
 
     @ProblemFactCollectionProperty
-    private List<Site> sites = new ArrayList<>();
+    private List<SiteFact> sites = new ArrayList<>();
     @ProblemFactCollectionProperty
     private List<MaterialNeed> needs = new ArrayList<>();
     @ProblemFactCollectionProperty
@@ -37,13 +37,13 @@ public class AllocationSolution {
     @ProblemFactCollectionProperty
     private List<Supply> supplies = new ArrayList<>();
     @ProblemFactCollectionProperty
-    private List<TeamNeed> teamNeeds = new ArrayList<>();
+    private List<TeamNeedFact> teamNeeds = new ArrayList<>();
     @ProblemFactCollectionProperty
     private List<Team> teams = new ArrayList<>();
     @ProblemFactCollectionProperty
     private List<TeamOption> teamOptions = new ArrayList<>();
     @ProblemFactCollectionProperty
-    private List<AccessRule> accessRules = new ArrayList<>();
+    private List<AccessRuleFact> accessRules = new ArrayList<>();
 
     @PlanningEntityCollectionProperty
     private List<NeedChunk> chunks = new ArrayList<>();
@@ -60,8 +60,8 @@ public class AllocationSolution {
     public void setPlanFrom(Instant planFrom) { this.planFrom = planFrom; }
     public AllocationConstraintConfiguration getConstraintConfiguration() { return constraintConfiguration; }
     public void setConstraintConfiguration(AllocationConstraintConfiguration c) { this.constraintConfiguration = c; }
-    public List<Site> getSites() { return sites; }
-    public void setSites(List<Site> sites) { this.sites = sites; }
+    public List<SiteFact> getSites() { return sites; }
+    public void setSites(List<SiteFact> sites) { this.sites = sites; }
     public List<MaterialNeed> getNeeds() { return needs; }
     public void setNeeds(List<MaterialNeed> needs) { this.needs = needs; }
     public List<Lot> getLots() { return lots; }
@@ -70,14 +70,14 @@ public class AllocationSolution {
     public void setRoutes(List<Route> routes) { this.routes = routes; }
     public List<Supply> getSupplies() { return supplies; }
     public void setSupplies(List<Supply> supplies) { this.supplies = supplies; }
-    public List<TeamNeed> getTeamNeeds() { return teamNeeds; }
-    public void setTeamNeeds(List<TeamNeed> teamNeeds) { this.teamNeeds = teamNeeds; }
+    public List<TeamNeedFact> getTeamNeeds() { return teamNeeds; }
+    public void setTeamNeeds(List<TeamNeedFact> teamNeeds) { this.teamNeeds = teamNeeds; }
     public List<Team> getTeams() { return teams; }
     public void setTeams(List<Team> teams) { this.teams = teams; }
     public List<TeamOption> getTeamOptions() { return teamOptions; }
     public void setTeamOptions(List<TeamOption> teamOptions) { this.teamOptions = teamOptions; }
-    public List<AccessRule> getAccessRules() { return accessRules; }
-    public void setAccessRules(List<AccessRule> accessRules) { this.accessRules = accessRules; }
+    public List<AccessRuleFact> getAccessRules() { return accessRules; }
+    public void setAccessRules(List<AccessRuleFact> accessRules) { this.accessRules = accessRules; }
     public List<NeedChunk> getChunks() { return chunks; }
     public void setChunks(List<NeedChunk> chunks) { this.chunks = chunks; }
     public List<TeamSlot> getSlots() { return slots; }

@@ -14,30 +14,31 @@ public final class Eligibility {
     }
 
     /** Why a lot cannot serve a need along its route, in plain words; empty when it can. */
-    public static List<String> materialBlockers(Supply supply, MaterialNeed need, List<AccessRule> rules) {
+    public static List<String> materialBlockers(Supply supply, MaterialNeed need, List<AccessRuleFact> rules) {
         List<String> why = new ArrayList<>();
         Lot lot = supply.getLot();
-        for (AccessRule r : blockingMaterialRules(supply, need, rules)) {
+        for (AccessRuleFact r : blockingMaterialRules(supply, need, rules)) {
             why.add("blocked by " + r.describe());
         }
         if (!lot.earmarkAllows(need.getSiteCountryCode(), need.getIncidentType())) {
             why.add("earmarked for " + earmarkText(lot));
         }
         if (supply.expiresBeforeArrival()) {
-            why.add("would expire (on " + lot.getExpiresOn() + ") before arrival plus the " + supply.getExpiryMarginDays()
-                    + "-day margin");
+            why.add("would expire (on " + lot.getExpiresOn() + ") before arrival plus the "
+                    + supply.getExpiryMarginDays() + "-day margin");
         }
         return why;
     }
 
-    public static List<AccessRule> blockingMaterialRules(Supply supply, MaterialNeed need, List<AccessRule> rules) {
+    public static List<AccessRuleFact> blockingMaterialRules(Supply supply, MaterialNeed need,
+            List<AccessRuleFact> rules) {
         return blockingMaterialRules(supply, need.getSiteCountryCode(), rules);
     }
 
     /** The rules blocking materials from the supply's lot to {@code destination} when they depart. */
-    static List<AccessRule> blockingMaterialRules(Supply supply, String destination, List<AccessRule> rules) {
-        List<AccessRule> out = new ArrayList<>();
-        for (AccessRule r : rules) {
+    static List<AccessRuleFact> blockingMaterialRules(Supply supply, String destination, List<AccessRuleFact> rules) {
+        List<AccessRuleFact> out = new ArrayList<>();
+        for (AccessRuleFact r : rules) {
             if (r.getOriginCountryCode().equals(supply.getOriginCountryCode())
                     && r.getDestinationCountryCode().equals(destination)
                     && r.blocksMaterialsAt(supply.getDepartsAt())) {
@@ -47,14 +48,15 @@ public final class Eligibility {
         return out;
     }
 
-    public static List<AccessRule> blockingTeamRules(TeamOption option, TeamNeed need, List<AccessRule> rules) {
+    public static List<AccessRuleFact> blockingTeamRules(TeamOption option, TeamNeedFact need,
+            List<AccessRuleFact> rules) {
         return blockingTeamRules(option, need.getSiteCountryCode(), rules);
     }
 
     /** The rules blocking the option's team from travelling to {@code destination} when it departs. */
-    static List<AccessRule> blockingTeamRules(TeamOption option, String destination, List<AccessRule> rules) {
-        List<AccessRule> out = new ArrayList<>();
-        for (AccessRule r : rules) {
+    static List<AccessRuleFact> blockingTeamRules(TeamOption option, String destination, List<AccessRuleFact> rules) {
+        List<AccessRuleFact> out = new ArrayList<>();
+        for (AccessRuleFact r : rules) {
             if (r.getOriginCountryCode().equals(option.getOriginCountryCode())
                     && r.getDestinationCountryCode().equals(destination)
                     && r.blocksTeamsAt(option.getDepartsAt())) {

@@ -25,7 +25,8 @@ public class Lot {
     private final double unitVolumeM3;
     /**
      * Dense index among the lots of one solve, for the array bookkeeping of move selection; assigned by
-     * {@link ChunkMoveIteratorFactory} when a phase starts (not part of the problem).
+     * the move selection's index when a phase starts ({@link org.corridor.allocation.solver.move.MoveIndex};
+     * not part of the problem).
      */
     private int index = -1;
 
@@ -80,8 +81,8 @@ public class Lot {
     public int getAvailable() { return available; }
     public double getUnitWeightKg() { return unitWeightKg; }
     public double getUnitVolumeM3() { return unitVolumeM3; }
-    int getIndex() { return index; }
-    void setIndex(int index) { this.index = index; }
+    public int getIndex() { return index; }
+    public void setIndex(int index) { this.index = index; }
 
     @Override
     public String toString() {

@@ -16,7 +16,7 @@ public class MaterialNeed {
     private final UUID id;
     private final UUID incidentId;
     private final String incidentType;
-    private final Site site;
+    private final SiteFact site;
     private final String itemCode;
     private final String itemName;
     private final int quantity;
@@ -30,7 +30,7 @@ public class MaterialNeed {
      */
     private Supply[] byLotIndex = new Supply[0];
 
-    public MaterialNeed(UUID id, UUID incidentId, String incidentType, Site site, String itemCode, String itemName,
+    public MaterialNeed(UUID id, UUID incidentId, String incidentType, SiteFact site, String itemCode, String itemName,
             int quantity, Priority priority, Instant deliverBy, int itemDemand) {
         this.id = id;
         this.incidentId = incidentId;
@@ -44,7 +44,7 @@ public class MaterialNeed {
         this.itemDemand = Math.max(itemDemand, quantity);
     }
 
-    public static MaterialNeed of(SolverInput.NeedFact f, Site site, int itemDemand) {
+    public static MaterialNeed of(SolverInput.NeedFact f, SiteFact site, int itemDemand) {
         return new MaterialNeed(f.needId(), f.incidentId(), f.incidentType(), site, f.itemCode(),
                 f.itemName() == null ? f.itemCode() : f.itemName(), f.quantity(), f.priority(), f.deliverBy(),
                 itemDemand);
@@ -82,7 +82,7 @@ public class MaterialNeed {
     public UUID getId() { return id; }
     public UUID getIncidentId() { return incidentId; }
     public String getIncidentType() { return incidentType; }
-    public Site getSite() { return site; }
+    public SiteFact getSite() { return site; }
     public String getSiteCountryCode() { return site.getCountryCode(); }
     public String getItemCode() { return itemCode; }
     public String getItemName() { return itemName; }

@@ -20,9 +20,9 @@ import org.optaplanner.core.api.domain.variable.PlanningVariable;
  * Invariant: the quantities of the slots of one need add up to the need's quantity (what is not on a
  * lot is unmet). The builder creates it (the whole need in one unassigned slot), the construction
  * phase and every move keep it: quantities are only ever moved between slots of the same need
- * ({@link ChunkEditMove}), never changed by a generic change move (the solver configuration restricts
- * those to the lot). A slot with quantity 0 is an empty line and counts for nothing. See {@code
- * package-info.java} for why slots replaced fixed-size chunks.
+ * ({@link org.corridor.allocation.solver.move.ChunkEditMove}), never changed by a generic change move
+ * (there is none on slots in the solver configuration). A slot with quantity 0 is an empty line and
+ * counts for nothing. See {@code package-info.java} for why slots replaced fixed-size chunks.
  */
 @PlanningEntity(difficultyComparatorClass = NeedChunkDifficultyComparator.class)
 public class NeedChunk {
@@ -40,11 +40,12 @@ public class NeedChunk {
     private Supply supply;
     /**
      * Dense index among the movable slots of one solve, for the array bookkeeping of move selection;
-     * assigned by {@link ChunkMoveIteratorFactory} when a phase starts (not part of the problem).
+     * assigned by the move selection's index when a phase starts
+     * ({@link org.corridor.allocation.solver.move.MoveIndex}; not part of the problem).
      */
     private int index = -1;
 
-    /** Moved between slots of one need only by {@link ChunkEditMove} (see the invariant above). */
+    /** Moved between slots of one need only by the custom moves (see the invariant above). */
     @PlanningVariable(valueRangeProviderRefs = "quantityRange")
     private Integer quantity;
 
@@ -92,7 +93,7 @@ public class NeedChunk {
         return candidates;
     }
 
-    /** 0 to the need's quantity (declared for the variable; only {@link ChunkEditMove} changes it). */
+    /** 0 to the need's quantity (declared for the variable; only the custom moves change it). */
     @ValueRangeProvider(id = "quantityRange")
     public CountableValueRange<Integer> getQuantityRange() {
         return ValueRangeFactory.createIntValueRange(0, need.getQuantity() + 1);
@@ -103,8 +104,8 @@ public class NeedChunk {
     public int getQuantity() { return quantity == null ? 0 : quantity; }
     public long getNormalisedUnits() { return normalise(getQuantity(), need.getItemDemand()); }
     public boolean isPinned() { return pinned; }
-    int getIndex() { return index; }
-    void setIndex(int index) { this.index = index; }
+    public int getIndex() { return index; }
+    public void setIndex(int index) { this.index = index; }
     public Lot getLot() { return lot; }
 
     public void setLot(Lot lot) {

@@ -87,7 +87,7 @@ public final class OutcomeExtractor {
                 out.add(new PlanOutcome.Unmet(need.getId(), null, missing, reason));
             }
         }
-        for (TeamNeed tn : solution.getTeamNeeds()) {
+        for (TeamNeedFact tn : solution.getTeamNeeds()) {
             long filled = solution.getSlots().stream().filter(s -> s.getTeamNeed() == tn && s.getOption() != null)
                     .count();
             int missing = tn.getCount() - (int) filled;
@@ -198,7 +198,7 @@ public final class OutcomeExtractor {
         return String.join(separator, items.subList(0, LIST_LIMIT)) + " and " + (items.size() - LIST_LIMIT) + " more";
     }
 
-    private static String teamReason(TeamNeed tn, AllocationSolution solution, SolverInput input,
+    private static String teamReason(TeamNeedFact tn, AllocationSolution solution, SolverInput input,
             TransportModel transport, Instant planFrom) {
         List<Team> ofType = input.teams() == null ? List.of()
                 : input.teams().stream().filter(t -> tn.getTeamType().equals(t.type())).map(Team::of).toList();
@@ -209,12 +209,12 @@ public final class OutcomeExtractor {
         List<String> blocked = new ArrayList<>();
         for (Team t : ofType) {
             TeamOption option = transport.teamOption(t, tn.getSite(), planFrom);
-            List<AccessRule> rules = Eligibility.blockingTeamRules(option, tn, solution.getAccessRules());
+            List<AccessRuleFact> rules = Eligibility.blockingTeamRules(option, tn, solution.getAccessRules());
             if (rules.isEmpty()) {
                 usable.add(t);
             } else {
                 blocked.add(t.getName() + " (" + t.getCountryCode() + ") by "
-                        + rules.stream().map(AccessRule::describe).distinct().collect(Collectors.joining(" and ")));
+                        + rules.stream().map(AccessRuleFact::describe).distinct().collect(Collectors.joining(" and ")));
             }
         }
         if (usable.isEmpty()) {

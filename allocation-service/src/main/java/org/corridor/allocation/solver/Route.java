@@ -16,7 +16,7 @@ public class Route {
     private final UUID depotId;
     private final String depotCode;
     private final String originCountryCode;
-    private final Site site;
+    private final SiteFact site;
     private final TransportMode mode;
     private final double distanceKm;
     private final Duration leadTime;
@@ -27,11 +27,12 @@ public class Route {
     private final Instant arrivesAt;
     /**
      * Dense index among the routes to the same site, for the array bookkeeping of move selection;
-     * assigned by {@link ChunkMoveIteratorFactory} when a phase starts (not part of the problem).
+     * assigned by the move selection's index when a phase starts
+     * ({@link org.corridor.allocation.solver.move.MoveIndex}; not part of the problem).
      */
     private int index = -1;
 
-    public Route(UUID depotId, String depotCode, String originCountryCode, Site site, TransportMode mode,
+    public Route(UUID depotId, String depotCode, String originCountryCode, SiteFact site, TransportMode mode,
             double distanceKm, Duration leadTime, double costPerVehicleKm, double vehicleCapacityKg,
             double vehicleCapacityM3, Instant departsAt) {
         this.depotId = depotId;
@@ -69,7 +70,7 @@ public class Route {
     public UUID getDepotId() { return depotId; }
     public String getDepotCode() { return depotCode; }
     public String getOriginCountryCode() { return originCountryCode; }
-    public Site getSite() { return site; }
+    public SiteFact getSite() { return site; }
     public TransportMode getMode() { return mode; }
     public double getDistanceKm() { return distanceKm; }
     public Duration getLeadTime() { return leadTime; }
@@ -78,8 +79,8 @@ public class Route {
     public double getVehicleCapacityM3() { return vehicleCapacityM3; }
     public Instant getDepartsAt() { return departsAt; }
     public Instant getArrivesAt() { return arrivesAt; }
-    int getIndex() { return index; }
-    void setIndex(int index) { this.index = index; }
+    public int getIndex() { return index; }
+    public void setIndex(int index) { this.index = index; }
 
     @Override
     public String toString() {

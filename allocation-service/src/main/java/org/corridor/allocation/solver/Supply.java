@@ -35,7 +35,7 @@ public class Supply {
      * problem's rules, which do not change during a solve: the hard constraint then reads a number
      * instead of joining every line with the rules on every move (that join was a tenth of the solver's time).
      */
-    public Supply withAccessRules(java.util.List<AccessRule> rules) {
+    public Supply withAccessRules(java.util.List<AccessRuleFact> rules) {
         blockingRules = Eligibility.blockingMaterialRules(this, route.getSite().getCountryCode(), rules).size();
         return this;
     }

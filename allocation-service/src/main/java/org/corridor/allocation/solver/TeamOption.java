@@ -14,7 +14,7 @@ public class TeamOption {
 
     private final String id;
     private final Team team;
-    private final Site site;
+    private final SiteFact site;
     private final TransportMode mode;
     private final double distanceKm;
     private final Instant departsAt;
@@ -22,7 +22,7 @@ public class TeamOption {
     /** How many access rules block this team's journey when it departs; see {@link #withAccessRules}. */
     private int blockingRules;
 
-    public TeamOption(Team team, Site site, TransportMode mode, double distanceKm, Instant departsAt,
+    public TeamOption(Team team, SiteFact site, TransportMode mode, double distanceKm, Instant departsAt,
             Duration travel) {
         this.id = team.getId() + "@" + site.getId();
         this.team = team;
@@ -38,7 +38,7 @@ public class TeamOption {
      * it departs ({@link Eligibility#blockingTeamRules}); the problem builder calls it with the problem's
      * rules (see {@link Supply#withAccessRules}).
      */
-    public TeamOption withAccessRules(java.util.List<AccessRule> rules) {
+    public TeamOption withAccessRules(java.util.List<AccessRuleFact> rules) {
         blockingRules = Eligibility.blockingTeamRules(this, site.getCountryCode(), rules).size();
         return this;
     }
@@ -56,7 +56,7 @@ public class TeamOption {
 
     public String getId() { return id; }
     public Team getTeam() { return team; }
-    public Site getSite() { return site; }
+    public SiteFact getSite() { return site; }
     public TransportMode getMode() { return mode; }
     public double getDistanceKm() { return distanceKm; }
     public Instant getDepartsAt() { return departsAt; }

@@ -16,7 +16,7 @@ public class TeamSlot {
 
     @PlanningId
     private Long id;
-    private TeamNeed teamNeed;
+    private TeamNeedFact teamNeed;
     private int index;
     private Instant planFrom;
     private List<TeamOption> candidates;
@@ -29,11 +29,11 @@ public class TeamSlot {
     public TeamSlot() {
     }
 
-    public TeamSlot(long id, TeamNeed teamNeed, int index, Instant planFrom, List<TeamOption> candidates) {
+    public TeamSlot(long id, TeamNeedFact teamNeed, int index, Instant planFrom, List<TeamOption> candidates) {
         this(id, teamNeed, index, planFrom, candidates, null);
     }
 
-    public TeamSlot(long id, TeamNeed teamNeed, int index, Instant planFrom, List<TeamOption> candidates,
+    public TeamSlot(long id, TeamNeedFact teamNeed, int index, Instant planFrom, List<TeamOption> candidates,
             TeamOption option) {
         this.id = id;
         this.teamNeed = teamNeed;
@@ -86,7 +86,7 @@ public class TeamSlot {
     }
 
     public Long getId() { return id; }
-    public TeamNeed getTeamNeed() { return teamNeed; }
+    public TeamNeedFact getTeamNeed() { return teamNeed; }
     public int getIndex() { return index; }
     public Instant getPlanFrom() { return planFrom; }
     public boolean isPinned() { return pinned; }

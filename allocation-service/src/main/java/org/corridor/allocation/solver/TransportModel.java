@@ -62,7 +62,7 @@ public final class TransportModel {
     }
 
     /** The material route from a lot's depot to a site, departing at {@code departsAt}. */
-    public Route route(Lot lot, Site site, Instant departsAt) {
+    public Route route(Lot lot, SiteFact site, Instant departsAt) {
         double km = greatCircleKm(lot.getLatitude(), lot.getLongitude(), site.getLatitude(), site.getLongitude());
         TransportMode mode = modeFor(km, lot.getCountryCode(), site.getCountryCode());
         RouteOverride o = overrides.get(key(lot.getCountryCode(), site.getCountryCode()));
@@ -92,7 +92,7 @@ public final class TransportModel {
     }
 
     /** A team's journey to a site: departs after mobilisation, travels without cargo handling. */
-    public TeamOption teamOption(Team team, Site site, Instant planFrom) {
+    public TeamOption teamOption(Team team, SiteFact site, Instant planFrom) {
         double km = greatCircleKm(team.getBaseLatitude(), team.getBaseLongitude(), site.getLatitude(),
                 site.getLongitude());
         TransportMode mode = modeFor(km, team.getCountryCode(), site.getCountryCode());

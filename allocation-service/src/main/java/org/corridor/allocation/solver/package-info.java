@@ -3,13 +3,27 @@
  *
  * <h2>How to call it</h2>
  * <pre>{@code
- * AllocationSolution problem = AllocationProblemBuilder.build(input);          // IllegalArgumentException on unknown weight names
+ * // IllegalArgumentException on unknown weight names
+ * AllocationSolution problem = AllocationProblemBuilder.build(input);
  * AllocationSolution best = solver.solve(problem);                             // or SolverManager.solveAndListen(...)
- * PlanOutcome outcome = OutcomeExtractor.extract(best, input);                 // lines, team assignments, unmet + reasons
- * PlanAnalysis analysis = PlanAnalyzer.analyze(best, input, solutionManager);  // score per constraint + unmet reasons
+ * PlanOutcome outcome = OutcomeExtractor.extract(best, input);                 // lines, team assignments, unmet
+ * PlanAnalysis analysis = PlanAnalyzer.analyze(best, input, solutionManager);  // score per constraint, reasons
  * }</pre>
  * The solver configuration is {@code solverConfig.xml} (read by optaplanner-quarkus, and by
  * {@link org.corridor.allocation.solver.AllocationSolverConfig} for plain Java).
+ *
+ * <h2>Classes</h2>
+ * This package holds the model (problem facts, the two planning entities, {@code AllocationSolution} and
+ * its cloner), the constraints and their weights, and the way in and out (builder, extractor, analyzer,
+ * configuration). The problem facts that mirror the service's JPA entities of the same meaning are named
+ * {@link org.corridor.allocation.solver.SiteFact}, {@link org.corridor.allocation.solver.TeamNeedFact} and
+ * {@link org.corridor.allocation.solver.AccessRuleFact}, so that no solver class shares a name with an
+ * entity of {@code domain} ({@code Site}, {@code TeamNeed}, {@code AccessRule}). Beware that
+ * {@code SolverInput} has nested records of the same simple names {@code TeamNeedFact} and
+ * {@code AccessRuleFact} (the input side): write those as {@code SolverInput.TeamNeedFact} and
+ * {@code SolverInput.AccessRuleFact} in this package. How the search changes a plan (the construction of
+ * the material lines, the custom moves and the per-phase index they share) is in
+ * {@link org.corridor.allocation.solver.move}.
  *
  * <h2>The model and why</h2>
  * A material need of {@code q} units has {@link org.corridor.allocation.solver.NeedChunk} planning
@@ -23,8 +37,8 @@
  * <li><b>Partial and multi-lot allocations</b>: one slot holds the whole need at first (unmet), and
  * there is one empty slot per lot that may serve it (capped by {@code Options.linesPerNeed},
  * default 48). The quantities of a need's slots always add up to {@code q}: only the custom moves
- * ({@link org.corridor.allocation.solver.ChunkEditMove}, built by
- * {@link org.corridor.allocation.solver.ChunkMoveIteratorFactory}) change a quantity, by moving units
+ * ({@link org.corridor.allocation.solver.move.ChunkEditMove}, built by the move families of
+ * {@link org.corridor.allocation.solver.move.ChunkMoveIteratorFactory}) change a quantity, by moving units
  * between slots; there is no generic change move on a slot. Empty slots count for nothing.</li>
  * <li><b>Why not fixed-size chunks</b> (what this model replaced): parts of a need of sizes 1, 2, 4,
  * ..., each with only a lot variable, keep every move a plain reassignment, but a chunk comes from a
@@ -53,12 +67,13 @@
  * fairness, first-expired-first-out). Transport cost counts whole vehicles per (depot, site, mode),
  * a staircase that gives local search no signal between vehicle counts; a small "Transport load"
  * term (a quarter of the cost of the vehicle share actually filled) adds the slope, which cut the
- * whole-vehicle cost of the generated medium instance by about 18% in the same 15 s. Unmet quantities are normalised to basis points (1/10,000)
- * of the item's total demand in the problem, so a tent and a water-purification tablet weigh the
- * same as a share of what is needed, while for one item a CRITICAL unit always outweighs a HIGH one
- * (weights 1000/100/10/1 per basis point). Unfilled team slots are normalised per team type the
- * same way. All weights: {@link org.corridor.allocation.solver.AllocationWeights}; per-request
- * overrides by constraint name through {@code SolverInput.weightOverrides}, carried into the
- * solution as an OptaPlanner {@code @ConstraintConfiguration}.
+ * whole-vehicle cost of the generated medium instance by about 18% in the same 15 s. Unmet quantities are
+ * normalised to basis points (1/10,000) of the item's total demand in the problem, so a tent and a
+ * water-purification tablet weigh the same as a share of what is needed, while for one item a CRITICAL
+ * unit always outweighs a HIGH one (weights 1000/100/10/1 per basis point). Unfilled team slots are
+ * normalised per team type the same way. All weights:
+ * {@link org.corridor.allocation.solver.AllocationWeights}; per-request overrides by constraint name
+ * through {@code SolverInput.weightOverrides}, carried into the solution as an OptaPlanner
+ * {@code @ConstraintConfiguration}.
  */
 package org.corridor.allocation.solver;

@@ -21,8 +21,8 @@ class AllocationConstraintProviderTest {
             .build(new AllocationConstraintProvider(), AllocationSolution.class, NeedChunk.class, TeamSlot.class)
             .withConstraintStreamImplType(ConstraintStreamImplType.BAVET);
 
-    private final Site antakya = site("Antakya", "TUR");
-    private final Site aleppo = site("Aleppo", "SYR");
+    private final SiteFact antakya = site("Antakya", "TUR");
+    private final SiteFact aleppo = site("Aleppo", "SYR");
 
     @Nested
     class Hard {
@@ -52,12 +52,12 @@ class AllocationConstraintProviderTest {
         void materialAccessBlockedPenalisesQuantityAcrossEmbargo() {
             Lot ita = lot("ITA-BRI", "ITA", "TENT", 1000);
             MaterialNeed n = need(aleppo, "TENT", 500, Priority.HIGH);
-            AccessRule rule = embargo("ITA", "SYR", AppliesTo.MATERIALS);
+            AccessRuleFact rule = embargo("ITA", "SYR", AppliesTo.MATERIALS);
             // the problem builder records on each supply the rules that block it (Supply#withAccessRules)
             verifier.verifyThat(AllocationConstraintProvider::materialAccessBlocked)
                     .given(rule, chunk(n, 256, supply(ita, aleppo).withAccessRules(List.of(rule))))
                     .penalizesBy(256);
-            AccessRule closure = new AccessRule(uuid(), "ITA", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
+            AccessRuleFact closure = new AccessRuleFact(uuid(), "ITA", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
                     T0.minus(Duration.ofDays(1)), null, "closed");
             verifier.verifyThat(AllocationConstraintProvider::materialAccessBlocked)
                     .given(rule, closure, chunk(n, 256, supply(ita, aleppo).withAccessRules(List.of(rule, closure))))
@@ -69,13 +69,13 @@ class AllocationConstraintProviderTest {
             Lot ita = lot("ITA-BRI", "ITA", "TENT", 1000);
             Lot are = lot("ARE-DXB", "ARE", "TENT", 1000);
             MaterialNeed n = need(aleppo, "TENT", 500, Priority.HIGH);
-            AccessRule teamsOnly = embargo("ITA", "SYR", AppliesTo.TEAMS);
-            AccessRule otherPair = embargo("ARE", "TUR", AppliesTo.ALL);
-            AccessRule expired = new AccessRule(uuid(), "ARE", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
+            AccessRuleFact teamsOnly = embargo("ITA", "SYR", AppliesTo.TEAMS);
+            AccessRuleFact otherPair = embargo("ARE", "TUR", AppliesTo.ALL);
+            AccessRuleFact expired = new AccessRuleFact(uuid(), "ARE", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
                     T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofDays(1)), "lifted");
-            AccessRule future = new AccessRule(uuid(), "ARE", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
+            AccessRuleFact future = new AccessRuleFact(uuid(), "ARE", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
                     T0.plus(Duration.ofDays(1)), null, "announced");
-            List<AccessRule> rules = List.of(teamsOnly, otherPair, expired, future);
+            List<AccessRuleFact> rules = List.of(teamsOnly, otherPair, expired, future);
             verifier.verifyThat(AllocationConstraintProvider::materialAccessBlocked)
                     .given(teamsOnly, otherPair, expired, future, chunk(n, 256, supply(ita, aleppo).withAccessRules(rules)),
                             chunk(n, 128, supply(are, aleppo).withAccessRules(rules)))
@@ -127,8 +127,8 @@ class AllocationConstraintProviderTest {
         @Test
         void teamDoubleBookedPenalisesEveryExtraSlot() {
             Team t = team("DEU-THW", "DEU", "USAR_HEAVY", 10);
-            TeamNeed a = teamNeed(antakya, "USAR_HEAVY", 2);
-            TeamNeed b = teamNeed(aleppo, "USAR_HEAVY", 1);
+            TeamNeedFact a = teamNeed(antakya, "USAR_HEAVY", 2);
+            TeamNeedFact b = teamNeed(aleppo, "USAR_HEAVY", 1);
             verifier.verifyThat(AllocationConstraintProvider::teamDoubleBooked)
                     .given(slot(a, option(t, antakya, 5)), slot(a, option(t, antakya, 5)), slot(b, option(t, aleppo, 6)))
                     .penalizesBy(2);
@@ -136,7 +136,7 @@ class AllocationConstraintProviderTest {
 
         @Test
         void teamDoubleBookedAcceptsDistinctTeamsAndUnfilledSlots() {
-            TeamNeed a = teamNeed(antakya, "USAR_HEAVY", 3);
+            TeamNeedFact a = teamNeed(antakya, "USAR_HEAVY", 3);
             verifier.verifyThat(AllocationConstraintProvider::teamDoubleBooked)
                     .given(slot(a, option(team("A", "DEU", "USAR_HEAVY", 10), antakya, 5)),
                             slot(a, option(team("B", "FRA", "USAR_HEAVY", 10), antakya, 5)), slot(a, null), slot(a, null))
@@ -145,7 +145,7 @@ class AllocationConstraintProviderTest {
 
         @Test
         void teamWrongTypePenalisesMismatchOnly() {
-            TeamNeed heavy = teamNeed(antakya, "USAR_HEAVY", 2);
+            TeamNeedFact heavy = teamNeed(antakya, "USAR_HEAVY", 2);
             verifier.verifyThat(AllocationConstraintProvider::teamWrongType)
                     .given(slot(heavy, option(team("EMT", "NOR", "EMT_TYPE_2", 12), antakya, 5)),
                             slot(heavy, option(team("THW", "DEU", "USAR_HEAVY", 10), antakya, 5)), slot(heavy, null))
@@ -154,11 +154,11 @@ class AllocationConstraintProviderTest {
 
         @Test
         void teamAccessBlockedPenalisesTeamsAcrossRulesBlockingTeams() {
-            TeamNeed n = teamNeed(aleppo, "USAR_HEAVY", 3);
+            TeamNeedFact n = teamNeed(aleppo, "USAR_HEAVY", 3);
             Team usa = team("USA-1", "USA", "USAR_HEAVY", 10);
             Team gbr = team("GBR-1", "GBR", "USAR_HEAVY", 10);
             Team deu = team("DEU-1", "DEU", "USAR_HEAVY", 10);
-            List<AccessRule> rules = List.of(embargo("USA", "SYR", AppliesTo.ALL),
+            List<AccessRuleFact> rules = List.of(embargo("USA", "SYR", AppliesTo.ALL),
                     embargo("GBR", "SYR", AppliesTo.MATERIALS));
             verifier.verifyThat(AllocationConstraintProvider::teamAccessBlocked)
                     .given(rules.get(0), rules.get(1),
@@ -170,10 +170,10 @@ class AllocationConstraintProviderTest {
 
         @Test
         void teamAccessBlockedChecksRuleAtDepartureAfterMobilisation() {
-            TeamNeed n = teamNeed(aleppo, "USAR_HEAVY", 1);
+            TeamNeedFact n = teamNeed(aleppo, "USAR_HEAVY", 1);
             Team slow = team("USA-1", "USA", "USAR_HEAVY", 30);
             // Border closed only for the first day: a team departing after 30 h of mobilisation passes.
-            AccessRule firstDay = new AccessRule(uuid(), "USA", "SYR", "BORDER_CLOSED", AppliesTo.TEAMS, T0,
+            AccessRuleFact firstDay = new AccessRuleFact(uuid(), "USA", "SYR", "BORDER_CLOSED", AppliesTo.TEAMS, T0,
                     T0.plus(Duration.ofHours(24)), "closed");
             verifier.verifyThat(AllocationConstraintProvider::teamAccessBlocked)
                     .given(firstDay, slot(n, option(slow, aleppo, 14).withAccessRules(List.of(firstDay))))
@@ -244,7 +244,7 @@ class AllocationConstraintProviderTest {
 
         @Test
         void unfilledTeamSlotPenalisesEachEmptySlotNormalisedByTypeDemand() {
-            TeamNeed n = teamNeed(antakya, "USAR_HEAVY", 4);
+            TeamNeedFact n = teamNeed(antakya, "USAR_HEAVY", 4);
             verifier.verifyThat(AllocationConstraintProvider::unfilledTeamSlot)
                     .given(slot(n, null), slot(n, null), slot(n, option(team("A", "DEU", "USAR_HEAVY", 10), antakya, 5)))
                     .penalizesBy(2 * 2_500);
@@ -252,7 +252,7 @@ class AllocationConstraintProviderTest {
 
         @Test
         void unfilledTeamSlotIgnoresFilledSlots() {
-            TeamNeed n = teamNeed(antakya, "USAR_HEAVY", 1);
+            TeamNeedFact n = teamNeed(antakya, "USAR_HEAVY", 1);
             verifier.verifyThat(AllocationConstraintProvider::unfilledTeamSlot)
                     .given(slot(n, option(team("A", "DEU", "USAR_HEAVY", 10), antakya, 5)))
                     .penalizesBy(0);
@@ -318,8 +318,8 @@ class AllocationConstraintProviderTest {
 
         @Test
         void teamArrivalTimeWeighsUsarHoursInFirst72hTenfold() {
-            TeamNeed usar = teamNeed(antakya, "USAR_HEAVY", 1);
-            TeamNeed emt = teamNeed(antakya, "EMT_TYPE_2", 1);
+            TeamNeedFact usar = teamNeed(antakya, "USAR_HEAVY", 1);
+            TeamNeedFact emt = teamNeed(antakya, "EMT_TYPE_2", 1);
             // USAR arrives at 80 h: 72 * 10 + 8; EMT arrives at 20 h: 20.
             verifier.verifyThat(AllocationConstraintProvider::teamArrivalTime)
                     .given(slot(usar, option(team("A", "DEU", "USAR_HEAVY", 70), antakya, 10)),
@@ -329,7 +329,7 @@ class AllocationConstraintProviderTest {
 
         @Test
         void lateTeamArrivalPenalisesHoursPastNeededBy() {
-            TeamNeed n = teamNeed(antakya, "USAR_HEAVY", 2); // needed by T0 + 24 h
+            TeamNeedFact n = teamNeed(antakya, "USAR_HEAVY", 2); // needed by T0 + 24 h
             verifier.verifyThat(AllocationConstraintProvider::lateTeamArrival)
                     .given(slot(n, option(team("A", "DEU", "USAR_HEAVY", 20), antakya, 10)),
                             slot(n, option(team("B", "FRA", "USAR_HEAVY", 10), antakya, 10)))
@@ -338,7 +338,7 @@ class AllocationConstraintProviderTest {
 
         @Test
         void unfairSiteSharePenalisesSquaredMeanUnmetFractionPerSite() {
-            Site s1 = new Site(uuid(), uuid(), "S1", "TUR", 36, 36, 2);
+            SiteFact s1 = new SiteFact(uuid(), uuid(), "S1", "TUR", 36, 36, 2);
             MaterialNeed tents = need(s1, "TENT", 100, Priority.HIGH);
             MaterialNeed kits = need(s1, "KIT", 100, Priority.HIGH);
             // tents 50% unmet (500 per-mille), kits 100% (1000): mean 750 -> 750^2 / 10.
@@ -349,8 +349,8 @@ class AllocationConstraintProviderTest {
 
         @Test
         void unfairSiteShareIsLowerWhenShortageIsShared() {
-            Site s1 = new Site(uuid(), uuid(), "S1", "TUR", 36, 36, 1);
-            Site s2 = new Site(uuid(), uuid(), "S2", "SYR", 36, 37, 1);
+            SiteFact s1 = new SiteFact(uuid(), uuid(), "S1", "TUR", 36, 36, 1);
+            SiteFact s2 = new SiteFact(uuid(), uuid(), "S2", "SYR", 36, 37, 1);
             MaterialNeed a = need(s1, "TENT", 100, Priority.HIGH);
             MaterialNeed b = need(s2, "TENT", 100, Priority.HIGH);
             // Half unmet at each site: 2 * 500^2 / 10 = 50,000 < one starved site 1000^2 / 10 = 100,000.

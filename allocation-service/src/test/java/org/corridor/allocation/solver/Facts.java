@@ -24,16 +24,16 @@ final class Facts {
         return new UUID(0xFAC7_0000L, ++ids);
     }
 
-    static Site site(String name, String country) {
-        return new Site(uuid(), uuid(), name, country, 36.2, 36.16, 1);
+    static SiteFact site(String name, String country) {
+        return new SiteFact(uuid(), uuid(), name, country, 36.2, 36.16, 1);
     }
 
-    static MaterialNeed need(Site site, String item, int quantity, Priority priority) {
+    static MaterialNeed need(SiteFact site, String item, int quantity, Priority priority) {
         return new MaterialNeed(uuid(), site.getIncidentId(), "EQ", site, item, item, quantity, priority,
                 T0.plus(Duration.ofDays(3)), quantity);
     }
 
-    static MaterialNeed need(Site site, String item, int quantity, Priority priority, Instant deliverBy,
+    static MaterialNeed need(SiteFact site, String item, int quantity, Priority priority, Instant deliverBy,
             int itemDemand, String incidentType) {
         return new MaterialNeed(uuid(), site.getIncidentId(), incidentType, site, item, item, quantity, priority,
                 deliverBy, itemDemand);
@@ -50,16 +50,16 @@ final class Facts {
     }
 
     /** A road route (truck 20 t / 80 m3, 2 per km) of {@code km} taking {@code leadHours}, departing at T0. */
-    static Route road(Lot lot, Site site, double km, long leadHours) {
+    static Route road(Lot lot, SiteFact site, double km, long leadHours) {
         return new Route(lot.getDepotId(), lot.getDepotCode(), lot.getCountryCode(), site, TransportMode.ROAD, km,
                 Duration.ofHours(leadHours), 2, 20_000, 80, T0);
     }
 
-    static Supply supply(Lot lot, Site site, long leadHours, int marginDays) {
+    static Supply supply(Lot lot, SiteFact site, long leadHours, int marginDays) {
         return new Supply(lot, road(lot, site, 100, leadHours), marginDays);
     }
 
-    static Supply supply(Lot lot, Site site) {
+    static Supply supply(Lot lot, SiteFact site) {
         return supply(lot, site, 24, 2);
     }
 
@@ -72,26 +72,26 @@ final class Facts {
         return new NeedChunk(++ids, need, quantity, List.of(), null);
     }
 
-    static AccessRule embargo(String origin, String destination, AppliesTo appliesTo) {
-        return new AccessRule(uuid(), origin, destination, "EMBARGO", appliesTo, T0.minus(Duration.ofDays(30)), null,
-                "sanctions");
+    static AccessRuleFact embargo(String origin, String destination, AppliesTo appliesTo) {
+        return new AccessRuleFact(uuid(), origin, destination, "EMBARGO", appliesTo, T0.minus(Duration.ofDays(30)),
+                null, "sanctions");
     }
 
     static Team team(String name, String country, String type, int mobilisationHours) {
         return new Team(uuid(), name, country, type, 40, 50, 8, mobilisationHours);
     }
 
-    static TeamNeed teamNeed(Site site, String type, int count) {
-        return new TeamNeed(uuid(), site, type, count, T0.plus(Duration.ofHours(24)), count);
+    static TeamNeedFact teamNeed(SiteFact site, String type, int count) {
+        return new TeamNeedFact(uuid(), site, type, count, T0.plus(Duration.ofHours(24)), count);
     }
 
     /** A team option arriving {@code mobilisation + travelHours} after T0. */
-    static TeamOption option(Team team, Site site, long travelHours) {
+    static TeamOption option(Team team, SiteFact site, long travelHours) {
         return new TeamOption(team, site, TransportMode.AIR, 700 * travelHours,
                 T0.plus(Duration.ofHours(team.getMobilisationHours())), Duration.ofHours(travelHours));
     }
 
-    static TeamSlot slot(TeamNeed need, TeamOption option) {
+    static TeamSlot slot(TeamNeedFact need, TeamOption option) {
         return new TeamSlot(++ids, need, 0, T0, option == null ? List.of() : List.of(option), option);
     }
 }

@@ -13,12 +13,10 @@ import java.util.UUID;
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
-import org.corridor.allocation.solver.api.SolverInput.AccessRuleFact;
 import org.corridor.allocation.solver.api.SolverInput.LotFact;
 import org.corridor.allocation.solver.api.SolverInput.NeedFact;
 import org.corridor.allocation.solver.api.SolverInput.RouteOverride;
 import org.corridor.allocation.solver.api.SolverInput.TeamFact;
-import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
 import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 
 /** Fluent test helper that assembles a {@link SolverInput}. */
@@ -42,10 +40,10 @@ final class InputBuilder {
 
     private Instant planFrom = T0;
     private final List<NeedFact> needs = new ArrayList<>();
-    private final List<TeamNeedFact> teamNeeds = new ArrayList<>();
+    private final List<SolverInput.TeamNeedFact> teamNeeds = new ArrayList<>();
     private final List<LotFact> lots = new ArrayList<>();
     private final List<TeamFact> teams = new ArrayList<>();
-    private final List<AccessRuleFact> rules = new ArrayList<>();
+    private final List<SolverInput.AccessRuleFact> rules = new ArrayList<>();
     private final List<RouteOverride> overrides = new ArrayList<>();
     private final Map<String, Long> weights = new HashMap<>();
     private int expiryMarginDays = 2;
@@ -82,8 +80,8 @@ final class InputBuilder {
 
     UUID teamNeed(SiteRef s, String type, int count) {
         UUID id = uuid();
-        teamNeeds.add(new TeamNeedFact(id, s.incidentId(), s.siteId(), s.name(), s.country(), s.lat(), s.lon(), type,
-                count, planFrom.plus(Duration.ofHours(48))));
+        teamNeeds.add(new SolverInput.TeamNeedFact(id, s.incidentId(), s.siteId(), s.name(), s.country(), s.lat(),
+                s.lon(), type, count, planFrom.plus(Duration.ofHours(48))));
         return id;
     }
 
@@ -108,14 +106,15 @@ final class InputBuilder {
     }
 
     InputBuilder embargo(String origin, String destination, AppliesTo appliesTo) {
-        rules.add(new AccessRuleFact(uuid(), origin, destination, "EMBARGO", appliesTo,
+        rules.add(new SolverInput.AccessRuleFact(uuid(), origin, destination, "EMBARGO", appliesTo,
                 planFrom.minus(Duration.ofDays(365)), null, "sanctions"));
         return this;
     }
 
     InputBuilder rule(String origin, String destination, String kind, AppliesTo appliesTo, Instant from,
             Instant until) {
-        rules.add(new AccessRuleFact(uuid(), origin, destination, kind, appliesTo, from, until, "test rule"));
+        rules.add(new SolverInput.AccessRuleFact(uuid(), origin, destination, kind, appliesTo, from, until,
+                "test rule"));
         return this;
     }
 

@@ -16,11 +16,9 @@ import java.util.UUID;
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
-import org.corridor.allocation.solver.api.SolverInput.AccessRuleFact;
 import org.corridor.allocation.solver.api.SolverInput.LotFact;
 import org.corridor.allocation.solver.api.SolverInput.NeedFact;
 import org.corridor.allocation.solver.api.SolverInput.TeamFact;
-import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
 import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 
 /**
@@ -146,26 +144,32 @@ final class InstanceGenerator {
 
         // Teams: INSARAG USAR and WHO EMT types from many countries
         List<TeamFact> teams = GeneratedTeams.teams(random, teamCount, this::uuid);
-        List<TeamNeedFact> teamNeeds = new ArrayList<>();
+        List<SolverInput.TeamNeedFact> teamNeeds = new ArrayList<>();
         for (SiteSpec s : sites) {
             for (String type : List.of("USAR_HEAVY", "USAR_MEDIUM", "EMT_TYPE_2")) {
                 if (s.type().equals("FL") && type.startsWith("USAR")) {
                     continue;
                 }
-                teamNeeds.add(new TeamNeedFact(uuid(), s.incident(), siteIds.get(s), s.name(), s.country(), s.lat(),
-                        s.lon(), type, 1 + random.nextInt(3), planFrom.plus(Duration.ofHours(24 + random.nextInt(48)))));
+                teamNeeds.add(new SolverInput.TeamNeedFact(uuid(), s.incident(), siteIds.get(s), s.name(),
+                        s.country(), s.lat(), s.lon(), type, 1 + random.nextInt(3),
+                        planFrom.plus(Duration.ofHours(24 + random.nextInt(48)))));
             }
         }
 
         // Access rules: sanctions on SYR, a closed border for teams, one rule that expired
         Instant longAgo = planFrom.minus(Duration.ofDays(3650));
-        List<AccessRuleFact> rules = new ArrayList<>(List.of(
-                new AccessRuleFact(uuid(), "USA", "SYR", "EMBARGO", AppliesTo.ALL, longAgo, null, "sanctions"),
-                new AccessRuleFact(uuid(), "CAN", "SYR", "EMBARGO", AppliesTo.ALL, longAgo, null, "sanctions"),
-                new AccessRuleFact(uuid(), "GBR", "SYR", "EMBARGO", AppliesTo.MATERIALS, longAgo, null, "sanctions"),
-                new AccessRuleFact(uuid(), "ARE", "SYR", "EMBARGO", AppliesTo.MATERIALS, longAgo, null, "sanctions"),
-                new AccessRuleFact(uuid(), "TUR", "SYR", "BORDER_CLOSED", AppliesTo.TEAMS, longAgo, null, "closed"),
-                new AccessRuleFact(uuid(), "IRN", "PAK", "BORDER_CLOSED", AppliesTo.ALL, longAgo,
+        List<SolverInput.AccessRuleFact> rules = new ArrayList<>(List.of(
+                new SolverInput.AccessRuleFact(uuid(), "USA", "SYR", "EMBARGO",
+                        AppliesTo.ALL, longAgo, null, "sanctions"),
+                new SolverInput.AccessRuleFact(uuid(), "CAN", "SYR", "EMBARGO",
+                        AppliesTo.ALL, longAgo, null, "sanctions"),
+                new SolverInput.AccessRuleFact(uuid(), "GBR", "SYR", "EMBARGO",
+                        AppliesTo.MATERIALS, longAgo, null, "sanctions"),
+                new SolverInput.AccessRuleFact(uuid(), "ARE", "SYR", "EMBARGO",
+                        AppliesTo.MATERIALS, longAgo, null, "sanctions"),
+                new SolverInput.AccessRuleFact(uuid(), "TUR", "SYR", "BORDER_CLOSED",
+                        AppliesTo.TEAMS, longAgo, null, "closed"),
+                new SolverInput.AccessRuleFact(uuid(), "IRN", "PAK", "BORDER_CLOSED", AppliesTo.ALL, longAgo,
                         planFrom.minus(Duration.ofDays(1)), "reopened")));
 
         return new SolverInput(planFrom, needs, teamNeeds, lots, teams, rules, TransportSettings.defaults(), List.of(), 2,

@@ -55,23 +55,7 @@ class MediumInstanceTest {
     }
 
     private static List<String> seededPlan(SolverInput input, long seed) {
-        var config = AllocationSolverConfig.solverConfig()
-                .withTerminationConfig(new org.optaplanner.core.config.solver.termination.TerminationConfig());
-        config.setRandomSeed(seed);
-        var localSearch = config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1);
-        localSearch.setTerminationConfig(new org.optaplanner.core.config.solver.termination.TerminationConfig()
-                .withStepCountLimit(2_000));
-        AllocationSolution best = org.optaplanner.core.api.solver.SolverFactory.<AllocationSolution>create(config)
-                .buildSolver().solve(AllocationProblemBuilder.build(input));
-        List<String> plan = new java.util.ArrayList<>();
-        plan.add(best.getScore().toString());
-        for (NeedChunk c : best.getChunks()) {
-            plan.add(c.getId() + ":" + c.getQuantity() + "@" + (c.getLot() == null ? "-" : c.getLot().getId()));
-        }
-        for (TeamSlot t : best.getSlots()) {
-            plan.add(t.getId() + ":" + (t.getOption() == null ? "-" : t.getOption().getTeam().getId()));
-        }
-        return plan;
+        return SeededPlanFingerprintTest.seededPlan(input, seed, 2_000);
     }
 
     @Test

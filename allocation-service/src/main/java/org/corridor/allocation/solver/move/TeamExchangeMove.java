@@ -1,8 +1,11 @@
-package org.corridor.allocation.solver;
+package org.corridor.allocation.solver.move;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.corridor.allocation.solver.AllocationSolution;
+import org.corridor.allocation.solver.TeamOption;
+import org.corridor.allocation.solver.TeamSlot;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.AbstractMove;
 

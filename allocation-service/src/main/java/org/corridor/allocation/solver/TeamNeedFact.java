@@ -6,18 +6,19 @@ import java.util.UUID;
 /**
  * Problem fact: a need for {@code count} teams of one type at one site. {@code typeDemand} is the
  * number of slots of this type across the problem, used to normalise unfilled slots like material
- * needs are normalised per item.
+ * needs are normalised per item. Named apart from the service's JPA entity {@code domain.TeamNeed}; built
+ * from a {@link org.corridor.allocation.solver.api.SolverInput.TeamNeedFact}.
  */
-public class TeamNeed {
+public class TeamNeedFact {
 
     private final UUID id;
-    private final Site site;
+    private final SiteFact site;
     private final String teamType;
     private final int count;
     private final Instant neededBy;
     private final int typeDemand;
 
-    public TeamNeed(UUID id, Site site, String teamType, int count, Instant neededBy, int typeDemand) {
+    public TeamNeedFact(UUID id, SiteFact site, String teamType, int count, Instant neededBy, int typeDemand) {
         this.id = id;
         this.site = site;
         this.teamType = teamType;
@@ -32,7 +33,7 @@ public class TeamNeed {
     }
 
     public UUID getId() { return id; }
-    public Site getSite() { return site; }
+    public SiteFact getSite() { return site; }
     public String getSiteCountryCode() { return site.getCountryCode(); }
     public String getTeamType() { return teamType; }
     public int getCount() { return count; }

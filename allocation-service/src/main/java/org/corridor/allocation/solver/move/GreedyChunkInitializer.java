@@ -1,4 +1,4 @@
-package org.corridor.allocation.solver;
+package org.corridor.allocation.solver.move;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +8,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.corridor.allocation.solver.AllocationSolution;
+import org.corridor.allocation.solver.Lot;
+import org.corridor.allocation.solver.MaterialNeed;
+import org.corridor.allocation.solver.NeedChunk;
+import org.corridor.allocation.solver.Route;
+import org.corridor.allocation.solver.Supply;
 import org.corridor.allocation.solver.api.Priority;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
@@ -77,8 +83,8 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
      * cheapest per unit, onto the need's line on that lot or a new line. False when the need is met,
      * or no lot or slot is left for it.
      */
-    private static boolean giveOneLine(ScoreDirector<AllocationSolution> director, MaterialNeed need, List<NeedChunk> slots,
-            Map<Lot, Long> left, Map<Route, long[]> loads) {
+    private static boolean giveOneLine(ScoreDirector<AllocationSolution> director, MaterialNeed need,
+            List<NeedChunk> slots, Map<Lot, Long> left, Map<Route, long[]> loads) {
         NeedChunk unmet = null;
         int empties = 0;
         for (NeedChunk c : slots) {

@@ -1,7 +1,10 @@
-package org.corridor.allocation.solver;
+package org.corridor.allocation.solver.move;
 
 import java.util.List;
 
+import org.corridor.allocation.solver.AllocationSolution;
+import org.corridor.allocation.solver.Lot;
+import org.corridor.allocation.solver.NeedChunk;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.AbstractMove;
 

@@ -1,5 +1,10 @@
-package org.corridor.allocation.solver;
+package org.corridor.allocation.solver.move;
 
+import org.corridor.allocation.solver.AllocationSolution;
+import org.corridor.allocation.solver.Lot;
+import org.corridor.allocation.solver.NeedChunk;
+import org.corridor.allocation.solver.TeamOption;
+import org.corridor.allocation.solver.TeamSlot;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.domain.solution.descriptor.SolutionDescriptor;
 import org.optaplanner.core.impl.domain.variable.descriptor.VariableDescriptor;

@@ -6,8 +6,11 @@ import java.util.UUID;
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.SolverInput;
 
-/** Problem fact: EMBARGO or BORDER_CLOSED from an origin country to a destination country. */
-public class AccessRule {
+/**
+ * Problem fact: EMBARGO or BORDER_CLOSED from an origin country to a destination country. Named apart from
+ * the service's JPA entity {@code domain.AccessRule}; built from a {@link SolverInput.AccessRuleFact}.
+ */
+public class AccessRuleFact {
 
     private final UUID id;
     private final String originCountryCode;
@@ -18,7 +21,7 @@ public class AccessRule {
     private final Instant validUntil;
     private final String reason;
 
-    public AccessRule(UUID id, String originCountryCode, String destinationCountryCode, String kind,
+    public AccessRuleFact(UUID id, String originCountryCode, String destinationCountryCode, String kind,
             AppliesTo appliesTo, Instant validFrom, Instant validUntil, String reason) {
         this.id = id;
         this.originCountryCode = originCountryCode;
@@ -30,9 +33,9 @@ public class AccessRule {
         this.reason = reason;
     }
 
-    public static AccessRule of(SolverInput.AccessRuleFact f) {
-        return new AccessRule(f.ruleId(), f.originCountryCode(), f.destinationCountryCode(), f.kind(), f.appliesTo(),
-                f.validFrom(), f.validUntil(), f.reason());
+    public static AccessRuleFact of(SolverInput.AccessRuleFact f) {
+        return new AccessRuleFact(f.ruleId(), f.originCountryCode(), f.destinationCountryCode(), f.kind(),
+                f.appliesTo(), f.validFrom(), f.validUntil(), f.reason());
     }
 
     /** In force at {@code t}: validFrom <= t < validUntil (null bounds are open). */

@@ -2,8 +2,12 @@ package org.corridor.allocation.solver;
 
 import java.util.UUID;
 
-/** Problem fact: a site of an incident; {@code materialNeedCount} is how many material needs it has (for fairness). */
-public class Site {
+/**
+ * Problem fact: a site of an incident; {@code materialNeedCount} is how many material needs it has (for
+ * fairness). Named apart from the service's JPA entity {@code domain.Site}, which it is built from through
+ * {@code SolverInput}.
+ */
+public class SiteFact {
 
     private final UUID id;
     private final UUID incidentId;
@@ -13,7 +17,7 @@ public class Site {
     private final double longitude;
     private int materialNeedCount;
 
-    public Site(UUID id, UUID incidentId, String name, String countryCode, double latitude, double longitude,
+    public SiteFact(UUID id, UUID incidentId, String name, String countryCode, double latitude, double longitude,
             int materialNeedCount) {
         this.id = id;
         this.incidentId = incidentId;

@@ -1,4 +1,4 @@
-package org.corridor.allocation.solver;
+package org.corridor.allocation.solver.move;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.corridor.allocation.solver.AllocationSolution;
+import org.corridor.allocation.solver.TeamOption;
+import org.corridor.allocation.solver.TeamSlot;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
