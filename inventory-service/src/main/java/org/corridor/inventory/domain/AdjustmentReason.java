@@ -2,8 +2,12 @@ package org.corridor.inventory.domain;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Why on-hand stock was adjusted; DAMAGED, EXPIRED and LOST remove stock, FOUND adds it, COUNT_CORRECTION does either. */
-@Schema(description = "Why on-hand stock was adjusted: DAMAGED, EXPIRED and LOST remove stock, FOUND adds it, COUNT_CORRECTION does either")
+/**
+ * Why on-hand stock was adjusted; DAMAGED, EXPIRED and LOST remove stock, FOUND adds it, COUNT_CORRECTION does
+ * either.
+ */
+@Schema(description = "Why on-hand stock was adjusted: DAMAGED, EXPIRED and LOST remove stock, FOUND adds it, "
+        + "COUNT_CORRECTION does either")
 public enum AdjustmentReason {
     DAMAGED, EXPIRED, LOST, FOUND, COUNT_CORRECTION;
 

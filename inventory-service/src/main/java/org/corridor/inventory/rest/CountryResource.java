@@ -12,10 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.security.Roles;
-import org.corridor.inventory.domain.Country;
+import org.corridor.inventory.rest.dto.CountryDto;
 import org.corridor.inventory.service.CatalogueService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,33 +29,26 @@ public class CountryResource {
         this.catalogue = catalogue;
     }
 
-    @Schema(name = "Country", description = "A country with its centroid")
-    public record CountryDto(
-            @Schema(description = "ISO 3166-1 alpha-3 code", example = "TUR") String code,
-            @Schema(description = "ISO 3166-1 short name", example = "Türkiye") String name,
-            @Schema(description = "UN M49 region: Africa, Americas, Asia, Europe or Oceania (Antarctica for ATA)", example = "Asia") String region,
-            @Schema(description = "Centroid latitude", example = "39.0") double latitude,
-            @Schema(description = "Centroid longitude", example = "35.0") double longitude) {
-        static CountryDto of(Country c) {
-            return new CountryDto(c.code, c.name, c.region, c.latitude, c.longitude);
-        }
-    }
-
     @GET
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listCountries", summary = "List countries",
-            description = "The 249 ISO 3166-1 countries and territories with region and centroid, ordered by code, optionally of one region.")
+            description = "The 249 ISO 3166-1 countries and territories with region and centroid, ordered by code, "
+                    + "optionally of one region.")
     public PageResponse<CountryDto> list(
-            @QueryParam("region") @Parameter(description = "Only countries of this region (case-insensitive)", example = "Africa") String region,
+            @QueryParam("region")
+            @Parameter(description = "Only countries of this region (case-insensitive)", example = "Africa")
+            String region,
             @BeanParam @Valid PageParams page) {
-        return PageResponse.of(catalogue.countries(region), page, CountryDto::of);
+        return Pages.of(catalogue.countries(region, page.page, page.size), page, CountryDto::from);
     }
 
     @GET
     @Path("{iso3}")
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
-    @Operation(operationId = "getCountry", summary = "Get one country", description = "One country by its ISO 3166-1 alpha-3 code (case-insensitive).")
-    public CountryDto get(@PathParam("iso3") @Parameter(description = "ISO 3166-1 alpha-3 code", example = "TUR") String iso3) {
-        return CountryDto.of(catalogue.country(iso3));
+    @Operation(operationId = "getCountry", summary = "Get one country",
+            description = "One country by its ISO 3166-1 alpha-3 code (case-insensitive).")
+    public CountryDto get(
+            @PathParam("iso3") @Parameter(description = "ISO 3166-1 alpha-3 code", example = "TUR") String iso3) {
+        return CountryDto.from(catalogue.country(iso3));
     }
 }

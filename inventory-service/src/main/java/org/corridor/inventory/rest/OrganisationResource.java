@@ -1,12 +1,8 @@
 package org.corridor.inventory.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,18 +15,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.rest.QueryParams;
 import org.corridor.common.security.Roles;
-import org.corridor.inventory.domain.Organisation;
 import org.corridor.inventory.domain.OrganisationType;
+import org.corridor.inventory.rest.dto.OrganisationDto;
+import org.corridor.inventory.rest.dto.OrganisationRequest;
 import org.corridor.inventory.service.CatalogueService;
-import org.corridor.inventory.service.References;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Organisations", description = "Governments, UN agencies, NGOs, Red Cross/Red Crescent societies, donor agencies and companies that run depots, donate stock or field teams")
+@Tag(name = "Organisations", description = "Governments, UN agencies, NGOs, Red Cross/Red Crescent societies, "
+        + "donor agencies and companies that run depots, donate stock or field teams")
 public class OrganisationResource {
 
     private final CatalogueService catalogue;
@@ -51,46 +49,26 @@ public class OrganisationResource {
         this.idempotency = idempotency;
     }
 
-    @Schema(name = "OrganisationRequest", description = "An organisation to register")
-    public record OrganisationRequest(
-            @NotBlank @Size(max = 200) @Schema(description = "Name", example = "World Food Programme", maxLength = 200) String name,
-            @NotNull @Schema(description = "Kind of organisation", example = "UN_AGENCY") OrganisationType type,
-            @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 3166-1 alpha-3 code in capitals")
-            @Schema(description = "ISO 3166-1 alpha-3 code of the country of its headquarters", example = "ITA") String countryCode) {
-    }
-
-    @Schema(name = "Organisation", description = "A registered organisation")
-    public record OrganisationDto(
-            @Schema(description = "Id", example = Examples.ORGANISATION_ID) UUID id,
-            @Schema(description = "Name", example = "World Food Programme") String name,
-            @Schema(description = "Kind of organisation", example = "UN_AGENCY") OrganisationType type,
-            @Schema(description = "ISO 3166-1 alpha-3 code of the country of its headquarters", example = "ITA") String countryCode,
-            @Schema(description = "When it was registered", example = Examples.INSTANT) Instant createdAt) {
-        static OrganisationDto of(Organisation o) {
-            return new OrganisationDto(o.id, o.name, o.type, o.countryCode, o.createdAt);
-        }
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @RolesAllowed({Roles.ADMIN})
     @Operation(operationId = "createOrganisation", summary = "Register an organisation",
-            description = "Registers an organisation. Honours an optional Idempotency-Key: the same key and body replay the first answer.")
+            description = "Registers an organisation. Honours an optional Idempotency-Key: the same key and body "
+                    + "replay the first answer.")
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
-            headers = @Header(name = "Location", description = "URI of the new organisation", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDto.class)))
-    @APIResponse(responseCode = "422", description = "Unknown country, or the Idempotency-Key was used with another body",
+            headers = @Header(name = "Location", description = "URI of the new organisation",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrganisationDto.class)))
+    @APIResponse(responseCode = "422",
+            description = "Unknown country, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
-            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe", example = "org-wfp-2026-11-22") String key,
+            @HeaderParam(Idempotency.HEADER)
+            @Parameter(description = "Optional key making a retry safe", example = "org-wfp-2026-11-22") String key,
             @Valid @NotNull OrganisationRequest body) {
         return idempotency.execute("organisations", key, body, () -> {
-            Organisation o = new Organisation();
-            o.name = body.name().trim();
-            o.type = body.type();
-            o.countryCode = body.countryCode();
-            OrganisationDto dto = OrganisationDto.of(catalogue.createOrganisation(o));
+            OrganisationDto dto = OrganisationDto.from(catalogue.createOrganisation(body.toCommand()));
             return Idempotency.Result.created(URI.create("/api/v1/organisations/" + dto.id()), dto);
         });
     }
@@ -102,17 +80,20 @@ public class OrganisationResource {
     public PageResponse<OrganisationDto> list(
             @QueryParam("type") @Parameter(description = "Only this kind of organisation", example = "NGO",
                     schema = @Schema(implementation = OrganisationType.class)) String type,
-            @QueryParam("countryCode") @Parameter(description = "Only organisations of this country", example = "ITA") String countryCode,
+            @QueryParam("countryCode")
+            @Parameter(description = "Only organisations of this country", example = "ITA") String countryCode,
             @BeanParam @Valid PageParams page) {
-        return PageResponse.of(catalogue.organisations(References.parseFilter(OrganisationType.class, type, "type"),
-                countryCode), page, OrganisationDto::of);
+        OrganisationType t = QueryParams.enumValue("type", type, OrganisationType.class);
+        return Pages.of(catalogue.organisations(t, countryCode, page.page, page.size), page, OrganisationDto::from);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
-    @Operation(operationId = "getOrganisation", summary = "Get one organisation", description = "One organisation by id.")
-    public OrganisationDto get(@PathParam("id") @Parameter(description = "Organisation id", example = Examples.ORGANISATION_ID) UUID id) {
-        return OrganisationDto.of(catalogue.organisation(id));
+    @Operation(operationId = "getOrganisation", summary = "Get one organisation",
+            description = "One organisation by id.")
+    public OrganisationDto get(
+            @PathParam("id") @Parameter(description = "Organisation id", example = Examples.ORGANISATION_ID) UUID id) {
+        return OrganisationDto.from(catalogue.organisation(id));
     }
 }

@@ -1,14 +1,9 @@
 package org.corridor.inventory.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -24,18 +19,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
-import org.corridor.common.problem.ProblemException;
+import org.corridor.common.rest.QueryParams;
 import org.corridor.common.security.Roles;
-import org.corridor.inventory.domain.AdjustmentReason;
+import org.corridor.inventory.rest.dto.AdjustmentRequest;
+import org.corridor.inventory.rest.dto.LedgerEntryDto;
+import org.corridor.inventory.rest.dto.ReversalRequest;
+import org.corridor.inventory.rest.dto.StockLotDto;
+import org.corridor.inventory.rest.dto.StockLotPage;
+import org.corridor.inventory.rest.dto.SummaryDto;
 import org.corridor.inventory.service.StockAccess;
 import org.corridor.inventory.service.StockService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,7 +49,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Stock", description = "Lots and their balances, the append-only stock ledger, adjustments and reversals")
 public class StockResource {
 
-    static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+    static final String UUID_PATTERN =
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     private final StockService stock;
     private final ETagResponder etag;
@@ -66,66 +64,34 @@ public class StockResource {
         this.access = access;
     }
 
-    @Schema(name = "StockLotPage", description = "One page of lots")
-    public record StockLotPage(
-            @Schema(description = "The lots of this page", example = "[" + Examples.STOCK_LOT_JSON + "]") List<StockLotDto> items,
-            @Schema(description = "Page number, 0-based", example = "0") int page,
-            @Schema(description = "Page size asked for", example = "20") int size,
-            @Schema(description = "Number of lots on all pages", example = "42") long total) {
-    }
-
-    @Schema(name = "StockSummary", description = "Totals of on-hand, reserved and available stock per group")
-    public record SummaryDto(
-            @Schema(description = "What the groups are: country, item or depot", example = "country") String groupBy,
-            @Schema(description = "One row per group that holds any lot, ordered by key", example = "[{\"key\": \"ITA\", \"label\": \"Italy\", \"lots\": 12, \"onHand\": 5400, \"reserved\": 1200, \"available\": 4200}]") List<SummaryGroupDto> groups) {
-    }
-
-    @Schema(name = "StockSummaryGroup", description = "Totals of one group")
-    public record SummaryGroupDto(
-            @Schema(description = "Country code, item code or depot id", example = "ITA") String key,
-            @Schema(description = "Country name, item name with unit, or depot code and name", example = "Italy") String label,
-            @Schema(description = "Number of lots", example = "12") long lots,
-            @Schema(description = "Quantity on hand (summed across items when grouping by country or depot)", example = "5400") long onHand,
-            @Schema(description = "Quantity reserved", example = "1200") long reserved,
-            @Schema(description = "On hand minus reserved", example = "4200") long available) {
-    }
-
-    @Schema(name = "AdjustmentRequest", description = "A correction of a lot's on-hand stock")
-    public record AdjustmentRequest(
-            @NotNull @Schema(description = "Lot to adjust", example = Examples.LOT_ID) UUID lotId,
-            @NotNull @NotZero @Min(-1_000_000_000) @Max(1_000_000_000)
-            @Schema(description = "Signed, non-zero change of on-hand quantity: negative for DAMAGED, EXPIRED, LOST; positive for FOUND; either for COUNT_CORRECTION", example = "-12") Long delta,
-            @NotNull @Schema(description = "Why", example = "DAMAGED") AdjustmentReason reason,
-            @Size(max = 500) @Schema(description = "Free-text note", example = "Pallet crushed during unloading", maxLength = 500) String note) {
-    }
-
-    @Schema(name = "ReversalRequest", description = "A request to reverse a RECEIPT or ADJUSTMENT entry")
-    public record ReversalRequest(
-            @NotNull @Schema(description = "Entry to reverse", example = Examples.ENTRY_ID) UUID ledgerEntryId,
-            @NotBlank @Size(max = 500) @Schema(description = "Why it is reversed", example = "Receipt registered twice", maxLength = 500) String note) {
-    }
-
     @GET
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listStock", summary = "List lots with their balances",
-            description = "Lots with depot, country, item, lot code, expiry, donor, earmark and on-hand / reserved / available "
-                    + "quantities, ordered by depot code, item, expiry and lot code. With availableOnly=true only lots with "
-                    + "available stock that have not expired. A DONOR token sees only the lots it donated. Answers with an ETag; "
-                    + "If-None-Match gives 304 when nothing changed.")
+            description = "Lots with depot, country, item, lot code, expiry, donor, earmark and on-hand / reserved / "
+                    + "available quantities, ordered by depot code, item, expiry and lot code. With availableOnly=true "
+                    + "only lots with available stock that have not expired. A DONOR token sees only the lots it "
+                    + "donated. Answers with an ETag; If-None-Match gives 304 when nothing changed.")
     @APIResponse(responseCode = "200", description = "One page of lots",
-            headers = @Header(name = "ETag", description = "Tag of this answer, for If-None-Match", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockLotPage.class)))
+            headers = @Header(name = "ETag", description = "Tag of this answer, for If-None-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StockLotPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response list(
-            @QueryParam("countryCode") @Parameter(description = "Only lots in depots of this country", example = "ITA") String countryCode,
-            @QueryParam("itemCode") @Parameter(description = "Only lots of this item", example = "SHL-TENT-FAMILY") String itemCode,
+            @QueryParam("countryCode")
+            @Parameter(description = "Only lots in depots of this country", example = "ITA") String countryCode,
+            @QueryParam("itemCode")
+            @Parameter(description = "Only lots of this item", example = "SHL-TENT-FAMILY") String itemCode,
             @QueryParam("depotId") @Parameter(description = "Only lots in this depot", example = Examples.DEPOT_ID)
             @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String depotId,
-            @QueryParam("availableOnly") @DefaultValue("false") @Parameter(description = "Only unexpired lots with available stock", example = "true") boolean availableOnly,
+            @QueryParam("availableOnly") @DefaultValue("false")
+            @Parameter(description = "Only unexpired lots with available stock", example = "true")
+            boolean availableOnly,
             @BeanParam @Valid PageParams page,
             @Context Request request) {
-        StockService.StockPage p = stock.stock(countryCode, itemCode, uuid(depotId), availableOnly, page.page, page.size);
-        StockLotPage body = new StockLotPage(p.rows().stream().map(StockLotDto::of).toList(), page.page, page.size, p.total());
+        UUID depot = QueryParams.uuid("depotId", depotId);
+        StockLotPage body = StockLotPage.from(
+                stock.stock(countryCode, itemCode, depot, availableOnly, page.page, page.size), page.page, page.size);
         return etag.ok(request, body);
     }
 
@@ -133,33 +99,37 @@ public class StockResource {
     @Path("summary")
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "summariseStock", summary = "Stock totals per country, item or depot",
-            description = "On-hand, reserved and available totals grouped by country, item or depot, optionally for one "
-                    + "country and/or item. A DONOR token gets the totals of the lots it donated only. Answers with an ETag; "
-                    + "If-None-Match gives 304 when nothing changed.")
+            description = "On-hand, reserved and available totals grouped by country, item or depot, optionally for "
+                    + "one country and/or item. A DONOR token gets the totals of the lots it donated only. Answers "
+                    + "with an ETag; If-None-Match gives 304 when nothing changed.")
     @APIResponse(responseCode = "200", description = "The totals",
-            headers = @Header(name = "ETag", description = "Tag of this answer, for If-None-Match", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryDto.class)))
+            headers = @Header(name = "ETag", description = "Tag of this answer, for If-None-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SummaryDto.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response summary(
-            @QueryParam("groupBy") @DefaultValue("country") @Pattern(regexp = "country|item|depot", message = "must be country, item or depot")
+            @QueryParam("groupBy") @DefaultValue("country")
+            @Pattern(regexp = "country|item|depot", message = "must be country, item or depot")
             @Parameter(description = "country, item or depot", example = "item",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"country", "item", "depot"})) String groupBy,
-            @QueryParam("countryCode") @Parameter(description = "Only depots of this country", example = "ITA") String countryCode,
-            @QueryParam("itemCode") @Parameter(description = "Only this item", example = "SHL-TENT-FAMILY") String itemCode,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"country", "item", "depot"}))
+            String groupBy,
+            @QueryParam("countryCode")
+            @Parameter(description = "Only depots of this country", example = "ITA") String countryCode,
+            @QueryParam("itemCode") @Parameter(description = "Only this item", example = "SHL-TENT-FAMILY")
+            String itemCode,
             @Context Request request) {
-        List<SummaryGroupDto> groups = stock.summary(groupBy, countryCode, itemCode).stream()
-                .map(r -> new SummaryGroupDto(r.key(), r.label(), r.lots(), r.onHand(), r.reserved(), r.onHand() - r.reserved()))
-                .toList();
-        return etag.ok(request, new SummaryDto(groupBy, groups));
+        return etag.ok(request, SummaryDto.from(groupBy, stock.summary(groupBy, countryCode, itemCode)));
     }
 
     @GET
     @Path("lots/{id}")
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
-    @Operation(operationId = "getStockLot", summary = "Get one lot", description = "One lot with its depot, donor, earmark and balance. "
-            + "To a DONOR token another organisation's lot is 404, as if it did not exist.")
+    @Operation(operationId = "getStockLot", summary = "Get one lot",
+            description = "One lot with its depot, donor, earmark and balance. "
+                    + "To a DONOR token another organisation's lot is 404, as if it did not exist.")
     public StockLotDto lot(@PathParam("id") @Parameter(description = "Lot id", example = Examples.LOT_ID) UUID id) {
-        return StockLotDto.of(stock.lot(id));
+        return StockLotDto.from(stock.lot(id));
     }
 
     @GET
@@ -171,53 +141,56 @@ public class StockResource {
     public PageResponse<LedgerEntryDto> ledger(
             @QueryParam("lotId") @Parameter(description = "Only entries of this lot", example = Examples.LOT_ID)
             @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String lotId,
-            @QueryParam("since") @Parameter(description = "Only entries recorded at or after this ISO-8601 instant", example = Examples.INSTANT) String since,
+            @QueryParam("since")
+            @Parameter(description = "Only entries recorded at or after this ISO-8601 instant",
+                    example = Examples.INSTANT) String since,
             @BeanParam @Valid PageParams page) {
-        Instant from = null;
-        if (since != null && !since.isBlank()) {
-            try {
-                from = Instant.parse(since.trim());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("since must be an ISO-8601 instant such as 2026-11-22T09:30:00Z");
-            }
-        }
-        return PageResponse.of(stock.ledger(uuid(lotId), from), page, LedgerEntryDto::of);
+        return Pages.of(stock.ledger(QueryParams.uuid("lotId", lotId), QueryParams.instant("since", since), page.page,
+                page.size), page, LedgerEntryDto::from);
     }
 
     @GET
     @Path("ledger/{id}")
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
-    @Operation(operationId = "getLedgerEntry", summary = "Get one ledger entry", description = "One ledger entry by id. "
-            + "To a DONOR token an entry of another organisation's lot is 404, as if it did not exist.")
-    public LedgerEntryDto entry(@PathParam("id") @Parameter(description = "Entry id", example = Examples.ENTRY_ID) UUID id) {
-        return LedgerEntryDto.of(stock.entry(id));
+    @Operation(operationId = "getLedgerEntry", summary = "Get one ledger entry",
+            description = "One ledger entry by id. "
+                    + "To a DONOR token an entry of another organisation's lot is 404, as if it did not exist.")
+    public LedgerEntryDto entry(
+            @PathParam("id") @Parameter(description = "Entry id", example = Examples.ENTRY_ID) UUID id) {
+        return LedgerEntryDto.from(stock.entry(id));
     }
 
     @POST
     @Path("adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "adjustStock", summary = "Adjust a lot's on-hand stock",
-            description = "Records an ADJUSTMENT entry (damaged, expired, lost, found, count correction). Never drives on-hand "
-                    + "below zero nor below the reserved quantity. A DONOR token adjusts only the lots it donated: any other lot "
-                    + "(or an unknown one) is 404. Honours an optional Idempotency-Key.")
-    @APIResponse(responseCode = "404", description = "To a DONOR token: the lot is not one it donated, or does not exist",
+            description = "Records an ADJUSTMENT entry (damaged, expired, lost, found, count correction). Never drives "
+                    + "on-hand below zero nor below the reserved quantity. A DONOR token adjusts only the lots it "
+                    + "donated: any other lot (or an unknown one) is 404. Honours an optional Idempotency-Key.")
+    @APIResponse(responseCode = "404",
+            description = "To a DONOR token: the lot is not one it donated, or does not exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "201", description = "Recorded; Location names the ledger entry",
-            headers = @Header(name = "Location", description = "URI of the new ledger entry", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerEntryDto.class)))
-    @APIResponse(responseCode = "409", description = "The adjustment would leave on-hand below zero or below the reserved quantity",
+            headers = @Header(name = "Location", description = "URI of the new ledger entry",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LedgerEntryDto.class)))
+    @APIResponse(responseCode = "409",
+            description = "The adjustment would leave on-hand below zero or below the reserved quantity",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown lot, or a reason that does not fit the sign of delta" + Problems.IDEMPOTENCY_422,
+    @APIResponse(responseCode = "422",
+            description = "Unknown lot, or a reason that does not fit the sign of delta" + Problems.IDEMPOTENCY_422,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response adjust(
-            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe", example = "count-2026-11-bri-07") String key,
+            @HeaderParam(Idempotency.HEADER)
+            @Parameter(description = "Optional key making a retry safe", example = "count-2026-11-bri-07") String key,
             @Valid @NotNull AdjustmentRequest body) {
         // a donor's adjustment of another's lot is 404 before a stored answer could be replayed
         stock.requireChangeableLot(body.lotId());
         return idempotency.execute(access.scope("adjustments"), key, body, () -> {
-            LedgerEntryDto dto = LedgerEntryDto.of(stock.adjust(body.lotId(), body.delta(), body.reason(), body.note()));
+            LedgerEntryDto dto = LedgerEntryDto.from(
+                    stock.adjust(body.lotId(), body.delta(), body.reason(), body.note()));
             return Idempotency.Result.created(URI.create("/api/v1/stock/ledger/" + dto.id()), dto);
         });
     }
@@ -225,33 +198,36 @@ public class StockResource {
     @POST
     @Path("reversals")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "reverseLedgerEntry", summary = "Reverse a ledger entry",
-            description = "Records a REVERSAL entry that exactly negates a RECEIPT or ADJUSTMENT entry; the original stays in "
-                    + "the ledger. An entry is reversed at most once; reversals, issues and reservation entries cannot be "
-                    + "reversed (reservations are undone by release). A DONOR token reverses only entries of the lots it donated: "
-                    + "any other entry (or an unknown one) is 404. Honours an optional Idempotency-Key.")
-    @APIResponse(responseCode = "404", description = "To a DONOR token: the entry is not of a lot it donated, or does not exist",
+            description = "Records a REVERSAL entry that exactly negates a RECEIPT or ADJUSTMENT entry; the original "
+                    + "stays in the ledger. An entry is reversed at most once; reversals, issues and reservation "
+                    + "entries cannot be reversed (reservations are undone by release). A DONOR token reverses only "
+                    + "entries of the lots it donated: any other entry (or an unknown one) is 404. Honours an "
+                    + "optional Idempotency-Key.")
+    @APIResponse(responseCode = "404",
+            description = "To a DONOR token: the entry is not of a lot it donated, or does not exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "201", description = "Reversed; Location names the new REVERSAL entry",
-            headers = @Header(name = "Location", description = "URI of the new ledger entry", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerEntryDto.class)))
-    @APIResponse(responseCode = "409", description = "Already reversed, not a reversible type, or the reversal would leave on-hand below reserved or zero",
+            headers = @Header(name = "Location", description = "URI of the new ledger entry",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LedgerEntryDto.class)))
+    @APIResponse(responseCode = "409", description = "Already reversed, not a reversible type, or the reversal would "
+            + "leave on-hand below reserved or zero",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown ledger entry" + Problems.IDEMPOTENCY_422,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reverse(
-            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe", example = "reverse-dup-receipt-0412") String key,
+            @HeaderParam(Idempotency.HEADER)
+            @Parameter(description = "Optional key making a retry safe", example = "reverse-dup-receipt-0412")
+            String key,
             @Valid @NotNull ReversalRequest body) {
+        // a donor's reversal of another's entry is 404 before a stored answer could be replayed
         stock.requireReversibleEntry(body.ledgerEntryId());
         return idempotency.execute(access.scope("reversals"), key, body, () -> {
-            LedgerEntryDto dto = LedgerEntryDto.of(stock.reverse(body.ledgerEntryId(), body.note().trim()));
+            LedgerEntryDto dto = LedgerEntryDto.from(stock.reverse(body.ledgerEntryId(), body.note().trim()));
             return Idempotency.Result.created(URI.create("/api/v1/stock/ledger/" + dto.id()), dto);
         });
-    }
-
-    static UUID uuid(String value) {
-        return value == null || value.isBlank() ? null : UUID.fromString(value.trim());
     }
 }

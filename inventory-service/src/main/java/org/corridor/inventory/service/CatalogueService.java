@@ -1,11 +1,12 @@
 package org.corridor.inventory.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.time.DbClock;
 import org.corridor.inventory.domain.Country;
 import org.corridor.inventory.domain.Depot;
 import org.corridor.inventory.domain.DepotKind;
@@ -24,88 +25,125 @@ public class CatalogueService {
         this.refs = refs;
     }
 
-    public PanacheQuery<Country> countries(String region) {
-        if (region == null || region.isBlank()) {
-            return Country.findAll(Sort.by("code"));
-        }
-        return Country.find("lower(region) = ?1", Sort.by("code"), region.trim().toLowerCase());
+    /** An organisation to register. */
+    public record NewOrganisation(String name, OrganisationType type, String countryCode) {
     }
 
-    public Country country(String code) {
+    /** A depot to register; its code must be unique. */
+    public record NewDepot(String code, String name, String countryCode, double latitude, double longitude,
+            UUID organisationId, DepotKind kind) {
+    }
+
+    /** A catalogue item to add; its code must be unique. */
+    public record NewItem(String code, String name, ItemCategory category, String unit, double unitWeightKg,
+            double unitVolumeM3, Integer shelfLifeDays) {
+    }
+
+    public Page<CountryView> countries(String region, int page, int size) {
+        if (region == null || region.isBlank()) {
+            return Page.of(Country.findAll(Sort.by("code")), page, size, CountryView::of);
+        }
+        return Page.of(Country.find("lower(region) = ?1", Sort.by("code"), region.trim().toLowerCase()), page, size,
+                CountryView::of);
+    }
+
+    public CountryView country(String code) {
         Country c = Country.findById(code.toUpperCase());
         if (c == null) {
             throw ProblemException.notFound("Country", code);
         }
-        return c;
+        return CountryView.of(c);
     }
 
     @Transactional
-    public Organisation createOrganisation(Organisation o) {
-        refs.requireCountry(o.countryCode, "countryCode");
+    public OrganisationView createOrganisation(NewOrganisation n) {
+        refs.requireCountry(n.countryCode(), "countryCode");
+        Organisation o = new Organisation();
         o.id = UUID.randomUUID();
-        o.createdAt = References.now();
+        o.name = n.name();
+        o.type = n.type();
+        o.countryCode = n.countryCode();
+        o.createdAt = DbClock.now();
         o.persist();
-        return o;
+        return OrganisationView.of(o);
     }
 
-    public Organisation organisation(UUID id) {
+    public OrganisationView organisation(UUID id) {
         Organisation o = Organisation.findById(id);
         if (o == null) {
             throw ProblemException.notFound("Organisation", id);
         }
-        return o;
+        return OrganisationView.of(o);
     }
 
-    public PanacheQuery<Organisation> organisations(OrganisationType type, String countryCode) {
-        Filter f = new Filter().eq("type", type).eq("countryCode", countryCode);
-        return Organisation.find(f.where(), Sort.by("name").and("id"), f.params());
+    public Page<OrganisationView> organisations(OrganisationType type, String countryCode, int page, int size) {
+        QueryFilter f = QueryFilter.create().eq("type", type).eq("countryCode", countryCode);
+        return Page.of(Organisation.find(f.where(), Sort.by("name").and("id"), f.params()), page, size,
+                OrganisationView::of);
     }
 
     @Transactional
-    public Depot createDepot(Depot d) {
-        refs.requireCountry(d.countryCode, "countryCode");
-        refs.requireOrganisation(d.organisationId, "organisationId");
-        if (Depot.count("code", d.code) > 0) {
-            throw ProblemException.conflict("Depot code taken", "A depot with code " + d.code + " already exists");
+    public DepotView createDepot(NewDepot n) {
+        refs.requireCountry(n.countryCode(), "countryCode");
+        refs.requireOrganisation(n.organisationId(), "organisationId");
+        if (Depot.count("code", n.code()) > 0) {
+            throw ProblemException.conflict("Depot code taken", "A depot with code " + n.code() + " already exists");
         }
+        Depot d = new Depot();
         d.id = UUID.randomUUID();
-        d.createdAt = References.now();
+        d.code = n.code();
+        d.name = n.name();
+        d.countryCode = n.countryCode();
+        d.latitude = n.latitude();
+        d.longitude = n.longitude();
+        d.organisationId = n.organisationId();
+        d.kind = n.kind();
+        d.createdAt = DbClock.now();
         d.persistAndFlush();
-        return d;
+        return DepotView.of(d);
     }
 
-    public Depot depot(UUID id) {
+    public DepotView depot(UUID id) {
         Depot d = Depot.findById(id);
         if (d == null) {
             throw ProblemException.notFound("Depot", id);
         }
-        return d;
+        return DepotView.of(d);
     }
 
-    public PanacheQuery<Depot> depots(String countryCode, DepotKind kind, UUID organisationId) {
-        Filter f = new Filter().eq("countryCode", countryCode).eq("kind", kind).eq("organisationId", organisationId);
-        return Depot.find(f.where(), Sort.by("code"), f.params());
+    public Page<DepotView> depots(String countryCode, DepotKind kind, UUID organisationId, int page, int size) {
+        QueryFilter f = QueryFilter.create().eq("countryCode", countryCode).eq("kind", kind)
+                .eq("organisationId", organisationId);
+        return Page.of(Depot.find(f.where(), Sort.by("code"), f.params()), page, size, DepotView::of);
     }
 
     @Transactional
-    public Item createItem(Item i) {
-        if (Item.findById(i.code) != null) {
-            throw ProblemException.conflict("Item code taken", "An item with code " + i.code + " already exists");
+    public ItemView createItem(NewItem n) {
+        if (Item.findById(n.code()) != null) {
+            throw ProblemException.conflict("Item code taken", "An item with code " + n.code() + " already exists");
         }
+        Item i = new Item();
+        i.code = n.code();
+        i.name = n.name();
+        i.category = n.category();
+        i.unit = n.unit();
+        i.unitWeightKg = n.unitWeightKg();
+        i.unitVolumeM3 = n.unitVolumeM3();
+        i.shelfLifeDays = n.shelfLifeDays();
         i.persistAndFlush();
-        return i;
+        return ItemView.of(i);
     }
 
-    public Item item(String code) {
+    public ItemView item(String code) {
         Item i = Item.findById(code);
         if (i == null) {
             throw ProblemException.notFound("Item", code);
         }
-        return i;
+        return ItemView.of(i);
     }
 
-    public PanacheQuery<Item> items(ItemCategory category) {
-        Filter f = new Filter().eq("category", category);
-        return Item.find(f.where(), Sort.by("code"), f.params());
+    public Page<ItemView> items(ItemCategory category, int page, int size) {
+        QueryFilter f = QueryFilter.create().eq("category", category);
+        return Page.of(Item.find(f.where(), Sort.by("code"), f.params()), page, size, ItemView::of);
     }
 }

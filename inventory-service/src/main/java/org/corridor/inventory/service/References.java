@@ -1,10 +1,8 @@
 package org.corridor.inventory.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.inventory.domain.Country;
@@ -18,8 +16,8 @@ public class References {
     public Country requireCountry(String code, String field) {
         Country c = code == null ? null : Country.findById(code);
         if (c == null) {
-            throw ProblemException.unprocessable("Unknown country",
-                    field + " '" + code + "' is not an ISO 3166-1 alpha-3 country code (see GET /api/v1/countries)");
+            throw ProblemException.unprocessable("Unknown country", field + " '" + code
+                    + "' is not an ISO 3166-1 alpha-3 country code (see GET /api/v1/countries)");
         }
         return c;
     }
@@ -42,25 +40,8 @@ public class References {
         return i;
     }
 
-    /** Now, at the precision PostgreSQL stores, so an answer and a later read of it agree. */
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
+    /** Today in UTC: the day expiry dates are compared with. */
     public static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
-    }
-
-    /** Parses an enum filter value; an unknown value is a 400 naming the allowed ones. */
-    public static <E extends Enum<E>> E parseFilter(Class<E> type, String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Query parameter " + parameter + " must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.corridor.inventory.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,13 +7,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.time.DbClock;
 import org.corridor.inventory.domain.LedgerEntryType;
 import org.corridor.inventory.domain.Reservation;
 import org.corridor.inventory.domain.ReservationLine;
@@ -46,7 +49,7 @@ public class ReservationService {
     }
 
     @Transactional
-    public Reservation reserve(String reference, List<Line> lines) {
+    public ReservationView reserve(String reference, List<Line> lines) {
         Set<UUID> seen = new HashSet<>();
         for (Line l : lines) {
             if (!seen.add(l.lotId())) {
@@ -61,7 +64,8 @@ public class ReservationService {
             boolean expired = b.lot.expiresOn != null && b.lot.expiresOn.isBefore(References.today());
             long available = expired ? 0 : b.available();
             if (l.quantity() > available) {
-                shortLines.add(new ShortLine(l.lotId(), l.quantity(), available, expired ? "EXPIRED" : "INSUFFICIENT_STOCK"));
+                shortLines.add(new ShortLine(l.lotId(), l.quantity(), available,
+                        expired ? "EXPIRED" : "INSUFFICIENT_STOCK"));
             }
         }
         if (!shortLines.isEmpty()) {
@@ -74,7 +78,7 @@ public class ReservationService {
             }
             throw ProblemException.conflict("Insufficient stock", detail.toString(), Map.of("shortLines", shortLines));
         }
-        Instant now = References.now();
+        Instant now = DbClock.now();
         Reservation r = new Reservation();
         r.id = UUID.randomUUID();
         r.reference = reference;
@@ -88,22 +92,23 @@ public class ReservationService {
         }
         r.persist();
         em.flush();
-        return r;
+        return ReservationView.of(r);
     }
 
     @Transactional
-    public Reservation get(UUID id) {
+    public ReservationView get(UUID id) {
         Reservation r = Reservation.findById(id);
         if (r == null) {
             throw ProblemException.notFound("Reservation", id);
         }
-        r.lines.size();
-        return r;
+        return ReservationView.of(r);
     }
 
-    public PanacheQuery<Reservation> list(String reference, ReservationStatus status) {
-        Filter f = new Filter().eq("reference", reference).eq("status", status);
-        return Reservation.find(f.where(), Sort.by("createdAt").and("id"), f.params());
+    @Transactional
+    public Page<ReservationView> list(String reference, ReservationStatus status, int page, int size) {
+        QueryFilter f = QueryFilter.create().eq("reference", reference).eq("status", status);
+        return Page.of(Reservation.find(f.where(), Sort.by("createdAt").and("id"), f.params()), page, size,
+                ReservationView::of);
     }
 
     /** Whether a settlement issues stock out of the depot or gives it back to available stock. */
@@ -117,14 +122,14 @@ public class ReservationService {
      * given lines (or, without lines, everything still held) once per reference.
      */
     @Transactional
-    public Reservation release(UUID id, String reference, List<Line> lines) {
-        return settle(id, Kind.RELEASE, reference, lines);
+    public ReservationView release(UUID id, String reference, List<Line> lines) {
+        return ReservationView.of(settle(id, Kind.RELEASE, reference, lines));
     }
 
     /** Consumes what is still held (ISSUE entries: the stock leaves the depot); as {@link #release}. */
     @Transactional
-    public Reservation consume(UUID id, String reference, List<Line> lines) {
-        return settle(id, Kind.CONSUME, reference, lines);
+    public ReservationView consume(UUID id, String reference, List<Line> lines) {
+        return ReservationView.of(settle(id, Kind.CONSUME, reference, lines));
     }
 
     private Reservation settle(UUID id, Kind kind, String reference, List<Line> lines) {
@@ -170,23 +175,24 @@ public class ReservationService {
             throw ProblemException.conflict("Not held", "Nothing was " + verb + ": " + String.join("; ", problems));
         }
         Map<UUID, StockBalance> balances = lockAll(toSettle.stream().map(Line::lotId).toList());
+        String of = r.reference + (reference == null ? "" : " (" + reference + ")");
         for (Line l : toSettle) {
             ReservationLine line = byLot.get(l.lotId());
             if (kind == Kind.CONSUME) {
-                stock.append(balances.get(l.lotId()), LedgerEntryType.ISSUE, -l.quantity(), -l.quantity(), null, r.id, null,
-                        "issue for reservation " + r.reference + (reference == null ? "" : " (" + reference + ")"));
+                stock.append(balances.get(l.lotId()), LedgerEntryType.ISSUE, -l.quantity(), -l.quantity(), null,
+                        r.id, null, "issue for reservation " + of);
                 line.consumed += l.quantity();
             } else {
                 stock.append(balances.get(l.lotId()), LedgerEntryType.RELEASE, 0, -l.quantity(), null, r.id, null,
-                        "release of reservation " + r.reference + (reference == null ? "" : " (" + reference + ")"));
+                        "release of reservation " + of);
                 line.released += l.quantity();
             }
         }
         if (reference != null) {
-            em.createNativeQuery("INSERT INTO reservation_settlement (reservation_id, kind, reference, lines, settled_at) "
-                            + "VALUES (?1, ?2, ?3, ?4, ?5)")
+            em.createNativeQuery("INSERT INTO reservation_settlement "
+                    + "(reservation_id, kind, reference, lines, settled_at) VALUES (?1, ?2, ?3, ?4, ?5)")
                     .setParameter(1, r.id).setParameter(2, kind.name()).setParameter(3, reference)
-                    .setParameter(4, canonical(toSettle)).setParameter(5, References.now())
+                    .setParameter(4, canonical(toSettle)).setParameter(5, DbClock.now())
                     .executeUpdate();
         }
         return transition(r, statusOf(r));
@@ -220,8 +226,8 @@ public class ReservationService {
 
     /** The lines as sorted "lotId:quantity" text, to recognise a replay of the same settlement. */
     private static String canonical(List<Line> lines) {
-        return lines.stream().sorted(java.util.Comparator.comparing(Line::lotId))
-                .map(l -> l.lotId() + ":" + l.quantity()).collect(java.util.stream.Collectors.joining(","));
+        return lines.stream().sorted(Comparator.comparing(Line::lotId))
+                .map(l -> l.lotId() + ":" + l.quantity()).collect(Collectors.joining(","));
     }
 
     private Reservation lock(UUID id) {
@@ -235,7 +241,7 @@ public class ReservationService {
 
     private Reservation transition(Reservation r, ReservationStatus to) {
         r.status = to;
-        r.updatedAt = References.now();
+        r.updatedAt = DbClock.now();
         em.flush();
         return r;
     }
@@ -254,8 +260,8 @@ public class ReservationService {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("Unknown lot", "lotId " + unknown + (unknown.size() == 1 ? " is" : " are")
-                    + " not a stock lot (see GET /api/v1/stock)");
+            throw ProblemException.unprocessable("Unknown lot", "lotId " + unknown
+                    + (unknown.size() == 1 ? " is" : " are") + " not a stock lot (see GET /api/v1/stock)");
         }
         return locked;
     }

@@ -26,7 +26,10 @@ public class StockAccess {
         this.caller = caller;
     }
 
-    /** The donor whose lots the caller may see, or empty when it sees all (403 for a DONOR token without organisation). */
+    /**
+     * The donor whose lots the caller may see, or empty when it sees all (403 for a DONOR token without
+     * organisation).
+     */
     public Optional<UUID> visibleDonor() {
         return caller.confinedTo();
     }

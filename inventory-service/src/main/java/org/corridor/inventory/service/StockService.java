@@ -1,6 +1,5 @@
 package org.corridor.inventory.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,7 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.time.DbClock;
 import org.corridor.inventory.domain.AdjustmentReason;
 import org.corridor.inventory.domain.Country;
 import org.corridor.inventory.domain.Depot;
@@ -51,9 +52,9 @@ public class StockService {
             String note) {
     }
 
-    /** Registers a new lot at a depot with a RECEIPT entry; answers its balance. */
+    /** Registers a new lot at a depot with a RECEIPT entry; answers the lot with its balance. */
     @Transactional
-    public StockBalance receive(UUID depotId, Receipt r) {
+    public StockLotView receive(UUID depotId, Receipt r) {
         access.requireReceiptDonor(r.donorOrganisationId());
         Depot depot = Depot.findById(depotId);
         if (depot == null) {
@@ -68,7 +69,8 @@ public class StockService {
                 : r.earmarkIncidentTypes().stream().distinct().sorted().map(Enum::name).toList();
         if (r.expiresOn() == null && item.shelfLifeDays != null) {
             throw ProblemException.unprocessable("Expiry date required",
-                    "Item " + item.code + " perishes (shelf life " + item.shelfLifeDays + " days): give the lot's expiresOn");
+                    "Item " + item.code + " perishes (shelf life " + item.shelfLifeDays
+                            + " days): give the lot's expiresOn");
         }
         if (r.expiresOn() != null && r.expiresOn().isBefore(References.today())) {
             throw ProblemException.unprocessable("Lot already expired",
@@ -88,7 +90,7 @@ public class StockService {
         lot.donor = donor;
         lot.earmarkCountryCodes = countries.isEmpty() ? null : countries.toArray(String[]::new);
         lot.earmarkIncidentTypes = types.isEmpty() ? null : types.toArray(String[]::new);
-        lot.receivedAt = References.now();
+        lot.receivedAt = DbClock.now();
         lot.persist();
         StockBalance b = new StockBalance();
         b.lot = lot;
@@ -98,12 +100,12 @@ public class StockService {
         b.persist();
         append(b, LedgerEntryType.RECEIPT, r.quantity(), 0, null, null, null, r.note());
         em.flush();
-        return b;
+        return StockLotView.of(b);
     }
 
     /** Corrects on-hand stock of a lot; never below zero nor below what is reserved. */
     @Transactional
-    public LedgerEntry adjust(UUID lotId, long delta, AdjustmentReason reason, String note) {
+    public LedgerEntryView adjust(UUID lotId, long delta, AdjustmentReason reason, String note) {
         requireChangeableLot(lotId);
         StockBalance b = lockBalance(lotId, "lotId");
         if (!reason.allows(delta)) {
@@ -117,21 +119,23 @@ public class StockService {
         long newOnHand = b.onHand + delta;
         if (newOnHand < 0) {
             throw ProblemException.conflict("Not enough stock on hand",
-                    "Lot " + lotId + " has " + b.onHand + " on hand: an adjustment of " + delta + " would make it negative");
+                    "Lot " + lotId + " has " + b.onHand + " on hand: an adjustment of " + delta
+                            + " would make it negative");
         }
         if (newOnHand < b.reserved) {
             throw ProblemException.conflict("Stock is reserved",
                     "Lot " + lotId + " has " + b.onHand + " on hand of which " + b.reserved
-                            + " reserved: an adjustment of " + delta + " would leave less on hand than reserved; release reservations first");
+                            + " reserved: an adjustment of " + delta
+                            + " would leave less on hand than reserved; release reservations first");
         }
         LedgerEntry e = append(b, LedgerEntryType.ADJUSTMENT, delta, 0, reason, null, null, note);
         em.flush();
-        return e;
+        return LedgerEntryView.of(e);
     }
 
     /** Reverses a RECEIPT or ADJUSTMENT entry with a new REVERSAL entry that negates it. */
     @Transactional
-    public LedgerEntry reverse(UUID entryId, String note) {
+    public LedgerEntryView reverse(UUID entryId, String note) {
         requireReversibleEntry(entryId);
         LedgerEntry original = LedgerEntry.findById(entryId);
         if (original == null) {
@@ -152,19 +156,21 @@ public class StockService {
         StockBalance b = lockBalance(original.lotId, "ledgerEntryId");
         // checked under the lot's lock, so two concurrent reversals of one entry cannot both pass
         if (LedgerEntry.count("reversesEntryId", entryId) > 0) {
-            throw ProblemException.conflict("Entry already reversed", "Entry " + entryId + " has already been reversed");
+            throw ProblemException.conflict("Entry already reversed",
+                    "Entry " + entryId + " has already been reversed");
         }
         long newOnHand = b.onHand - original.onHandDelta;
         long newReserved = b.reserved - original.reservedDelta;
         if (newOnHand < 0 || newReserved < 0 || newOnHand < newReserved) {
             throw ProblemException.conflict("Reversal would break the balance",
                     "Reversing entry " + entryId + " would leave lot " + original.lotId + " with " + newOnHand
-                            + " on hand and " + newReserved + " reserved; on hand may never fall below reserved or zero");
+                            + " on hand and " + newReserved
+                            + " reserved; on hand may never fall below reserved or zero");
         }
         LedgerEntry e = append(b, LedgerEntryType.REVERSAL, -original.onHandDelta, -original.reservedDelta,
                 null, original.reservationId, original.id, note);
         em.flush();
-        return e;
+        return LedgerEntryView.of(e);
     }
 
     /**
@@ -215,9 +221,10 @@ public class StockService {
         long reserved = b.reserved + reservedDelta;
         if (onHand < 0 || reserved < 0 || onHand < reserved) {
             throw ProblemException.conflict("Stock balance would be broken",
-                    "This change would leave lot " + b.lotId + " with " + onHand + " on hand and " + reserved + " reserved");
+                    "This change would leave lot " + b.lotId + " with " + onHand + " on hand and " + reserved
+                            + " reserved");
         }
-        Instant now = References.now();
+        Instant now = DbClock.now();
         LedgerEntry e = new LedgerEntry();
         e.id = UUID.randomUUID();
         e.lotId = b.lot.id;
@@ -238,21 +245,20 @@ public class StockService {
         return e;
     }
 
-    public StockBalance lot(UUID lotId) {
+    public StockLotView lot(UUID lotId) {
         List<StockBalance> found = em.createQuery("select b from StockBalance b join fetch b.lot l join fetch l.depot "
-                + "join fetch l.donor where b.lotId = :id", StockBalance.class).setParameter("id", lotId).getResultList();
+                + "join fetch l.donor where b.lotId = :id", StockBalance.class).setParameter("id", lotId)
+                .getResultList();
         if (found.isEmpty() || !access.maySee(found.get(0).lot.donor.id)) {
             throw StockAccess.lotNotFound(lotId);
         }
-        return found.get(0);
+        return StockLotView.of(found.get(0));
     }
 
     /** One page of lots with their balances, and the total count. */
-    public record StockPage(List<StockBalance> rows, long total) {
-    }
-
-    public StockPage stock(String countryCode, String itemCode, UUID depotId, boolean availableOnly, int page, int size) {
-        Filter f = new Filter()
+    public Page<StockLotView> stock(String countryCode, String itemCode, UUID depotId, boolean availableOnly,
+            int page, int size) {
+        QueryFilter f = QueryFilter.create()
                 .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId)
                 .eq("l.donor.id", access.visibleDonor().orElse(null));
         if (availableOnly) {
@@ -261,15 +267,15 @@ public class StockService {
         String where = " where " + f.where();
         String from = " from StockBalance b join b.lot l join l.depot d";
         TypedQuery<Long> count = em.createQuery("select count(b)" + from + where, Long.class);
-        TypedQuery<StockBalance> list = em.createQuery("select b from StockBalance b join fetch b.lot l join fetch l.depot d "
-                + "join fetch l.donor" + where + " order by d.code, l.itemCode, l.expiresOn nulls last, l.lotCode, l.id",
-                StockBalance.class);
+        TypedQuery<StockBalance> list = em.createQuery("select b from StockBalance b join fetch b.lot l "
+                + "join fetch l.depot d join fetch l.donor" + where
+                + " order by d.code, l.itemCode, l.expiresOn nulls last, l.lotCode, l.id", StockBalance.class);
         for (Map.Entry<String, Object> p : f.params().map().entrySet()) {
             count.setParameter(p.getKey(), p.getValue());
             list.setParameter(p.getKey(), p.getValue());
         }
         List<StockBalance> rows = list.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new StockPage(rows, count.getSingleResult());
+        return new Page<>(rows.stream().map(StockLotView::of).toList(), count.getSingleResult());
     }
 
     /** Totals per group; {@code key} is the country code, item code or depot id. */
@@ -277,7 +283,7 @@ public class StockService {
     }
 
     public List<SummaryRow> summary(String groupBy, String countryCode, String itemCode) {
-        Filter f = new Filter().eq("d.countryCode", countryCode).eq("l.itemCode", itemCode)
+        QueryFilter f = QueryFilter.create().eq("d.countryCode", countryCode).eq("l.itemCode", itemCode)
                 .eq("l.donor.id", access.visibleDonor().orElse(null));
         String key = switch (groupBy) {
             case "country" -> "d.countryCode";
@@ -302,22 +308,25 @@ public class StockService {
         }).toList();
     }
 
-    private static <T> Function<String, String> labels(List<T> all, Function<T, String> key, Function<T, String> label) {
+    private static <T> Function<String, String> labels(List<T> all, Function<T, String> key,
+            Function<T, String> label) {
         Map<String, String> m = all.stream().collect(Collectors.toMap(key, label));
         return k -> m.getOrDefault(k, k);
     }
 
-    public PanacheQuery<LedgerEntry> ledger(UUID lotId, Instant since) {
-        Filter f = new Filter().eq("lotId", lotId).cond("occurredAt >= ?", since)
-                .cond("lotId in (select sl.id from StockLot sl where sl.donor.id = ?)", access.visibleDonor().orElse(null));
-        return LedgerEntry.find(f.where(), Sort.by("seq"), f.params());
+    public Page<LedgerEntryView> ledger(UUID lotId, Instant since, int page, int size) {
+        QueryFilter f = QueryFilter.create().eq("lotId", lotId).cond("occurredAt >= ?", since)
+                .cond("lotId in (select sl.id from StockLot sl where sl.donor.id = ?)",
+                        access.visibleDonor().orElse(null));
+        return Page.of(LedgerEntry.find(f.where(), Sort.by("seq"), f.params()), page, size, LedgerEntryView::of);
     }
 
-    public LedgerEntry entry(UUID id) {
+    public LedgerEntryView entry(UUID id) {
         LedgerEntry e = LedgerEntry.findById(id);
-        if (e == null || access.visibleDonor().isPresent() && !access.maySee(StockLot.<StockLot>findById(e.lotId).donor.id)) {
+        if (e == null || access.visibleDonor().isPresent()
+                && !access.maySee(StockLot.<StockLot>findById(e.lotId).donor.id)) {
             throw StockAccess.entryNotFound(id);
         }
-        return e;
+        return LedgerEntryView.of(e);
     }
 }

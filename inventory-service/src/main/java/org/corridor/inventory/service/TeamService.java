@@ -1,13 +1,14 @@
 package org.corridor.inventory.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.time.DbClock;
 import org.corridor.inventory.domain.Team;
 import org.corridor.inventory.domain.TeamStatus;
 import org.corridor.inventory.domain.TeamType;
@@ -24,51 +25,66 @@ public class TeamService {
         this.em = em;
     }
 
-    @Transactional
-    public Team create(Team t) {
-        refs.requireCountry(t.countryCode, "countryCode");
-        refs.requireOrganisation(t.organisationId, "organisationId");
-        if (t.status == null) {
-            t.status = TeamStatus.AVAILABLE;
-        }
-        if (t.status == TeamStatus.ASSIGNED) {
-            throw ProblemException.unprocessable("Team cannot be registered as assigned",
-                    "Register the team as AVAILABLE (or DEPLOYED / STOOD_DOWN), then assign it with POST /api/v1/teams/{id}/assignment");
-        }
-        t.id = UUID.randomUUID();
-        t.createdAt = References.now();
-        t.persistAndFlush();
-        return t;
+    /** A team to register; a null status is AVAILABLE. */
+    public record NewTeam(String name, String countryCode, UUID organisationId, TeamType type, int members,
+            double baseLatitude, double baseLongitude, int mobilisationHours, int selfSufficiencyDays,
+            TeamStatus status) {
     }
 
-    public Team get(UUID id) {
+    @Transactional
+    public TeamView create(NewTeam n) {
+        refs.requireCountry(n.countryCode(), "countryCode");
+        refs.requireOrganisation(n.organisationId(), "organisationId");
+        TeamStatus status = n.status() == null ? TeamStatus.AVAILABLE : n.status();
+        if (status == TeamStatus.ASSIGNED) {
+            throw ProblemException.unprocessable("Team cannot be registered as assigned",
+                    "Register the team as AVAILABLE (or DEPLOYED / STOOD_DOWN), then assign it with "
+                            + "POST /api/v1/teams/{id}/assignment");
+        }
+        Team t = new Team();
+        t.id = UUID.randomUUID();
+        t.name = n.name();
+        t.countryCode = n.countryCode();
+        t.organisationId = n.organisationId();
+        t.type = n.type();
+        t.members = n.members();
+        t.baseLatitude = n.baseLatitude();
+        t.baseLongitude = n.baseLongitude();
+        t.mobilisationHours = n.mobilisationHours();
+        t.selfSufficiencyDays = n.selfSufficiencyDays();
+        t.status = status;
+        t.createdAt = DbClock.now();
+        t.persistAndFlush();
+        return TeamView.of(t);
+    }
+
+    public TeamView get(UUID id) {
         Team t = Team.findById(id);
         if (t == null) {
             throw ProblemException.notFound("Team", id);
         }
-        return t;
+        return TeamView.of(t);
     }
 
-    public PanacheQuery<Team> list(TeamStatus status, TeamType type, String countryCode) {
-        Filter f = new Filter().eq("status", status).eq("type", type)
-                .eq("countryCode", countryCode);
-        return Team.find(f.where(), Sort.by("name").and("id"), f.params());
+    public Page<TeamView> list(TeamStatus status, TeamType type, String countryCode, int page, int size) {
+        QueryFilter f = QueryFilter.create().eq("status", status).eq("type", type).eq("countryCode", countryCode);
+        return Page.of(Team.find(f.where(), Sort.by("name").and("id"), f.params()), page, size, TeamView::of);
     }
 
     /** AVAILABLE to ASSIGNED; the same reference again answers the same; another reference is a 409. */
     @Transactional
-    public Team assign(UUID id, String reference) {
+    public TeamView assign(UUID id, String reference) {
         Team t = lock(id);
         switch (t.status) {
             case AVAILABLE -> {
                 t.status = TeamStatus.ASSIGNED;
                 t.assignmentReference = reference;
-                t.assignedAt = References.now();
-                return t;
+                t.assignedAt = DbClock.now();
+                return TeamView.of(t);
             }
             case ASSIGNED -> {
                 if (reference.equals(t.assignmentReference)) {
-                    return t;
+                    return TeamView.of(t);
                 }
                 throw ProblemException.conflict("Team already assigned",
                         "Team " + t.name + " is assigned to " + t.assignmentReference + "; release it first");
@@ -80,17 +96,17 @@ public class TeamService {
 
     /** ASSIGNED to AVAILABLE; an AVAILABLE team is answered as it is. */
     @Transactional
-    public Team release(UUID id) {
+    public TeamView release(UUID id) {
         Team t = lock(id);
         switch (t.status) {
             case AVAILABLE -> {
-                return t;
+                return TeamView.of(t);
             }
             case ASSIGNED -> {
                 t.status = TeamStatus.AVAILABLE;
                 t.assignmentReference = null;
                 t.assignedAt = null;
-                return t;
+                return TeamView.of(t);
             }
             default -> throw ProblemException.conflict("Team not assigned",
                     "Team " + t.name + " is " + t.status + "; only an assignment can be released");

@@ -1,4 +1,4 @@
-package org.corridor.inventory;
+package org.corridor.inventory.service;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.corridor.common.security.Roles;
+import org.corridor.inventory.testing.Fixtures;
+import org.corridor.inventory.testing.Secured;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

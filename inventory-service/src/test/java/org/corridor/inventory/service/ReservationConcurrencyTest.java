@@ -1,4 +1,4 @@
-package org.corridor.inventory;
+package org.corridor.inventory.service;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,9 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.corridor.common.security.Roles;
+import org.corridor.inventory.testing.Fixtures;
+import org.corridor.inventory.testing.LedgerInvariant;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
-import org.corridor.common.security.Roles;
 
 /**
  * Reservations never oversell under concurrency: many real HTTP requests race for one lot that can
@@ -103,9 +105,9 @@ class ReservationConcurrencyTest {
         assertEquals(REQUESTS - onHand / ask, refused);
         assertEquals(0, available);
         assertEquals(onHand, ((Number) balance.path("onHand")).longValue());
-        List<Map<String, Object>> entries = StockLedgerTest.ledgerOf(lot);
+        List<Map<String, Object>> entries = Fixtures.ledgerOf(lot);
         assertEquals(1 + grantedCount, entries.size(), "one RECEIPT plus one RESERVATION per granted request");
-        StockLedgerTest.assertLotAgreesWithItsLedger(lot);
+        LedgerInvariant.assertLotAgreesWithItsLedger(lot);
         LedgerInvariant.assertBalancesEqualLedgerSums(dataSource);
     }
 
@@ -130,7 +132,7 @@ class ReservationConcurrencyTest {
                 .contentType("application/problem+json");
         given().get("/api/v1/reservations?reference=plan-same").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(1));
-        StockLedgerTest.assertLotAgreesWithItsLedger(lot);
+        LedgerInvariant.assertLotAgreesWithItsLedger(lot);
     }
 
     @Test
@@ -157,7 +159,7 @@ class ReservationConcurrencyTest {
         String lot = Fixtures.lot(150);
         List<Response> responses = race(60, n -> n % 2 == 0
                 ? Fixtures.reserve("mix-" + lot + "-" + n, "mix-" + n, List.of(Fixtures.line(lot, 5)))
-                : StockLedgerTest.adjust(lot, -5, "LOST"));
+                : Fixtures.adjust(lot, -5, "LOST"));
         int succeeded = 0;
         for (Response r : responses) {
             assertTrue(r.statusCode() == 201 || r.statusCode() == 409, r.asString());
@@ -170,20 +172,20 @@ class ReservationConcurrencyTest {
         assertEquals(30, succeeded, "every unit went to exactly one reservation or write-off");
         assertTrue(reserved <= onHand);
         assertEquals(onHand, reserved, "nothing left unclaimed");
-        StockLedgerTest.assertLotAgreesWithItsLedger(lot);
+        LedgerInvariant.assertLotAgreesWithItsLedger(lot);
     }
 
     @Test
     void concurrentReversalsOfOneEntryReverseItOnce() throws Exception {
         String lot = Fixtures.lot(100);
-        String adjustment = StockLedgerTest.adjust(lot, -40, "DAMAGED").then().statusCode(201).extract().path("id");
-        List<Response> responses = race(16, n -> StockLedgerTest.reverse(adjustment));
+        String adjustment = Fixtures.adjust(lot, -40, "DAMAGED").then().statusCode(201).extract().path("id");
+        List<Response> responses = race(16, n -> Fixtures.reverse(adjustment));
         long created = responses.stream().filter(r -> r.statusCode() == 201).count();
         for (Response r : responses) {
             assertTrue(r.statusCode() == 201 || r.statusCode() == 409, r.asString());
         }
         assertEquals(1, created, "one reversal");
         assertEquals(100, ((Number) Fixtures.lotBalance(lot).path("onHand")).intValue());
-        StockLedgerTest.assertLotAgreesWithItsLedger(lot);
+        LedgerInvariant.assertLotAgreesWithItsLedger(lot);
     }
 }

@@ -1,10 +1,10 @@
-package org.corridor.inventory;
+package org.corridor.inventory.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -12,47 +12,28 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.corridor.common.security.Roles;
+import org.corridor.inventory.testing.Fixtures;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class TeamResourceTest {
 
-    static Map<String, Object> team(String org, String type) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", Fixtures.unique("USAR Team"));
-        body.put("countryCode", "ITA");
-        body.put("organisationId", org);
-        body.put("type", type);
-        body.put("members", 59);
-        body.put("baseLatitude", 41.8);
-        body.put("baseLongitude", 12.25);
-        body.put("mobilisationHours", 10);
-        body.put("selfSufficiencyDays", 10);
-        return body;
-    }
-
-    static String create(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(201)
-                .header("Location", notNullValue()).extract().path("id");
-    }
-
     @Test
     void registersListsAndFindsTeams() {
         String org = Fixtures.organisation("GOVERNMENT", "ITA");
-        Map<String, Object> body = team(org, "USAR_HEAVY");
-        String id = create(body);
+        Map<String, Object> body = Fixtures.team(org, "USAR_HEAVY");
+        String id = Fixtures.createTeam(body);
         given().get("/api/v1/teams/{id}", id).then().statusCode(200)
                 .body("name", equalTo(body.get("name"))).body("type", equalTo("USAR_HEAVY")).body("members", equalTo(59))
                 .body("baseLatitude", equalTo(41.8f)).body("mobilisationHours", equalTo(10)).body("selfSufficiencyDays", equalTo(10))
                 .body("status", equalTo("AVAILABLE")).body("assignmentReference", nullValue()).body("organisationId", equalTo(org))
                 .body("$", hasKey("assignmentReference"));
-        Map<String, Object> emt = team(org, "EMT_TYPE_2");
+        Map<String, Object> emt = Fixtures.team(org, "EMT_TYPE_2");
         emt.put("status", "STOOD_DOWN");
-        String emtId = create(emt);
+        String emtId = Fixtures.createTeam(emt);
         given().get("/api/v1/teams?status=AVAILABLE&type=USAR_HEAVY&size=500").then().statusCode(200)
                 .body("items.id", hasItem(id)).body("items.status", everyItem(equalTo("AVAILABLE")))
                 .body("items.type", everyItem(equalTo("USAR_HEAVY")));
@@ -66,12 +47,12 @@ class TeamResourceTest {
     @Test
     void registrationRefusals() {
         String org = Fixtures.organisation();
-        Map<String, Object> body = team(org, "WASH");
+        Map<String, Object> body = Fixtures.team(org, "WASH");
         body.put("countryCode", "XYZ");
         given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).body("title", equalTo("Unknown country"));
-        body = team("00000000-0000-0000-0000-000000000000", "WASH");
+        body = Fixtures.team("00000000-0000-0000-0000-000000000000", "WASH");
         given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).body("title", equalTo("Unknown organisation"));
-        body = team(org, "WASH");
+        body = Fixtures.team(org, "WASH");
         body.put("status", "ASSIGNED");
         given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).contentType("application/problem+json");
     }
@@ -79,7 +60,7 @@ class TeamResourceTest {
     @Test
     void assignmentIsIdempotentAndExclusive() {
         String org = Fixtures.organisation();
-        String id = create(team(org, "EMT_TYPE_1_MOBILE"));
+        String id = Fixtures.createTeam(Fixtures.team(org, "EMT_TYPE_1_MOBILE"));
         given().contentType(ContentType.JSON).body(Map.of("reference", "plan-A")).post("/api/v1/teams/{id}/assignment", id)
                 .then().statusCode(200).body("status", equalTo("ASSIGNED")).body("assignmentReference", equalTo("plan-A"))
                 .body("assignedAt", notNullValue());
@@ -101,9 +82,9 @@ class TeamResourceTest {
     @Test
     void deployedOrStoodDownTeamsCannotBeAssigned() {
         String org = Fixtures.organisation();
-        Map<String, Object> body = team(org, "LOGISTICS");
+        Map<String, Object> body = Fixtures.team(org, "LOGISTICS");
         body.put("status", "DEPLOYED");
-        String id = create(body);
+        String id = Fixtures.createTeam(body);
         given().contentType(ContentType.JSON).body(Map.of("reference", "plan-C")).post("/api/v1/teams/{id}/assignment", id)
                 .then().statusCode(409).body("title", equalTo("Team not available"));
         given().delete("/api/v1/teams/{id}/assignment", id).then().statusCode(409).body("title", equalTo("Team not assigned"));

@@ -1,12 +1,16 @@
-package org.corridor.inventory;
+package org.corridor.inventory.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.corridor.inventory.testing.Fixtures.adjust;
+import static org.corridor.inventory.testing.Fixtures.ledgerOf;
+import static org.corridor.inventory.testing.Fixtures.reverse;
+import static org.corridor.inventory.testing.LedgerInvariant.assertLotAgreesWithItsLedger;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -17,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -27,40 +30,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.corridor.common.security.Roles;
+import org.corridor.inventory.testing.Fixtures;
+import org.corridor.inventory.testing.LedgerInvariant;
+import org.junit.jupiter.api.Test;
 
 /** Receipts, adjustments, reversals, the ledger, and the stock views. */
 @QuarkusTest
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
-class StockLedgerTest {
+class StockResourceTest {
 
     @Inject
     AgroalDataSource dataSource;
-
-    static Response adjust(String lotId, long delta, String reason) {
-        return given().contentType(ContentType.JSON).body(Map.of("lotId", lotId, "delta", delta, "reason", reason, "note", "test"))
-                .post("/api/v1/stock/adjustments");
-    }
-
-    static Response reverse(String entryId) {
-        return given().contentType(ContentType.JSON).body(Map.of("ledgerEntryId", entryId, "note", "mistake"))
-                .post("/api/v1/stock/reversals");
-    }
-
-    static List<Map<String, Object>> ledgerOf(String lotId) {
-        return given().get("/api/v1/stock/ledger?size=500&lotId=" + lotId).then().statusCode(200).extract().path("items");
-    }
-
-    static void assertLotAgreesWithItsLedger(String lotId) {
-        List<Map<String, Object>> entries = ledgerOf(lotId);
-        long onHand = entries.stream().mapToLong(e -> ((Number) e.get("onHandDelta")).longValue()).sum();
-        long reserved = entries.stream().mapToLong(e -> ((Number) e.get("reservedDelta")).longValue()).sum();
-        Response lot = Fixtures.lotBalance(lotId);
-        assertEquals(onHand, ((Number) lot.path("onHand")).longValue(), "onHand of " + lotId);
-        assertEquals(reserved, ((Number) lot.path("reserved")).longValue(), "reserved of " + lotId);
-        assertEquals(onHand - reserved, ((Number) lot.path("available")).longValue(), "available of " + lotId);
-    }
 
     @Test
     void receiptCreatesALotWithItsDepotDonorAndEarmark() {

@@ -1,4 +1,4 @@
-package org.corridor.inventory;
+package org.corridor.inventory.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.corridor.common.security.Roles;
+import org.corridor.inventory.testing.Secured;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.corridor.inventory;
+package org.corridor.inventory.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,6 +21,8 @@ import java.util.function.Function;
 import org.corridor.common.security.Roles;
 import org.corridor.common.testing.JwtTestResource;
 import org.corridor.common.testing.Tokens;
+import org.corridor.inventory.testing.Fixtures;
+import org.corridor.inventory.testing.Secured;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,7 +147,7 @@ class SecurityMatrixTest {
                         v + "/reservations/" + Secured.reservation(Secured.lot(depot, donor, 10), 4) + "/consume")),
 
                 new Endpoint("Teams", "POST", "/teams", ADMIN, 201, role -> call("POST", v + "/teams",
-                        TeamResourceTest.team(donor, "USAR_MEDIUM"))),
+                        Fixtures.team(donor, "USAR_MEDIUM"))),
                 new Endpoint("Teams", "GET", "/teams", R, 200, role -> call("GET", v + "/teams?status=AVAILABLE")),
                 new Endpoint("Teams", "GET", "/teams/{id}", R, 200, role -> call("GET", v + "/teams/" + Secured.team(donor))),
                 new Endpoint("Teams", "POST", "/teams/{id}/assignment", OPS_S, 200, role -> call("POST",

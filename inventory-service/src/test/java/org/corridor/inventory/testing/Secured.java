@@ -1,4 +1,4 @@
-package org.corridor.inventory;
+package org.corridor.inventory.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,12 +23,12 @@ import org.corridor.common.testing.Tokens;
  * {@code @TestSecurity}), fixtures created through the API with an ADMIN token, and a fingerprint
  * of everything the service stores, to prove that a refused request changed nothing.
  */
-final class Secured {
+public final class Secured {
 
-    static final String PROBLEM = "application/problem+json";
+    public static final String PROBLEM = "application/problem+json";
 
     /** Words that would betray internals in an error body: stack frames, class or package names, SQL. */
-    static final List<String> INTERNALS = List.of("Exception", "org.corridor", "java.", "jakarta.", "io.quarkus",
+    public static final List<String> INTERNALS = List.of("Exception", "org.corridor", "java.", "jakarta.", "io.quarkus",
             "hibernate", "Hibernate", "at org.", "SELECT ", "select ", "PSQL", "postgres", "stack", "\tat ");
 
     private static String admin;
@@ -36,33 +36,33 @@ final class Secured {
     private Secured() {
     }
 
-    static Tokens tokens() {
+    public static Tokens tokens() {
         return JwtTestResource.tokens();
     }
 
-    static synchronized String adminToken() {
+    public static synchronized String adminToken() {
         if (admin == null) {
             admin = tokens().forRoles("ADMIN");
         }
         return admin;
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         RequestSpecification r = given();
         return token == null ? r : r.header("Authorization", "Bearer " + token);
     }
 
-    static RequestSpecification admin() {
+    public static RequestSpecification admin() {
         return as(adminToken());
     }
 
-    static String organisation() {
+    public static String organisation() {
         return admin().contentType(ContentType.JSON)
                 .body(Map.of("name", Fixtures.unique("Org"), "type", "DONOR_AGENCY", "countryCode", "DEU"))
                 .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
     }
 
-    static String depot(String organisationId) {
+    public static String depot(String organisationId) {
         return admin().contentType(ContentType.JSON)
                 .body(Map.of("code", Fixtures.unique("SEC"), "name", "Depot", "countryCode", "TUR", "latitude", 37.0,
                         "longitude", 35.3, "organisationId", organisationId, "kind", "UN_HUB"))
@@ -70,29 +70,29 @@ final class Secured {
     }
 
     /** A new lot of family tents donated by {@code donor} in {@code depot}. */
-    static String lot(String depot, String donor, long quantity) {
+    public static String lot(String depot, String donor, long quantity) {
         return admin().contentType(ContentType.JSON).body(Fixtures.receipt("SHL-TENT-FAMILY", quantity, donor))
                 .post("/api/v1/depots/{id}/receipts", depot).then().statusCode(201).extract().path("lotId");
     }
 
     /** The RECEIPT entry of a lot. */
-    static String receiptEntry(String lot) {
+    public static String receiptEntry(String lot) {
         return admin().get("/api/v1/stock/ledger?lotId=" + lot).then().statusCode(200).extract().path("items[0].id");
     }
 
-    static String team(String organisationId) {
-        return admin().contentType(ContentType.JSON).body(TeamResourceTest.team(organisationId, "WASH"))
+    public static String team(String organisationId) {
+        return admin().contentType(ContentType.JSON).body(Fixtures.team(organisationId, "WASH"))
                 .post("/api/v1/teams").then().statusCode(201).extract().path("id");
     }
 
-    static String reservation(String lot, long quantity) {
+    public static String reservation(String lot, long quantity) {
         return admin().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("reference", Fixtures.unique("plan"), "lines", List.of(Fixtures.line(lot, quantity))))
                 .post("/api/v1/reservations").then().statusCode(201).extract().path("id");
     }
 
     /** "onHand/reserved" of a lot, as an ADMIN sees it. */
-    static String balance(String lot) {
+    public static String balance(String lot) {
         Response r = admin().get("/api/v1/stock/lots/{id}", lot).then().statusCode(200).extract().response();
         return r.path("onHand") + "/" + r.path("reserved");
     }
@@ -101,7 +101,7 @@ final class Secured {
      * Row counts of every table, and digests of every balance, reservation and team status: equal
      * before and after a request only if it changed nothing the service stores.
      */
-    static String fingerprint(DataSource ds) {
+    public static String fingerprint(DataSource ds) {
         String sql = """
                 SELECT concat_ws(' | ',
                   (SELECT count(*) FROM organisation), (SELECT count(*) FROM depot), (SELECT count(*) FROM item),
@@ -120,14 +120,14 @@ final class Secured {
     }
 
     /** A refusal is a problem document with the status it was sent with and nothing internal in it. */
-    static void assertProblem(Response r, int status, String what) {
+    public static void assertProblem(Response r, int status, String what) {
         assertEquals(status, r.statusCode(), what + ": " + r.asString());
         assertEquals(PROBLEM, r.contentType().split(";")[0].trim(), what + " content type");
         assertEquals(status, (int) r.path("status"), what + " problem status");
         assertNoInternals(r.asString(), what);
     }
 
-    static void assertNoInternals(String body, String what) {
+    public static void assertNoInternals(String body, String what) {
         for (String word : INTERNALS) {
             assertFalse(body.contains(word), what + " answers something internal (" + word + "): " + body);
         }

@@ -1,4 +1,4 @@
-package org.corridor.inventory;
+package org.corridor.inventory.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -16,8 +16,10 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.corridor.common.security.Roles;
+import org.corridor.inventory.testing.Fixtures;
+import org.corridor.inventory.testing.LedgerInvariant;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
@@ -106,9 +108,9 @@ class ReservationResourceTest {
         Fixtures.lotBalance(a).then().body("onHand", equalTo(20)).body("reserved", equalTo(0));
         given().post("/api/v1/reservations/{id}/consume", id).then().statusCode(409).contentType("application/problem+json")
                 .body("title", equalTo("Nothing held")).body("detail", containsString("RELEASED"));
-        StockLedgerTest.assertLotAgreesWithItsLedger(a);
+        LedgerInvariant.assertLotAgreesWithItsLedger(a);
         assertEquals(List.of("RECEIPT", "RESERVATION", "RELEASE"),
-                StockLedgerTest.ledgerOf(a).stream().map(e -> e.get("type")).toList());
+                Fixtures.ledgerOf(a).stream().map(e -> e.get("type")).toList());
     }
 
     @Test
@@ -123,13 +125,13 @@ class ReservationResourceTest {
         Fixtures.lotBalance(b).then().body("onHand", equalTo(0)).body("reserved", equalTo(0));
         given().post("/api/v1/reservations/{id}/release", id).then().statusCode(409)
                 .body("title", equalTo("Nothing held")).body("detail", containsString("CONSUMED"));
-        List<Map<String, Object>> issues = StockLedgerTest.ledgerOf(a).stream().filter(e -> e.get("type").equals("ISSUE")).toList();
+        List<Map<String, Object>> issues = Fixtures.ledgerOf(a).stream().filter(e -> e.get("type").equals("ISSUE")).toList();
         assertEquals(1, issues.size());
         assertEquals(-15, issues.get(0).get("onHandDelta"));
         assertEquals(-15, issues.get(0).get("reservedDelta"));
         assertEquals(id, issues.get(0).get("reservationId"));
-        StockLedgerTest.assertLotAgreesWithItsLedger(a);
-        StockLedgerTest.assertLotAgreesWithItsLedger(b);
+        LedgerInvariant.assertLotAgreesWithItsLedger(a);
+        LedgerInvariant.assertLotAgreesWithItsLedger(b);
     }
 
     /** One reservation per plan, settled shipment by shipment: each reference consumes or releases its own part once. */
@@ -162,8 +164,8 @@ class ReservationResourceTest {
         Fixtures.lotBalance(b).then().body("onHand", equalTo(50)).body("reserved", equalTo(0));
         // nothing is held any more: a new reference finds nothing to settle
         settle(id, "consume", Map.of("reference", "shipment-3")).then().statusCode(409).body("title", equalTo("Nothing held"));
-        StockLedgerTest.assertLotAgreesWithItsLedger(a);
-        StockLedgerTest.assertLotAgreesWithItsLedger(b);
+        LedgerInvariant.assertLotAgreesWithItsLedger(a);
+        LedgerInvariant.assertLotAgreesWithItsLedger(b);
         LedgerInvariant.assertBalancesEqualLedgerSums(dataSource);
     }
 
@@ -177,7 +179,7 @@ class ReservationResourceTest {
         given().header("Idempotency-Key", "shipment-7-consume").post("/api/v1/reservations/{id}/consume", id)
                 .then().statusCode(200).body("status", equalTo("CONSUMED"));
         Fixtures.lotBalance(a).then().body("onHand", equalTo(0)).body("reserved", equalTo(0));
-        assertEquals(1, StockLedgerTest.ledgerOf(a).stream().filter(e -> e.get("type").equals("ISSUE")).count());
+        assertEquals(1, Fixtures.ledgerOf(a).stream().filter(e -> e.get("type").equals("ISSUE")).count());
     }
 
     private static Response settle(String id, String what, Map<String, Object> body) {
@@ -187,17 +189,17 @@ class ReservationResourceTest {
     @Test
     void balancesEqualLedgerSumsAfterEveryKindOfMovement() {
         String lot = Fixtures.lot(100);
-        StockLedgerTest.adjust(lot, -10, "DAMAGED").then().statusCode(201);
-        String found = StockLedgerTest.adjust(lot, 4, "FOUND").then().statusCode(201).extract().path("id");
+        Fixtures.adjust(lot, -10, "DAMAGED").then().statusCode(201);
+        String found = Fixtures.adjust(lot, 4, "FOUND").then().statusCode(201).extract().path("id");
         String held = Fixtures.reserve(Fixtures.unique("k"), "inv-1", List.of(Fixtures.line(lot, 30))).then().statusCode(201).extract().path("id");
         String released = Fixtures.reserve(Fixtures.unique("k"), "inv-2", List.of(Fixtures.line(lot, 20))).then().statusCode(201).extract().path("id");
         given().post("/api/v1/reservations/{id}/release", released).then().statusCode(200);
         given().post("/api/v1/reservations/{id}/consume", held).then().statusCode(200);
-        StockLedgerTest.reverse(found).then().statusCode(201);
+        Fixtures.reverse(found).then().statusCode(201);
         Fixtures.reserve(Fixtures.unique("k"), "inv-3", List.of(Fixtures.line(lot, 5))).then().statusCode(201);
         // 100 - 10 + 4 - 30 (issued) - 4 (reversal) = 60 on hand, 5 reserved
         Fixtures.lotBalance(lot).then().body("onHand", equalTo(60)).body("reserved", equalTo(5)).body("available", equalTo(55));
-        StockLedgerTest.assertLotAgreesWithItsLedger(lot);
+        LedgerInvariant.assertLotAgreesWithItsLedger(lot);
         LedgerInvariant.assertBalancesEqualLedgerSums(dataSource);
     }
 
@@ -219,7 +221,7 @@ class ReservationResourceTest {
         given().get("/api/v1/stock?depotId=" + depot).then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].available", equalTo(30));
         // an EXPIRED adjustment writes it off
-        StockLedgerTest.adjust(lot, -30, "EXPIRED").then().statusCode(201).body("onHandAfter", equalTo(0));
-        StockLedgerTest.assertLotAgreesWithItsLedger(lot);
+        Fixtures.adjust(lot, -30, "EXPIRED").then().statusCode(201).body("onHandAfter", equalTo(0));
+        LedgerInvariant.assertLotAgreesWithItsLedger(lot);
     }
 }

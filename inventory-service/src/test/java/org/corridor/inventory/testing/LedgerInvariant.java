@@ -1,23 +1,28 @@
-package org.corridor.inventory;
+package org.corridor.inventory.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
-/** Checks, straight in the database, that every lot's balance row equals the sums of its ledger. */
-final class LedgerInvariant {
+/**
+ * Checks that balances equal the sums of the ledger: every lot's balance row, straight in the database, and one
+ * lot's balance as the API answers it.
+ */
+public final class LedgerInvariant {
 
     private LedgerInvariant() {
     }
 
-    static void assertBalancesEqualLedgerSums(DataSource ds) {
+    public static void assertBalancesEqualLedgerSums(DataSource ds) {
         List<String> broken = new ArrayList<>();
         int lots = 0;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
@@ -41,5 +46,16 @@ final class LedgerInvariant {
         }
         assertTrue(lots > 0, "no lots to check");
         assertEquals(List.of(), broken, "balances that differ from their ledger sums");
+    }
+
+    /** The lot's onHand, reserved and available, as GET /stock/lots/{id} answers them, agree with its ledger. */
+    public static void assertLotAgreesWithItsLedger(String lotId) {
+        List<Map<String, Object>> entries = Fixtures.ledgerOf(lotId);
+        long onHand = entries.stream().mapToLong(e -> ((Number) e.get("onHandDelta")).longValue()).sum();
+        long reserved = entries.stream().mapToLong(e -> ((Number) e.get("reservedDelta")).longValue()).sum();
+        Response lot = Fixtures.lotBalance(lotId);
+        assertEquals(onHand, ((Number) lot.path("onHand")).longValue(), "onHand of " + lotId);
+        assertEquals(reserved, ((Number) lot.path("reserved")).longValue(), "reserved of " + lotId);
+        assertEquals(onHand - reserved, ((Number) lot.path("available")).longValue(), "available of " + lotId);
     }
 }

@@ -1,4 +1,4 @@
-package org.corridor.inventory;
+package org.corridor.inventory.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import org.junit.jupiter.api.Test;
 import org.corridor.common.security.Roles;
+import org.junit.jupiter.api.Test;
 
 /** Health with the database, Prometheus metrics, and the served OpenAPI document. */
 @QuarkusTest

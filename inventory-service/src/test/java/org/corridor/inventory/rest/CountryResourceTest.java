@@ -1,4 +1,4 @@
-package org.corridor.inventory;
+package org.corridor.inventory.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,9 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
+import org.corridor.common.security.Roles;
 import org.corridor.common.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
-import org.corridor.common.security.Roles;
 
 @QuarkusTest
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})

@@ -1,4 +1,4 @@
-package org.corridor.inventory;
+package org.corridor.inventory.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.corridor.common.security.Roles;
+import org.corridor.inventory.testing.Fixtures;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.corridor.common.security.Roles;
 
 /**
  * Sends malformed JSON, wrong types, missing fields and boundary values to every POST of the service:
@@ -50,8 +51,8 @@ class BadInputTest {
         org = Fixtures.organisation();
         depot = Fixtures.depot("ITA", org);
         lot = Fixtures.lot(1000);
-        team = TeamResourceTest.create(TeamResourceTest.team(org, "WASH"));
-        entry = (String) StockLedgerTest.ledgerOf(lot).get(0).get("id");
+        team = Fixtures.createTeam(Fixtures.team(org, "WASH"));
+        entry = (String) Fixtures.ledgerOf(lot).get(0).get("id");
     }
 
     private List<Endpoint> endpoints() {

@@ -1,0 +1,25 @@
+package org.corridor.inventory.rest.dto;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.corridor.inventory.rest.Examples;
+import org.corridor.inventory.service.ReservationService;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ReservationRequest", description = "Lots and quantities to hold, all or nothing")
+public record ReservationRequest(
+        @NotBlank @Size(max = 200)
+        @Schema(description = "The caller's reference, e.g. a plan id", example = "plan-7c1e2d90", maxLength = 200)
+        String reference,
+        @NotNull @Size(min = 1, max = 200) @Valid
+        @Schema(description = "1 to 200 lines, each lot at most once",
+                example = "[{\"lotId\": \"" + Examples.LOT_ID + "\", \"quantity\": 120}]")
+        List<@NotNull ReservationLineRequest> lines) {
+
+    public List<ReservationService.Line> toLines() {
+        return lines.stream().map(ReservationLineRequest::toLine).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package org.corridor.inventory.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.Map;
+import org.corridor.common.security.Roles;
+import org.corridor.inventory.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** Registering, listing and finding depots. */
+@QuarkusTest
+@TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
+class DepotResourceTest {
+
+    @Test
+    void registersDepotsWithUniqueCodes() {
+        String org = Fixtures.organisation();
+        String code = Fixtures.unique("UNHRD-BRI");
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", "UNHRD Brindisi", "countryCode", "ITA",
+                "latitude", 40.6327, "longitude", 17.9418, "organisationId", org, "kind", "UN_HUB"));
+        String id = given().contentType(ContentType.JSON).body(body).post("/api/v1/depots").then().statusCode(201)
+                .header("Location", notNullValue())
+                .body("code", equalTo(code)).body("kind", equalTo("UN_HUB")).body("organisationId", equalTo(org))
+                .body("latitude", equalTo(40.6327f)).extract().path("id");
+        given().get("/api/v1/depots/{id}", id).then().statusCode(200).body("code", equalTo(code));
+        given().get("/api/v1/depots?countryCode=ITA&kind=UN_HUB&organisationId=" + org).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        given().get("/api/v1/depots?organisationId=nope").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/depots?kind=SHED").then().statusCode(400).contentType("application/problem+json");
+        // the same code again
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/depots").then().statusCode(409)
+                .contentType("application/problem+json").body("title", equalTo("Depot code taken"));
+        given().get("/api/v1/depots/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404);
+    }
+
+    @Test
+    void depotWithUnknownCountryOrOrganisationIs422() {
+        String org = Fixtures.organisation();
+        Map<String, Object> body = new HashMap<>(Map.of("code", Fixtures.unique("D"), "name", "Depot", "countryCode", "QQQ",
+                "latitude", 1.0, "longitude", 1.0, "organisationId", org, "kind", "NGO_WAREHOUSE"));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/depots").then().statusCode(422)
+                .contentType("application/problem+json").body("title", equalTo("Unknown country"));
+        body.put("countryCode", "KEN");
+        body.put("organisationId", "00000000-0000-0000-0000-000000000001");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/depots").then().statusCode(422)
+                .contentType("application/problem+json").body("title", equalTo("Unknown organisation"));
+    }
+}
