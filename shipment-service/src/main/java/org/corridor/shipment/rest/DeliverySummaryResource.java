@@ -1,7 +1,6 @@
 package org.corridor.shipment.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,7 +9,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.security.Roles;
+import org.corridor.shipment.rest.dto.DeliverySummaryDto;
 import org.corridor.shipment.service.DeliverySummaryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,27 +23,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Delivery summaries", description = "What each site of an incident asked for, and what was shipped and delivered")
+@Tag(name = "Delivery summaries",
+        description = "What each site of an incident asked for, and what was shipped and delivered")
 public class DeliverySummaryResource {
 
-    @Inject
-    DeliverySummaryService summaries;
+    private final DeliverySummaryService summaries;
+    private final ETagResponder etag;
 
-    @Inject
-    org.corridor.common.etag.ETagResponder etag;
+    public DeliverySummaryResource(DeliverySummaryService summaries, ETagResponder etag) {
+        this.summaries = summaries;
+        this.etag = etag;
+    }
 
     @GET
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/delivery-summary")
     @Operation(operationId = "getDeliverySummary", summary = "Delivery summary of an incident",
-            description = "Per site and item: requested (allocation-service's needs), allocated, dispatched, in transit, delivered, "
-                    + "rejected, lost and recalled. If allocation-service cannot be asked, requested is null, requestedAvailable "
-                    + "false and a warning says why; the shipment numbers are still given. Answers If-None-Match with 304.")
+            description = "Per site and item: requested (allocation-service's needs), allocated, dispatched, in "
+                    + "transit, delivered, rejected, lost and recalled. If allocation-service cannot be asked, "
+                    + "requested is null, requestedAvailable false and a warning says why; the shipment numbers are "
+                    + "still given. Answers If-None-Match with 304.")
     @APIResponse(responseCode = "200", description = "The summary, with an ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliverySummaryDto.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeliverySummaryDto.class)))
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag still matches")
-    public Response summary(@Parameter(description = "Incident id", example = "c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f") @PathParam("id") String id,
+    public Response summary(
+            @Parameter(description = "Incident id", example = "c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
+            @PathParam("id") UUID id,
             @Context Request request) {
-        return etag.ok(request, DeliverySummaryDto.of(summaries.summarise(Params.pathId("Incident", id))));
+        return etag.ok(request, DeliverySummaryDto.from(summaries.summarise(id)));
     }
 }

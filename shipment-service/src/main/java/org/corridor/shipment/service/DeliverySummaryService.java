@@ -1,7 +1,6 @@
 package org.corridor.shipment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.corridor.common.problem.ProblemException;
-import org.corridor.shipment.client.AllocationGateway;
 import org.corridor.common.client.UpstreamException;
+import org.corridor.common.problem.ProblemException;
+import org.corridor.shipment.client.allocation.AllocationGateway;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentLine;
 import org.corridor.shipment.domain.ShipmentStatus;
@@ -42,8 +41,11 @@ public class DeliverySummaryService {
     public record Summary(UUID incidentId, boolean requestedAvailable, List<String> warnings, List<Row> rows) {
     }
 
-    @Inject
-    AllocationGateway allocation;
+    private final AllocationGateway allocation;
+
+    public DeliverySummaryService(AllocationGateway allocation) {
+        this.allocation = allocation;
+    }
 
     @Transactional
     public Summary summarise(UUID incidentId) {
@@ -59,7 +61,8 @@ public class DeliverySummaryService {
                 if (shipments.isEmpty()) {
                     throw ProblemException.notFound("Incident", incidentId);
                 }
-                warnings.add("allocation-service does not know incident " + incidentId + "; requested quantities are unknown");
+                warnings.add("allocation-service does not know incident " + incidentId
+                        + "; requested quantities are unknown");
             } else {
                 warnings.add("allocation-service " + (e.status() == 0 ? "cannot be reached" : "answered " + e.status())
                         + "; requested quantities are unknown");
@@ -76,7 +79,8 @@ public class DeliverySummaryService {
                 } catch (IllegalArgumentException ex) {
                     continue;
                 }
-                rows.computeIfAbsent(site + "|" + n.itemCode(), k -> new Acc(site, n.itemCode())).requested += n.quantity();
+                rows.computeIfAbsent(site + "|" + n.itemCode(), k -> new Acc(site, n.itemCode())).requested +=
+                        n.quantity();
             }
         }
         for (Shipment s : shipments) {
@@ -111,8 +115,8 @@ public class DeliverySummaryService {
         }
         List<Row> out = rows.values().stream()
                 .sorted(Comparator.comparing((Acc a) -> a.siteId.toString()).thenComparing(a -> a.itemCode))
-                .map(a -> new Row(a.siteId, a.siteName, a.itemCode, requestedAvailable ? a.requested : null, a.allocated,
-                        a.dispatched, a.inTransit, a.delivered, a.rejected, a.lost, a.recalled))
+                .map(a -> new Row(a.siteId, a.siteName, a.itemCode, requestedAvailable ? a.requested : null,
+                        a.allocated, a.dispatched, a.inTransit, a.delivered, a.rejected, a.lost, a.recalled))
                 .toList();
         return new Summary(incidentId, requestedAvailable, List.copyOf(warnings), out);
     }

@@ -1,111 +1,108 @@
 package org.corridor.shipment.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
+import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.time.DbClock;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentLine;
 import org.corridor.shipment.domain.ShipmentStatus;
 import org.corridor.shipment.domain.StockState;
+import org.corridor.shipment.domain.TransportMode;
 
 /** Creating and finding shipments. */
 @ApplicationScoped
 public class ShipmentService {
 
+    /** A shipment of an approved plan, as asked for; display fields may be null. */
+    public record NewShipment(UUID planId, UUID originDepotId, String originCountryCode, UUID siteId, String siteName,
+            String destinationCountryCode, UUID incidentId, TransportMode mode, Integer vehicles, List<NewLine> lines,
+            Instant plannedDeparture, Instant estimatedArrival, UUID reservationId) {
+    }
+
+    /** One lot a new shipment carries. */
+    public record NewLine(String itemCode, UUID lotId, int quantity, double weightKg) {
+    }
+
     /**
-     * Records a new PLANNED shipment. {@code draft} carries the request's fields and lines (ids,
-     * status and timestamps are set here). Refuses an arrival not after departure and a lot listed
-     * twice. Several shipments may share one reservation (one per plan): each settles its own lines.
+     * Records a new PLANNED shipment. Refuses an arrival not after departure and a lot listed twice. Several
+     * shipments may share one reservation (one per plan): each settles its own lines.
      */
     @Transactional
-    public Shipment create(Shipment draft) {
-        if (!draft.estimatedArrival.isAfter(draft.plannedDeparture)) {
+    public ShipmentView create(NewShipment n) {
+        if (!n.estimatedArrival().isAfter(n.plannedDeparture())) {
             throw ProblemException.unprocessable("Arrival before departure",
-                    "estimatedArrival " + draft.estimatedArrival + " must be after plannedDeparture " + draft.plannedDeparture);
+                    "estimatedArrival " + n.estimatedArrival() + " must be after plannedDeparture "
+                            + n.plannedDeparture());
         }
+        Instant now = DbClock.now();
+        Shipment s = new Shipment();
+        s.id = UUID.randomUUID();
+        s.planId = n.planId();
+        s.originDepotId = n.originDepotId();
+        s.originCountryCode = n.originCountryCode();
+        s.siteId = n.siteId();
+        s.siteName = n.siteName() == null || n.siteName().isBlank() ? null : n.siteName().strip();
+        s.destinationCountryCode = n.destinationCountryCode();
+        s.incidentId = n.incidentId();
+        s.mode = n.mode();
+        s.vehicles = n.vehicles();
+        s.plannedDeparture = DbClock.micros(n.plannedDeparture());
+        s.estimatedArrival = DbClock.micros(n.estimatedArrival());
+        s.reservationId = n.reservationId();
+        s.status = ShipmentStatus.PLANNED;
+        s.stock = StockState.RESERVED;
+        s.createdAt = now;
+        s.updatedAt = now;
         Set<String> seen = new HashSet<>();
-        for (ShipmentLine l : draft.lines) {
-            if (!seen.add(l.itemCode + "/" + l.lotId)) {
+        for (NewLine l : n.lines()) {
+            ShipmentLine line = new ShipmentLine();
+            line.id = UUID.randomUUID();
+            line.shipment = s;
+            line.lineNo = s.lines.size() + 1;
+            line.itemCode = l.itemCode().strip();
+            line.lotId = l.lotId();
+            line.quantity = l.quantity();
+            line.weightKg = l.weightKg();
+            if (!seen.add(line.itemCode + "/" + line.lotId)) {
                 throw ProblemException.unprocessable("Duplicate line",
-                        "Item " + l.itemCode + " from lot " + l.lotId + " is listed more than once; merge the lines");
+                        "Item " + line.itemCode + " from lot " + line.lotId
+                                + " is listed more than once; merge the lines");
             }
+            s.lines.add(line);
         }
-        Instant now = Clock.now();
-        draft.id = UUID.randomUUID();
-        draft.status = ShipmentStatus.PLANNED;
-        draft.stock = StockState.RESERVED;
-        draft.plannedDeparture = Clock.micros(draft.plannedDeparture);
-        draft.estimatedArrival = Clock.micros(draft.estimatedArrival);
-        draft.createdAt = now;
-        draft.updatedAt = now;
-        int n = 0;
-        for (ShipmentLine l : draft.lines) {
-            l.id = UUID.randomUUID();
-            l.shipment = draft;
-            l.lineNo = ++n;
-        }
-        draft.persistAndFlush();
-        return draft;
+        s.persistAndFlush();
+        return ShipmentView.of(s);
     }
 
     @Transactional
-    public Shipment get(UUID id) {
+    public ShipmentView get(UUID id) {
         Shipment s = Shipment.findById(id);
         if (s == null) {
             throw ProblemException.notFound("Shipment", id);
         }
-        return s;
+        return ShipmentView.of(s);
     }
 
-    /** One shipment, mapped inside the transaction (its lines load lazily). */
+    /**
+     * One page of the shipments matching every given filter (a null filter is left out), oldest change first;
+     * {@code since}: changed strictly after.
+     */
     @Transactional
-    public <T> T get(UUID id, Function<Shipment, T> mapper) {
-        return mapper.apply(get(id));
-    }
-
-    /** One page of {@link #find}, mapped inside the transaction. */
-    @Transactional
-    public <T> PageResponse<T> list(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status, Instant since,
-            PageParams page, Function<Shipment, T> mapper) {
-        return PageResponse.of(find(planId, incidentId, siteId, status, since), page, mapper);
-    }
-
-    /** Shipments matching every given filter, oldest change first ({@code since}: changed strictly after). */
-    public PanacheQuery<Shipment> find(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status, Instant since) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (planId != null) {
-            q.append(" and planId = :planId");
-            p.and("planId", planId);
-        }
-        if (incidentId != null) {
-            q.append(" and incidentId = :incidentId");
-            p.and("incidentId", incidentId);
-        }
-        if (siteId != null) {
-            q.append(" and siteId = :siteId");
-            p.and("siteId", siteId);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            p.and("status", status);
-        }
-        if (since != null) {
-            q.append(" and updatedAt > :since");
-            p.and("since", since);
-        }
-        return Shipment.find(q.toString(), Sort.by("updatedAt").and("id"), p);
+    public PageResponse<ShipmentView> list(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status,
+            Instant since, PageParams page) {
+        QueryFilter f = QueryFilter.create().eq("planId", planId).eq("incidentId", incidentId).eq("siteId", siteId)
+                .eq("status", status).cond("updatedAt > ?", since);
+        return PageResponse.of(Shipment.find(f.where(), Sort.by("updatedAt").and("id"), f.params()), page,
+                ShipmentView::of);
     }
 }

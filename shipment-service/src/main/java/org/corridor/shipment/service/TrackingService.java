@@ -1,7 +1,7 @@
 package org.corridor.shipment.service;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import io.quarkus.panache.common.Sort;
+import org.corridor.common.client.UpstreamException;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.ProblemException;
-import org.corridor.shipment.client.InventoryClient;
-import org.corridor.shipment.client.InventoryGateway;
-import org.corridor.common.client.UpstreamException;
+import org.corridor.common.time.DbClock;
+import org.corridor.shipment.client.inventory.InventoryClient;
+import org.corridor.shipment.client.inventory.InventoryGateway;
+import org.corridor.shipment.config.ShipmentConfig;
 import org.corridor.shipment.domain.EventType;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentEvent;
@@ -45,11 +45,16 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 public class TrackingService {
 
     /** A new tracking event, as asked for. */
-    public record NewEvent(EventType type, Instant at, String location, Double latitude, Double longitude, String note) {
+    public record NewEvent(EventType type, Instant at, String location, Double latitude, Double longitude,
+            String note) {
     }
 
     /** The recorded event; {@code created} is false when the request repeated the shipment's latest event. */
-    public record Outcome(ShipmentEvent event, boolean created) {
+    public record Outcome(EventView event, boolean created) {
+    }
+
+    /** A proof of delivery, as given: who received the goods, when, and per shipped line what was accepted. */
+    public record NewProofOfDelivery(String receivedBy, Instant receivedAt, List<DeliveredLine> lines) {
     }
 
     /** One line of a proof of delivery. */
@@ -57,22 +62,24 @@ public class TrackingService {
     }
 
     /** A proof of delivery; {@code created} is false when the same proof was already recorded. */
-    public record PodOutcome(Shipment shipment, boolean created) {
+    public record PodOutcome(ProofOfDeliveryView proof, boolean created) {
     }
 
-    @Inject
-    InventoryGateway inventory;
+    private final InventoryGateway inventory;
+    private final ShipmentConfig config;
 
-    @Inject
-    ShipmentConfig config;
+    public TrackingService(InventoryGateway inventory, ShipmentConfig config) {
+        this.inventory = inventory;
+        this.config = config;
+    }
 
     @Transactional
     public Outcome post(UUID shipmentId, NewEvent e) {
         Shipment s = lock(shipmentId);
-        Instant at = Clock.micros(e.at());
+        Instant at = DbClock.micros(e.at());
         Optional<ShipmentEvent> last = ShipmentEvent.latest(shipmentId);
         if (last.isPresent() && repeats(last.get(), e, at)) {
-            return new Outcome(last.get(), false);
+            return new Outcome(EventView.of(last.get()), false);
         }
         if (!Transitions.isAllowed(s.status, e.type())) {
             throw illegal(s, e.type().name() + " cannot follow " + s.status);
@@ -85,25 +92,25 @@ public class TrackingService {
         checkTime(s, last, at, "at");
         StockEffect effect = applyStockEffect(s, e.type(), at);
         ShipmentEvent recorded = append(s, e.type(), at, e.location(), e.latitude(), e.longitude(), e.note(), effect);
-        return new Outcome(recorded, true);
+        return new Outcome(EventView.of(recorded), true);
     }
 
     /** The shipment's events, oldest first, one page. */
     @Transactional
-    public <T> PageResponse<T> history(UUID shipmentId, PageParams page, Function<ShipmentEvent, T> mapper) {
+    public PageResponse<EventView> history(UUID shipmentId, PageParams page) {
         if (Shipment.findById(shipmentId) == null) {
             throw ProblemException.notFound("Shipment", shipmentId);
         }
-        return PageResponse.of(ShipmentEvent.find("shipmentId", Sort.by("seq"), shipmentId), page, mapper);
+        return PageResponse.of(ShipmentEvent.find("shipmentId", Sort.by("seq"), shipmentId), page, EventView::of);
     }
 
     @Transactional
-    public ShipmentEvent event(UUID shipmentId, UUID eventId) {
+    public EventView event(UUID shipmentId, UUID eventId) {
         ShipmentEvent e = ShipmentEvent.findById(eventId);
         if (e == null || !e.shipmentId.equals(shipmentId)) {
             throw ProblemException.notFound("Event", eventId);
         }
-        return e;
+        return EventView.of(e);
     }
 
     /**
@@ -112,16 +119,18 @@ public class TrackingService {
      * different one is refused with 409.
      */
     @Transactional
-    public PodOutcome recordProofOfDelivery(UUID shipmentId, String receivedBy, Instant receivedAt, List<DeliveredLine> lines) {
+    public PodOutcome recordProofOfDelivery(UUID shipmentId, NewProofOfDelivery pod) {
+        String receivedBy = pod.receivedBy();
+        List<DeliveredLine> lines = pod.lines();
         Shipment s = lock(shipmentId);
-        Instant at = Clock.micros(receivedAt);
+        Instant at = DbClock.micros(pod.receivedAt());
         if (s.hasProofOfDelivery()) {
             if (samePod(s, receivedBy, at, lines)) {
-                return new PodOutcome(s, false);
+                return new PodOutcome(ProofOfDeliveryView.of(s), false);
             }
             throw ProblemException.conflict("Proof of delivery already recorded",
-                    "Shipment " + shipmentId + " already has a different proof of delivery, recorded at " + s.podRecordedAt
-                            + "; it cannot be changed");
+                    "Shipment " + shipmentId + " already has a different proof of delivery, recorded at "
+                            + s.podRecordedAt + "; it cannot be changed");
         }
         if (s.status != ShipmentStatus.ARRIVED) {
             throw illegal(s, "Proof of delivery can only be recorded for an ARRIVED shipment; this one is " + s.status);
@@ -144,8 +153,9 @@ public class TrackingService {
             }
             if ((long) d.accepted() + d.rejected() != l.quantity) {
                 throw ProblemException.unprocessable("Quantities do not add up",
-                        field + ": accepted " + d.accepted() + " + rejected " + d.rejected() + " must equal the shipped quantity "
-                                + l.quantity + " of item " + l.itemCode + " from lot " + l.lotId);
+                        field + ": accepted " + d.accepted() + " + rejected " + d.rejected()
+                                + " must equal the shipped quantity " + l.quantity + " of item " + l.itemCode
+                                + " from lot " + l.lotId);
             }
             if (d.rejected() > 0 && (d.rejectionReason() == null || d.rejectionReason().isBlank())) {
                 throw ProblemException.unprocessable("Rejection reason required",
@@ -172,18 +182,14 @@ public class TrackingService {
         }
         s.podReceivedBy = receivedBy.strip();
         s.podReceivedAt = at;
-        s.podRecordedAt = Clock.now();
-        append(s, EventType.DELIVERED, at, null, null, null,
-                "Proof of delivery: received by " + s.podReceivedBy + "; accepted " + accepted + ", rejected " + rejected, null);
-        return new PodOutcome(s, true);
+        s.podRecordedAt = DbClock.now();
+        append(s, EventType.DELIVERED, at, null, null, null, "Proof of delivery: received by " + s.podReceivedBy
+                + "; accepted " + accepted + ", rejected " + rejected, null);
+        return new PodOutcome(ProofOfDeliveryView.of(s), true);
     }
 
     @Transactional
-    public <T> T proofOfDelivery(UUID shipmentId, Function<Shipment, T> mapper) {
-        return mapper.apply(withProofOfDelivery(shipmentId));
-    }
-
-    private Shipment withProofOfDelivery(UUID shipmentId) {
+    public ProofOfDeliveryView proofOfDelivery(UUID shipmentId) {
         Shipment s = Shipment.findById(shipmentId);
         if (s == null) {
             throw ProblemException.notFound("Shipment", shipmentId);
@@ -192,7 +198,7 @@ public class TrackingService {
             throw new ProblemException(404, "not-found", "Proof of delivery not found",
                     "Shipment " + shipmentId + " has no proof of delivery yet (status " + s.status + ")");
         }
-        return s;
+        return ProofOfDeliveryView.of(s);
     }
 
     private Shipment lock(UUID id) {
@@ -215,10 +221,10 @@ public class TrackingService {
     private void checkTime(Shipment s, Optional<ShipmentEvent> last, Instant at, String field) {
         if (last.isPresent() && at.isBefore(last.get().at)) {
             throw ProblemException.unprocessable("Event out of order",
-                    field + " " + at + " is before the shipment's previous event (" + last.get().type + " at " + last.get().at
-                            + "); events are recorded in time order");
+                    field + " " + at + " is before the shipment's previous event (" + last.get().type + " at "
+                            + last.get().at + "); events are recorded in time order");
         }
-        Instant latest = Clock.now().plus(config.maxClockSkew());
+        Instant latest = DbClock.now().plus(config.maxClockSkew());
         if (at.isAfter(latest)) {
             throw ProblemException.unprocessable("Event in the future",
                     field + " " + at + " is in the future; only what has happened can be recorded");
@@ -271,11 +277,13 @@ public class TrackingService {
             String why = e.detail() == null ? "" : " (" + e.detail() + ")";
             if (e.status() == 404) {
                 throw ProblemException.unprocessable("Reservation unknown",
-                        "inventory-service does not know reservation " + s.reservationId + why + "; nothing was recorded");
+                        "inventory-service does not know reservation " + s.reservationId + why
+                                + "; nothing was recorded");
             }
             if (e.status() == 409) {
                 throw ProblemException.conflict("Reservation cannot be " + (consume ? "consumed" : "released"),
-                        "inventory-service refused to " + what + " reservation " + s.reservationId + why + "; nothing was recorded");
+                        "inventory-service refused to " + what + " reservation " + s.reservationId + why
+                                + "; nothing was recorded");
             }
             throw unavailable(s, what, "it refused the request with " + e.status() + why);
         }
@@ -287,8 +295,8 @@ public class TrackingService {
                         + ". Nothing was recorded; retry the event later");
     }
 
-    private ShipmentEvent append(Shipment s, EventType type, Instant at, String location, Double latitude, Double longitude,
-            String note, StockEffect effect) {
+    private ShipmentEvent append(Shipment s, EventType type, Instant at, String location, Double latitude,
+            Double longitude, String note, StockEffect effect) {
         long count = ShipmentEvent.count("shipmentId", s.id);
         ShipmentEvent e = new ShipmentEvent();
         e.id = UUID.randomUUID();
@@ -302,7 +310,7 @@ public class TrackingService {
         e.longitude = longitude;
         e.note = note;
         e.stockEffect = effect;
-        e.recordedAt = Clock.now();
+        e.recordedAt = DbClock.now();
         e.persist();
         s.status = type.target();
         s.updatedAt = e.recordedAt;
@@ -320,7 +328,8 @@ public class TrackingService {
     }
 
     private static boolean samePod(Shipment s, String receivedBy, Instant at, List<DeliveredLine> lines) {
-        if (!s.podReceivedBy.equals(receivedBy.strip()) || !s.podReceivedAt.equals(at) || lines.size() != s.lines.size()) {
+        if (!s.podReceivedBy.equals(receivedBy.strip()) || !s.podReceivedAt.equals(at)
+                || lines.size() != s.lines.size()) {
             return false;
         }
         Map<String, ShipmentLine> byKey = new HashMap<>();
@@ -328,7 +337,8 @@ public class TrackingService {
         for (DeliveredLine d : lines) {
             ShipmentLine l = byKey.remove(key(d.itemCode(), d.lotId()));
             String reason = d.rejected() > 0 && d.rejectionReason() != null ? d.rejectionReason().strip() : null;
-            if (l == null || l.accepted != d.accepted() || l.rejected != d.rejected() || !Objects.equals(l.rejectionReason, reason)) {
+            if (l == null || l.accepted != d.accepted() || l.rejected != d.rejected()
+                    || !Objects.equals(l.rejectionReason, reason)) {
                 return false;
             }
         }

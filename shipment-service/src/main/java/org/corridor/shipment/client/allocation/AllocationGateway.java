@@ -1,21 +1,21 @@
-package org.corridor.shipment.client;
+package org.corridor.shipment.client.allocation;
 
-import org.corridor.common.client.Upstream;
-import org.corridor.common.client.UpstreamException;
-import org.corridor.common.client.UpstreamUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.corridor.common.client.Upstream;
+import org.corridor.common.client.UpstreamException;
+import org.corridor.common.client.UpstreamGateway;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Reads an incident's needs from allocation-service (GET /api/v1/incidents/{id}/needs, all pages). */
+/**
+ * Reads an incident's needs from allocation-service (GET /api/v1/incidents/{id}/needs, all pages), with the
+ * fault-tolerance policy of {@link UpstreamGateway}; its timeout is 10 s (application.properties).
+ */
 @ApplicationScoped
-public class AllocationGateway {
+public class AllocationGateway extends UpstreamGateway {
 
     public static final String SERVICE = "allocation-service";
     private static final int PAGE_SIZE = 500;
@@ -25,12 +25,12 @@ public class AllocationGateway {
     public record Need(String siteId, String itemCode, long quantity) {
     }
 
-    @RestClient
-    AllocationClient client;
+    private final AllocationClient client;
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, retryOn = {UpstreamUnavailableException.class,
-            org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
+    public AllocationGateway(@RestClient AllocationClient client) {
+        this.client = client;
+    }
+
     public List<Need> needs(UUID incidentId) {
         List<Need> all = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {

@@ -1,4 +1,4 @@
-package org.corridor.shipment.client;
+package org.corridor.shipment.client.allocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
@@ -10,13 +10,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** allocation-service's needs of an incident: a page of {id, siteId, itemCode, quantity, priority, deliverBy}. */
+/**
+ * allocation-service's needs of an incident: a page of {id, siteId, itemCode, quantity, priority, deliverBy}. (The
+ * path is on the method: a class-level {@code @Path} marks a resource, which lives in rest/.)
+ */
 @RegisterRestClient(configKey = "allocation")
-@Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public interface AllocationClient {
 
     @GET
-    @Path("{id}/needs")
+    @Path("/api/v1/incidents/{id}/needs")
     JsonNode needs(@PathParam("id") UUID incidentId, @QueryParam("page") int page, @QueryParam("size") int size);
 }

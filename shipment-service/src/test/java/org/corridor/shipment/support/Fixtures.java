@@ -1,4 +1,4 @@
-package org.corridor.shipment;
+package org.corridor.shipment.support;
 
 import static io.restassured.RestAssured.given;
 
@@ -13,19 +13,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Request bodies and calls the tests share. Every shipment gets fresh random ids, so tests never collide. */
-final class Fixtures {
+public final class Fixtures {
 
     /** Events are dated in the past, one minute apart, so they are in order and never "in the future". */
-    static final Instant T0 = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    public static final Instant T0 = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     private Fixtures() {
     }
 
-    static Instant t(int minutes) {
+    public static Instant t(int minutes) {
         return T0.plus(minutes, ChronoUnit.MINUTES);
     }
 
-    static Map<String, Object> line(String itemCode, UUID lotId, int quantity, double weightKg) {
+    public static Map<String, Object> line(String itemCode, UUID lotId, int quantity, double weightKg) {
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("itemCode", itemCode);
         l.put("lotId", lotId.toString());
@@ -34,7 +34,7 @@ final class Fixtures {
         return l;
     }
 
-    static Map<String, Object> shipment(UUID incidentId, UUID siteId, List<Map<String, Object>> lines) {
+    public static Map<String, Object> shipment(UUID incidentId, UUID siteId, List<Map<String, Object>> lines) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("planId", UUID.randomUUID().toString());
         b.put("originDepotId", UUID.randomUUID().toString());
@@ -52,38 +52,39 @@ final class Fixtures {
         return b;
     }
 
-    static Map<String, Object> anyShipment() {
+    public static Map<String, Object> anyShipment() {
         return shipment(UUID.randomUUID(), UUID.randomUUID(),
-                List.of(line("TENT-FAMILY", UUID.randomUUID(), 100, 5500.0), line("HYGIENE-KIT", UUID.randomUUID(), 40, 200.0)));
+                List.of(line("TENT-FAMILY", UUID.randomUUID(), 100, 5500.0),
+                        line("HYGIENE-KIT", UUID.randomUUID(), 40, 200.0)));
     }
 
-    static Response create(Map<String, Object> body) {
+    public static Response create(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(body).post("/api/v1/shipments");
     }
 
     /** Creates the shipment and returns its id. */
-    static String createId(Map<String, Object> body) {
+    public static String createId(Map<String, Object> body) {
         return create(body).then().statusCode(201).extract().path("id");
     }
 
-    static Map<String, Object> event(String type, Instant at) {
+    public static Map<String, Object> event(String type, Instant at) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("type", type);
         e.put("at", at.toString());
         return e;
     }
 
-    static Response postEvent(String shipmentId, Map<String, Object> event) {
+    public static Response postEvent(String shipmentId, Map<String, Object> event) {
         return given().contentType(ContentType.JSON).body(event).post("/api/v1/shipments/" + shipmentId + "/events");
     }
 
-    static Response postEvent(String shipmentId, String type, Instant at) {
+    public static Response postEvent(String shipmentId, String type, Instant at) {
         return postEvent(shipmentId, event(type, at));
     }
 
     /** Posts the events in order, one minute apart from minute {@code start}, each expected to succeed. */
-    static int drive(String shipmentId, int start, String... types) {
+    public static int drive(String shipmentId, int start, String... types) {
         int m = start;
         for (String type : types) {
             postEvent(shipmentId, type, t(m++)).then().statusCode(201);
@@ -91,7 +92,8 @@ final class Fixtures {
         return m;
     }
 
-    static Map<String, Object> podLine(String itemCode, Object lotId, int accepted, int rejected, String reason) {
+    public static Map<String, Object> podLine(String itemCode, Object lotId, int accepted, int rejected,
+            String reason) {
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("itemCode", itemCode);
         l.put("lotId", lotId.toString());
@@ -103,7 +105,7 @@ final class Fixtures {
         return l;
     }
 
-    static Map<String, Object> pod(Instant receivedAt, List<Map<String, Object>> lines) {
+    public static Map<String, Object> pod(Instant receivedAt, List<Map<String, Object>> lines) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("receivedBy", "Ayşe Demir, camp manager");
         b.put("receivedAt", receivedAt.toString());
@@ -112,7 +114,7 @@ final class Fixtures {
     }
 
     /** A proof accepting everything shipped, built from the shipment as the service returns it. */
-    static Map<String, Object> fullPod(String shipmentId, Instant receivedAt) {
+    public static Map<String, Object> fullPod(String shipmentId, Instant receivedAt) {
         List<Map<String, Object>> shipped = given().get("/api/v1/shipments/" + shipmentId).then().statusCode(200)
                 .extract().path("lines");
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -122,7 +124,26 @@ final class Fixtures {
         return pod(receivedAt, lines);
     }
 
-    static Response postPod(String shipmentId, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/shipments/" + shipmentId + "/proof-of-delivery");
+    /** The lots of {@link #arrived()}. */
+    public static final UUID TENT_LOT = UUID.randomUUID();
+    public static final UUID KIT_LOT = UUID.randomUUID();
+
+    /** A shipment of 100 tents and 40 hygiene kits, ARRIVED at minute 3. */
+    public static String arrived() {
+        String id = createId(shipment(UUID.randomUUID(), UUID.randomUUID(),
+                List.of(line("TENT-FAMILY", TENT_LOT, 100, 5500), line("HYGIENE-KIT", KIT_LOT, 40, 200))));
+        drive(id, 0, "DISPATCHED", "IN_TRANSIT", "ARRIVED");
+        return id;
+    }
+
+    /** A proof of delivery of {@link #arrived()}: 5 tents rejected, the rest accepted. */
+    public static Map<String, Object> partialPod(Instant at) {
+        return pod(at, List.of(podLine("TENT-FAMILY", TENT_LOT, 95, 5, "Torn canvas"),
+                podLine("HYGIENE-KIT", KIT_LOT, 40, 0, null)));
+    }
+
+    public static Response postPod(String shipmentId, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/shipments/" + shipmentId + "/proof-of-delivery");
     }
 }

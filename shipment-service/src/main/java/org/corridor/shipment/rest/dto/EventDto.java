@@ -1,11 +1,11 @@
-package org.corridor.shipment.rest;
+package org.corridor.shipment.rest.dto;
 
 import java.time.Instant;
 import java.util.UUID;
 import org.corridor.shipment.domain.EventType;
-import org.corridor.shipment.domain.ShipmentEvent;
 import org.corridor.shipment.domain.ShipmentStatus;
 import org.corridor.shipment.domain.StockEffect;
+import org.corridor.shipment.service.EventView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ShipmentEvent", description = "One tracking event; append-only")
@@ -21,11 +21,13 @@ public record EventDto(
         @Schema(description = "Latitude, if given", example = "36.22") Double latitude,
         @Schema(description = "Longitude, if given", example = "36.64") Double longitude,
         @Schema(description = "Note", example = "Convoy of 3 trucks left the hub") String note,
-        @Schema(description = "Effect on stock in inventory-service, if any", example = "RESERVATION_CONSUMED") StockEffect stockEffect,
-        @Schema(description = "When the service recorded it (UTC)", example = "2026-11-23T06:11:02.512Z") Instant recordedAt) {
+        @Schema(description = "Effect on stock in inventory-service, if any", example = "RESERVATION_CONSUMED")
+        StockEffect stockEffect,
+        @Schema(description = "When the service recorded it (UTC)", example = "2026-11-23T06:11:02.512Z")
+        Instant recordedAt) {
 
-    public static EventDto of(ShipmentEvent e) {
-        return new EventDto(e.id, e.shipmentId, e.seq, e.type, e.fromStatus, e.type.target(), e.at, e.location, e.latitude,
-                e.longitude, e.note, e.stockEffect, e.recordedAt);
+    public static EventDto from(EventView e) {
+        return new EventDto(e.id(), e.shipmentId(), e.sequence(), e.type(), e.fromStatus(), e.toStatus(), e.at(),
+                e.location(), e.latitude(), e.longitude(), e.note(), e.stockEffect(), e.recordedAt());
     }
 }

@@ -1,4 +1,4 @@
-package org.corridor.shipment;
+package org.corridor.shipment.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
-import static org.corridor.shipment.Fixtures.*;
+import static org.corridor.shipment.support.Fixtures.*;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.corridor.common.security.Roles;
+import org.corridor.shipment.support.InjectWireMock;
+import org.corridor.shipment.support.ServiceTokenAssert;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -40,24 +42,29 @@ class DeliverySummaryTest {
     }
 
     private static String need(UUID site, String item, int quantity) {
-        return "{\"id\":\"" + UUID.randomUUID() + "\",\"siteId\":\"" + site + "\",\"itemCode\":\"" + item + "\",\"quantity\":"
-                + quantity + ",\"priority\":\"HIGH\",\"deliverBy\":\"2026-12-01T00:00:00Z\"}";
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"siteId\":\"" + site + "\",\"itemCode\":\"" + item
+                + "\",\"quantity\":" + quantity + ",\"priority\":\"HIGH\",\"deliverBy\":\"2026-12-01T00:00:00Z\"}";
     }
 
     private static JsonPath summary(UUID incident) {
-        return given().get("/api/v1/incidents/" + incident + "/delivery-summary").then().statusCode(200).extract().jsonPath();
+        return given().get("/api/v1/incidents/" + incident + "/delivery-summary").then().statusCode(200).extract()
+                .jsonPath();
     }
 
-    /** The summary line of (site, item), as {requested, allocated, dispatched, inTransit, delivered, rejected, lost, recalled}. */
+    /**
+     * The summary line of (site, item), as {requested, allocated, dispatched, inTransit, delivered, rejected, lost,
+     * recalled}.
+     */
     private static List<Object> row(JsonPath s, UUID site, String item) {
         Map<String, Object> r = s.getMap("lines.find { it.siteId == '" + site + "' && it.itemCode == '" + item + "' }");
         return List.of(String.valueOf(r.get("requested")), r.get("allocated"), r.get("dispatched"), r.get("inTransit"),
                 r.get("delivered"), r.get("rejected"), r.get("lost"), r.get("recalled"));
     }
 
-    private static List<Object> nums(Object requested, int allocated, int dispatched, int inTransit, int delivered, int rejected,
-            int lost, int recalled) {
-        return List.of(String.valueOf(requested), allocated, dispatched, inTransit, delivered, rejected, lost, recalled);
+    private static List<Object> nums(Object requested, int allocated, int dispatched, int inTransit, int delivered,
+            int rejected, int lost, int recalled) {
+        return List.of(String.valueOf(requested), allocated, dispatched, inTransit, delivered, rejected, lost,
+                recalled);
     }
 
     @Test
@@ -68,7 +75,8 @@ class DeliverySummaryTest {
         UUID tentLot = UUID.randomUUID();
         UUID kitLot = UUID.randomUUID();
         needs(incident, "{\"items\":[" + need(site, "TENT-FAMILY", 100) + "," + need(site, "TENT-FAMILY", 50) + ","
-                + need(site, "HYGIENE-KIT", 40) + "," + need(otherSite, "WATER-JERRYCAN", 1000) + "],\"page\":0,\"size\":500,\"total\":4}");
+                + need(site, "HYGIENE-KIT", 40) + "," + need(otherSite, "WATER-JERRYCAN", 1000)
+                + "],\"page\":0,\"size\":500,\"total\":4}");
 
         // before anything is shipped: only what was requested
         JsonPath s = summary(incident);
@@ -82,7 +90,8 @@ class DeliverySummaryTest {
         String id = createId(body);
         String reservation = (String) body.get("reservationId");
         // a second shipment to the same site, cancelled before dispatch: not allocated any more
-        String cancelled = createId(shipment(incident, site, List.of(line("TENT-FAMILY", UUID.randomUUID(), 30, 1650))));
+        String cancelled = createId(shipment(incident, site,
+                List.of(line("TENT-FAMILY", UUID.randomUUID(), 30, 1650))));
         s = summary(incident);
         assertEquals(nums(150, 150, 0, 0, 0, 0, 0, 0), row(s, site, "TENT-FAMILY"));
         postEvent(cancelled, "CANCELLED", t(0)).then().statusCode(201);
@@ -101,7 +110,8 @@ class DeliverySummaryTest {
         int m = 2;
         for (String step : List.of("IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD", "CUSTOMS_RELEASED", "ARRIVED")) {
             postEvent(id, step, t(m++)).then().statusCode(201).body("toStatus", Matchers.equalTo(step));
-            given().get("/api/v1/shipments/" + id).then().body("status", Matchers.equalTo(step)).body("stock", Matchers.equalTo("ISSUED"));
+            given().get("/api/v1/shipments/" + id).then().body("status", Matchers.equalTo(step))
+                    .body("stock", Matchers.equalTo("ISSUED"));
             s = summary(incident);
             assertEquals(nums(150, 120, 120, 120, 0, 0, 0, 0), row(s, site, "TENT-FAMILY"), step);
             assertEquals(nums(40, 40, 40, 40, 0, 0, 0, 0), row(s, site, "HYGIENE-KIT"), step);
@@ -114,7 +124,8 @@ class DeliverySummaryTest {
                 podLine("HYGIENE-KIT", kitLot, 40, 0, null)))).then().statusCode(201);
         given().get("/api/v1/shipments/" + id).then().body("status", Matchers.equalTo("DELIVERED"));
         given().get("/api/v1/shipments/" + id + "/events").then().body("items.type",
-                contains("DISPATCHED", "IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD", "CUSTOMS_RELEASED", "ARRIVED", "DELIVERED"));
+                contains("DISPATCHED", "IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD", "CUSTOMS_RELEASED", "ARRIVED",
+                        "DELIVERED"));
         s = summary(incident);
         assertEquals(nums(150, 120, 120, 0, 112, 8, 0, 0), row(s, site, "TENT-FAMILY"));
         assertEquals(nums(40, 40, 40, 0, 40, 0, 0, 0), row(s, site, "HYGIENE-KIT"));
@@ -166,16 +177,21 @@ class DeliverySummaryTest {
     void requestedSumsNeedsOverEveryPage() {
         UUID incident = UUID.randomUUID();
         UUID site = UUID.randomUUID();
-        wireMock.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + incident + "/needs")).withQueryParam("page", equalTo("0"))
+        wireMock.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + incident + "/needs"))
+                .withQueryParam("page", equalTo("0"))
                 .atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"items\":[" + need(site, "BLANKET", 7) + "],\"page\":0,\"size\":500,\"total\":2}")));
-        wireMock.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + incident + "/needs")).withQueryParam("page", equalTo("1"))
+                        .withBody("{\"items\":[" + need(site, "BLANKET", 7)
+                                + "],\"page\":0,\"size\":500,\"total\":2}")));
+        wireMock.stubFor(get(urlPathEqualTo("/api/v1/incidents/" + incident + "/needs"))
+                .withQueryParam("page", equalTo("1"))
                 .atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"items\":[" + need(site, "BLANKET", 5) + "],\"page\":1,\"size\":500,\"total\":2}")));
+                        .withBody("{\"items\":[" + need(site, "BLANKET", 5)
+                                + "],\"page\":1,\"size\":500,\"total\":2}")));
         assertEquals(nums(12, 0, 0, 0, 0, 0, 0, 0), row(summary(incident), site, "BLANKET"));
         // both pages were asked for with shipment-service's own SERVICE token
         List<com.github.tomakehurst.wiremock.verification.LoggedRequest> asked = wireMock.findAll(
-                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v1/incidents/" + incident + "/needs")));
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v1/incidents/"
+                        + incident + "/needs")));
         assertEquals(2, asked.size());
         asked.forEach(ServiceTokenAssert::assertServiceToken);
     }
@@ -183,7 +199,8 @@ class DeliverySummaryTest {
     @Test
     void summaryAnswersIfNoneMatchWith304UntilSomethingChanges() {
         UUID incident = UUID.randomUUID();
-        String id = createId(shipment(incident, UUID.randomUUID(), List.of(line("BLANKET", UUID.randomUUID(), 10, 15))));
+        String id = createId(shipment(incident, UUID.randomUUID(),
+                List.of(line("BLANKET", UUID.randomUUID(), 10, 15))));
         String url = "/api/v1/incidents/" + incident + "/delivery-summary";
         String tag = given().get(url).then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", tag).get(url).then().statusCode(304);

@@ -1,4 +1,4 @@
-package org.corridor.shipment;
+package org.corridor.shipment.support;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.corridor.shipment;
+package org.corridor.shipment.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -17,6 +17,11 @@ import java.util.Map;
  * incident) keyed by their own random ids, so tests never disturb each other.
  */
 public class UpstreamServicesResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String INVENTORY_RETRY_DELAY =
+            "org.corridor.shipment.client.inventory.InventoryGateway/Retry/delay";
+    public static final String ALLOCATION_RETRY_DELAY =
+            "org.corridor.shipment.client.allocation.AllocationGateway/Retry/delay";
 
     private WireMockServer server;
 
@@ -37,10 +42,10 @@ public class UpstreamServicesResource implements QuarkusTestResourceLifecycleMan
         return Map.of(
                 "quarkus.rest-client.inventory.url", url,
                 "quarkus.rest-client.allocation.url", url,
-                // keep refused-call tests quick: short pauses between retries
-                "org.corridor.shipment.client.InventoryGateway/consume/Retry/delay", "20",
-                "org.corridor.shipment.client.InventoryGateway/release/Retry/delay", "20",
-                "org.corridor.shipment.client.AllocationGateway/needs/Retry/delay", "20");
+                // keep refused-call tests quick: short pauses between retries. The policy is bound to the gateway
+                // class (common's UpstreamGateway), so it is tuned per class, not per method.
+                INVENTORY_RETRY_DELAY, "20",
+                ALLOCATION_RETRY_DELAY, "20");
     }
 
     @Override

@@ -1,13 +1,13 @@
-package org.corridor.shipment;
+package org.corridor.shipment.rest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
-import static org.corridor.shipment.Fixtures.anyShipment;
-import static org.corridor.shipment.Fixtures.event;
-import static org.corridor.shipment.Fixtures.pod;
-import static org.corridor.shipment.Fixtures.podLine;
-import static org.corridor.shipment.Fixtures.t;
+import static org.corridor.shipment.support.Fixtures.anyShipment;
+import static org.corridor.shipment.support.Fixtures.event;
+import static org.corridor.shipment.support.Fixtures.pod;
+import static org.corridor.shipment.support.Fixtures.podLine;
+import static org.corridor.shipment.support.Fixtures.t;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -37,6 +37,8 @@ import org.corridor.common.testing.JwtTestResource;
 import org.corridor.common.testing.SecurityChecks;
 import org.corridor.common.testing.TestCaller;
 import org.corridor.common.testing.Tokens;
+import org.corridor.shipment.support.InjectWireMock;
+import org.corridor.shipment.support.ServiceTokenAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -53,10 +55,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecurityTest {
+class SecurityMatrixTest {
 
     private static final Tokens TOKENS = JwtTestResource.tokens();
-    private static final Set<String> READ = Set.of(Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE);
+    private static final Set<String> READ = Set.of(Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN,
+            Roles.SERVICE);
     private static final Set<String> OPS_S = Set.of(Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE);
     /** One request: path, optional JSON body, and a check that a refused request changed nothing. */
     record Call(String path, Object body, Runnable unchanged) {
@@ -91,7 +94,8 @@ class SecurityTest {
         deliveredIncident = (String) body.get("incidentId");
         delivered = create(officer, body);
         deliveredEvent = arrive(delivered);
-        as(officer).body(fullPod(body, 10)).post("/api/v1/shipments/" + delivered + "/proof-of-delivery").then().statusCode(201);
+        as(officer).body(fullPod(body, 10)).post("/api/v1/shipments/" + delivered + "/proof-of-delivery").then()
+                .statusCode(201);
     }
 
     @AfterAll
@@ -117,11 +121,14 @@ class SecurityTest {
         return List.of(
                 new Endpoint("POST", "/api/v1/shipments", OPS_S, 201, () -> {
                     Map<String, Object> body = anyShipment();
-                    return new Call("/api/v1/shipments", body, () -> as(officer).get("/api/v1/shipments?planId=" + body.get("planId"))
+                    return new Call("/api/v1/shipments", body,
+                            () -> as(officer).get("/api/v1/shipments?planId=" + body.get("planId"))
                             .then().statusCode(200).body("total", equalTo(0)));
                 }),
-                new Endpoint("GET", "/api/v1/shipments", READ, 200, () -> Call.read("/api/v1/shipments?incidentId=" + deliveredIncident)),
-                new Endpoint("GET", "/api/v1/shipments/{id}", READ, 200, () -> Call.read("/api/v1/shipments/" + delivered)),
+                new Endpoint("GET", "/api/v1/shipments", READ, 200,
+                        () -> Call.read("/api/v1/shipments?incidentId=" + deliveredIncident)),
+                new Endpoint("GET", "/api/v1/shipments/{id}", READ, 200,
+                        () -> Call.read("/api/v1/shipments/" + delivered)),
                 new Endpoint("POST", "/api/v1/shipments/{id}/events", OPS_S, 201, () -> {
                     Map<String, Object> body = anyShipment();
                     String id = create(officer, body);
@@ -132,7 +139,8 @@ class SecurityTest {
                                 urlEqualTo("/api/v1/reservations/" + body.get("reservationId") + "/consume"))).size());
                     });
                 }),
-                new Endpoint("GET", "/api/v1/shipments/{id}/events", READ, 200, () -> Call.read("/api/v1/shipments/" + delivered + "/events")),
+                new Endpoint("GET", "/api/v1/shipments/{id}/events", READ, 200,
+                        () -> Call.read("/api/v1/shipments/" + delivered + "/events")),
                 new Endpoint("GET", "/api/v1/shipments/{id}/events/{eventId}", READ, 200,
                         () -> Call.read("/api/v1/shipments/" + delivered + "/events/" + deliveredEvent)),
                 new Endpoint("POST", "/api/v1/shipments/{id}/proof-of-delivery", OPS_S, 201, () -> {
@@ -184,10 +192,12 @@ class SecurityTest {
         String noOrg = TOKENS.issue("donor-without-org", List.of(Roles.DONOR), null, Duration.ofMinutes(5));
         as(noOrg).get("/api/v1/shipments/" + delivered).then().statusCode(403).contentType("application/problem+json");
         // role names are exact: "logistics_officer" is not LOGISTICS_OFFICER
-        as(TOKENS.forRoles("logistics_officer")).body(anyShipment()).header("Idempotency-Key", UUID.randomUUID().toString())
+        as(TOKENS.forRoles("logistics_officer")).body(anyShipment())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/shipments").then().statusCode(403);
         // a token with no roles at all reads nothing
-        as(TOKENS.issue("nobody", List.of(), null, Duration.ofMinutes(5))).get("/api/v1/shipments").then().statusCode(403);
+        as(TOKENS.issue("nobody", List.of(), null, Duration.ofMinutes(5))).get("/api/v1/shipments").then()
+                .statusCode(403);
     }
 
     @Test
@@ -196,7 +206,8 @@ class SecurityTest {
         String id = create(officer, body);
         as(officer).body(event("DISPATCHED", t(0))).post("/api/v1/shipments/" + id + "/events").then().statusCode(201)
                 .body("stockEffect", equalTo("RESERVATION_CONSUMED"));
-        List<LoggedRequest> consume = wireMock.findAll(postRequestedFor(urlEqualTo("/api/v1/reservations/" + body.get("reservationId") + "/consume")));
+        List<LoggedRequest> consume = wireMock.findAll(postRequestedFor(urlEqualTo("/api/v1/reservations/"
+                + body.get("reservationId") + "/consume")));
         assertEquals(1, consume.size());
         JsonNode payload = ServiceTokenAssert.assertServiceToken(consume.get(0));
         assertNotEquals("Bearer " + officer, consume.get(0).getHeader("Authorization"));
@@ -204,16 +215,19 @@ class SecurityTest {
 
         Map<String, Object> cancelled = anyShipment();
         String other = create(officer, cancelled);
-        as(TOKENS.forRoles(Roles.SERVICE)).body(event("CANCELLED", t(0))).post("/api/v1/shipments/" + other + "/events").then()
+        as(TOKENS.forRoles(Roles.SERVICE)).body(event("CANCELLED", t(0))).post("/api/v1/shipments/" + other + "/events")
+                .then()
                 .statusCode(201).body("stockEffect", equalTo("RESERVATION_RELEASED"));
-        List<LoggedRequest> release = wireMock.findAll(postRequestedFor(urlEqualTo("/api/v1/reservations/" + cancelled.get("reservationId") + "/release")));
+        List<LoggedRequest> release = wireMock.findAll(postRequestedFor(urlEqualTo("/api/v1/reservations/"
+                + cancelled.get("reservationId") + "/release")));
         assertEquals(1, release.size());
         ServiceTokenAssert.assertServiceToken(release.get(0));
     }
 
     @Test
     void securityHeadersOnEveryAnswer() {
-        for (Response r : List.of(as(officer).get("/api/v1/shipments/" + delivered), given().get("/api/v1/shipments/" + delivered),
+        for (Response r : List.of(as(officer).get("/api/v1/shipments/" + delivered),
+                given().get("/api/v1/shipments/" + delivered),
                 as(TOKENS.forRoles(Roles.DONOR)).get("/api/v1/shipments"))) {
             r.then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
                     .header("Referrer-Policy", "no-referrer")
@@ -227,17 +241,21 @@ class SecurityTest {
     void anOversizedBodyIs413ProblemAndCreatesNothing() {
         Map<String, Object> body = anyShipment();
         body.put("siteName", "x".repeat(3 * 1024 * 1024));
-        Response r = as(officer).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/v1/shipments");
+        Response r = as(officer).header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
+                .post("/api/v1/shipments");
         r.then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
         SecurityChecks.assertNoInternals(r.asString());
-        as(officer).get("/api/v1/shipments?planId=" + body.get("planId")).then().statusCode(200).body("total", equalTo(0));
+        as(officer).get("/api/v1/shipments?planId=" + body.get("planId")).then().statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test
     void errorBodiesNeverShowInternals() {
         List<Response> answers = List.of(
-                as(officer).header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"planId\": ").post("/api/v1/shipments"),
-                as(officer).header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"vehicles\": \"two\"}").post("/api/v1/shipments"),
+                as(officer).header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"planId\": ")
+                        .post("/api/v1/shipments"),
+                as(officer).header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"vehicles\": \"two\"}")
+                        .post("/api/v1/shipments"),
                 as(officer).body("[1,2,3]").post("/api/v1/shipments/" + delivered + "/events"),
                 as(officer).body(event("NOT_AN_EVENT", t(0))).post("/api/v1/shipments/" + delivered + "/events"),
                 as(officer).get("/api/v1/shipments/not-a-uuid"),
@@ -256,7 +274,8 @@ class SecurityTest {
     void corsPreflightOnlyForConfiguredOrigins() {
         SecurityChecks.assertCorsOnlyForDashboards("/api/v1/shipments");
         // a real cross-origin read from an allowed dashboard sees the answer header too
-        as(TOKENS.forRoles(Roles.DASHBOARD)).header("Origin", "http://localhost:3000").get("/api/v1/shipments/" + delivered).then()
+        as(TOKENS.forRoles(Roles.DASHBOARD)).header("Origin", "http://localhost:3000")
+                .get("/api/v1/shipments/" + delivered).then()
                 .statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000");
     }
 

@@ -1,4 +1,4 @@
-package org.corridor.shipment.client;
+package org.corridor.shipment.client.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
@@ -15,10 +15,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * inventory-service's reservation API: POST /reservations/{id}/consume and /release with a
  * {@code {reference, lines}} body settle just this shipment's part of the plan's reservation, once per
- * reference.
+ * reference. (The paths are on the methods: a class-level {@code @Path} marks a resource, which lives in rest/.)
  */
 @RegisterRestClient(configKey = "inventory")
-@Path("/api/v1/reservations")
 @Produces(MediaType.APPLICATION_JSON)
 public interface InventoryClient {
 
@@ -31,13 +30,13 @@ public interface InventoryClient {
     }
 
     @POST
-    @Path("{id}/consume")
+    @Path("/api/v1/reservations/{id}/consume")
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode consume(@PathParam("id") UUID reservationId, @HeaderParam("Idempotency-Key") String idempotencyKey,
             Settlement settlement);
 
     @POST
-    @Path("{id}/release")
+    @Path("/api/v1/reservations/{id}/release")
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode release(@PathParam("id") UUID reservationId, @HeaderParam("Idempotency-Key") String idempotencyKey,
             Settlement settlement);
