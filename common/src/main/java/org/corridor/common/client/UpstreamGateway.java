@@ -18,8 +18,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * </ul>
  * When the retries are spent, {@link UpstreamUnavailableException} reaches the exception mapper: 503 with
  * {@code Retry-After}. Only calls that are idempotent upstream (keys, references) may go through a
- * gateway. The numbers can be tuned per gateway or method with MicroProfile Fault Tolerance properties,
- * e.g. {@code org.corridor.allocation.client.inventory.InventoryGateway/Timeout/value=6000}.
+ * gateway. The numbers can be tuned per gateway with MicroProfile Fault Tolerance properties on the gateway's
+ * class (the bindings are class-level, so per-method keys are not read), e.g.
+ * {@code org.corridor.allocation.client.inventory.InventoryGateway/Timeout/value=6} (seconds, the unit above)
+ * or {@code .../Retry/delay=150} (milliseconds).
  */
 @Timeout(value = 8, unit = ChronoUnit.SECONDS)
 @Retry(maxRetries = 2, delay = 200, jitter = 50, retryOn = {UpstreamUnavailableException.class,

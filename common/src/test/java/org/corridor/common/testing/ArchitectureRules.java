@@ -77,8 +77,8 @@ public final class ArchitectureRules {
         String[] others = services.stream().filter(s -> !s.equals(base)).map(s -> s + "..").toArray(String[]::new);
         rules.add(noClasses().should().dependOnClassesThat(resideInAnyPackage(others))
                 .because("services talk to each other only over HTTP"));
-        rules.add(classes().that().areAnnotatedWith("jakarta.ws.rs.Path").should().resideInAPackage(pkg("rest"))
-                .because("resources live in rest/"));
+        rules.add(classes().that().areAnnotatedWith("jakarta.ws.rs.Path").and().areNotInterfaces()
+                .should().resideInAPackage(pkg("rest")).because("resources live in rest/"));
         rules.add(classes().that().areAnnotatedWith("org.eclipse.microprofile.rest.client.inject.RegisterRestClient")
                 .should().resideInAPackage(base + ".client.*")
                 .because("REST clients live in client/<upstream>/"));
