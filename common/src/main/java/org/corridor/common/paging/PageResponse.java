@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a list: {@code {"items": [...], "page": n, "size": n, "total": n}}. */
-
+/**
+ * One page of a list: {@code {"items": [...], "page": n, "size": n, "total": n}}. Use cases return it with
+ * their own records as items; resources {@link #map} those to DTOs.
+ */
 public record PageResponse<T>(
         @Schema(description = "The items of this page") List<T> items,
         @Schema(description = "Page number, 0-based", example = "0") int page,
@@ -17,6 +19,12 @@ public record PageResponse<T>(
     public static <E, T> PageResponse<T> of(PanacheQuery<E> query, PageParams params, Function<E, T> mapper) {
         List<T> items = query.page(params.page, params.size).list().stream().map(mapper).toList();
         return new PageResponse<>(items, params.page, params.size, query.count());
+    }
+
+    /** The same page with each item mapped, e.g. a use case's records to the resource's DTOs. */
+    public <R> PageResponse<R> map(Function<? super T, ? extends R> mapper) {
+        List<R> mapped = items.stream().<R>map(mapper).toList();
+        return new PageResponse<>(mapped, page, size, total);
     }
 
     /** Pages a list already in memory (small reference lists, computed views). */
