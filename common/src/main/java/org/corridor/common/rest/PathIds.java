@@ -1,4 +1,4 @@
-package org.corridor.shipment.rest;
+package org.corridor.common.rest;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
@@ -18,10 +18,11 @@ import org.corridor.common.problem.ProblemMappers;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Typed {@code UUID} path parameters. An id that is not a UUID cannot name anything, so it answers 404 with the
+ * Typed {@code UUID} path parameters, for every service. An id that is not a UUID cannot name anything, so it
+ * answers 404 with the
  * same problem as an unknown id ({@code "Shipment not found"}, {@code "Shipment not-a-uuid does not exist"}).
  * What the id names is read from the collection it follows in the path: {@code /shipments/{id}} a Shipment,
- * {@code /events/{eventId}} an Event, {@code /incidents/{id}} an Incident.
+ * {@code /events/{eventId}} an Event, {@code /incidents/{id}} an Incident, {@code /access-rules/{id}} an Access rule.
  * <p>
  * Left to itself, Quarkus REST answers a path parameter it cannot convert with a bare 404 ("Not Found", "No
  * resource at ..."); this converter throws {@link MalformedId} instead, which {@link #malformed} maps.
@@ -64,7 +65,8 @@ public class PathIds implements ParamConverterProvider {
         for (int i = 1; i < segments.size(); i++) {
             if (segments.get(i).getPath().equals(value)) {
                 String collection = segments.get(i - 1).getPath();
-                String noun = collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
+                String noun = (collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection)
+                        .replace('-', ' ');
                 return noun.isEmpty() ? "Resource" : Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
             }
         }
