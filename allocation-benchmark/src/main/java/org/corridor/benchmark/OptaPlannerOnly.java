@@ -1,0 +1,126 @@
+package org.corridor.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.corridor.allocation.solver.AllocationProblemBuilder;
+import org.corridor.allocation.solver.AllocationSolution;
+import org.corridor.allocation.solver.AllocationSolverConfig;
+import org.corridor.allocation.solver.api.SolverInput;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+import org.optaplanner.core.impl.solver.DefaultSolver;
+
+/**
+ * OptaPlanner alone on one size of the benchmark, without the greedy baseline, the MIP or the report (so
+ * it runs without OR-Tools and XChart on the class path), for before/after comparisons of the solver on
+ * the same minutes. Each result is printed on one line with the machine's load average:
+ * <ol>
+ * <li>the JIT warm-up of {@link BenchmarkMain} (OptaPlanner on another M instance);</li>
+ * <li>with {@code benchmark.fingerprintSteps} > 0, a solve with random seed {@code benchmark.fingerprintSeed}
+ * (7) and that many local search steps: the SHA-256 of its plan (lines and team assignments; two versions
+ * of the solver that search the same way print the same) and its score calculations per CPU-second of
+ * this thread (the same work for both versions, so the load hardly matters);</li>
+ * <li>the benchmark's timed run ({@link OptaPlannerRunner}, budget {@code benchmark.budget.<size>}; 0
+ * skips it): score calculations per second of wall clock and per CPU-second, and the evaluated score.</li>
+ * </ol>
+ * System properties: {@code benchmark.size} (M), {@code benchmark.seed} (42), {@code benchmark.warmupSeconds}
+ * (20), {@code benchmark.budget.<size>} (as in {@link BenchmarkMain}), {@code benchmark.fingerprintSteps}
+ * (0), {@code benchmark.fingerprintSeed} (7).
+ */
+public final class OptaPlannerOnly {
+
+    private OptaPlannerOnly() {
+    }
+
+    public static void main(String[] args) {
+        String name = System.getProperty("benchmark.size", "M");
+        long seed = Long.getLong("benchmark.seed", 42);
+        InstanceGenerator.Size size = InstanceGenerator.Size.of(name);
+        SolverInput input = new InstanceGenerator(seed).generate(size);
+        PlanEvaluator evaluator = new PlanEvaluator(input);
+        log("load before: %s", loadAverage());
+        long warmup = Long.getLong("benchmark.warmupSeconds", 20);
+        if (warmup > 0) {
+            SolverInput w = new InstanceGenerator(seed + 1000).generate(InstanceGenerator.Size.of("M"));
+            OptaPlannerRunner.run("warm-up", w, new PlanEvaluator(w), Duration.ofSeconds(warmup));
+        }
+        int steps = Integer.getInteger("benchmark.fingerprintSteps", 0);
+        if (steps > 0) {
+            fixedStepRun(size, seed, input, evaluator, steps);
+        }
+        long budget = Long.getLong("benchmark.budget." + size.name(),
+                size.name().equals("S") || size.name().equals("M") ? 10 : 60);
+        if (budget > 0) {
+            RunResult r = OptaPlannerRunner.run(size.name(), input, evaluator, Duration.ofSeconds(budget));
+            log("%s: %d calc/s, %d calc per CPU-s (%d calculations, solver CPU %d ms of %d ms), %s;"
+                    + " warm-up %d s; load after: %s", size.name(), r.scoreCalcPerSecond, r.scoreCalcPerCpuSecond,
+                    r.scoreCalcCount, r.cpuMillis, r.millis, r.score, warmup, loadAverage());
+        }
+    }
+
+    private static void fixedStepRun(InstanceGenerator.Size size, long seed, SolverInput input,
+            PlanEvaluator evaluator, int steps) {
+        long solverSeed = Long.getLong("benchmark.fingerprintSeed", 7);
+        var threads = ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
+        SeededRun run = seededPlan(input, solverSeed, steps);
+        long cpuMillis = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+        log("%s seed %d, solver seed %d, %d steps: plan %s, %s; %d calculations in %d ms of CPU (%d per CPU-s);"
+                + " load: %s", size.name(), seed, solverSeed, steps, fingerprint(run.plan()),
+                evaluator.evaluate(run.plan()), run.calculations(), cpuMillis,
+                cpuMillis == 0 ? 0 : run.calculations() * 1000 / cpuMillis, loadAverage());
+    }
+
+    /** The plan of a seeded fixed-step solve and the score calculations it took. */
+    record SeededRun(Plan plan, long calculations) {
+    }
+
+    /** The production configuration with a random seed, local search ended after {@code steps} steps. */
+    static SeededRun seededPlan(SolverInput input, long solverSeed, int steps) {
+        OptaPlannerRunner.productionLogLevel();
+        SolverConfig config = AllocationSolverConfig.solverConfig().withTerminationConfig(new TerminationConfig());
+        config.setRandomSeed(solverSeed);
+        var localSearch = config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1);
+        localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps));
+        Solver<AllocationSolution> solver = SolverFactory.<AllocationSolution> create(config).buildSolver();
+        AllocationSolution best = solver.solve(AllocationProblemBuilder.build(input));
+        long calculations = ((DefaultSolver<AllocationSolution>) solver).getSolverScope().getScoreCalculationCount();
+        return new SeededRun(OptaPlannerRunner.toPlan(best), calculations);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[optaplanner-only] " + format + "%n", args);
+        System.out.flush();
+    }
+
+    static String fingerprint(Plan plan) {
+        StringBuilder b = new StringBuilder();
+        plan.lines().forEach(l -> b.append(l.needId()).append(' ').append(l.lotId()).append(' ')
+                .append(l.quantity()).append('\n'));
+        plan.teams().forEach(t -> b.append(t.teamNeedId()).append(' ').append(t.teamId()).append('\n'));
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
