@@ -144,14 +144,10 @@ final class MoveIndex {
     }
 
     /** The need's {@value #NEAR} nearest candidate lots (by route distance; equal distances in range order). */
-    private static List<Lot> nearestLots(MaterialNeed need, List<Lot> candidates) {
-        List<Lot> byDistance = new ArrayList<>(candidates);
+    private List<Lot> nearestLots(MaterialNeed need) {
+        List<Lot> byDistance = new ArrayList<>(candidates(need));
         byDistance.sort(Comparator.comparingDouble(l -> need.supplyFor(l).getRoute().getDistanceKm()));
         return List.copyOf(byDistance.subList(0, Math.min(NEAR, byDistance.size())));
-    }
-
-    private List<Lot> nearestLots(MaterialNeed need) {
-        return nearestLots(need, candidates(need));
     }
 
     /** Fills {@link #itemSlots} and {@link #lotItem}; answers the lot indexes of each item. */
