@@ -9,9 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.corridor.allocation.solver.api.AppliesTo;
 
-/** An embargo or closed border from an origin country to a destination country, in force during [validFrom, validUntil). */
+/**
+ * An embargo or closed border from an origin country to a destination country, in force during
+ * [validFrom, validUntil).
+ */
 @Entity
 @Table(name = "access_rule")
 public class AccessRule extends PanacheEntityBase {

@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.corridor.allocation.solver.api.Priority;
 
 /** A quantity of one catalogue item asked for at one site. */
 @Entity

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * A plan's solving job in the PostgreSQL queue shared by every allocation-service replica. Claims,
- * lease renewals and fencing checks go through native SQL in {@code service/PlanJobs}; this entity is
+ * lease renewals and fencing checks go through native SQL in {@code service/queue/PlanJobs}; this entity is
  * for creating jobs and reading them.
  */
 @Entity

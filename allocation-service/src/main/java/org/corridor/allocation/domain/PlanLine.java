@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.corridor.allocation.solver.api.TransportMode;
 
 /** Quantity of one lot sent to one need by one mode. */
 @Entity

@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.corridor.allocation.solver.api.TransportMode;
 
 /** An officer's override of the transport model's lead time and/or cost for one route and mode. */
 @Entity

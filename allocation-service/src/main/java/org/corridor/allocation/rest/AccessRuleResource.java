@@ -20,15 +20,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
 import org.corridor.allocation.domain.AccessRuleKind;
-import org.corridor.allocation.rest.dto.AccessDtos.AccessRuleDto;
-import org.corridor.allocation.rest.dto.AccessDtos.NewAccessRule;
+import org.corridor.allocation.domain.AppliesTo;
+import org.corridor.allocation.rest.dto.AccessRuleDto;
+import org.corridor.allocation.rest.dto.AccessRuleRequest;
 import org.corridor.allocation.service.AccessRuleService;
-import org.corridor.allocation.service.IdempotentWrites;
-import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.rest.QueryParams;
 import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,32 +40,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/access-rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Access rules", description = "Embargoes and closed borders that keep materials or teams out of a country")
+@Tag(name = "Access rules",
+        description = "Embargoes and closed borders that keep materials or teams out of a country")
 public class AccessRuleResource {
 
     private final AccessRuleService rules;
-    private final IdempotentWrites writes;
+    private final Idempotency idempotency;
 
-    public AccessRuleResource(AccessRuleService rules, IdempotentWrites writes) {
-        this.writes = writes;
+    public AccessRuleResource(AccessRuleService rules, Idempotency idempotency) {
         this.rules = rules;
+        this.idempotency = idempotency;
     }
 
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "createAccessRule", summary = "Record an embargo or closed border",
-            description = "Materials and/or teams may not go from the origin country to the destination country during [validFrom, validUntil). Both countries must be known to inventory-service.")
+            description = "Materials and/or teams may not go from the origin country to the destination country "
+                    + "during [validFrom, validUntil). Both countries must be known to inventory-service.")
     @APIResponse(responseCode = "201", description = "Created; Location names the rule",
             content = @Content(schema = @Schema(implementation = AccessRuleDto.class)))
-    @APIResponse(responseCode = "422", description = "A country is not known to inventory-service, or the Idempotency-Key was used with another body",
+    @APIResponse(responseCode = "422", description = "A country is not known to inventory-service, or the "
+            + "Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewAccessRule body, @Context UriInfo uri,
-            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        rules.checkNew(body);
-        return writes.run("access-rules", idempotencyKey, body, () -> {
-            AccessRuleDto dto = AccessRuleDto.of(rules.persistNew(body));
+    public Response create(@Valid @NotNull AccessRuleRequest body, @Context UriInfo uri,
+            @Parameter(description = ApiDocs.OPTIONAL_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        AccessRuleService.NewAccessRule rule = body.toCommand();
+        rules.checkNew(rule);
+        return idempotency.execute("access-rules", idempotencyKey, body, () -> {
+            AccessRuleDto dto = AccessRuleDto.from(rules.persistNew(rule));
             return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
         });
     }
@@ -77,12 +81,18 @@ public class AccessRuleResource {
     @APIResponse(responseCode = "200", description = "One page of access rules")
     public PageResponse<AccessRuleDto> list(
             @Parameter(description = "Origin country", example = "USA") @QueryParam("originCountryCode") String origin,
-            @Parameter(description = "Destination country", example = "SYR") @QueryParam("destinationCountryCode") String destination,
-            @Parameter(description = "Kind", example = "EMBARGO") @QueryParam("kind") AccessRuleKind kind,
-            @Parameter(description = "What the rule blocks", example = "MATERIALS") @QueryParam("appliesTo") AppliesTo appliesTo,
-            @Parameter(description = "Only rules in force at this instant", example = "2023-02-06T00:00:00Z") @QueryParam("activeAt") Instant activeAt,
+            @Parameter(description = "Destination country", example = "SYR") @QueryParam("destinationCountryCode")
+            String destination,
+            @Parameter(description = "Kind", example = "EMBARGO",
+                    schema = @Schema(implementation = AccessRuleKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "What the rule blocks", example = "MATERIALS",
+                    schema = @Schema(implementation = AppliesTo.class)) @QueryParam("appliesTo") String appliesTo,
+            @Parameter(description = "Only rules in force at this instant", example = "2023-02-06T00:00:00Z",
+                    schema = @Schema(implementation = Instant.class)) @QueryParam("activeAt") String activeAt,
             @BeanParam @Valid PageParams page) {
-        return rules.list(origin, destination, kind, appliesTo, activeAt, page);
+        return Pages.map(rules.list(origin, destination, QueryParams.enumValue("kind", kind, AccessRuleKind.class),
+                QueryParams.enumValue("appliesTo", appliesTo, AppliesTo.class),
+                QueryParams.instant("activeAt", activeAt), page), AccessRuleDto::from);
     }
 
     @GET
@@ -91,14 +101,15 @@ public class AccessRuleResource {
     @Operation(operationId = "getAccessRule", summary = "Get one access rule", description = "One access rule by id.")
     @APIResponse(responseCode = "200", description = "The rule")
     public AccessRuleDto get(@Parameter(description = "Rule id") @PathParam("id") UUID id) {
-        return AccessRuleDto.of(rules.get(id));
+        return AccessRuleDto.from(rules.get(id));
     }
 
     @DELETE
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}")
     @Operation(operationId = "deleteAccessRule", summary = "Delete an access rule",
-            description = "Removes the rule; plans made afterwards no longer respect it. Plans already made keep their lines.")
+            description = "Removes the rule; plans made afterwards no longer respect it. Plans already made keep "
+                    + "their lines.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@Parameter(description = "Rule id") @PathParam("id") UUID id) {
         rules.delete(id);

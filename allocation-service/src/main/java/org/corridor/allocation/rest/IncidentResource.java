@@ -12,31 +12,28 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.corridor.allocation.domain.IncidentStatus;
 import org.corridor.allocation.domain.IncidentType;
-import org.corridor.allocation.domain.Need;
-import org.corridor.allocation.domain.Site;
-import org.corridor.allocation.domain.TeamNeed;
-import org.corridor.allocation.rest.dto.IncidentDtos.EstimateRequest;
-import org.corridor.allocation.rest.dto.IncidentDtos.IncidentDto;
-import org.corridor.allocation.rest.dto.IncidentDtos.NeedDto;
-import org.corridor.allocation.rest.dto.IncidentDtos.NeedsEstimate;
-import org.corridor.allocation.rest.dto.IncidentDtos.NewIncident;
-import org.corridor.allocation.rest.dto.IncidentDtos.NewNeed;
-import org.corridor.allocation.rest.dto.IncidentDtos.NewTeamNeed;
-import org.corridor.allocation.rest.dto.IncidentDtos.TeamNeedDto;
-import org.corridor.allocation.service.IdempotentWrites;
+import org.corridor.allocation.rest.dto.EstimateRequest;
+import org.corridor.allocation.rest.dto.IncidentDto;
+import org.corridor.allocation.rest.dto.IncidentRequest;
+import org.corridor.allocation.rest.dto.NeedDto;
+import org.corridor.allocation.rest.dto.NeedRequest;
+import org.corridor.allocation.rest.dto.NeedsEstimateDto;
+import org.corridor.allocation.rest.dto.TeamNeedDto;
+import org.corridor.allocation.rest.dto.TeamNeedRequest;
 import org.corridor.allocation.service.IncidentService;
 import org.corridor.allocation.service.NeedsEstimator;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.rest.QueryParams;
 import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,29 +50,32 @@ public class IncidentResource {
 
     private final IncidentService incidents;
     private final NeedsEstimator estimator;
-    private final IdempotentWrites writes;
+    private final Idempotency idempotency;
 
-    public IncidentResource(IncidentService incidents, NeedsEstimator estimator, IdempotentWrites writes) {
-        this.writes = writes;
+    public IncidentResource(IncidentService incidents, NeedsEstimator estimator, Idempotency idempotency) {
         this.incidents = incidents;
         this.estimator = estimator;
+        this.idempotency = idempotency;
     }
 
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "createIncident", summary = "Create an incident with its sites",
-            description = "Records a disaster and its affected sites; ids are generated. The country must be known to inventory-service.")
+            description = "Records a disaster and its affected sites; ids are generated. The country must be known "
+                    + "to inventory-service.")
     @APIResponse(responseCode = "201", description = "Created; Location names the incident",
             content = @Content(schema = @Schema(implementation = IncidentDto.class)))
-    @APIResponse(responseCode = "422", description = "The country is not known to inventory-service, or the Idempotency-Key was used with another body",
+    @APIResponse(responseCode = "422", description = "The country is not known to inventory-service, or the "
+            + "Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewIncident body, @Context UriInfo uri,
-            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        incidents.checkNew(body);
-        return writes.run("incidents", idempotencyKey, body, () -> {
-            IncidentDto dto = IncidentDto.of(incidents.persistNew(body));
+    public Response create(@Valid @NotNull IncidentRequest body, @Context UriInfo uri,
+            @Parameter(description = ApiDocs.OPTIONAL_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        IncidentService.NewIncident incident = body.toCommand();
+        incidents.checkNew(incident);
+        return idempotency.execute("incidents", idempotencyKey, body, () -> {
+            IncidentDto dto = IncidentDto.from(incidents.persistNew(incident));
             return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
         });
     }
@@ -86,11 +86,15 @@ public class IncidentResource {
             description = "Incidents, newest first, optionally filtered by status, type and country.")
     @APIResponse(responseCode = "200", description = "One page of incidents")
     public PageResponse<IncidentDto> list(
-            @Parameter(description = "Only incidents with this status", example = "OPEN") @QueryParam("status") IncidentStatus status,
-            @Parameter(description = "Only incidents of this type", example = "EARTHQUAKE") @QueryParam("type") IncidentType type,
-            @Parameter(description = "Only incidents in this country (ISO 3166-1 alpha-3)", example = "TUR") @QueryParam("countryCode") String countryCode,
+            @Parameter(description = "Only incidents with this status", example = "OPEN",
+                    schema = @Schema(implementation = IncidentStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only incidents of this type", example = "EARTHQUAKE",
+                    schema = @Schema(implementation = IncidentType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Only incidents in this country (ISO 3166-1 alpha-3)", example = "TUR")
+            @QueryParam("countryCode") String countryCode,
             @BeanParam @Valid PageParams page) {
-        return incidents.list(status, type, countryCode, page);
+        return Pages.map(incidents.list(QueryParams.enumValue("status", status, IncidentStatus.class),
+                QueryParams.enumValue("type", type, IncidentType.class), countryCode, page), IncidentDto::from);
     }
 
     @GET
@@ -99,7 +103,7 @@ public class IncidentResource {
     @Operation(operationId = "getIncident", summary = "Get one incident", description = "An incident with its sites.")
     @APIResponse(responseCode = "200", description = "The incident")
     public IncidentDto get(@Parameter(description = "Incident id") @PathParam("id") UUID id) {
-        return IncidentDto.of(incidents.get(id));
+        return IncidentDto.from(incidents.get(id));
     }
 
     @POST
@@ -107,32 +111,36 @@ public class IncidentResource {
     @Path("{id}/closure")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "closeIncident", summary = "Close an incident",
-            description = "Marks the incident CLOSED (idempotent): it keeps its needs and plans but takes no new needs and cannot be planned.")
+            description = "Marks the incident CLOSED (idempotent): it keeps its needs and plans but takes no new "
+                    + "needs and cannot be planned.")
     @APIResponse(responseCode = "200", description = "The closed incident")
     public IncidentDto close(@Parameter(description = "Incident id") @PathParam("id") UUID id) {
-        return IncidentDto.of(incidents.close(id));
+        return IncidentDto.from(incidents.close(id));
     }
 
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/needs")
     @Operation(operationId = "createNeed", summary = "Add a material need to a site",
-            description = "A quantity of one catalogue item for one site of the incident. The item must exist in inventory-service's catalogue.")
+            description = "A quantity of one catalogue item for one site of the incident. The item must exist in "
+                    + "inventory-service's catalogue.")
     @APIResponse(responseCode = "201", description = "Created; Location names the need",
             content = @Content(schema = @Schema(implementation = NeedDto.class)))
     @APIResponse(responseCode = "409", description = "The incident is CLOSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The site is not a site of this incident, or the item is unknown, or the Idempotency-Key was used with another body",
+    @APIResponse(responseCode = "422", description = "The site is not a site of this incident, or the item is "
+            + "unknown, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createNeed(@Parameter(description = "Incident id") @PathParam("id") UUID id,
-            @Valid @NotNull NewNeed body, @Context UriInfo uri,
-            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        incidents.checkNeed(id, body);
-        return writes.run("needs:" + id, idempotencyKey, body, () -> {
-            Need n = incidents.persistNeed(id, body);
-            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(n.id.toString()).build(), NeedDto.of(n));
+            @Valid @NotNull NeedRequest body, @Context UriInfo uri,
+            @Parameter(description = ApiDocs.OPTIONAL_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        IncidentService.NewNeed need = body.toCommand();
+        incidents.checkNeed(id, need);
+        return idempotency.execute("needs:" + id, idempotencyKey, body, () -> {
+            NeedDto dto = NeedDto.from(incidents.persistNeed(id, need));
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
         });
     }
 
@@ -143,9 +151,10 @@ public class IncidentResource {
             description = "Needs in the order they were recorded, optionally of one site.")
     @APIResponse(responseCode = "200", description = "One page of needs")
     public PageResponse<NeedDto> needs(@Parameter(description = "Incident id") @PathParam("id") UUID id,
-            @Parameter(description = "Only needs of this site") @QueryParam("siteId") UUID siteId,
+            @Parameter(description = "Only needs of this site", schema = @Schema(implementation = UUID.class))
+            @QueryParam("siteId") String siteId,
             @BeanParam @Valid PageParams page) {
-        return incidents.needs(id, siteId, page);
+        return Pages.map(incidents.needs(id, QueryParams.uuid("siteId", siteId), page), NeedDto::from);
     }
 
     @GET
@@ -155,7 +164,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "The need")
     public NeedDto need(@Parameter(description = "Incident id") @PathParam("id") UUID id,
             @Parameter(description = "Need id") @PathParam("needId") UUID needId) {
-        return NeedDto.of(incidents.need(id, needId));
+        return NeedDto.from(incidents.need(id, needId));
     }
 
     @POST
@@ -167,14 +176,15 @@ public class IncidentResource {
             content = @Content(schema = @Schema(implementation = TeamNeedDto.class)))
     @APIResponse(responseCode = "409", description = "The incident is CLOSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The site is not a site of this incident, or the Idempotency-Key was used with another body",
+    @APIResponse(responseCode = "422", description = "The site is not a site of this incident, or the "
+            + "Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createTeamNeed(@Parameter(description = "Incident id") @PathParam("id") UUID id,
-            @Valid @NotNull NewTeamNeed body, @Context UriInfo uri,
-            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return writes.run("team-needs:" + id, idempotencyKey, body, () -> {
-            TeamNeed t = incidents.addTeamNeed(id, body);
-            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(t.id.toString()).build(), TeamNeedDto.of(t));
+            @Valid @NotNull TeamNeedRequest body, @Context UriInfo uri,
+            @Parameter(description = ApiDocs.OPTIONAL_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.execute("team-needs:" + id, idempotencyKey, body, () -> {
+            TeamNeedDto dto = TeamNeedDto.from(incidents.addTeamNeed(id, body.toCommand()));
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
         });
     }
 
@@ -185,19 +195,21 @@ public class IncidentResource {
             description = "Team needs in the order they were recorded, optionally of one site.")
     @APIResponse(responseCode = "200", description = "One page of team needs")
     public PageResponse<TeamNeedDto> teamNeeds(@Parameter(description = "Incident id") @PathParam("id") UUID id,
-            @Parameter(description = "Only team needs of this site") @QueryParam("siteId") UUID siteId,
+            @Parameter(description = "Only team needs of this site", schema = @Schema(implementation = UUID.class))
+            @QueryParam("siteId") String siteId,
             @BeanParam @Valid PageParams page) {
-        return incidents.teamNeeds(id, siteId, page);
+        return Pages.map(incidents.teamNeeds(id, QueryParams.uuid("siteId", siteId), page), TeamNeedDto::from);
     }
 
     @GET
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/team-needs/{teamNeedId}")
-    @Operation(operationId = "getTeamNeed", summary = "Get one team need", description = "One team need of the incident.")
+    @Operation(operationId = "getTeamNeed", summary = "Get one team need",
+            description = "One team need of the incident.")
     @APIResponse(responseCode = "200", description = "The team need")
     public TeamNeedDto teamNeed(@Parameter(description = "Incident id") @PathParam("id") UUID id,
             @Parameter(description = "Team need id") @PathParam("teamNeedId") UUID teamNeedId) {
-        return TeamNeedDto.of(incidents.teamNeed(id, teamNeedId));
+        return TeamNeedDto.from(incidents.teamNeed(id, teamNeedId));
     }
 
     @POST
@@ -205,17 +217,16 @@ public class IncidentResource {
     @Path("{id}/needs/estimate")
     @Operation(operationId = "estimateNeeds", summary = "Estimate a site's needs from Sphere minimums",
             description = "Proposes needs for a population and a number of days from the Sphere minimum standards "
-                    + "(15 l water, 3.5 m2 covered space, 2,100 kcal per person per day; one hygiene kit per family per month; "
-                    + "one blanket per person), mapped to catalogue items. Nothing is saved.")
+                    + "(15 l water, 3.5 m2 covered space, 2,100 kcal per person per day; one hygiene kit per family "
+                    + "per month; one blanket per person), mapped to catalogue items. Nothing is saved.")
     @APIResponse(responseCode = "200", description = "The proposed needs",
-            content = @Content(schema = @Schema(implementation = NeedsEstimate.class)))
+            content = @Content(schema = @Schema(implementation = NeedsEstimateDto.class)))
     @APIResponse(responseCode = "422", description = "The site is not a site of this incident",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public NeedsEstimate estimate(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+    public NeedsEstimateDto estimate(@Parameter(description = "Incident id") @PathParam("id") UUID id,
             @Valid @NotNull EstimateRequest body) {
-        Site site = incidents.site(id, body.siteId());
-        return estimator.estimate(site, body);
+        return NeedsEstimateDto.from(estimator.estimate(id, body.siteId(), body.population(), body.days()));
     }
 }

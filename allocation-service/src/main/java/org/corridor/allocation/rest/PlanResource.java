@@ -1,6 +1,8 @@
 package org.corridor.allocation.rest;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -18,21 +20,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.UUID;
 import org.corridor.allocation.domain.PlanStatus;
-import org.corridor.allocation.rest.dto.PlanDtos.AnalysisDto;
-import org.corridor.allocation.rest.dto.PlanDtos.ApprovalDto;
-import org.corridor.allocation.rest.dto.PlanDtos.NewPlan;
-import org.corridor.allocation.rest.dto.PlanDtos.PlanDto;
-import org.corridor.allocation.rest.dto.PlanDtos.PlanSummaryDto;
-import org.corridor.allocation.service.ApprovalService;
+import org.corridor.allocation.rest.dto.ApprovalDto;
+import org.corridor.allocation.rest.dto.PlanAnalysisDto;
+import org.corridor.allocation.rest.dto.PlanDto;
+import org.corridor.allocation.rest.dto.PlanRequest;
+import org.corridor.allocation.rest.dto.PlanSummaryDto;
 import org.corridor.allocation.service.PlanService;
 import org.corridor.allocation.service.PlanStore;
+import org.corridor.allocation.service.approval.ApprovalService;
 import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.rest.QueryParams;
 import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,104 +53,136 @@ public class PlanResource {
 
     private final PlanService plans;
     private final PlanStore store;
-    private final ETagResponder etag;
     private final ApprovalService approvals;
+    private final Idempotency idempotency;
+    private final ETagResponder etag;
 
-    public PlanResource(PlanService plans, PlanStore store, ETagResponder etag, ApprovalService approvals) {
-        this.etag = etag;
-        this.approvals = approvals;
+    public PlanResource(PlanService plans, PlanStore store, ApprovalService approvals, Idempotency idempotency,
+            ETagResponder etag) {
         this.plans = plans;
         this.store = store;
+        this.approvals = approvals;
+        this.idempotency = idempotency;
+        this.etag = etag;
     }
 
+    /**
+     * Checks the request and takes inventory's snapshot first, outside any transaction; then records the plan
+     * and its job in the Idempotency-Key's transaction. A replay of the same key and body answers the first 202
+     * again and queues nothing.
+     */
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Operation(operationId = "createPlan", summary = "Plan the needs of one or several incidents",
-            description = "Reads the incidents' needs and inventory's available stock and teams, then solves asynchronously. "
-                    + "Answers 202 at once with the plan in status SOLVING; GET the Location to follow it. Termination limits "
-                    + "are capped by the server's maximum.")
+            description = "Reads the incidents' needs and inventory's available stock and teams, then solves "
+                    + "asynchronously. Answers 202 at once with the plan in status SOLVING; GET the Location to "
+                    + "follow it. Termination limits are capped by the server's maximum.")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the plan",
             content = @Content(schema = @Schema(implementation = PlanDto.class)))
-    @APIResponse(responseCode = "422", description = "Unknown or closed incidents, nothing to plan, or needs for items no longer in the catalogue, or the Idempotency-Key was used with another body",
+    @APIResponse(responseCode = "422", description = "Unknown or closed incidents, nothing to plan, or needs for "
+            + "items no longer in the catalogue, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewPlan body, @Context UriInfo uri,
-            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return plans.create(body, idempotencyKey, id -> uri.getAbsolutePathBuilder().path(id.toString()).build());
+    public Response create(@Valid @NotNull PlanRequest body, @Context UriInfo uri,
+            @Parameter(description = ApiDocs.OPTIONAL_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        PlanService.Submission submission = plans.prepare(body.toCommand());
+        return idempotency.execute("plans", idempotencyKey, body, () -> {
+            PlanDto dto = PlanDto.from(plans.submit(submission));
+            return new Idempotency.Result(Response.Status.ACCEPTED.getStatusCode(),
+                    uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
+        });
     }
 
     @GET
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
-    @Operation(operationId = "listPlans", summary = "List plans", description = "Plans, newest first, without their lines; optionally of one status.")
+    @Operation(operationId = "listPlans", summary = "List plans",
+            description = "Plans, newest first, without their lines; optionally of one status.")
     @APIResponse(responseCode = "200", description = "One page of plans")
     public PageResponse<PlanSummaryDto> list(
-            @Parameter(description = "Only plans with this status", example = "SOLVED") @QueryParam("status") PlanStatus status,
+            @Parameter(description = "Only plans with this status", example = "SOLVED",
+                    schema = @Schema(implementation = PlanStatus.class)) @QueryParam("status") String status,
             @BeanParam @Valid PageParams page) {
-        return store.list(status, page);
+        return Pages.map(store.list(QueryParams.enumValue("status", status, PlanStatus.class), page),
+                PlanSummaryDto::from);
     }
 
     @GET
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}")
     @Operation(operationId = "getPlan", summary = "Get one plan",
-            description = "The plan with its score, lines, team assignments and unmet needs; while SOLVING, the best plan so far. Answers an ETag and honours If-None-Match (304), for dashboards that poll.")
+            description = "The plan with its score, lines, team assignments and unmet needs; while SOLVING, the best "
+                    + "plan so far. Answers an ETag and honours If-None-Match (304), for dashboards that poll.")
     @APIResponse(responseCode = "200", description = "The plan, with an ETag",
             content = @Content(schema = @Schema(implementation = PlanDto.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response get(@Parameter(description = "Plan id") @PathParam("id") UUID id, @Context Request request) {
-        return etag.ok(request, store.get(id));
+        return etag.ok(request, PlanDto.from(store.get(id)));
     }
 
+    /**
+     * One transaction, opened here with the approval's timeout, holds the Idempotency-Key's record and the plan's
+     * row lock for the whole approval, remote calls included (see {@link ApprovalService}).
+     */
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/approval")
     @Consumes(MediaType.WILDCARD)
+    @Transactional
+    @TransactionConfiguration(timeout = ApprovalService.TRANSACTION_TIMEOUT_SECONDS)
     @Operation(operationId = "approvePlan", summary = "Approve a solved plan: reserve, assign, ship",
-            description = "All or nothing across services: reserves the plan's lots in inventory-service as ONE reservation "
-                    + "(reference plan-<id>), assigns its teams, and creates one shipment per (origin depot, site, mode) in "
-                    + "shipment-service. If any step fails, everything already done is undone (shipments cancelled, reservation "
-                    + "released, teams released) and the answer is a problem saying what failed; the plan stays SOLVED and can be "
-                    + "approved again. Requires an Idempotency-Key; an APPROVED plan answers its stored approval again whatever "
-                    + "the key, so approving twice never reserves or ships twice. No request body.")
-    @APIResponse(responseCode = "200", description = "The plan is APPROVED: its reservation, shipments and team assignments",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApprovalDto.class)))
-    @APIResponse(responseCode = "409", description = "The plan is not SOLVED, or inventory-service refused (stock taken meanwhile: "
-            + "extensions.shortLines names each short lot; a team no longer available); nothing was kept",
+            description = "All or nothing across services: reserves the plan's lots in inventory-service as ONE "
+                    + "reservation (reference plan-<id>), assigns its teams, and creates one shipment per (origin "
+                    + "depot, site, mode) in shipment-service. If any step fails, everything already done is undone "
+                    + "(shipments cancelled, reservation released, teams released) and the answer is a problem saying "
+                    + "what failed; the plan stays SOLVED and can be approved again. Requires an Idempotency-Key; an "
+                    + "APPROVED plan answers its stored approval again whatever the key, so approving twice never "
+                    + "reserves or ships twice. No request body.")
+    @APIResponse(responseCode = "200", description = "The plan is APPROVED: its reservation, shipments and team "
+            + "assignments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApprovalDto.class)))
+    @APIResponse(responseCode = "409", description = "The plan is not SOLVED, or inventory-service refused (stock "
+            + "taken meanwhile: extensions.shortLines names each short lot; a team no longer available); nothing was "
+            + "kept",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "inventory-service or shipment-service is down or timed out; nothing was kept",
+    @APIResponse(responseCode = "503", description = "inventory-service or shipment-service is down or timed out; "
+            + "nothing was kept",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@Parameter(description = "Plan id") @PathParam("id") UUID id,
-            @Parameter(description = "Required: a retry with the same key answers the first result", required = true, example = "approve-plan-c0ffee00-1")
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return approvals.approve(id, idempotencyKey);
+            @Parameter(description = "Required: a retry with the same key answers the first result", required = true,
+                    example = "approve-plan-c0ffee00-1") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.require("plan-approval:" + id, idempotencyKey, Map.of("planId", id.toString()),
+                () -> Idempotency.Result.ok(ApprovalDto.from(approvals.approve(id))));
     }
 
     @DELETE
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/solving")
     @Operation(operationId = "stopSolving", summary = "Stop solving early",
-            description = "Stops the solver, on whichever replica is solving the plan, and keeps the best plan so far: SOLVED "
-                    + "(stoppedEarly true) if it breaks no hard constraint, otherwise CANCELLED. A plan still waiting in the queue "
-                    + "is CANCELLED at once. Answers the plan as recorded once it has stopped.")
+            description = "Stops the solver, on whichever replica is solving the plan, and keeps the best plan so "
+                    + "far: SOLVED (stoppedEarly true) if it breaks no hard constraint, otherwise CANCELLED. A plan "
+                    + "still waiting in the queue is CANCELLED at once. Answers the plan as recorded once it has "
+                    + "stopped.")
     @APIResponse(responseCode = "200", description = "The plan as recorded after stopping")
     @APIResponse(responseCode = "409", description = "The plan is not solving",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PlanDto stop(@Parameter(description = "Plan id") @PathParam("id") UUID id) {
-        return plans.stop(id);
+        return PlanDto.from(plans.stop(id));
     }
 
     @GET
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/analysis")
     @Operation(operationId = "getPlanAnalysis", summary = "Explain a plan's score",
-            description = "The score per constraint and, for every unmet need, the reason in plain words. Available once solving has ended.")
+            description = "The score per constraint and, for every unmet need, the reason in plain words. Available "
+                    + "once solving has ended.")
     @APIResponse(responseCode = "200", description = "The analysis")
     @APIResponse(responseCode = "409", description = "The plan is still solving, or ended without a solution",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AnalysisDto analysis(@Parameter(description = "Plan id") @PathParam("id") UUID id) {
-        return store.analysis(id);
+    public PlanAnalysisDto analysis(@Parameter(description = "Plan id") @PathParam("id") UUID id) {
+        return PlanAnalysisDto.from(store.analysis(id));
     }
 }

@@ -18,19 +18,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.corridor.allocation.config.TransportConfig;
-import org.corridor.allocation.rest.dto.AccessDtos.NewRouteOverride;
-import org.corridor.allocation.rest.dto.AccessDtos.RouteOverrideDto;
-import org.corridor.allocation.service.IdempotentWrites;
+import org.corridor.allocation.domain.TransportMode;
+import org.corridor.allocation.rest.dto.RouteOverrideDto;
+import org.corridor.allocation.rest.dto.RouteOverrideRequest;
+import org.corridor.allocation.rest.dto.TransportModelDto;
 import org.corridor.allocation.service.RouteOverrideService;
-import org.corridor.allocation.solver.api.TransportMode;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.rest.QueryParams;
 import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,32 +39,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Transport", description = "The transport model and officers' per-route overrides of lead time and cost")
+@Tag(name = "Transport",
+        description = "The transport model and officers' per-route overrides of lead time and cost")
 public class RouteOverrideResource {
 
     private final RouteOverrideService overrides;
-    private final TransportConfig transport;
-    private final IdempotentWrites writes;
+    private final Idempotency idempotency;
 
-    public RouteOverrideResource(RouteOverrideService overrides, TransportConfig transport, IdempotentWrites writes) {
-        this.writes = writes;
+    public RouteOverrideResource(RouteOverrideService overrides, Idempotency idempotency) {
         this.overrides = overrides;
-        this.transport = transport;
-    }
-
-    @Schema(name = "TransportModel", description = "The transport model in force (configuration corridor.transport.*)")
-    public record TransportModelDto(
-            @Schema(description = "Road is used up to this great-circle distance", example = "1500") double maxRoadKm,
-            @Schema(description = "Average road speed", example = "50") double roadSpeedKmh,
-            @Schema(description = "Handling time added to road legs", type = SchemaType.STRING, format = "duration", example = "PT12H") java.time.Duration roadHandling,
-            @Schema(description = "Average air speed", example = "700") double airSpeedKmh,
-            @Schema(description = "Handling time added to air legs (customs, loading, last mile)", type = SchemaType.STRING, format = "duration", example = "PT24H") java.time.Duration airHandling,
-            @Schema(description = "Truck capacity in kg", example = "20000") double truckCapacityKg,
-            @Schema(description = "Truck capacity in m3", example = "80") double truckCapacityM3,
-            @Schema(description = "Cargo aircraft capacity in kg", example = "40000") double aircraftCapacityKg,
-            @Schema(description = "Cargo aircraft capacity in m3", example = "300") double aircraftCapacityM3,
-            @Schema(description = "Cost per truck-km, units of account", example = "2") double truckCostPerKm,
-            @Schema(description = "Cost per aircraft-km, units of account", example = "20") double aircraftCostPerKm) {
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -75,30 +58,30 @@ public class RouteOverrideResource {
             description = "The configured defaults the solver uses for every route without an override.")
     @APIResponse(responseCode = "200", description = "The transport model")
     public TransportModelDto model() {
-        var s = transport.toSettings();
-        return new TransportModelDto(s.maxRoadKm(), s.roadSpeedKmh(), s.roadHandling(), s.airSpeedKmh(), s.airHandling(),
-                s.truckCapacityKg(), s.truckCapacityM3(), s.aircraftCapacityKg(), s.aircraftCapacityM3(), s.truckCostPerKm(),
-                s.aircraftCostPerKm());
+        return TransportModelDto.from(overrides.transportModel());
     }
 
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("route-overrides")
     @Operation(operationId = "createRouteOverride", summary = "Override a route's lead time and/or cost",
-            description = "Replaces the transport model's lead time and/or cost per vehicle-km from one country to another by one mode. One override per route and mode.")
+            description = "Replaces the transport model's lead time and/or cost per vehicle-km from one country to "
+                    + "another by one mode. One override per route and mode.")
     @APIResponse(responseCode = "201", description = "Created; Location names the override",
             content = @Content(schema = @Schema(implementation = RouteOverrideDto.class)))
     @APIResponse(responseCode = "409", description = "An override for this route and mode exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A country is not known to inventory-service, or the Idempotency-Key was used with another body",
+    @APIResponse(responseCode = "422", description = "A country is not known to inventory-service, or the "
+            + "Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewRouteOverride body, @Context UriInfo uri,
-            @Parameter(description = "Optional: same key and body replay the first answer; same key with another body is 422") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        overrides.checkNew(body);
-        return writes.run("route-overrides", idempotencyKey, body, () -> {
-            RouteOverrideDto dto = RouteOverrideDto.of(overrides.persistNew(body));
+    public Response create(@Valid @NotNull RouteOverrideRequest body, @Context UriInfo uri,
+            @Parameter(description = ApiDocs.OPTIONAL_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        RouteOverrideService.NewRouteOverride override = body.toCommand();
+        overrides.checkNew(override);
+        return idempotency.execute("route-overrides", idempotencyKey, body, () -> {
+            RouteOverrideDto dto = RouteOverrideDto.from(overrides.persistNew(override));
             return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
         });
     }
@@ -106,23 +89,28 @@ public class RouteOverrideResource {
     @GET
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("route-overrides")
-    @Operation(operationId = "listRouteOverrides", summary = "List route overrides", description = "Route overrides with optional filters.")
+    @Operation(operationId = "listRouteOverrides", summary = "List route overrides",
+            description = "Route overrides with optional filters.")
     @APIResponse(responseCode = "200", description = "One page of route overrides")
     public PageResponse<RouteOverrideDto> list(
             @Parameter(description = "Origin country", example = "ARE") @QueryParam("originCountryCode") String origin,
-            @Parameter(description = "Destination country", example = "TUR") @QueryParam("destinationCountryCode") String destination,
-            @Parameter(description = "Mode", example = "AIR") @QueryParam("mode") TransportMode mode,
+            @Parameter(description = "Destination country", example = "TUR") @QueryParam("destinationCountryCode")
+            String destination,
+            @Parameter(description = "Mode", example = "AIR", schema = @Schema(implementation = TransportMode.class))
+            @QueryParam("mode") String mode,
             @BeanParam @Valid PageParams page) {
-        return overrides.list(origin, destination, mode, page);
+        return Pages.map(overrides.list(origin, destination, QueryParams.enumValue("mode", mode, TransportMode.class),
+                page), RouteOverrideDto::from);
     }
 
     @GET
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("route-overrides/{id}")
-    @Operation(operationId = "getRouteOverride", summary = "Get one route override", description = "One route override by id.")
+    @Operation(operationId = "getRouteOverride", summary = "Get one route override",
+            description = "One route override by id.")
     @APIResponse(responseCode = "200", description = "The override")
     public RouteOverrideDto get(@Parameter(description = "Override id") @PathParam("id") UUID id) {
-        return RouteOverrideDto.of(overrides.get(id));
+        return RouteOverrideDto.from(overrides.get(id));
     }
 
     @DELETE

@@ -1,24 +1,29 @@
 package org.corridor.allocation.service;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.corridor.allocation.domain.AccessRule;
 import org.corridor.allocation.domain.AccessRuleKind;
-import org.corridor.allocation.rest.dto.AccessDtos.AccessRuleDto;
-import org.corridor.allocation.rest.dto.AccessDtos.NewAccessRule;
-import org.corridor.allocation.solver.api.AppliesTo;
+import org.corridor.allocation.domain.AppliesTo;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
+import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.time.DbClock;
 
 /** Embargoes and closed borders. Both countries must be known to inventory-service. */
 @ApplicationScoped
 public class AccessRuleService {
+
+    /** A new embargo or closed border; {@code validUntil} null means open-ended. */
+    public record NewAccessRule(String originCountryCode, String destinationCountryCode, AccessRuleKind kind,
+            AppliesTo appliesTo, String reason, Instant validFrom, Instant validUntil) {
+    }
 
     private final IncidentService incidents;
 
@@ -35,8 +40,9 @@ public class AccessRuleService {
         incidents.requireKnownCountry(req.destinationCountryCode(), "destinationCountryCode");
     }
 
+    /** Records a checked rule, in the caller's transaction if there is one. */
     @Transactional
-    public AccessRule persistNew(NewAccessRule req) {
+    public AccessRuleView persistNew(NewAccessRule req) {
         AccessRule r = new AccessRule();
         r.id = UUID.randomUUID();
         r.originCountryCode = req.originCountryCode();
@@ -46,41 +52,45 @@ public class AccessRuleService {
         r.reason = req.reason().strip();
         r.validFrom = req.validFrom();
         r.validUntil = req.validUntil();
-        r.createdAt = Instant.now();
+        r.createdAt = DbClock.now();
         r.persist();
-        return r;
+        return AccessRuleView.of(r);
     }
 
     @Transactional
-    public PageResponse<AccessRuleDto> list(String origin, String destination, AccessRuleKind kind, AppliesTo appliesTo,
-            Instant activeAt, PageParams page) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (origin != null && !origin.isBlank()) {
-            q.append(" and originCountryCode = :origin");
-            p.and("origin", origin.toUpperCase());
-        }
-        if (destination != null && !destination.isBlank()) {
-            q.append(" and destinationCountryCode = :destination");
-            p.and("destination", destination.toUpperCase());
-        }
-        if (kind != null) {
-            q.append(" and kind = :kind");
-            p.and("kind", kind);
-        }
-        if (appliesTo != null) {
-            q.append(" and appliesTo = :appliesTo");
-            p.and("appliesTo", appliesTo);
-        }
-        if (activeAt != null) {
-            q.append(" and validFrom <= :at and (validUntil is null or validUntil > :at)");
-            p.and("at", activeAt);
-        }
-        return PageResponse.of(AccessRule.find(q.toString(), Sort.by("createdAt").and("id"), p), page, AccessRuleDto::of);
+    public PageResponse<AccessRuleView> list(String origin, String destination, AccessRuleKind kind,
+            AppliesTo appliesTo, Instant activeAt, PageParams page) {
+        QueryFilter f = QueryFilter.create()
+                .eq("originCountryCode", upper(origin))
+                .eq("destinationCountryCode", upper(destination))
+                .eq("kind", kind)
+                .eq("appliesTo", appliesTo)
+                .cond("validFrom <= ? and (validUntil is null or validUntil > ?)", activeAt);
+        return PageResponse.of(AccessRule.find(f.where(), Sort.by("createdAt").and("id"), f.params()), page,
+                AccessRuleView::of);
     }
 
     @Transactional
-    public AccessRule get(UUID id) {
+    public AccessRuleView get(UUID id) {
+        return AccessRuleView.of(find(id));
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        find(id).delete();
+    }
+
+    /**
+     * Rules still (or not yet) in force at or after {@code from}: the solver checks each window against travel
+     * times.
+     */
+    @Transactional
+    public List<AccessRuleView> relevantFrom(Instant from) {
+        return AccessRule.<AccessRule>list("validUntil is null or validUntil > ?1", Sort.by("createdAt").and("id"),
+                from).stream().map(AccessRuleView::of).toList();
+    }
+
+    private static AccessRule find(UUID id) {
         AccessRule r = AccessRule.findById(id);
         if (r == null) {
             throw ProblemException.notFound("Access rule", id);
@@ -88,14 +98,7 @@ public class AccessRuleService {
         return r;
     }
 
-    @Transactional
-    public void delete(UUID id) {
-        get(id).delete();
-    }
-
-    /** Rules still (or not yet) in force at or after {@code from}: the solver checks each window against travel times. */
-    @Transactional
-    public List<AccessRule> relevantFrom(Instant from) {
-        return AccessRule.list("validUntil is null or validUntil > ?1", Sort.by("createdAt").and("id"), from);
+    static String upper(String code) {
+        return code == null ? null : code.toUpperCase(Locale.ROOT);
     }
 }

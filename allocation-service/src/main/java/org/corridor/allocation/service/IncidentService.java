@@ -2,41 +2,55 @@ package org.corridor.allocation.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.corridor.allocation.domain.Incident;
 import org.corridor.allocation.domain.IncidentStatus;
 import org.corridor.allocation.domain.IncidentType;
 import org.corridor.allocation.domain.Need;
+import org.corridor.allocation.domain.Priority;
 import org.corridor.allocation.domain.Site;
 import org.corridor.allocation.domain.TeamNeed;
-import org.corridor.allocation.inventory.InventoryClient;
-import org.corridor.allocation.rest.dto.IncidentDtos.NewIncident;
-import org.corridor.allocation.rest.dto.IncidentDtos.NewNeed;
-import org.corridor.allocation.rest.dto.IncidentDtos.NewSite;
-import org.corridor.allocation.rest.dto.IncidentDtos.NewTeamNeed;
-import org.corridor.allocation.rest.dto.IncidentDtos.IncidentDto;
-import org.corridor.allocation.rest.dto.IncidentDtos.NeedDto;
-import org.corridor.allocation.rest.dto.IncidentDtos.TeamNeedDto;
+import org.corridor.allocation.domain.TeamType;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
+import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.time.DbClock;
 
 /**
  * Incidents, their sites, needs and team needs. Country codes and item codes are checked against
- * inventory-service before anything is written (422 if unknown, 503 if inventory is down); the
- * inventory call happens outside the database transaction.
+ * inventory-service before anything is written (422 if unknown, 503 if inventory is down): the checks
+ * ({@code check...}) call inventory outside any transaction, the writes ({@code persist...}) join the caller's.
  */
 @ApplicationScoped
 public class IncidentService {
 
-    private final InventoryClient inventory;
+    /** A new incident with its sites. */
+    public record NewIncident(String name, IncidentType type, String glide, String countryCode, Instant startedAt,
+            List<NewSite> sites) {
+    }
 
-    public IncidentService(InventoryClient inventory) {
+    /** An affected site of a new incident. */
+    public record NewSite(String name, double latitude, double longitude, int affectedPopulation) {
+    }
+
+    /** A new material need of one site. */
+    public record NewNeed(UUID siteId, String itemCode, int quantity, Priority priority, Instant deliverBy) {
+    }
+
+    /** A new need for teams at one site. */
+    public record NewTeamNeed(UUID siteId, TeamType teamType, int count, Instant neededBy) {
+    }
+
+    private final InventoryReads inventory;
+
+    public IncidentService(InventoryReads inventory) {
         this.inventory = inventory;
     }
 
@@ -47,7 +61,7 @@ public class IncidentService {
 
     /** Records a checked incident, in the caller's transaction if there is one. */
     @Transactional
-    public Incident persistNew(NewIncident req) {
+    public IncidentView persistNew(NewIncident req) {
         Incident i = new Incident();
         i.id = UUID.randomUUID();
         i.name = req.name().strip();
@@ -56,7 +70,7 @@ public class IncidentService {
         i.countryCode = req.countryCode();
         i.startedAt = req.startedAt();
         i.status = IncidentStatus.OPEN;
-        i.createdAt = Instant.now();
+        i.createdAt = DbClock.now();
         int pos = 0;
         for (NewSite ns : req.sites()) {
             Site s = new Site();
@@ -70,7 +84,7 @@ public class IncidentService {
             i.sites.add(s);
         }
         i.persist();
-        return i;
+        return IncidentView.of(i);
     }
 
     /** 422 when inventory does not know the country, 503 when inventory is down. */
@@ -82,44 +96,29 @@ public class IncidentService {
     }
 
     @Transactional
-    public Incident get(UUID id) {
-        Incident i = Incident.findById(id);
-        if (i == null) {
-            throw ProblemException.notFound("Incident", id);
-        }
-        i.sites.size();
-        return i;
+    public IncidentView get(UUID id) {
+        return IncidentView.of(find(id));
     }
 
     @Transactional
-    public PageResponse<IncidentDto> list(IncidentStatus status, IncidentType type, String countryCode, PageParams page) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (status != null) {
-            q.append(" and status = :status");
-            p.and("status", status);
-        }
-        if (type != null) {
-            q.append(" and type = :type");
-            p.and("type", type);
-        }
-        if (countryCode != null && !countryCode.isBlank()) {
-            q.append(" and countryCode = :country");
-            p.and("country", countryCode.toUpperCase());
-        }
-        PanacheQuery<Incident> query = Incident.find(q.toString(), Sort.by("createdAt").descending().and("id"), p);
-        return PageResponse.of(query, page, IncidentDto::of);
+    public PageResponse<IncidentView> list(IncidentStatus status, IncidentType type, String countryCode,
+            PageParams page) {
+        QueryFilter f = QueryFilter.create().eq("status", status).eq("type", type)
+                .eq("countryCode", countryCode == null ? null : countryCode.toUpperCase(Locale.ROOT));
+        PanacheQuery<Incident> query = Incident.find(f.where(), Sort.by("createdAt").descending().and("id"),
+                f.params());
+        return PageResponse.of(query, page, IncidentView::of);
     }
 
     /** Closes an incident (idempotent): it keeps its needs and plans but takes no new needs and is not planned. */
     @Transactional
-    public Incident close(UUID id) {
-        Incident i = get(id);
+    public IncidentView close(UUID id) {
+        Incident i = find(id);
         if (i.status != IncidentStatus.CLOSED) {
             i.status = IncidentStatus.CLOSED;
-            i.closedAt = Instant.now();
+            i.closedAt = DbClock.now();
         }
-        return i;
+        return IncidentView.of(i);
     }
 
     /** Checks a new need: site of the incident (no network, first), then the item against inventory's catalogue. */
@@ -133,7 +132,7 @@ public class IncidentService {
 
     /** Records a checked need, in the caller's transaction if there is one. */
     @Transactional
-    public Need persistNeed(UUID incidentId, NewNeed req) {
+    public NeedView persistNeed(UUID incidentId, NewNeed req) {
         requireOpenSite(incidentId, req.siteId());
         Need n = new Need();
         n.id = UUID.randomUUID();
@@ -143,13 +142,14 @@ public class IncidentService {
         n.quantity = req.quantity();
         n.priority = req.priority();
         n.deliverBy = req.deliverBy();
-        n.createdAt = Instant.now();
+        n.createdAt = DbClock.now();
         n.persist();
-        return n;
+        return NeedView.of(n);
     }
 
+    /** Records a team need (nothing to check against inventory), in the caller's transaction if there is one. */
     @Transactional
-    public TeamNeed addTeamNeed(UUID incidentId, NewTeamNeed req) {
+    public TeamNeedView addTeamNeed(UUID incidentId, NewTeamNeed req) {
         requireOpenSite(incidentId, req.siteId());
         TeamNeed t = new TeamNeed();
         t.id = UUID.randomUUID();
@@ -158,68 +158,82 @@ public class IncidentService {
         t.teamType = req.teamType();
         t.count = req.count();
         t.neededBy = req.neededBy();
-        t.createdAt = Instant.now();
+        t.createdAt = DbClock.now();
         t.persist();
-        return t;
+        return TeamNeedView.of(t);
     }
 
     @Transactional
-    public PageResponse<NeedDto> needs(UUID incidentId, UUID siteId, PageParams page) {
-        get(incidentId);
+    public PageResponse<NeedView> needs(UUID incidentId, UUID siteId, PageParams page) {
+        find(incidentId);
         PanacheQuery<Need> q = siteId == null
                 ? Need.find("incidentId", Sort.by("createdAt").and("id"), incidentId)
                 : Need.find("incidentId = ?1 and siteId = ?2", Sort.by("createdAt").and("id"), incidentId, siteId);
-        return PageResponse.of(q, page, NeedDto::of);
+        return PageResponse.of(q, page, NeedView::of);
     }
 
     @Transactional
-    public Need need(UUID incidentId, UUID needId) {
+    public NeedView need(UUID incidentId, UUID needId) {
         Need n = Need.findById(needId);
         if (n == null || !n.incidentId.equals(incidentId)) {
             throw ProblemException.notFound("Need", needId);
         }
-        return n;
+        return NeedView.of(n);
     }
 
     @Transactional
-    public PageResponse<TeamNeedDto> teamNeeds(UUID incidentId, UUID siteId, PageParams page) {
-        get(incidentId);
+    public PageResponse<TeamNeedView> teamNeeds(UUID incidentId, UUID siteId, PageParams page) {
+        find(incidentId);
         PanacheQuery<TeamNeed> q = siteId == null
                 ? TeamNeed.find("incidentId", Sort.by("createdAt").and("id"), incidentId)
-                : TeamNeed.find("incidentId = ?1 and siteId = ?2", Sort.by("createdAt").and("id"), incidentId, siteId);
-        return PageResponse.of(q, page, TeamNeedDto::of);
+                : TeamNeed.find("incidentId = ?1 and siteId = ?2", Sort.by("createdAt").and("id"), incidentId,
+                        siteId);
+        return PageResponse.of(q, page, TeamNeedView::of);
     }
 
     @Transactional
-    public TeamNeed teamNeed(UUID incidentId, UUID teamNeedId) {
+    public TeamNeedView teamNeed(UUID incidentId, UUID teamNeedId) {
         TeamNeed t = TeamNeed.findById(teamNeedId);
         if (t == null || !t.incidentId.equals(incidentId)) {
             throw ProblemException.notFound("Team need", teamNeedId);
         }
-        return t;
+        return TeamNeedView.of(t);
+    }
+
+    /** A site of the incident: 404 unknown incident, 422 a site of another incident. */
+    @Transactional
+    public SiteView site(UUID incidentId, UUID siteId) {
+        Site s = find(incidentId).site(siteId);
+        if (s == null) {
+            throw unknownSite(incidentId, siteId);
+        }
+        return SiteView.of(s);
+    }
+
+    private Incident find(UUID id) {
+        Incident i = Incident.findById(id);
+        if (i == null) {
+            throw ProblemException.notFound("Incident", id);
+        }
+        return i;
     }
 
     /** 404 unknown incident, 422 site of another incident, 409 closed incident. */
-    Site requireOpenSite(UUID incidentId, UUID siteId) {
-        Incident i = get(incidentId);
+    private Site requireOpenSite(UUID incidentId, UUID siteId) {
+        Incident i = find(incidentId);
         Site s = i.site(siteId);
         if (s == null) {
-            throw ProblemException.unprocessable("Unknown site",
-                    "siteId " + siteId + " is not a site of incident " + incidentId);
+            throw unknownSite(incidentId, siteId);
         }
         if (i.status == IncidentStatus.CLOSED) {
-            throw ProblemException.conflict("Incident closed", "Incident " + incidentId + " is CLOSED and takes no new needs");
+            throw ProblemException.conflict("Incident closed",
+                    "Incident " + incidentId + " is CLOSED and takes no new needs");
         }
         return s;
     }
 
-    @Transactional
-    public Site site(UUID incidentId, UUID siteId) {
-        Site s = get(incidentId).site(siteId);
-        if (s == null) {
-            throw ProblemException.unprocessable("Unknown site",
-                    "siteId " + siteId + " is not a site of incident " + incidentId);
-        }
-        return s;
+    private static ProblemException unknownSite(UUID incidentId, UUID siteId) {
+        return ProblemException.unprocessable("Unknown site",
+                "siteId " + siteId + " is not a site of incident " + incidentId);
     }
 }

@@ -1,29 +1,46 @@
 package org.corridor.allocation.service;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.corridor.allocation.config.AllocationConfig;
 import org.corridor.allocation.domain.RouteOverride;
-import org.corridor.allocation.rest.dto.AccessDtos.NewRouteOverride;
-import org.corridor.allocation.rest.dto.AccessDtos.RouteOverrideDto;
-import org.corridor.allocation.solver.api.SolverInput;
-import org.corridor.allocation.solver.api.TransportMode;
+import org.corridor.allocation.domain.TransportMode;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
+import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.time.DbClock;
 
-/** Per-route overrides of the transport model's lead time and cost; one per (origin, destination, mode). */
+/**
+ * The transport model (configuration) and officers' per-route overrides of its lead time and cost; one override
+ * per (origin, destination, mode).
+ */
 @ApplicationScoped
 public class RouteOverrideService {
 
-    private final IncidentService incidents;
+    /** A new override; at least one of {@code leadTime} and {@code costPerVehicleKm} is given. */
+    public record NewRouteOverride(String originCountryCode, String destinationCountryCode, TransportMode mode,
+            Duration leadTime, Double costPerVehicleKm, String note) {
+    }
 
-    public RouteOverrideService(IncidentService incidents) {
+    private final IncidentService incidents;
+    private final AllocationConfig.Transport transport;
+
+    public RouteOverrideService(IncidentService incidents, AllocationConfig config) {
         this.incidents = incidents;
+        this.transport = config.transport();
+    }
+
+    /** The transport model in force. */
+    public TransportModelView transportModel() {
+        return new TransportModelView(transport.maxRoadKm(), transport.roadSpeedKmh(), transport.roadHandling(),
+                transport.airSpeedKmh(), transport.airHandling(), transport.truckCapacityKg(),
+                transport.truckCapacityM3(), transport.aircraftCapacityKg(), transport.aircraftCapacityM3(),
+                transport.truckCostPerKm(), transport.aircraftCostPerKm());
     }
 
     /** Checks a new override: lead time and cost, then both countries against inventory (outside any transaction). */
@@ -43,11 +60,11 @@ public class RouteOverrideService {
 
     /** Records a checked override; 409 if the route and mode already have one. */
     @Transactional
-    public RouteOverride persistNew(NewRouteOverride req) {
+    public RouteOverrideView persistNew(NewRouteOverride req) {
         if (RouteOverride.count("originCountryCode = ?1 and destinationCountryCode = ?2 and mode = ?3",
                 req.originCountryCode(), req.destinationCountryCode(), req.mode()) > 0) {
-            throw ProblemException.conflict("Route override exists", "An override for " + req.originCountryCode() + " -> "
-                    + req.destinationCountryCode() + " by " + req.mode() + " already exists; delete it first");
+            throw ProblemException.conflict("Route override exists", "An override for " + req.originCountryCode()
+                    + " -> " + req.destinationCountryCode() + " by " + req.mode() + " already exists; delete it first");
         }
         RouteOverride r = new RouteOverride();
         r.id = UUID.randomUUID();
@@ -57,49 +74,43 @@ public class RouteOverrideService {
         r.leadTimeSeconds = req.leadTime() == null ? null : req.leadTime().toSeconds();
         r.costPerVehicleKm = req.costPerVehicleKm();
         r.note = req.note();
-        r.createdAt = Instant.now();
+        r.createdAt = DbClock.now();
         r.persist();
-        return r;
+        return RouteOverrideView.of(r);
     }
 
     @Transactional
-    public PageResponse<RouteOverrideDto> list(String origin, String destination, TransportMode mode, PageParams page) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (origin != null && !origin.isBlank()) {
-            q.append(" and originCountryCode = :origin");
-            p.and("origin", origin.toUpperCase());
-        }
-        if (destination != null && !destination.isBlank()) {
-            q.append(" and destinationCountryCode = :destination");
-            p.and("destination", destination.toUpperCase());
-        }
-        if (mode != null) {
-            q.append(" and mode = :mode");
-            p.and("mode", mode);
-        }
-        return PageResponse.of(RouteOverride.find(q.toString(), Sort.by("createdAt").and("id"), p), page, RouteOverrideDto::of);
+    public PageResponse<RouteOverrideView> list(String origin, String destination, TransportMode mode,
+            PageParams page) {
+        QueryFilter f = QueryFilter.create()
+                .eq("originCountryCode", AccessRuleService.upper(origin))
+                .eq("destinationCountryCode", AccessRuleService.upper(destination))
+                .eq("mode", mode);
+        return PageResponse.of(RouteOverride.find(f.where(), Sort.by("createdAt").and("id"), f.params()), page,
+                RouteOverrideView::of);
     }
 
     @Transactional
-    public RouteOverride get(UUID id) {
+    public RouteOverrideView get(UUID id) {
+        return RouteOverrideView.of(find(id));
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        find(id).delete();
+    }
+
+    /** Every override, oldest first. */
+    @Transactional
+    public List<RouteOverrideView> all() {
+        return RouteOverride.<RouteOverride>listAll(Sort.by("createdAt")).stream().map(RouteOverrideView::of).toList();
+    }
+
+    private static RouteOverride find(UUID id) {
         RouteOverride r = RouteOverride.findById(id);
         if (r == null) {
             throw ProblemException.notFound("Route override", id);
         }
         return r;
-    }
-
-    @Transactional
-    public void delete(UUID id) {
-        get(id).delete();
-    }
-
-    @Transactional
-    public List<SolverInput.RouteOverride> all() {
-        return RouteOverride.<RouteOverride>listAll(Sort.by("createdAt")).stream()
-                .map(r -> new SolverInput.RouteOverride(r.originCountryCode, r.destinationCountryCode, r.mode,
-                        r.leadTimeSeconds == null ? null : java.time.Duration.ofSeconds(r.leadTimeSeconds), r.costPerVehicleKm))
-                .toList();
     }
 }

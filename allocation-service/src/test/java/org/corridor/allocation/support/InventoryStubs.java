@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What the stub inventory holds, in inventory's JSON shapes (helper brief):
+ * What the stub inventory holds, in inventory's JSON shapes:
  * <ul>
  * <li>countries TUR, SYR, USA, ARE, ITA, JOR;</li>
  * <li>items: family tent, jerrycan, HEB carton, hygiene kit, blanket (no purification tablet, no daily ration);</li>

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Stands in for inventory-service over real HTTP: a WireMock server answering the inventory API
- * with the shapes of the helper brief ({@link InventoryStubs}). Sets {@code quarkus.rest-client.inventory.url}.
+ * in inventory's shapes ({@link InventoryStubs}). Sets {@code quarkus.rest-client.inventory.url}.
  * Tests get the server through {@link InjectWireMock} to make inventory fail for a while.
  */
 public class InventoryWireMock implements QuarkusTestResourceLifecycleManager {

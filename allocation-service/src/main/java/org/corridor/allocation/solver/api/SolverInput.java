@@ -57,9 +57,8 @@ public record SolverInput(
     }
 
     /**
-     * The transport model's defaults (shared/CONVENTIONS.md): road up to {@code maxRoadKm} at
-     * {@code roadSpeedKmh} plus {@code roadHandling}; air beyond at {@code airSpeedKmh} plus
-     * {@code airHandling}; capacities per vehicle and cost per vehicle-km.
+     * The transport model: road up to {@code maxRoadKm} at {@code roadSpeedKmh} plus {@code roadHandling}; air
+     * beyond at {@code airSpeedKmh} plus {@code airHandling}; capacities per vehicle and cost per vehicle-km.
      */
     public record TransportSettings(double maxRoadKm, double roadSpeedKmh, Duration roadHandling,
             double airSpeedKmh, Duration airHandling, double truckCapacityKg, double truckCapacityM3,

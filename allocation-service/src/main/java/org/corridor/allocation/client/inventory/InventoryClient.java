@@ -1,0 +1,108 @@
+package org.corridor.allocation.client.inventory;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * inventory-service's API as allocation uses it (base URL {@code quarkus.rest-client.inventory.url}): the reads
+ * a plan is built from (countries, catalogue, available stock and teams) and the writes of plan approval
+ * (one reservation per plan, team assignments). Only {@link InventoryGateway} calls it. The paths are on the
+ * methods: a class-level {@code @Path} is what marks a JAX-RS resource, and resources live in {@code rest/}.
+ */
+@RegisterRestClient(configKey = "inventory")
+@Produces(MediaType.APPLICATION_JSON)
+public interface InventoryClient {
+
+    @GET
+    @Path("/api/v1/countries/{iso3}")
+    Country country(@PathParam("iso3") String iso3);
+
+    @GET
+    @Path("/api/v1/items/{code}")
+    Item item(@PathParam("code") String code);
+
+    @GET
+    @Path("/api/v1/items")
+    Page<Item> items(@QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/api/v1/stock")
+    Page<StockLot> stock(@QueryParam("availableOnly") boolean availableOnly, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    @GET
+    @Path("/api/v1/teams")
+    Page<Team> teams(@QueryParam("status") String status, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    @POST
+    @Path("/api/v1/reservations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode reserve(@HeaderParam("Idempotency-Key") String key, ReservationRequest body);
+
+    /** Without a body: releases whatever is still held; repeating it answers unchanged. */
+    @POST
+    @Path("/api/v1/reservations/{id}/release")
+    JsonNode release(@PathParam("id") UUID reservationId);
+
+    @POST
+    @Path("/api/v1/teams/{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode assign(@PathParam("id") UUID teamId, AssignmentRequest body);
+
+    @DELETE
+    @Path("/api/v1/teams/{id}/assignment")
+    JsonNode unassign(@PathParam("id") UUID teamId);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Country(String code, String name, String region, double latitude, double longitude) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Item(String code, String name, String category, String unit, double unitWeightKg, double unitVolumeM3,
+            Integer shelfLifeDays) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Earmark(List<String> countryCodes, List<String> incidentTypes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StockLot(UUID lotId, UUID depotId, String depotCode, String depotName, String countryCode,
+            double latitude, double longitude, String itemCode, String lotCode, LocalDate expiresOn,
+            UUID donorOrganisationId, String donorName, Earmark earmark, int onHand, int reserved, int available) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Team(UUID id, String name, String countryCode, UUID organisationId, String type, int members,
+            double baseLatitude, double baseLongitude, int mobilisationHours, Integer selfSufficiencyDays,
+            String status, String assignmentReference) {
+    }
+
+    record ReservationRequest(String reference, List<ReservationLine> lines) {
+    }
+
+    record ReservationLine(UUID lotId, long quantity) {
+    }
+
+    record AssignmentRequest(String reference) {
+    }
+}

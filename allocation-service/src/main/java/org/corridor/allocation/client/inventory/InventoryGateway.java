@@ -1,0 +1,81 @@
+package org.corridor.allocation.client.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.corridor.common.client.Upstream;
+import org.corridor.common.client.UpstreamException;
+import org.corridor.common.client.UpstreamGateway;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Every call to inventory-service, with common's fault-tolerance policy ({@link UpstreamGateway}): an
+ * unreachable inventory, a 5xx or a timeout is retried twice, a refusal (4xx) never is; the per-attempt
+ * timeout and the retry delay are tuned in {@code application.properties}. A 404 on a single read is an
+ * answer ({@link Optional#empty()}), not a failure. Every call is safe to repeat: reservations carry an
+ * Idempotency-Key, assignment is idempotent per reference, and release / unassign are idempotent.
+ */
+@ApplicationScoped
+public class InventoryGateway extends UpstreamGateway {
+
+    public static final String SERVICE = "inventory-service";
+    public static final int PAGE_SIZE = 500;
+
+    private final InventoryClient client;
+
+    public InventoryGateway(@RestClient InventoryClient client) {
+        this.client = client;
+    }
+
+    public Optional<InventoryClient.Country> country(String iso3) {
+        return found(() -> client.country(iso3));
+    }
+
+    public Optional<InventoryClient.Item> item(String code) {
+        return found(() -> client.item(code));
+    }
+
+    public InventoryClient.Page<InventoryClient.Item> items(int page) {
+        return Upstream.call(SERVICE, () -> client.items(page, PAGE_SIZE));
+    }
+
+    public InventoryClient.Page<InventoryClient.StockLot> availableStock(int page) {
+        return Upstream.call(SERVICE, () -> client.stock(true, page, PAGE_SIZE));
+    }
+
+    public InventoryClient.Page<InventoryClient.Team> availableTeams(int page) {
+        return Upstream.call(SERVICE, () -> client.teams("AVAILABLE", page, PAGE_SIZE));
+    }
+
+    public JsonNode reserve(String key, String reference, List<InventoryClient.ReservationLine> lines) {
+        return Upstream.call(SERVICE,
+                () -> client.reserve(key, new InventoryClient.ReservationRequest(reference, lines)));
+    }
+
+    public JsonNode releaseReservation(UUID reservationId) {
+        return Upstream.call(SERVICE, () -> client.release(reservationId));
+    }
+
+    public JsonNode assignTeam(UUID teamId, String reference) {
+        return Upstream.call(SERVICE, () -> client.assign(teamId, new InventoryClient.AssignmentRequest(reference)));
+    }
+
+    public JsonNode releaseTeam(UUID teamId) {
+        return Upstream.call(SERVICE, () -> client.unassign(teamId));
+    }
+
+    /** The answer, or empty when inventory says 404. */
+    private static <T> Optional<T> found(Supplier<T> call) {
+        try {
+            return Optional.of(Upstream.call(SERVICE, call));
+        } catch (UpstreamException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}

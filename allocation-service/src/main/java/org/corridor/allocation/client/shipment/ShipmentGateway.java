@@ -1,0 +1,36 @@
+package org.corridor.allocation.client.shipment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import org.corridor.common.client.Upstream;
+import org.corridor.common.client.UpstreamGateway;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The calls of plan approval to shipment-service, with common's fault-tolerance policy
+ * ({@link UpstreamGateway}: 8 s per attempt, two retries 200 ms apart on an unreachable service, a 5xx or a
+ * timeout; a 4xx is never retried). Both calls are safe to repeat: creation carries an Idempotency-Key and
+ * cancelling a cancelled shipment changes nothing.
+ */
+@ApplicationScoped
+public class ShipmentGateway extends UpstreamGateway {
+
+    public static final String SERVICE = "shipment-service";
+
+    private final ShipmentClient client;
+
+    public ShipmentGateway(@RestClient ShipmentClient client) {
+        this.client = client;
+    }
+
+    public JsonNode createShipment(String key, ShipmentClient.ShipmentRequest request) {
+        return Upstream.call(SERVICE, () -> client.create(key, request));
+    }
+
+    public JsonNode cancelShipment(UUID shipmentId, String note) {
+        return Upstream.call(SERVICE,
+                () -> client.event(shipmentId, new ShipmentClient.EventRequest("CANCELLED", Instant.now(), note)));
+    }
+}

@@ -1,0 +1,17 @@
+package org.corridor.allocation.service;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.corridor.allocation.domain.AccessRule;
+import org.corridor.allocation.domain.AccessRuleKind;
+import org.corridor.allocation.domain.AppliesTo;
+
+/** An embargo or closed border, in force during [validFrom, validUntil). */
+public record AccessRuleView(UUID id, String originCountryCode, String destinationCountryCode, AccessRuleKind kind,
+        AppliesTo appliesTo, String reason, Instant validFrom, Instant validUntil) {
+
+    static AccessRuleView of(AccessRule r) {
+        return new AccessRuleView(r.id, r.originCountryCode, r.destinationCountryCode, r.kind, r.appliesTo, r.reason,
+                r.validFrom, r.validUntil);
+    }
+}

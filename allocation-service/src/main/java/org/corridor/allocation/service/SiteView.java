@@ -1,0 +1,12 @@
+package org.corridor.allocation.service;
+
+import java.util.UUID;
+import org.corridor.allocation.domain.Site;
+
+/** An affected site of an incident. */
+public record SiteView(UUID id, String name, double latitude, double longitude, int affectedPopulation) {
+
+    static SiteView of(Site s) {
+        return new SiteView(s.id, s.name, s.latitude, s.longitude, s.affectedPopulation);
+    }
+}

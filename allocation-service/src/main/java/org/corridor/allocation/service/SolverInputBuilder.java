@@ -1,0 +1,117 @@
+package org.corridor.allocation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.corridor.allocation.client.inventory.InventoryClient;
+import org.corridor.allocation.config.AllocationConfig;
+import org.corridor.allocation.domain.Incident;
+import org.corridor.allocation.domain.Need;
+import org.corridor.allocation.domain.Site;
+import org.corridor.allocation.domain.TeamNeed;
+import org.corridor.allocation.solver.api.AppliesTo;
+import org.corridor.allocation.solver.api.Priority;
+import org.corridor.allocation.solver.api.SolverInput;
+import org.corridor.allocation.solver.api.TransportMode;
+import org.corridor.common.problem.ProblemException;
+
+/**
+ * Builds the {@link SolverInput} of a plan: the incidents' needs and team needs, the lots of the needed items and
+ * the AVAILABLE teams of the needed types from inventory's snapshot, the access rules, the transport model and
+ * the route overrides. This is where the service's own types (entities, domain enums, configuration) are mapped
+ * to the solver's records and enums.
+ */
+@ApplicationScoped
+public class SolverInputBuilder {
+
+    /** What the database says about the incidents being planned. */
+    public record PlanningData(List<Incident> incidents, Map<UUID, Site> sites, List<Need> needs,
+            List<TeamNeed> teamNeeds) {
+    }
+
+    private final AllocationConfig.Transport transport;
+    private final int expiryMarginDays;
+
+    public SolverInputBuilder(AllocationConfig config) {
+        this.transport = config.transport();
+        this.expiryMarginDays = config.solver().expiryMarginDays();
+    }
+
+    /** 422 when a need asks for an item no longer in the snapshot's catalogue. */
+    public SolverInput build(Instant planFrom, PlanningData data, InventoryReads.Snapshot snapshot,
+            List<AccessRuleView> accessRules, List<RouteOverrideView> routeOverrides, Map<String, Long> weights) {
+        Map<String, InventoryClient.Item> items = snapshot.items().stream()
+                .collect(Collectors.toMap(InventoryClient.Item::code, Function.identity(), (a, b) -> a));
+        Set<String> gone = data.needs().stream().map(n -> n.itemCode).filter(c -> !items.containsKey(c))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!gone.isEmpty()) {
+            throw ProblemException.unprocessable("Unknown items",
+                    "Needs ask for items no longer in inventory-service's catalogue: " + gone);
+        }
+        Map<UUID, Incident> incidentOf = new LinkedHashMap<>();
+        data.incidents().forEach(i -> incidentOf.put(i.id, i));
+
+        List<SolverInput.NeedFact> needs = new ArrayList<>();
+        for (Need n : data.needs()) {
+            Incident i = incidentOf.get(n.incidentId);
+            Site s = data.sites().get(n.siteId);
+            needs.add(new SolverInput.NeedFact(n.id, i.id, i.type.name(), s.id, s.name, i.countryCode, s.latitude,
+                    s.longitude, n.itemCode, items.get(n.itemCode).name(), n.quantity,
+                    Priority.valueOf(n.priority.name()), n.deliverBy));
+        }
+        List<SolverInput.TeamNeedFact> teamNeeds = new ArrayList<>();
+        for (TeamNeed t : data.teamNeeds()) {
+            Incident i = incidentOf.get(t.incidentId);
+            Site s = data.sites().get(t.siteId);
+            teamNeeds.add(new SolverInput.TeamNeedFact(t.id, i.id, s.id, s.name, i.countryCode, s.latitude,
+                    s.longitude, t.teamType.name(), t.count, t.neededBy));
+        }
+        Set<String> neededItems = needs.stream().map(SolverInput.NeedFact::itemCode).collect(Collectors.toSet());
+        List<SolverInput.LotFact> lots = snapshot.lots().stream()
+                .filter(l -> l.available() > 0 && neededItems.contains(l.itemCode()) && l.lotId() != null)
+                .map(l -> lot(l, items.get(l.itemCode())))
+                .toList();
+        Set<String> neededTypes = teamNeeds.stream().map(SolverInput.TeamNeedFact::teamType)
+                .collect(Collectors.toSet());
+        List<SolverInput.TeamFact> teams = snapshot.teams().stream()
+                .filter(t -> t.id() != null && "AVAILABLE".equals(t.status()) && neededTypes.contains(t.type()))
+                .map(t -> new SolverInput.TeamFact(t.id(), t.name(), t.countryCode(), t.type(), t.members(),
+                        t.baseLatitude(), t.baseLongitude(), t.mobilisationHours()))
+                .toList();
+        List<SolverInput.AccessRuleFact> rules = accessRules.stream()
+                .map(r -> new SolverInput.AccessRuleFact(r.id(), r.originCountryCode(), r.destinationCountryCode(),
+                        r.kind().name(), AppliesTo.valueOf(r.appliesTo().name()), r.validFrom(), r.validUntil(),
+                        r.reason()))
+                .toList();
+        List<SolverInput.RouteOverride> overrides = routeOverrides.stream()
+                .map(r -> new SolverInput.RouteOverride(r.originCountryCode(), r.destinationCountryCode(),
+                        TransportMode.valueOf(r.mode().name()), r.leadTime(), r.costPerVehicleKm()))
+                .toList();
+        return new SolverInput(planFrom, needs, teamNeeds, lots, teams, rules, transportSettings(), overrides,
+                expiryMarginDays, weights);
+    }
+
+    private static SolverInput.LotFact lot(InventoryClient.StockLot l, InventoryClient.Item item) {
+        InventoryClient.Earmark earmark = l.earmark();
+        return new SolverInput.LotFact(l.lotId(), l.depotId(), l.depotCode(), l.depotName(), l.countryCode(),
+                l.latitude(), l.longitude(), l.itemCode(), l.expiresOn(),
+                earmark == null || earmark.countryCodes() == null ? Set.of() : Set.copyOf(earmark.countryCodes()),
+                earmark == null || earmark.incidentTypes() == null ? Set.of() : Set.copyOf(earmark.incidentTypes()),
+                l.available(), item.unitWeightKg(), item.unitVolumeM3());
+    }
+
+    private SolverInput.TransportSettings transportSettings() {
+        return new SolverInput.TransportSettings(transport.maxRoadKm(), transport.roadSpeedKmh(),
+                transport.roadHandling(), transport.airSpeedKmh(), transport.airHandling(),
+                transport.truckCapacityKg(), transport.truckCapacityM3(), transport.aircraftCapacityKg(),
+                transport.aircraftCapacityM3(), transport.truckCostPerKm(), transport.aircraftCostPerKm());
+    }
+}

@@ -1,0 +1,31 @@
+package org.corridor.allocation.service.queue;
+
+import java.util.concurrent.CompletableFuture;
+import org.corridor.allocation.solver.api.PlanSolve;
+
+/** One plan being solved on this replica: its claim, its solver, and how far it has come. */
+final class SolveRun {
+
+    final JobLease lease;
+    final PlanSolve solve;
+    final Runnable onEnd;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    volatile boolean stopRequested;
+    /** The claim is no longer ours: write nothing more. */
+    volatile boolean lost;
+    /**
+     * The job has been handed to the solver ({@link PlanSolve#start} returned). Until then the solver must not be
+     * asked to terminate it: OptaPlanner registers the job before it sets the job's future, and a
+     * {@code terminateEarly} in between fails with a NullPointerException. A stop or loss seen before this is set
+     * is applied by {@link PlanSolver#start} once the job is handed over.
+     */
+    volatile boolean submitted;
+    /** Consecutive heartbeats that found the stopped solver not running and no listener called. */
+    int idleTicks;
+
+    SolveRun(JobLease lease, PlanSolve solve, Runnable onEnd) {
+        this.lease = lease;
+        this.solve = solve;
+        this.onEnd = onEnd;
+    }
+}
