@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.corridor.common.security.Roles;
-import org.corridor.common.testing.CorridorSystem;
+import org.corridor.local.CorridorSystem;
 
 /**
  * One relief scenario built through the real services' APIs, each with its own items and team type

@@ -13,12 +13,11 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * The local RS256 key pair that signs tokens when Corridor runs on one machine or in tests:
- * {@code private.pem} (PKCS#8, readable by the owner only) and {@code public.pem} (X.509), created
- * on first use in a directory that is never committed ({@code .corridor/keys} for {@code ./corridor},
- * a temporary directory for tests). Services read the public key from
- * {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION} and sign their SERVICE tokens with the private key from
- * {@code SMALLRYE_JWT_SIGN_KEY_LOCATION}.
+ * The RS256 key pair of a test run ({@link JwtTestResource}): {@code private.pem} (PKCS#8, readable by
+ * the owner only) and {@code public.pem} (X.509), created on first use in a temporary directory. The
+ * service under test reads the public key from {@code mp.jwt.verify.publickey.location} and signs its
+ * SERVICE tokens with the private key from {@code smallrye.jwt.sign.key.location}. ({@code ./corridor}
+ * and the cross-service tests use local-run's {@code org.corridor.local.LocalKeys}, the same files.)
  */
 public final class LocalKeys {
 

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Issues Corridor bearer tokens (RS256) with a key pair of {@link LocalKeys}: for the token command
- * of {@code ./corridor}, the demo loader, and tests.
+ * Issues the bearer tokens (RS256) of the services' tests with a key pair of {@link LocalKeys}: valid
+ * ones for each role, and expired, forged and foreign-issuer ones ({@link TestCaller}). ({@code ./corridor}
+ * and the cross-service tests use local-run's {@code org.corridor.local.Tokens}, the same claims.)
  */
 public final class Tokens {
 

@@ -1,0 +1,462 @@
+package org.corridor.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole of Corridor as real processes: one PostgreSQL (embedded, or the server named by
+ * {@value #DB_URL_ENV}) with one database per service, and each service's packaged
+ * {@code quarkus-run.jar} started as its own JVM, wired to the others over HTTP. {@code ./corridor}
+ * runs it for people, the cross-service tests for themselves; nothing is mocked.
+ * <p>
+ * A {@link Watchdog} started first stops the services and the embedded PostgreSQL should this JVM die
+ * without doing so itself ({@code kill -9}); {@link #close()} stops them in good order otherwise.
+ */
+public final class CorridorSystem implements AutoCloseable {
+
+    /** The services in start order (each may call the ones before it). */
+    public static final List<String> SERVICES = List.of("inventory", "allocation", "shipment");
+
+    /** An external PostgreSQL server's admin database (JDBC URL) to use instead of the embedded one. */
+    public static final String DB_URL_ENV = "CORRIDOR_TEST_DB_URL";
+    public static final String DB_USER_ENV = "CORRIDOR_TEST_DB_USER";
+    public static final String DB_PASSWORD_ENV = "CORRIDOR_TEST_DB_PASSWORD";
+
+    /**
+     * How to run the system.
+     *
+     * @param logDir    where each service writes {@code <service>.log} (and the watchdog {@code watchdog.log})
+     * @param dataDir   PostgreSQL data directory kept across runs (databases named after the services);
+     *                  null for a throwaway server with fresh databases
+     * @param pgPort    PostgreSQL port, 0 for any free port
+     * @param httpPorts service -> port; a service not named gets a free port
+     * @param env       extra environment for every service
+     */
+    public record Options(Path logDir, Path dataDir, int pgPort, Map<String, Integer> httpPorts,
+            Map<String, String> env) {
+        public static Options forTests(Path logDir) {
+            return new Options(logDir, null, 0, Map.of(), Map.of());
+        }
+    }
+
+    private final Path repoRoot;
+    private final Path logDir;
+    private final Options options;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> extraEnv = new LinkedHashMap<>();
+    private final List<String> databases = new ArrayList<>();
+    private LocalKeys keys;
+    private Watchdog.Link watchdog;
+    private EmbeddedPostgres embedded;
+    private String adminUrl;
+    private String user;
+    private String password;
+    private boolean closed;
+
+    private CorridorSystem(Path repoRoot, Options options) {
+        this.repoRoot = repoRoot;
+        this.logDir = options.logDir();
+        this.options = options;
+        this.extraEnv.putAll(options.env());
+    }
+
+    /** Finds the repository root from a module directory (the current directory of a Maven test). */
+    public static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("mvnw"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("cannot find the repository root (mvnw) above "
+                    + Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+
+    /** Starts a throwaway database and every service on free ports; logs go to {@code logDir/<service>.log}. */
+    public static CorridorSystem start(Path logDir, Map<String, String> env) {
+        return start(new Options(logDir, null, 0, Map.of(), env));
+    }
+
+    /** Starts the database and every service, and waits until all are ready. */
+    public static CorridorSystem start(Options options) {
+        return create(options).startAll();
+    }
+
+    /**
+     * A system not started yet: {@link #startAll()} starts it. The launcher creates it first so that
+     * Ctrl-C during the start can already {@link #close()} it.
+     */
+    public static CorridorSystem create(Options options) {
+        return new CorridorSystem(repoRoot(), options);
+    }
+
+    /** Starts the watchdog, the database and every service, and waits until all are ready. */
+    public CorridorSystem startAll() {
+        try {
+            synchronized (this) {
+                requireOpen();
+                watchdog = Watchdog.Link.start(logDir.resolve("watchdog.log"));
+            }
+            // the key pair every service trusts: kept beside the data when the data are kept, else per run
+            keys = LocalKeys.ensure(options.dataDir() != null
+                    ? options.dataDir().toAbsolutePath().getParent().resolve("keys")
+                    : logDir.toAbsolutePath().resolve("keys"));
+            startDatabase();
+            for (String service : SERVICES) {
+                Integer fixed = options.httpPorts().get(service);
+                ports.put(service, fixed != null ? fixed : freePort());
+            }
+            for (String service : SERVICES) {
+                startService(service);
+            }
+            for (String service : SERVICES) {
+                awaitReady(service, Duration.ofSeconds(120));
+            }
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Issues tokens every service of this system trusts. */
+    public Tokens tokens() {
+        return new Tokens(keys);
+    }
+
+    /** The key pair of this system (for the token command). */
+    public LocalKeys keys() {
+        return keys;
+    }
+
+    public String baseUrl(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    /** Stops one service (to test how the others behave while it is down). */
+    public void stop(String service) {
+        Process p;
+        synchronized (this) {
+            p = processes.remove(service);
+        }
+        if (p != null) {
+            terminate(p);
+        }
+    }
+
+    /** Starts a stopped service again on the same port and waits until it is ready. */
+    public void restart(String service) {
+        stop(service);
+        startService(service);
+        awaitReady(service, Duration.ofSeconds(120));
+    }
+
+    public synchronized boolean isRunning(String service) {
+        Process p = processes.get(service);
+        return p != null && p.isAlive();
+    }
+
+    private void startDatabase() {
+        String external = System.getenv(DB_URL_ENV);
+        if (external != null && !external.isBlank()) {
+            adminUrl = external;
+            user = envOr(DB_USER_ENV, "postgres");
+            password = envOr(DB_PASSWORD_ENV, "postgres");
+        } else {
+            try {
+                // a data directory of our own even when throwaway, so that the watchdog knows where it is
+                boolean temporary = options.dataDir() == null;
+                Path dataDir = temporary ? Files.createTempDirectory("corridor-pg") : options.dataDir();
+                Files.createDirectories(dataDir);
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir)
+                        .setCleanDataDirectory(temporary);
+                if (options.pgPort() > 0) {
+                    builder.setPort(options.pgPort());
+                }
+                synchronized (this) {
+                    requireOpen();
+                    watchdog.postgres(dataDir, temporary);
+                }
+                EmbeddedPostgres started = builder.start();
+                synchronized (this) {
+                    if (closed) {
+                        // close() ran while the server started: it could not stop it
+                        started.close();
+                    }
+                    requireOpen();
+                    embedded = started;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+            adminUrl = embedded.getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "postgres";
+        }
+        String suffix = Long.toHexString(System.nanoTime());
+        for (String service : SERVICES) {
+            if (options.dataDir() != null) {
+                // kept across runs: create once, reuse afterwards
+                if (!databaseExists(service)) {
+                    sql("CREATE DATABASE " + service);
+                }
+                databases.add(service);
+            } else {
+                String db = "corridor_" + service + "_" + suffix;
+                sql("CREATE DATABASE " + db);
+                databases.add(db);
+            }
+        }
+    }
+
+    private void startService(String service) {
+        startService(service, service, Map.of());
+    }
+
+    /**
+     * Starts another instance of {@code service} named {@code instance} (its own JVM on a free port,
+     * log {@code logDir/<instance>.log}) on the same database as the service's first instance, with
+     * {@code env} added to its environment, and waits until it is ready. {@link #baseUrl}, {@link #stop},
+     * {@link #kill} and {@link #isRunning} take the instance name.
+     */
+    public void startReplica(String service, String instance, Map<String, String> env) {
+        synchronized (this) {
+            if (!SERVICES.contains(service) || SERVICES.contains(instance) || processes.containsKey(instance)) {
+                throw new IllegalArgumentException("cannot start " + instance + " as a replica of " + service);
+            }
+        }
+        int port = freePort();
+        ports.put(instance, port);
+        Map<String, String> instanceEnv = new LinkedHashMap<>(env);
+        instanceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        startService(service, instance, instanceEnv);
+        awaitReady(instance, Duration.ofSeconds(120));
+    }
+
+    /** Kills a service instance at once (SIGKILL: no graceful shutdown) and waits until it is gone. */
+    public void kill(String instance) {
+        Process p;
+        synchronized (this) {
+            p = processes.remove(instance);
+        }
+        if (p == null) {
+            return;
+        }
+        try {
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The operating-system process id of a running instance. */
+    public synchronized long pid(String instance) {
+        Process p = processes.get(instance);
+        if (p == null) {
+            throw new IllegalStateException(instance + " is not running");
+        }
+        return p.pid();
+    }
+
+    private void startService(String service, String instance, Map<String, String> instanceEnv) {
+        Path jar = repoRoot.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package " + service + "-service first");
+        }
+        String db = databases.get(SERVICES.indexOf(service));
+        String prefix = service.toUpperCase();
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.put(prefix + "_DB_URL", withDatabase(adminUrl, db));
+        env.put(prefix + "_DB_USER", user);
+        env.put(prefix + "_DB_PASSWORD", password);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        for (String other : SERVICES) {
+            env.put("QUARKUS_REST_CLIENT_" + other.toUpperCase() + "_URL", baseUrl(other));
+        }
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPath().toUri().toString());
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyPath().toUri().toString());
+        env.putAll(extraEnv);
+        env.putAll(instanceEnv);
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(instance + ".log");
+            pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            synchronized (this) {
+                requireOpen();
+                Process p = pb.start();
+                watchdog.service(p.pid());
+                processes.put(instance, p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service, e);
+        }
+    }
+
+    private void awaitReady(String service, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        URI health = URI.create(baseUrl(service) + "/q/health/ready");
+        while (Instant.now().isBefore(deadline)) {
+            Process p;
+            synchronized (this) {
+                p = processes.get(service);
+            }
+            if (p == null || !p.isAlive()) {
+                throw new IllegalStateException(service + " exited during start; see "
+                        + logDir.resolve(service + ".log"));
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) health.toURL().openConnection();
+                c.setConnectTimeout(1000);
+                c.setReadTimeout(2000);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready after " + timeout + "; see "
+                + logDir.resolve(service + ".log"));
+    }
+
+    /**
+     * Stops the services (in reverse start order), then the database, then the watchdog. Safe to call
+     * more than once and from another thread while {@link #startAll()} runs (which then fails).
+     */
+    @Override
+    public void close() {
+        List<String> reverse;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            reverse = new ArrayList<>(processes.keySet());
+        }
+        Collections.reverse(reverse);
+        reverse.forEach(this::stop);
+        try {
+            EmbeddedPostgres pg;
+            synchronized (this) {
+                pg = embedded;
+            }
+            if (pg != null) {
+                pg.close();
+            } else if (adminUrl != null && options.dataDir() == null) {
+                for (String db : databases) {
+                    sql("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                }
+            }
+        } catch (Exception e) {
+            // the run is over; leftovers are harmless
+        }
+        Watchdog.Link w;
+        synchronized (this) {
+            w = watchdog;
+        }
+        if (w != null) {
+            w.done();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("stopped while starting");
+        }
+    }
+
+    private static void terminate(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        }
+    }
+
+    private void sql(String statement) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + statement + "'", e);
+        }
+    }
+
+    private boolean databaseExists(String db) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            s.setString(1, db);
+            return s.executeQuery().next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list databases", e);
+        }
+    }
+
+    /** The JDBC URL of one service's database, for tools that inspect it. */
+    public String jdbcUrl(String service) {
+        return withDatabase(adminUrl, databases.get(SERVICES.indexOf(service)));
+    }
+
+    /** jdbc:postgresql://host:port/db?params with the database replaced. */
+    static String withDatabase(String url, String db) {
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        String params = q < 0 ? "" : url.substring(q);
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        String hostPart = slash < 0 ? base : base.substring(0, slash);
+        return hostPart + "/" + db + params;
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String envOr(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? dflt : v;
+    }
+}
