@@ -15,10 +15,15 @@ public record PageResponse<T>(
         @Schema(description = "Page size asked for", example = "20") int size,
         @Schema(description = "Number of items on all pages", example = "42") long total) {
 
-    /** Runs the query for one page and maps each entity to its DTO. */
+    /** Runs the query for one page and maps each entity to a record. */
     public static <E, T> PageResponse<T> of(PanacheQuery<E> query, PageParams params, Function<E, T> mapper) {
-        List<T> items = query.page(params.page, params.size).list().stream().map(mapper).toList();
-        return new PageResponse<>(items, params.page, params.size, query.count());
+        return of(query, params.page, params.size, mapper);
+    }
+
+    /** Runs the query for page {@code page} (0-based) of {@code size} and maps each entity to a record. */
+    public static <E, T> PageResponse<T> of(PanacheQuery<E> query, int page, int size, Function<E, T> mapper) {
+        List<T> items = query.page(page, size).list().stream().map(mapper).toList();
+        return new PageResponse<>(items, page, size, query.count());
     }
 
     /** The same page with each item mapped, e.g. a use case's records to the resource's DTOs. */

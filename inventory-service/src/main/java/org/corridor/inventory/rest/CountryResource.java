@@ -39,7 +39,7 @@ public class CountryResource {
             @Parameter(description = "Only countries of this region (case-insensitive)", example = "Africa")
             String region,
             @BeanParam @Valid PageParams page) {
-        return Pages.of(catalogue.countries(region, page.page, page.size), page, CountryDto::from);
+        return catalogue.countries(region, page.page, page.size).map(CountryDto::from);
     }
 
     @GET

@@ -96,8 +96,8 @@ public class DepotResource {
             @Parameter(description = "Only depots run by this organisation", example = Examples.ORGANISATION_ID)
             @Pattern(regexp = StockResource.UUID_PATTERN, message = "must be a UUID") String organisationId,
             @BeanParam @Valid PageParams page) {
-        return Pages.of(catalogue.depots(countryCode, QueryParams.enumValue("kind", kind, DepotKind.class),
-                QueryParams.uuid("organisationId", organisationId), page.page, page.size), page, DepotDto::from);
+        return catalogue.depots(countryCode, QueryParams.enumValue("kind", kind, DepotKind.class),
+                QueryParams.uuid("organisationId", organisationId), page.page, page.size).map(DepotDto::from);
     }
 
     @GET

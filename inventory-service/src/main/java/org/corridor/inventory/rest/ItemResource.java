@@ -82,7 +82,7 @@ public class ItemResource {
                     schema = @Schema(implementation = ItemCategory.class)) String category,
             @BeanParam @Valid PageParams page) {
         ItemCategory c = QueryParams.enumValue("category", category, ItemCategory.class);
-        return Pages.of(catalogue.items(c, page.page, page.size), page, ItemDto::from);
+        return catalogue.items(c, page.page, page.size).map(ItemDto::from);
     }
 
     @GET

@@ -84,7 +84,7 @@ public class OrganisationResource {
             @Parameter(description = "Only organisations of this country", example = "ITA") String countryCode,
             @BeanParam @Valid PageParams page) {
         OrganisationType t = QueryParams.enumValue("type", type, OrganisationType.class);
-        return Pages.of(catalogue.organisations(t, countryCode, page.page, page.size), page, OrganisationDto::from);
+        return catalogue.organisations(t, countryCode, page.page, page.size).map(OrganisationDto::from);
     }
 
     @GET

@@ -96,7 +96,7 @@ public class ReservationResource {
                     schema = @Schema(implementation = ReservationStatus.class)) String status,
             @BeanParam @Valid PageParams page) {
         ReservationStatus s = QueryParams.enumValue("status", status, ReservationStatus.class);
-        return Pages.of(reservations.list(reference, s, page.page, page.size), page, ReservationDto::from);
+        return reservations.list(reference, s, page.page, page.size).map(ReservationDto::from);
     }
 
     @GET

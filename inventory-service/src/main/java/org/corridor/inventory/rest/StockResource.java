@@ -91,7 +91,7 @@ public class StockResource {
             @Context Request request) {
         UUID depot = QueryParams.uuid("depotId", depotId);
         StockLotPage body = StockLotPage.from(
-                stock.stock(countryCode, itemCode, depot, availableOnly, page.page, page.size), page.page, page.size);
+                stock.stock(countryCode, itemCode, depot, availableOnly, page.page, page.size));
         return etag.ok(request, body);
     }
 
@@ -145,8 +145,8 @@ public class StockResource {
             @Parameter(description = "Only entries recorded at or after this ISO-8601 instant",
                     example = Examples.INSTANT) String since,
             @BeanParam @Valid PageParams page) {
-        return Pages.of(stock.ledger(QueryParams.uuid("lotId", lotId), QueryParams.instant("since", since), page.page,
-                page.size), page, LedgerEntryDto::from);
+        return stock.ledger(QueryParams.uuid("lotId", lotId), QueryParams.instant("since", since), page.page,
+                page.size).map(LedgerEntryDto::from);
     }
 
     @GET

@@ -88,9 +88,8 @@ public class TeamResource {
             @QueryParam("countryCode")
             @Parameter(description = "Only teams of this country", example = "ITA") String countryCode,
             @BeanParam @Valid PageParams page) {
-        return Pages.of(teams.list(QueryParams.enumValue("status", status, TeamStatus.class),
-                QueryParams.enumValue("type", type, TeamType.class), countryCode, page.page, page.size), page,
-                TeamDto::from);
+        return teams.list(QueryParams.enumValue("status", status, TeamStatus.class),
+                QueryParams.enumValue("type", type, TeamType.class), countryCode, page.page, page.size).map(TeamDto::from);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.corridor.inventory.service;
 
+import org.corridor.common.paging.PageResponse;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,11 +40,11 @@ public class CatalogueService {
             double unitVolumeM3, Integer shelfLifeDays) {
     }
 
-    public Page<CountryView> countries(String region, int page, int size) {
+    public PageResponse<CountryView> countries(String region, int page, int size) {
         if (region == null || region.isBlank()) {
-            return Page.of(Country.findAll(Sort.by("code")), page, size, CountryView::of);
+            return PageResponse.of(Country.findAll(Sort.by("code")), page, size, CountryView::of);
         }
-        return Page.of(Country.find("lower(region) = ?1", Sort.by("code"), region.trim().toLowerCase()), page, size,
+        return PageResponse.of(Country.find("lower(region) = ?1", Sort.by("code"), region.trim().toLowerCase()), page, size,
                 CountryView::of);
     }
 
@@ -76,9 +77,9 @@ public class CatalogueService {
         return OrganisationView.of(o);
     }
 
-    public Page<OrganisationView> organisations(OrganisationType type, String countryCode, int page, int size) {
+    public PageResponse<OrganisationView> organisations(OrganisationType type, String countryCode, int page, int size) {
         QueryFilter f = QueryFilter.create().eq("type", type).eq("countryCode", countryCode);
-        return Page.of(Organisation.find(f.where(), Sort.by("name").and("id"), f.params()), page, size,
+        return PageResponse.of(Organisation.find(f.where(), Sort.by("name").and("id"), f.params()), page, size,
                 OrganisationView::of);
     }
 
@@ -111,10 +112,10 @@ public class CatalogueService {
         return DepotView.of(d);
     }
 
-    public Page<DepotView> depots(String countryCode, DepotKind kind, UUID organisationId, int page, int size) {
+    public PageResponse<DepotView> depots(String countryCode, DepotKind kind, UUID organisationId, int page, int size) {
         QueryFilter f = QueryFilter.create().eq("countryCode", countryCode).eq("kind", kind)
                 .eq("organisationId", organisationId);
-        return Page.of(Depot.find(f.where(), Sort.by("code"), f.params()), page, size, DepotView::of);
+        return PageResponse.of(Depot.find(f.where(), Sort.by("code"), f.params()), page, size, DepotView::of);
     }
 
     @Transactional
@@ -142,8 +143,8 @@ public class CatalogueService {
         return ItemView.of(i);
     }
 
-    public Page<ItemView> items(ItemCategory category, int page, int size) {
+    public PageResponse<ItemView> items(ItemCategory category, int page, int size) {
         QueryFilter f = QueryFilter.create().eq("category", category);
-        return Page.of(Item.find(f.where(), Sort.by("code"), f.params()), page, size, ItemView::of);
+        return PageResponse.of(Item.find(f.where(), Sort.by("code"), f.params()), page, size, ItemView::of);
     }
 }

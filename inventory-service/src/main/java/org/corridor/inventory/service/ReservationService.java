@@ -1,5 +1,6 @@
 package org.corridor.inventory.service;
 
+import org.corridor.common.paging.PageResponse;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -105,9 +106,9 @@ public class ReservationService {
     }
 
     @Transactional
-    public Page<ReservationView> list(String reference, ReservationStatus status, int page, int size) {
+    public PageResponse<ReservationView> list(String reference, ReservationStatus status, int page, int size) {
         QueryFilter f = QueryFilter.create().eq("reference", reference).eq("status", status);
-        return Page.of(Reservation.find(f.where(), Sort.by("createdAt").and("id"), f.params()), page, size,
+        return PageResponse.of(Reservation.find(f.where(), Sort.by("createdAt").and("id"), f.params()), page, size,
                 ReservationView::of);
     }
 

@@ -1,5 +1,6 @@
 package org.corridor.inventory.service;
 
+import org.corridor.common.paging.PageResponse;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -256,7 +257,7 @@ public class StockService {
     }
 
     /** One page of lots with their balances, and the total count. */
-    public Page<StockLotView> stock(String countryCode, String itemCode, UUID depotId, boolean availableOnly,
+    public PageResponse<StockLotView> stock(String countryCode, String itemCode, UUID depotId, boolean availableOnly,
             int page, int size) {
         QueryFilter f = QueryFilter.create()
                 .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId)
@@ -275,7 +276,7 @@ public class StockService {
             list.setParameter(p.getKey(), p.getValue());
         }
         List<StockBalance> rows = list.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new Page<>(rows.stream().map(StockLotView::of).toList(), count.getSingleResult());
+        return new PageResponse<>(rows.stream().map(StockLotView::of).toList(), page, size, count.getSingleResult());
     }
 
     /** Totals per group; {@code key} is the country code, item code or depot id. */
@@ -314,11 +315,11 @@ public class StockService {
         return k -> m.getOrDefault(k, k);
     }
 
-    public Page<LedgerEntryView> ledger(UUID lotId, Instant since, int page, int size) {
+    public PageResponse<LedgerEntryView> ledger(UUID lotId, Instant since, int page, int size) {
         QueryFilter f = QueryFilter.create().eq("lotId", lotId).cond("occurredAt >= ?", since)
                 .cond("lotId in (select sl.id from StockLot sl where sl.donor.id = ?)",
                         access.visibleDonor().orElse(null));
-        return Page.of(LedgerEntry.find(f.where(), Sort.by("seq"), f.params()), page, size, LedgerEntryView::of);
+        return PageResponse.of(LedgerEntry.find(f.where(), Sort.by("seq"), f.params()), page, size, LedgerEntryView::of);
     }
 
     public LedgerEntryView entry(UUID id) {

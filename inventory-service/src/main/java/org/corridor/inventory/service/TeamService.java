@@ -1,5 +1,6 @@
 package org.corridor.inventory.service;
 
+import org.corridor.common.paging.PageResponse;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -66,9 +67,9 @@ public class TeamService {
         return TeamView.of(t);
     }
 
-    public Page<TeamView> list(TeamStatus status, TeamType type, String countryCode, int page, int size) {
+    public PageResponse<TeamView> list(TeamStatus status, TeamType type, String countryCode, int page, int size) {
         QueryFilter f = QueryFilter.create().eq("status", status).eq("type", type).eq("countryCode", countryCode);
-        return Page.of(Team.find(f.where(), Sort.by("name").and("id"), f.params()), page, size, TeamView::of);
+        return PageResponse.of(Team.find(f.where(), Sort.by("name").and("id"), f.params()), page, size, TeamView::of);
     }
 
     /** AVAILABLE to ASSIGNED; the same reference again answers the same; another reference is a 409. */

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import java.util.function.Function;
 import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
@@ -128,10 +127,10 @@ public class ShipmentResource {
             @QueryParam("since") String since,
             @BeanParam @Valid PageParams page,
             @Context Request request) {
-        return etag.ok(request, map(shipments.list(QueryParams.uuid("planId", planId),
+        return etag.ok(request, shipments.list(QueryParams.uuid("planId", planId),
                 QueryParams.uuid("incidentId", incidentId), QueryParams.uuid("siteId", siteId),
                 QueryParams.enumValue("status", status, ShipmentStatus.class), QueryParams.instant("since", since),
-                page), ShipmentDto::from));
+                page).map(ShipmentDto::from));
     }
 
     @GET
@@ -202,7 +201,7 @@ public class ShipmentResource {
     public Response events(
             @Parameter(description = SHIPMENT_ID, example = SHIPMENT_ID_EXAMPLE) @PathParam("id") UUID id,
             @BeanParam @Valid PageParams page, @Context Request request) {
-        return etag.ok(request, map(tracking.history(id, page), EventDto::from));
+        return etag.ok(request, tracking.history(id, page).map(EventDto::from));
     }
 
     @GET
@@ -266,7 +265,4 @@ public class ShipmentResource {
     // ---------------------------------------------------------------- helpers
 
     /** A page of the use case's records as a page of DTOs. */
-    private static <A, B> PageResponse<B> map(PageResponse<A> page, Function<A, B> mapper) {
-        return new PageResponse<>(page.items().stream().map(mapper).toList(), page.page(), page.size(), page.total());
-    }
 }

@@ -2,7 +2,7 @@ package org.corridor.inventory.rest.dto;
 
 import java.util.List;
 import org.corridor.inventory.rest.Examples;
-import org.corridor.inventory.service.Page;
+import org.corridor.common.paging.PageResponse;
 import org.corridor.inventory.service.StockLotView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,7 +14,8 @@ public record StockLotPage(
         @Schema(description = "Page size asked for", example = "20") int size,
         @Schema(description = "Number of lots on all pages", example = "42") long total) {
 
-    public static StockLotPage from(Page<StockLotView> lots, int page, int size) {
-        return new StockLotPage(lots.items().stream().map(StockLotDto::from).toList(), page, size, lots.total());
+    public static StockLotPage from(PageResponse<StockLotView> lots) {
+        return new StockLotPage(lots.items().stream().map(StockLotDto::from).toList(), lots.page(), lots.size(),
+                lots.total());
     }
 }
