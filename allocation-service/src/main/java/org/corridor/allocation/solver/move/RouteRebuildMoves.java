@@ -134,7 +134,8 @@ final class RouteRebuildMoves implements MoveFamily {
      * cost least per unit it can take (times a random factor of 0.75 to 1.25); null when none can.
      */
     private static Choice cheapest(List<SiteRebuild> sites, Random random) {
-        Choice best = null;
+        SiteRebuild bestSite = null;
+        int best = -1;
         double bestRatio = Double.MAX_VALUE;
         for (SiteRebuild site : sites) {
             if (site.restCount == 0) {
@@ -147,11 +148,12 @@ final class RouteRebuildMoves implements MoveFamily {
                     double ratio = fixed * (0.75 + 0.5 * random.nextDouble()) / coverage[r];
                     if (ratio < bestRatio) {
                         bestRatio = ratio;
-                        best = new Choice(site, r);
+                        best = r;
+                        bestSite = site;
                     }
                 }
             }
         }
-        return best;
+        return bestSite == null ? null : new Choice(bestSite, best);
     }
 }
