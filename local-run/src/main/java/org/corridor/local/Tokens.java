@@ -35,14 +35,25 @@ public final class Tokens {
     /** A token for {@code subject} with the given roles, acting for {@code organisationId} (may be null). */
     public String issue(String subject, List<String> roles, UUID organisationId, Duration lifetime) {
         Instant now = Instant.now();
+        return claims(subject, roles, organisationId, now, now.plus(lifetime)).sign(key);
+    }
+
+    /** The claims of a Corridor token, unsigned (tests sign them with another key or make them expired). */
+    public JwtClaimsBuilder claims(String subject, List<String> roles, UUID organisationId, Instant issuedAt,
+            Instant expiresAt) {
         JwtClaimsBuilder b = Jwt.issuer(issuer).subject(subject).upn(subject)
                 .groups(new LinkedHashSet<>(roles))
-                .issuedAt(now).expiresAt(now.plus(lifetime))
+                .issuedAt(issuedAt).expiresAt(expiresAt)
                 .claim("jti", UUID.randomUUID().toString());
         if (organisationId != null) {
             b.claim("org", organisationId.toString());
         }
-        return b.sign(key);
+        return b;
+    }
+
+    /** The key tokens are signed with. */
+    public PrivateKey key() {
+        return key;
     }
 
     /** A token with the given roles, valid for an hour. */

@@ -1,7 +1,8 @@
 package org.corridor.common.testing;
 
 import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,23 +10,22 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import org.corridor.local.LocalKeys;
 
 /**
- * Issues the bearer tokens (RS256) of the services' tests with a key pair of {@link LocalKeys}: valid
- * ones for each role, and expired, forged and foreign-issuer ones ({@link TestCaller}). ({@code ./corridor}
- * and the cross-service tests use local-run's {@code org.corridor.local.Tokens}, the same claims.)
+ * The bearer tokens of the services' tests: valid ones for each role, issued exactly as {@code ./corridor}
+ * issues them (local-run's {@link org.corridor.local.Tokens}), and the invalid ones a security test needs:
+ * expired, forged (signed by a key nobody trusts) and from a foreign issuer ({@link TestCaller}).
  */
 public final class Tokens {
 
     /** The issuer services expect unless {@code corridor.security.issuer} says otherwise. */
-    public static final String DEFAULT_ISSUER = "https://corridor.local/issuer";
+    public static final String DEFAULT_ISSUER = org.corridor.local.Tokens.DEFAULT_ISSUER;
 
-    private final PrivateKey key;
-    private final String issuer;
+    private final org.corridor.local.Tokens tokens;
 
     public Tokens(PrivateKey key, String issuer) {
-        this.key = key;
-        this.issuer = issuer;
+        this.tokens = new org.corridor.local.Tokens(key, issuer);
     }
 
     public Tokens(LocalKeys keys) {
@@ -34,32 +34,31 @@ public final class Tokens {
 
     /** A token for {@code subject} with the given roles, acting for {@code organisationId} (may be null). */
     public String issue(String subject, List<String> roles, UUID organisationId, Duration lifetime) {
-        Instant now = Instant.now();
-        return claims(subject, roles, organisationId, now, now.plus(lifetime)).sign(key);
+        return tokens.issue(subject, roles, organisationId, lifetime);
     }
 
     /** A token with the given roles, valid for an hour. */
     public String forRoles(String... roles) {
-        return issue("test-" + String.join("-", roles).toLowerCase(), Arrays.asList(roles), null, Duration.ofHours(1));
+        return tokens.forRoles(roles);
     }
 
     /** A DONOR token acting for one organisation. */
     public String donor(UUID organisationId) {
-        return issue("donor-" + organisationId, List.of("DONOR"), organisationId, Duration.ofHours(1));
+        return tokens.donor(organisationId);
     }
 
     /** A token that expired ten minutes ago (beyond any clock skew allowed). */
     public String expired(String... roles) {
         Instant now = Instant.now();
-        return claims("expired", Arrays.asList(roles), null, now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(10)))
-                .sign(key);
+        return tokens.claims("expired", Arrays.asList(roles), null, now.minus(Duration.ofHours(2)),
+                now.minus(Duration.ofMinutes(10))).sign(tokens.key());
     }
 
     /** A well-formed token signed by a key nobody trusts. */
     public String forged(String... roles) {
         Instant now = Instant.now();
-        return claims("forger", Arrays.asList(roles), null, now, now.plus(Duration.ofHours(1)))
-                .sign(LocalKeys.untrusted().getPrivate());
+        return tokens.claims("forger", Arrays.asList(roles), null, now, now.plus(Duration.ofHours(1)))
+                .sign(untrustedKey());
     }
 
     /** A correctly signed token from another issuer. */
@@ -67,17 +66,16 @@ public final class Tokens {
         Instant now = Instant.now();
         return Jwt.issuer("https://elsewhere.example/issuer").subject("stranger")
                 .groups(new LinkedHashSet<>(Arrays.asList(roles)))
-                .issuedAt(now).expiresAt(now.plus(Duration.ofHours(1))).sign(key);
+                .issuedAt(now).expiresAt(now.plus(Duration.ofHours(1))).sign(tokens.key());
     }
 
-    private JwtClaimsBuilder claims(String subject, List<String> roles, UUID organisationId, Instant issuedAt, Instant expiresAt) {
-        JwtClaimsBuilder b = Jwt.issuer(issuer).subject(subject).upn(subject)
-                .groups(new LinkedHashSet<>(roles))
-                .issuedAt(issuedAt).expiresAt(expiresAt)
-                .claim("jti", UUID.randomUUID().toString());
-        if (organisationId != null) {
-            b.claim("org", organisationId.toString());
+    private static PrivateKey untrustedKey() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return g.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return b;
     }
 }
