@@ -8,11 +8,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +32,7 @@ public final class CorridorSystem implements AutoCloseable {
     public static final List<String> SERVICES = List.of("inventory", "allocation", "shipment");
 
     /** An external PostgreSQL server's admin database (JDBC URL) to use instead of the embedded one. */
-    public static final String DB_URL_ENV = "CORRIDOR_TEST_DB_URL";
-    public static final String DB_USER_ENV = "CORRIDOR_TEST_DB_USER";
-    public static final String DB_PASSWORD_ENV = "CORRIDOR_TEST_DB_PASSWORD";
+    public static final String DB_URL_ENV = PgAdmin.URL_ENV;
 
     /**
      * How to run the system.
@@ -68,9 +61,7 @@ public final class CorridorSystem implements AutoCloseable {
     private LocalKeys keys;
     private Watchdog.Link watchdog;
     private EmbeddedPostgres embedded;
-    private String adminUrl;
-    private String user;
-    private String password;
+    private PgAdmin pg;
     private boolean closed;
 
     private CorridorSystem(Path repoRoot, Options options) {
@@ -125,7 +116,7 @@ public final class CorridorSystem implements AutoCloseable {
             startDatabase();
             for (String service : SERVICES) {
                 Integer fixed = options.httpPorts().get(service);
-                ports.put(service, fixed != null ? fixed : freePort());
+                ports.put(service, fixed != null ? fixed : Processes.freePort());
             }
             for (String service : SERVICES) {
                 startService(service);
@@ -161,7 +152,7 @@ public final class CorridorSystem implements AutoCloseable {
             p = processes.remove(service);
         }
         if (p != null) {
-            terminate(p);
+            Processes.terminate(p);
         }
     }
 
@@ -178,12 +169,8 @@ public final class CorridorSystem implements AutoCloseable {
     }
 
     private void startDatabase() {
-        String external = System.getenv(DB_URL_ENV);
-        if (external != null && !external.isBlank()) {
-            adminUrl = external;
-            user = envOr(DB_USER_ENV, "postgres");
-            password = envOr(DB_PASSWORD_ENV, "postgres");
-        } else {
+        pg = PgAdmin.fromEnvironment();
+        if (pg == null) {
             try {
                 // a data directory of our own even when throwaway, so that the watchdog knows where it is
                 boolean temporary = options.dataDir() == null;
@@ -210,9 +197,7 @@ public final class CorridorSystem implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
-            adminUrl = embedded.getJdbcUrl("postgres", "postgres");
-            user = "postgres";
-            password = "postgres";
+            pg = PgAdmin.embedded(embedded.getJdbcUrl("postgres", "postgres"));
         }
         String suffix = Long.toHexString(System.nanoTime());
         for (String service : SERVICES) {
@@ -246,7 +231,7 @@ public final class CorridorSystem implements AutoCloseable {
                 throw new IllegalArgumentException("cannot start " + instance + " as a replica of " + service);
             }
         }
-        int port = freePort();
+        int port = Processes.freePort();
         ports.put(instance, port);
         Map<String, String> instanceEnv = new LinkedHashMap<>(env);
         instanceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -286,11 +271,11 @@ public final class CorridorSystem implements AutoCloseable {
         }
         String db = databases.get(SERVICES.indexOf(service));
         String prefix = service.toUpperCase();
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(Processes.javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString());
         Map<String, String> env = pb.environment();
-        env.put(prefix + "_DB_URL", withDatabase(adminUrl, db));
-        env.put(prefix + "_DB_USER", user);
-        env.put(prefix + "_DB_PASSWORD", password);
+        env.put(prefix + "_DB_URL", pg.jdbcUrl(db));
+        env.put(prefix + "_DB_USER", pg.user());
+        env.put(prefix + "_DB_PASSWORD", pg.password());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
         for (String other : SERVICES) {
             env.put("QUARKUS_REST_CLIENT_" + other.toUpperCase() + "_URL", baseUrl(other));
@@ -315,31 +300,11 @@ public final class CorridorSystem implements AutoCloseable {
     }
 
     private void awaitReady(String service, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        URI health = URI.create(baseUrl(service) + "/q/health/ready");
-        while (Instant.now().isBefore(deadline)) {
-            Process p;
+        Processes.awaitReady(service, URI.create(baseUrl(service) + "/q/health/ready"), timeout, () -> {
             synchronized (this) {
-                p = processes.get(service);
+                return processes.get(service);
             }
-            if (p == null || !p.isAlive()) {
-                throw new IllegalStateException(service + " exited during start; see "
-                        + logDir.resolve(service + ".log"));
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) health.toURL().openConnection();
-                c.setConnectTimeout(1000);
-                c.setReadTimeout(2000);
-                if (c.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            sleep(250);
-        }
-        throw new IllegalStateException(service + " not ready after " + timeout + "; see "
-                + logDir.resolve(service + ".log"));
+        }, logDir.resolve(service + ".log"));
     }
 
     /**
@@ -359,13 +324,13 @@ public final class CorridorSystem implements AutoCloseable {
         Collections.reverse(reverse);
         reverse.forEach(this::stop);
         try {
-            EmbeddedPostgres pg;
+            EmbeddedPostgres server;
             synchronized (this) {
-                pg = embedded;
+                server = embedded;
             }
-            if (pg != null) {
-                pg.close();
-            } else if (adminUrl != null && options.dataDir() == null) {
+            if (server != null) {
+                server.close();
+            } else if (pg != null && options.dataDir() == null) {
                 for (String db : databases) {
                     sql("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
                 }
@@ -388,75 +353,16 @@ public final class CorridorSystem implements AutoCloseable {
         }
     }
 
-    private static void terminate(Process p) {
-        p.destroy();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-        }
-    }
-
     private void sql(String statement) {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
-            s.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run '" + statement + "'", e);
-        }
+        pg.execute(statement);
     }
 
     private boolean databaseExists(String db) {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
-                PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            s.setString(1, db);
-            return s.executeQuery().next();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list databases", e);
-        }
+        return pg.databaseExists(db);
     }
 
     /** The JDBC URL of one service's database, for tools that inspect it. */
     public String jdbcUrl(String service) {
-        return withDatabase(adminUrl, databases.get(SERVICES.indexOf(service)));
-    }
-
-    /** jdbc:postgresql://host:port/db?params with the database replaced. */
-    static String withDatabase(String url, String db) {
-        int q = url.indexOf('?');
-        String base = q < 0 ? url : url.substring(0, q);
-        String params = q < 0 ? "" : url.substring(q);
-        int slash = base.indexOf('/', "jdbc:postgresql://".length());
-        String hostPart = slash < 0 ? base : base.substring(0, slash);
-        return hostPart + "/" + db + params;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static String envOr(String name, String dflt) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? dflt : v;
+        return pg.jdbcUrl(databases.get(SERVICES.indexOf(service)));
     }
 }

@@ -177,7 +177,7 @@ public final class DemoLoader {
         String id = plan.get("id").asText();
         Instant deadline = Instant.now().plus(timeout);
         while ("SOLVING".equals(plan.get("status").asText()) && Instant.now().isBefore(deadline)) {
-            sleep(1000);
+            Processes.sleep(1000);
             plan = call("GET", allocation + "/plans/" + id, null, 200);
         }
         return plan;
@@ -280,13 +280,5 @@ public final class DemoLoader {
 
     private static ObjectNode obj() {
         return JSON.createObjectNode();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -112,7 +112,7 @@ public final class Watchdog {
     /** The pipe closes when the owner dies; this catches the rare case where a child kept it open. */
     private void pollOwner() {
         while (owner != null && owner.isAlive()) {
-            sleep(1000);
+            Processes.sleep(1000);
         }
         try {
             // a message already written (done) is read before the pipe's end
@@ -184,7 +184,7 @@ public final class Watchdog {
         Instant deadline = Instant.now().plus(wait);
         while (!Files.exists(pidFile) && Instant.now().isBefore(deadline)) {
             // the owner died while the server was starting: the file comes at once
-            sleep(200);
+            Processes.sleep(200);
         }
         try {
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
@@ -223,7 +223,7 @@ public final class Watchdog {
             if (Instant.now().isAfter(deadline)) {
                 return false;
             }
-            sleep(100);
+            Processes.sleep(100);
         }
         return true;
     }
@@ -323,13 +323,5 @@ public final class Watchdog {
 
     private void log(String message) {
         log.println(Instant.now() + " watchdog: " + message);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.corridor.common.testing.PostgresTestResource;
+import org.corridor.local.PgAdmin;
 import org.corridor.local.CorridorSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,8 +172,8 @@ class TwoReplicaIT {
     }
 
     static Connection db() throws SQLException {
-        String user = System.getenv(PostgresTestResource.USER_ENV);
-        String password = System.getenv(PostgresTestResource.PASSWORD_ENV);
+        String user = System.getenv(PgAdmin.USER_ENV);
+        String password = System.getenv(PgAdmin.PASSWORD_ENV);
         return DriverManager.getConnection(system.jdbcUrl("allocation"), user == null ? "postgres" : user,
                 password == null ? "postgres" : password);
     }
