@@ -90,9 +90,9 @@ public class AccessRuleResource {
             @Parameter(description = "Only rules in force at this instant", example = "2023-02-06T00:00:00Z",
                     schema = @Schema(implementation = Instant.class)) @QueryParam("activeAt") String activeAt,
             @BeanParam @Valid PageParams page) {
-        return Pages.map(rules.list(origin, destination, QueryParams.enumValue("kind", kind, AccessRuleKind.class),
+        return rules.list(origin, destination, QueryParams.enumValue("kind", kind, AccessRuleKind.class),
                 QueryParams.enumValue("appliesTo", appliesTo, AppliesTo.class),
-                QueryParams.instant("activeAt", activeAt), page), AccessRuleDto::from);
+                QueryParams.instant("activeAt", activeAt), page).map(AccessRuleDto::from);
     }
 
     @GET

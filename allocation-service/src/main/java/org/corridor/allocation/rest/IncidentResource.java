@@ -93,8 +93,8 @@ public class IncidentResource {
             @Parameter(description = "Only incidents in this country (ISO 3166-1 alpha-3)", example = "TUR")
             @QueryParam("countryCode") String countryCode,
             @BeanParam @Valid PageParams page) {
-        return Pages.map(incidents.list(QueryParams.enumValue("status", status, IncidentStatus.class),
-                QueryParams.enumValue("type", type, IncidentType.class), countryCode, page), IncidentDto::from);
+        return incidents.list(QueryParams.enumValue("status", status, IncidentStatus.class),
+                QueryParams.enumValue("type", type, IncidentType.class), countryCode, page).map(IncidentDto::from);
     }
 
     @GET
@@ -154,7 +154,7 @@ public class IncidentResource {
             @Parameter(description = "Only needs of this site", schema = @Schema(implementation = UUID.class))
             @QueryParam("siteId") String siteId,
             @BeanParam @Valid PageParams page) {
-        return Pages.map(incidents.needs(id, QueryParams.uuid("siteId", siteId), page), NeedDto::from);
+        return incidents.needs(id, QueryParams.uuid("siteId", siteId), page).map(NeedDto::from);
     }
 
     @GET
@@ -198,7 +198,7 @@ public class IncidentResource {
             @Parameter(description = "Only team needs of this site", schema = @Schema(implementation = UUID.class))
             @QueryParam("siteId") String siteId,
             @BeanParam @Valid PageParams page) {
-        return Pages.map(incidents.teamNeeds(id, QueryParams.uuid("siteId", siteId), page), TeamNeedDto::from);
+        return incidents.teamNeeds(id, QueryParams.uuid("siteId", siteId), page).map(TeamNeedDto::from);
     }
 
     @GET

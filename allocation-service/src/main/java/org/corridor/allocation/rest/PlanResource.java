@@ -103,8 +103,7 @@ public class PlanResource {
             @Parameter(description = "Only plans with this status", example = "SOLVED",
                     schema = @Schema(implementation = PlanStatus.class)) @QueryParam("status") String status,
             @BeanParam @Valid PageParams page) {
-        return Pages.map(store.list(QueryParams.enumValue("status", status, PlanStatus.class), page),
-                PlanSummaryDto::from);
+        return store.list(QueryParams.enumValue("status", status, PlanStatus.class), page).map(PlanSummaryDto::from);
     }
 
     @GET

@@ -99,8 +99,8 @@ public class RouteOverrideResource {
             @Parameter(description = "Mode", example = "AIR", schema = @Schema(implementation = TransportMode.class))
             @QueryParam("mode") String mode,
             @BeanParam @Valid PageParams page) {
-        return Pages.map(overrides.list(origin, destination, QueryParams.enumValue("mode", mode, TransportMode.class),
-                page), RouteOverrideDto::from);
+        return overrides.list(origin, destination, QueryParams.enumValue("mode", mode, TransportMode.class),
+                page).map(RouteOverrideDto::from);
     }
 
     @GET
