@@ -23,7 +23,7 @@ import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 /**
  * The one judge of every planner: hard/medium/soft of a {@link Plan} computed from the plan lines and
  * the {@link SolverInput} alone, re-deriving distances, modes, lead times, vehicle counts, expiry and
- * eligibility from the transport conventions (shared/CONVENTIONS.md), written independently of the
+ * eligibility from the transport conventions, written independently of the
  * solver's constraint streams and domain classes. Only the default weights are read from
  * {@link AllocationWeights} (they are configuration, not scoring logic). Route overrides are not
  * supported (the benchmark generator produces none).

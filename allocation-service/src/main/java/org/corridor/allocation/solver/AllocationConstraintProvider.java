@@ -225,7 +225,7 @@ public class AllocationConstraintProvider implements ConstraintProvider {
                 .asConstraint(TRANSPORT_LOAD);
     }
 
-    /** Hours to arrival; for USAR each hour inside the first 72 h counts 10 times (CONVENTIONS.md: rescue is worth most in the first 72 h). */
+    /** Hours to arrival; for USAR each hour inside the first 72 h counts 10 times (rescue is worth most then). */
     Constraint teamArrivalTime(ConstraintFactory f) {
         return f.forEach(TeamSlot.class)
                 .penalizeConfigurableLong(AllocationConstraintProvider::teamArrivalPenalty)

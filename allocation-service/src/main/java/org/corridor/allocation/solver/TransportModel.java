@@ -11,7 +11,7 @@ import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 import org.corridor.allocation.solver.api.TransportMode;
 
 /**
- * The transport model of shared/CONVENTIONS.md: great-circle distance; road up to
+ * The transport model of the project's conventions: great-circle distance; road up to
  * {@code maxRoadKm} (~1,500 km) at 50 km/h plus 12 h handling, air beyond at 700 km/h plus 24 h
  * handling (customs, loading, last mile); truck 20 t / 80 m3 at 2 per vehicle-km, cargo aircraft
  * 40 t / 300 m3 at 20 per vehicle-km. A {@link RouteOverride} for an (origin country, destination

@@ -24,7 +24,7 @@ final class InputBuilder {
 
     static final Instant T0 = Instant.parse("2026-02-06T06:00:00Z");
 
-    /** Catalogue used by tests: code -> {unit weight kg, unit volume m3} (CONVENTIONS.md figures). */
+    /** Catalogue used by tests: code -> {unit weight kg, unit volume m3} (the conventions' figures). */
     static final Map<String, double[]> ITEMS = Map.of(
             "TENT-FAM", new double[] {55, 0.282},
             "TARP-4X5", new double[] {4, 0.01},

@@ -23,7 +23,7 @@ import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 
 /**
  * Seeded generator of realistic allocation instances: depots in many countries (the six UNHRD hubs
- * of CONVENTIONS.md first), a catalogue of relief items with Sphere-like unit weights, an earthquake
+ * of the conventions first), a catalogue of relief items with Sphere-like unit weights, an earthquake
  * across TUR/SYR plus a flood in PAK, INSARAG USAR and WHO EMT teams, and embargoes on SYR.
  * The same seed always gives the same instance.
  */

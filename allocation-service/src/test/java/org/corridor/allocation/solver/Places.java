@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where generated test and benchmark instances put depots and team bases: the six UNHRD hubs of
- * CONVENTIONS.md and real cities in about 45 countries. Shared with the allocation-benchmark module
+ * the conventions and real cities in about 45 countries. Shared with the allocation-benchmark module
  * through allocation-service's test-jar.
  */
 public final class Places {
@@ -13,7 +13,7 @@ public final class Places {
     public record Place(String code, String country, double lat, double lon) {
     }
 
-    /** UNHRD hubs (CONVENTIONS.md): Brindisi, Dubai, Accra, Panama City, Subang, Las Palmas. */
+    /** UNHRD hubs: Brindisi, Dubai, Accra, Panama City, Subang, Las Palmas. */
     public static final List<Place> UNHRD = List.of(
             new Place("UNHRD-BRI", "ITA", 40.63, 17.94), new Place("UNHRD-DXB", "ARE", 25.20, 55.27),
             new Place("UNHRD-ACC", "GHA", 5.60, -0.19), new Place("UNHRD-PTY", "PAN", 8.98, -79.52),
