@@ -78,6 +78,10 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
     /** Turns a need needs at least to take its whole quantity: each turn takes at most a quarter of it. */
     static final int TURNS = 4;
 
+    /** A lot chosen for a turn and the units the need takes from it. */
+    private record Pick(Lot lot, int units) {
+    }
+
     /**
      * One more turn for the need's unmet part: at most a quarter of the need, from the lot where it is
      * cheapest per unit, onto the need's line on that lot or a new line. False when the need is met,
@@ -85,31 +89,50 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
      */
     private static boolean giveOneLine(ScoreDirector<AllocationSolution> director, MaterialNeed need,
             List<NeedChunk> slots, Map<Lot, Long> left, Map<Route, long[]> loads) {
-        NeedChunk unmet = null;
-        int empties = 0;
-        for (NeedChunk c : slots) {
-            if (c.getQuantity() == 0) {
-                empties++;
-            } else if (c.getLot() == null && unmet == null) {
-                unmet = c;
-            }
-        }
-        boolean hasEmpty = empties > 0;
+        NeedChunk unmet = unmetPart(slots);
         if (unmet == null) {
             return false;
         }
+        int empties = (int) slots.stream().filter(c -> c.getQuantity() == 0).count();
         int wanted = unmet.getQuantity();
         int share = Math.min(wanted, (need.getQuantity() + TURNS - 1) / TURNS);
         // Lots with room for at least what the need's empty slots must take on average (cheapest per unit
         // among them); else the lot with the most room: a remnant of a few units is cheap per unit on a
         // route already used, but taking only remnants would spend the need's line slots on a few units each.
         int least = Math.min(share, (wanted + Math.max(1, empties) - 1) / Math.max(1, empties));
-        Lot bestLot = null;
-        int bestUnits = 0;
+        Pick pick = cheapestLot(need, unmet.getCandidates(), share, least, left, loads);
+        if (pick == null || !put(director, unmet, slots, pick)) {
+            return false;
+        }
+        left.merge(pick.lot(), (long) -pick.units(), Long::sum);
+        long[] load = loads.computeIfAbsent(need.supplyFor(pick.lot()).getRoute(), r -> new long[2]);
+        load[0] += Supply.grams(pick.lot(), pick.units());
+        load[1] += Supply.cubicCentimetres(pick.lot(), pick.units());
+        return pick.units() < wanted;
+    }
+
+    /** The need's first slot holding an unmet part (a quantity on no lot); null when the need is met. */
+    private static NeedChunk unmetPart(List<NeedChunk> slots) {
+        for (NeedChunk c : slots) {
+            if (c.getQuantity() > 0 && c.getLot() == null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Among the lots with room for at least {@code least} units, the one where {@code share} units (or
+     * its room, if less) cost least per unit to ship; else the lot with the most room; null when no lot
+     * has room.
+     */
+    private static Pick cheapestLot(MaterialNeed need, List<Lot> candidates, int share, int least,
+            Map<Lot, Long> left, Map<Route, long[]> loads) {
+        Pick best = null;
         double bestCost = Double.MAX_VALUE;
         Lot roomiest = null;
         long roomiestRoom = 0;
-        for (Lot lot : unmet.getCandidates()) {
+        for (Lot lot : candidates) {
             long room = left.get(lot);
             if (room <= 0) {
                 continue;
@@ -122,50 +145,58 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
                 continue;
             }
             int units = (int) Math.min(share, room);
-            Route route = need.supplyFor(lot).getRoute();
-            long[] load = loads.getOrDefault(route, NO_LOAD);
-            long g = Supply.grams(lot, units);
-            long c = Supply.cubicCentimetres(lot, units);
-            double perUnit = (route.costFor(load[0] + g, load[1] + c)
-                    - (load[0] + load[1] > 0 ? route.costFor(load[0], load[1]) : 0)
-                    + route.loadCostFor(g, c) / 4.0) / units;
+            double perUnit = costPerUnit(need.supplyFor(lot).getRoute(), lot, units, loads);
             if (perUnit < bestCost) {
                 bestCost = perUnit;
-                bestLot = lot;
-                bestUnits = units;
+                best = new Pick(lot, units);
             }
         }
-        if (bestLot == null) {
-            if (roomiest == null) {
-                return false;
-            }
-            bestLot = roomiest;
-            bestUnits = (int) Math.min(share, roomiestRoom);
+        if (best == null && roomiest != null) {
+            best = new Pick(roomiest, (int) Math.min(share, roomiestRoom));
         }
+        return best;
+    }
+
+    /**
+     * What {@code units} of the lot add to the route's whole-vehicle cost (vehicles already going carry
+     * them for free until full) plus a quarter of their load cost, per unit.
+     */
+    private static double costPerUnit(Route route, Lot lot, int units, Map<Route, long[]> loads) {
+        long[] load = loads.getOrDefault(route, NO_LOAD);
+        long g = Supply.grams(lot, units);
+        long c = Supply.cubicCentimetres(lot, units);
+        return (route.costFor(load[0] + g, load[1] + c)
+                - (load[0] + load[1] > 0 ? route.costFor(load[0], load[1]) : 0)
+                + route.loadCostFor(g, c) / 4.0) / units;
+    }
+
+    /**
+     * Moves the picked units from the unmet part onto the need's line on the lot, onto the unmet slot
+     * itself when it is all of it, or onto an empty slot; false when no slot is left for a new line.
+     */
+    private static boolean put(ScoreDirector<AllocationSolution> director, NeedChunk unmet, List<NeedChunk> slots,
+            Pick pick) {
         NeedChunk line = null;
         NeedChunk empty = null;
         for (NeedChunk c : slots) {
-            if (c.getLot() == bestLot && c.getQuantity() > 0) {
+            if (c.getLot() == pick.lot() && c.getQuantity() > 0) {
                 line = c;
             } else if (c.getQuantity() == 0 && empty == null) {
                 empty = c;
             }
         }
+        int wanted = unmet.getQuantity();
         if (line != null) {
-            ChunkEditMove.set(director, unmet, null, wanted - bestUnits);
-            ChunkEditMove.set(director, line, bestLot, line.getQuantity() + bestUnits);
-        } else if (bestUnits == wanted) {
-            ChunkEditMove.set(director, unmet, bestLot, wanted);
-        } else if (hasEmpty) {
-            ChunkEditMove.set(director, unmet, null, wanted - bestUnits);
-            ChunkEditMove.set(director, empty, bestLot, bestUnits);
+            ChunkEditMove.set(director, unmet, null, wanted - pick.units());
+            ChunkEditMove.set(director, line, pick.lot(), line.getQuantity() + pick.units());
+        } else if (pick.units() == wanted) {
+            ChunkEditMove.set(director, unmet, pick.lot(), wanted);
+        } else if (empty != null) {
+            ChunkEditMove.set(director, unmet, null, wanted - pick.units());
+            ChunkEditMove.set(director, empty, pick.lot(), pick.units());
         } else {
             return false;
         }
-        left.merge(bestLot, (long) -bestUnits, Long::sum);
-        long[] load = loads.computeIfAbsent(need.supplyFor(bestLot).getRoute(), r -> new long[2]);
-        load[0] += Supply.grams(bestLot, bestUnits);
-        load[1] += Supply.cubicCentimetres(bestLot, bestUnits);
-        return bestUnits < wanted;
+        return true;
     }
 }
