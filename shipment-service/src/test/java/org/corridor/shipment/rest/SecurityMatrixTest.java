@@ -31,10 +31,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.corridor.common.security.Roles;
 import org.corridor.common.testing.JwtTestResource;
 import org.corridor.common.testing.SecurityChecks;
+import org.corridor.common.testing.SecurityMatrix;
 import org.corridor.common.testing.TestCaller;
 import org.corridor.common.testing.Tokens;
 import org.corridor.shipment.support.InjectWireMock;
@@ -77,7 +79,7 @@ class SecurityMatrixTest {
     @InjectWireMock
     WireMockServer wireMock;
 
-    private final Map<String, Map<TestCaller, Integer>> matrix = new TreeMap<>();
+    private final SecurityMatrix matrix = new SecurityMatrix("shipment-service");
     private String officer;
     private String delivered;
     private String deliveredIncident;
@@ -100,21 +102,7 @@ class SecurityMatrixTest {
 
     @AfterAll
     void printMatrix() {
-        StringBuilder b = new StringBuilder("\nshipment-service security matrix (endpoint x caller -> HTTP status)\n");
-        b.append(String.format("%-52s", "endpoint"));
-        for (TestCaller w : TestCaller.values()) {
-            b.append(String.format(" %-17s", w));
-        }
-        b.append('\n');
-        matrix.forEach((endpoint, row) -> {
-            b.append(String.format("%-52s", endpoint));
-            for (TestCaller w : TestCaller.values()) {
-                b.append(String.format(" %-17s", row.getOrDefault(w, 0)));
-            }
-            b.append('\n');
-        });
-        b.append("cells tested: ").append(matrix.values().stream().mapToInt(Map::size).sum()).append('\n');
-        System.out.println(b);
+        System.out.println(matrix.table(null));
     }
 
     private List<Endpoint> endpoints() {
@@ -161,24 +149,12 @@ class SecurityMatrixTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint e : endpoints()) {
             for (TestCaller who : TestCaller.values()) {
-                int expected = who.unauthenticated() ? 401 : e.allowed().contains(who.name()) ? e.ok() : 403;
+                int expected = SecurityMatrix.expected(who, e.allowed(), e.ok());
                 tests.add(DynamicTest.dynamicTest(e.name() + " as " + who + " -> " + expected, () -> {
                     Call call = e.call().get();
                     Response r = send(e.method(), call, who.token(TOKENS));
-                    matrix.computeIfAbsent(e.name(), k -> new LinkedHashMap<>()).put(who, r.statusCode());
-                    assertEquals(expected, r.statusCode(), e.name() + " as " + who + ": " + r.asString());
-                    if (expected == 401) {
-                        r.then().contentType("application/problem+json").body("status", equalTo(401))
-                                .header("WWW-Authenticate", startsWith("Bearer"));
-                        if (who != TestCaller.NO_TOKEN) {
-                            r.then().header("WWW-Authenticate", containsString("invalid_token"));
-                        }
-                    } else if (expected == 403) {
-                        r.then().contentType("application/problem+json").body("status", equalTo(403))
-                                .body("title", equalTo("Forbidden"));
-                    }
+                    matrix.check(e.name(), who, expected, r);
                     if (expected >= 400) {
-                        SecurityChecks.assertNoInternals(r.asString());
                         call.unchanged().run();
                     }
                 }));
@@ -281,19 +257,15 @@ class SecurityMatrixTest {
 
     @Test
     void openApiDocumentsTheBearerSchemeAnd401And403OnEveryOperation() {
-        Map<String, Set<String>> named = SecurityChecks.assertOpenApiSecured();
-        assertEquals(endpoints().size(), named.size(), named.keySet().toString());
         // the roles each operation names are exactly those the matrix lets through
-        for (Endpoint e : endpoints()) {
-            assertEquals(e.allowed(), named.get(e.name()), e.name());
-        }
+        SecurityMatrix.assertOpenApiNamesTheRoles(
+                endpoints().stream().collect(Collectors.toMap(Endpoint::name, Endpoint::allowed)));
     }
 
     // ---------------------------------------------------------------- helpers
 
     private static RequestSpecification as(String token) {
-        RequestSpecification spec = given().contentType(ContentType.JSON);
-        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
+        return SecurityMatrix.as(token);
     }
 
     private static Response send(String method, Call call, String token) {
