@@ -7,18 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.corridor.allocation.solver.api.SolverInput;
 
 /**
- * Runs the benchmark: for each size, the greedy baseline, OptaPlanner (production configuration,
- * fixed budget) and the MIP (S, M, L; 10-minute limit by default), all judged by the
- * {@link PlanEvaluator}; writes {@code allocation-benchmark.md}, {@code .csv} and PNG plots.
+ * Runs the benchmark: for each size, the greedy baseline, OptaPlanner (production configuration, fixed budget) and the
+ * MIP (S, M, L; 10-minute limit by default), all judged by the {@link PlanEvaluator}; writes
+ * {@code allocation-benchmark.md}, {@code .csv} and PNG plots.
  * <p>
- * System properties: {@code benchmark.sizes} (S,M,L,XL), {@code benchmark.seed} (42),
- * {@code benchmark.out} (docs/benchmarks), {@code benchmark.mipLimitSeconds} (600),
- * {@code benchmark.mipSolver} (SCIP), {@code benchmark.mipSizes} (S,M,L), {@code benchmark.budget.<size>}
- * (OptaPlanner seconds: S 10, M 10, L 60, XL 60).
+ * System properties: {@code benchmark.sizes} (S,M,L,XL), {@code benchmark.seed} (42), {@code benchmark.out}
+ * (docs/benchmarks), {@code benchmark.mipLimitSeconds} (600), {@code benchmark.mipSolver} (SCIP),
+ * {@code benchmark.mipSizes} (S,M,L), {@code benchmark.budget.<size>} (OptaPlanner seconds: S 10, M 10, L 60, XL 60).
  */
 public final class BenchmarkMain {
 
@@ -64,7 +62,8 @@ public final class BenchmarkMain {
             sr.runs.add(greedy);
             log("  greedy %s in %d ms", greedy.score, greedy.millis);
 
-            long budget = Long.getLong("benchmark.budget." + size.name(), size.name().equals("S") || size.name().equals("M") ? 10 : 60);
+            long budget = Long.getLong("benchmark.budget." + size.name(),
+                    size.name().equals("S") || size.name().equals("M") ? 10 : 60);
             RunResult opta = OptaPlannerRunner.run(size.name(), input, ev, Duration.ofSeconds(budget));
             sr.runs.add(opta);
             log("  optaplanner %s (%s) in %d ms, first feasible %s ms, %d calc/s, peak heap %d MB", opta.score,

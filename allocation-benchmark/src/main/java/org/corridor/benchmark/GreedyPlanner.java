@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput.LotFact;
 import org.corridor.allocation.solver.api.SolverInput.NeedFact;
@@ -17,10 +16,10 @@ import org.corridor.allocation.solver.api.SolverInput.TeamFact;
 import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
 
 /**
- * What a logistics officer would do by hand: needs by priority (then earliest deliver-by), each
- * filled from the nearest eligible depot first (same eligibility rules as the hard constraints:
- * access rules, earmarks, expiry), taking what is left of each lot; team needs by needed-by, each
- * slot given the eligible free team of the right type that arrives first.
+ * What a logistics officer would do by hand: needs by priority (then earliest deliver-by), each filled from the nearest
+ * eligible depot first (same eligibility rules as the hard constraints: access rules, earmarks, expiry), taking what is
+ * left of each lot; team needs by needed-by, each slot given the eligible free team of the right type that arrives
+ * first.
  */
 public final class GreedyPlanner {
 

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.GeneratedTeams;
 import org.corridor.allocation.solver.Places;
 import org.corridor.allocation.solver.Places.Place;
@@ -28,15 +27,14 @@ import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
 import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 
 /**
- * Seeded generator of benchmark instances at the sizes of issue 7. Realistic in the ways the model
- * cares about: the six UNHRD hubs are always depots (and hold more stock), other depots sit in
- * ~45 countries around real cities, items have Sphere-like unit weights/volumes (integral grams and
- * cm3) and per-person rates, perishable items come in expiring lots (some expire before they could
- * arrive), 10 % of lots are earmarked (country and/or incident type), sites belong to an earthquake
- * across TUR/SYR, a flood in PAK and, for larger sizes, further incidents; access rules embargo SYR
- * from several origins (materials and/or teams), close a border for teams, and one rule has
- * expired. Every need has a priority and a deliver-by; total stock of an item is 0.6-1.6 x its demand
- * so some items are short. The same (size, seed) always yields the same instance.
+ * Seeded generator of benchmark instances at the sizes of issue 7. Realistic in the ways the model cares about: the six
+ * UNHRD hubs are always depots (and hold more stock), other depots sit in ~45 countries around real cities, items have
+ * Sphere-like unit weights/volumes (integral grams and cm3) and per-person rates, perishable items come in expiring
+ * lots (some expire before they could arrive), 10 % of lots are earmarked (country and/or incident type), sites belong
+ * to an earthquake across TUR/SYR, a flood in PAK and, for larger sizes, further incidents; access rules embargo SYR
+ * from several origins (materials and/or teams), close a border for teams, and one rule has expired. Every need has a
+ * priority and a deliver-by; total stock of an item is 0.6-1.6 x its demand so some items are short. The same (size,
+ * seed) always yields the same instance.
  */
 public final class InstanceGenerator {
 
@@ -81,7 +79,6 @@ public final class InstanceGenerator {
             new Item("GENERATOR", "Generator 5 kVA", 90_000, 500_000, 0, 5000),
             new Item("WATER-BLADDER", "Water bladder 10 m3", 40_000, 150_000, 0, 2000),
             new Item("SHELTER-KIT", "Shelter tool kit", 10_000, 40_000, 0, 10));
-
 
     /** Incident regions: (type, country, centre). The first two are always used. */
     record Region(String type, String country, double lat, double lon) {
@@ -128,7 +125,8 @@ public final class InstanceGenerator {
         for (int i = 0; items.size() < itemCount; i++) {
             Item b = BASE_ITEMS.get(i % BASE_ITEMS.size());
             int variant = i / BASE_ITEMS.size();
-            items.add(variant == 0 ? b
+            items.add(variant == 0
+                    ? b
                     : new Item(b.code() + "-V" + variant, b.name() + " (variant " + variant + ")",
                             Math.max(1, b.grams() * (80 + random.nextInt(41)) / 100),
                             Math.max(1, b.cm3() * (80 + random.nextInt(41)) / 100), b.shelfLifeDays(),
@@ -196,7 +194,8 @@ public final class InstanceGenerator {
                     int itemDemand = demand.getOrDefault(item.code(), 1000);
                     double share = factor * (0.6 + random.nextDouble()) / stockers.get(item.code()) / lotsHere;
                     int available = Math.max(1, (int) (itemDemand * share));
-                    LocalDate expires = item.shelfLifeDays() == 0 ? null
+                    LocalDate expires = item.shelfLifeDays() == 0
+                            ? null
                             : today.plusDays(1 + random.nextInt(item.shelfLifeDays()));
                     Set<String> earmarkCountries = Set.of();
                     Set<String> earmarkTypes = Set.of();

@@ -1,5 +1,11 @@
 package org.corridor.benchmark;
 
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.AllocationWeights;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput.LotFact;
@@ -17,31 +22,22 @@ import org.corridor.allocation.solver.api.SolverInput.NeedFact;
 import org.corridor.allocation.solver.api.SolverInput.TeamFact;
 import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
 
-import com.google.ortools.Loader;
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
-import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPSolverParameters;
-import com.google.ortools.linearsolver.MPVariable;
-
 /**
- * The exact reference: the same objective as a mixed-integer program (OR-Tools MPSolver, SCIP by
- * default), solved lexicographically like the HardMediumSoft score: hard constraints are constraints
- * (lot availability, eligibility: only eligible (need, lot) and (team need, team) pairs get a
- * variable, one slot per team); stage 1 minimises the medium level; stage 2 keeps medium at its
- * optimum and minimises the soft level. Integer units per (need, lot), integer vehicles per (depot,
- * site) route (mode fixed by distance), binary team assignments.
+ * The exact reference: the same objective as a mixed-integer program (OR-Tools MPSolver, SCIP by default), solved
+ * lexicographically like the HardMediumSoft score: hard constraints are constraints (lot availability, eligibility:
+ * only eligible (need, lot) and (team need, team) pairs get a variable, one slot per team); stage 1 minimises the
+ * medium level; stage 2 keeps medium at its optimum and minimises the soft level. Integer units per (need, lot),
+ * integer vehicles per (depot, site) route (mode fixed by distance), binary team assignments.
  * <p>
  * Modelling of the non-linear terms (the plan found is always re-scored by the {@link PlanEvaluator}):
  * <ul>
- * <li>basis points {@code max(1, round(q * 10000 / demand))} are modelled without the rounding and
- * the minimum of 1, i.e. {@code q * 10000 / demand} (exact up to 0.5 bp per line / need);</li>
- * <li>transport cost is exact up to rounding: {@code vehicles * km * cost}; transport load is linear
- * per line ({@code max(weight share, volume share)} of one unit times the quantity);</li>
- * <li>fairness {@code mean^2} (mean unmet per-mille of a site's needs) is convex; it is bounded from
- * below by 41 tangents (every 25 per-mille), so the MIP objective never over-estimates it and its
- * bound stays a valid bound of the continuous objective (the evaluator then uses the exact
- * integer-division formula).</li>
+ * <li>basis points {@code max(1, round(q * 10000 / demand))} are modelled without the rounding and the minimum of 1,
+ * i.e. {@code q * 10000 / demand} (exact up to 0.5 bp per line / need);</li>
+ * <li>transport cost is exact up to rounding: {@code vehicles * km * cost}; transport load is linear per line
+ * ({@code max(weight share, volume share)} of one unit times the quantity);</li>
+ * <li>fairness {@code mean^2} (mean unmet per-mille of a site's needs) is convex; it is bounded from below by 41
+ * tangents (every 25 per-mille), so the MIP objective never over-estimates it and its bound stays a valid bound of the
+ * continuous objective (the evaluator then uses the exact integer-division formula).</li>
  * </ul>
  */
 public final class MipPlanner {
@@ -122,7 +118,7 @@ public final class MipPlanner {
                     byWeight.setCoefficient(v, leg.capGrams());
                     MPConstraint byVolume = solver.makeConstraint(0, MPSolver.infinity(), "v");
                     byVolume.setCoefficient(v, leg.capCm3());
-                    return new MPConstraint[] {byWeight, byVolume};
+                    return new MPConstraint[]{byWeight, byVolume};
                 });
                 caps[0].setCoefficient(x, -g);
                 caps[1].setCoefficient(x, -c);
@@ -163,7 +159,7 @@ public final class MipPlanner {
             soft.merge(t, fairWeight, Double::sum);
             List<X> here = xsBySite.getOrDefault(site.getKey(), List.of());
             for (int a = 0; a <= 1000; a += 25) {
-                // t >= 2a * mean - a^2  <=>  t + 2a * sum coef x >= 2a * 1000 - a^2
+                // t >= 2a * mean - a^2 <=> t + 2a * sum coef x >= 2a * 1000 - a^2
                 MPConstraint cut = solver.makeConstraint(2.0 * a * 1000 - (double) a * a, MPSolver.infinity(), "tan");
                 cut.setCoefficient(t, 1);
                 for (X xe : here) {
@@ -188,7 +184,8 @@ public final class MipPlanner {
                 MPVariable y = solver.makeBoolVar("");
                 ys.add(new Y(need, team, y));
                 slots.setCoefficient(y, 1);
-                onePerTeam.computeIfAbsent(team.teamId(), k -> solver.makeConstraint(0, 1, "team")).setCoefficient(y, 1);
+                onePerTeam.computeIfAbsent(team.teamId(), k -> solver.makeConstraint(0, 1, "team")).setCoefficient(y,
+                        1);
                 medium.merge(y, -unfilledCoef, Double::sum);
                 Instant arrives = ev.teamArrival(team, need);
                 long h = PlanEvaluator.hoursAfter(ev.input().planFrom(), arrives);
@@ -196,7 +193,8 @@ public final class MipPlanner {
                 double cost = (usar ? 10 * Math.min(h, 72) + Math.max(0, h - 72) : h)
                         * (double) w.weight(AllocationWeights.TEAM_ARRIVAL_TIME);
                 if (need.neededBy() != null) {
-                    cost += PlanEvaluator.hoursAfter(need.neededBy(), arrives) * (double) w.weight(AllocationWeights.LATE_TEAM_ARRIVAL);
+                    cost += PlanEvaluator.hoursAfter(need.neededBy(), arrives)
+                            * (double) w.weight(AllocationWeights.LATE_TEAM_ARRIVAL);
                 }
                 soft.merge(y, cost, Double::sum);
             }

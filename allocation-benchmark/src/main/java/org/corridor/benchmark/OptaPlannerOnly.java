@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-
 import org.corridor.allocation.solver.AllocationProblemBuilder;
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.AllocationSolverConfig;
@@ -21,21 +20,21 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /**
- * OptaPlanner alone on one size of the benchmark, without the greedy baseline, the MIP or the report (so
- * it runs without OR-Tools and XChart on the class path), for before/after comparisons of the solver on
- * the same minutes. Each result is printed on one line with the machine's load average:
+ * OptaPlanner alone on one size of the benchmark, without the greedy baseline, the MIP or the report (so it runs
+ * without OR-Tools and XChart on the class path), for before/after comparisons of the solver on the same minutes. Each
+ * result is printed on one line with the machine's load average:
  * <ol>
  * <li>the JIT warm-up of {@link BenchmarkMain} (OptaPlanner on another M instance);</li>
- * <li>with {@code benchmark.fingerprintSteps} > 0, a solve with random seed {@code benchmark.fingerprintSeed}
- * (7) and that many local search steps: the SHA-256 of its plan (lines and team assignments; two versions
- * of the solver that search the same way print the same) and its score calculations per CPU-second of
- * this thread (the same work for both versions, so the load hardly matters);</li>
- * <li>the benchmark's timed run ({@link OptaPlannerRunner}, budget {@code benchmark.budget.<size>}; 0
- * skips it): score calculations per second of wall clock and per CPU-second, and the evaluated score.</li>
+ * <li>with {@code benchmark.fingerprintSteps} > 0, a solve with random seed {@code benchmark.fingerprintSeed} (7) and
+ * that many local search steps: the SHA-256 of its plan (lines and team assignments; two versions of the solver that
+ * search the same way print the same) and its score calculations per CPU-second of this thread (the same work for both
+ * versions, so the load hardly matters);</li>
+ * <li>the benchmark's timed run ({@link OptaPlannerRunner}, budget {@code benchmark.budget.<size>}; 0 skips it): score
+ * calculations per second of wall clock and per CPU-second, and the evaluated score.</li>
  * </ol>
- * System properties: {@code benchmark.size} (M), {@code benchmark.seed} (42), {@code benchmark.warmupSeconds}
- * (20), {@code benchmark.budget.<size>} (as in {@link BenchmarkMain}), {@code benchmark.fingerprintSteps}
- * (0), {@code benchmark.fingerprintSeed} (7).
+ * System properties: {@code benchmark.size} (M), {@code benchmark.seed} (42), {@code benchmark.warmupSeconds} (20),
+ * {@code benchmark.budget.<size>} (as in {@link BenchmarkMain}), {@code benchmark.fingerprintSteps} (0),
+ * {@code benchmark.fingerprintSeed} (7).
  */
 public final class OptaPlannerOnly {
 
@@ -92,7 +91,7 @@ public final class OptaPlannerOnly {
         config.setRandomSeed(solverSeed);
         var localSearch = config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1);
         localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps));
-        Solver<AllocationSolution> solver = SolverFactory.<AllocationSolution> create(config).buildSolver();
+        Solver<AllocationSolution> solver = SolverFactory.<AllocationSolution>create(config).buildSolver();
         AllocationSolution best = solver.solve(AllocationProblemBuilder.build(input));
         long calculations = ((DefaultSolver<AllocationSolution>) solver).getSolverScope().getScoreCalculationCount();
         return new SeededRun(OptaPlannerRunner.toPlan(best), calculations);

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.AllocationProblemBuilder;
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.AllocationSolverConfig;
@@ -24,9 +23,9 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /**
- * The solver as configured in production: {@code solverConfig.xml} and the default weights, with a
- * fixed time budget instead of the production termination. Records every new best score with its
- * time (best solution listener), the score calculation speed and the peak heap.
+ * The solver as configured in production: {@code solverConfig.xml} and the default weights, with a fixed time budget
+ * instead of the production termination. Records every new best score with its time (best solution listener), the score
+ * calculation speed and the peak heap.
  */
 public final class OptaPlannerRunner {
 
@@ -49,7 +48,7 @@ public final class OptaPlannerRunner {
         r.entities = problem.getChunks().size() + problem.getSlots().size();
         SolverConfig config = AllocationSolverConfig.solverConfig()
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(budget));
-        Solver<AllocationSolution> solver = SolverFactory.<AllocationSolution> create(config).buildSolver();
+        Solver<AllocationSolution> solver = SolverFactory.<AllocationSolution>create(config).buildSolver();
         List<RunResult.Point> curve = new ArrayList<>();
         solver.addEventListener(e -> {
             HardMediumSoftLongScore s = (HardMediumSoftLongScore) e.getNewBestScore();
@@ -83,10 +82,10 @@ public final class OptaPlannerRunner {
     }
 
     /**
-     * OptaPlanner logs at INFO, as in the service (Quarkus' default category level). Without a logging
-     * configuration, JBoss LogManager (the SLF4J backend on this classpath) enables TRACE, and
-     * OptaPlanner then formats a trace message for every move it evaluates: 17 % of the solver thread's
-     * time on M, measured with Java Flight Recorder, which the service never spends.
+     * OptaPlanner logs at INFO, as in the service (Quarkus' default category level). Without a logging configuration,
+     * JBoss LogManager (the SLF4J backend on this classpath) enables TRACE, and OptaPlanner then formats a trace
+     * message for every move it evaluates: 17 % of the solver thread's time on M, measured with Java Flight Recorder,
+     * which the service never spends.
      */
     static void productionLogLevel() {
         org.jboss.logmanager.Logger.getLogger("org.optaplanner").setLevel(java.util.logging.Level.INFO);

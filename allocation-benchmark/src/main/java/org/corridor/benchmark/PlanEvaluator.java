@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.AllocationWeights;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
@@ -21,11 +20,10 @@ import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
 import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 
 /**
- * The one judge of every planner: hard/medium/soft of a {@link Plan} computed from the plan lines and
- * the {@link SolverInput} alone, re-deriving distances, modes, lead times, vehicle counts, expiry and
- * eligibility from the transport conventions, written independently of the
- * solver's constraint streams and domain classes. Only the default weights are read from
- * {@link AllocationWeights} (they are configuration, not scoring logic). Route overrides are not
+ * The one judge of every planner: hard/medium/soft of a {@link Plan} computed from the plan lines and the
+ * {@link SolverInput} alone, re-deriving distances, modes, lead times, vehicle counts, expiry and eligibility from the
+ * transport conventions, written independently of the solver's constraint streams and domain classes. Only the default
+ * weights are read from {@link AllocationWeights} (they are configuration, not scoring logic). Route overrides are not
  * supported (the benchmark generator produces none).
  */
 public final class PlanEvaluator {
@@ -109,7 +107,8 @@ public final class PlanEvaluator {
     public Leg leg(LotFact lot, NeedFact need) {
         double km = km(lot.latitude(), lot.longitude(), need.siteLatitude(), need.siteLongitude());
         boolean road = km <= t.maxRoadKm();
-        Duration lead = road ? travel(km, t.roadSpeedKmh()).plus(t.roadHandling())
+        Duration lead = road
+                ? travel(km, t.roadSpeedKmh()).plus(t.roadHandling())
                 : travel(km, t.airSpeedKmh()).plus(t.airHandling());
         return new Leg(km, road, input.planFrom().plus(lead), road ? t.truckCostPerKm() : t.aircraftCostPerKm(),
                 (road ? t.truckCapacityKg() : t.aircraftCapacityKg()) * 1000.0,
@@ -156,7 +155,8 @@ public final class PlanEvaluator {
     int blockingMaterialRules(LotFact lot, NeedFact need) {
         int n = 0;
         for (AccessRuleFact r : rules()) {
-            if (r.originCountryCode().equals(lot.countryCode()) && r.destinationCountryCode().equals(need.siteCountryCode())
+            if (r.originCountryCode().equals(lot.countryCode())
+                    && r.destinationCountryCode().equals(need.siteCountryCode())
                     && r.appliesTo().blocksMaterials() && inForce(r, input.planFrom())) {
                 n++;
             }
@@ -167,7 +167,8 @@ public final class PlanEvaluator {
     int blockingTeamRules(TeamFact team, TeamNeedFact need) {
         int n = 0;
         for (AccessRuleFact r : rules()) {
-            if (r.originCountryCode().equals(team.countryCode()) && r.destinationCountryCode().equals(need.siteCountryCode())
+            if (r.originCountryCode().equals(team.countryCode())
+                    && r.destinationCountryCode().equals(need.siteCountryCode())
                     && r.appliesTo().blocksTeams() && inForce(r, teamDeparture(team))) {
                 n++;
             }
@@ -180,7 +181,8 @@ public final class PlanEvaluator {
     }
 
     static boolean inForce(AccessRuleFact r, Instant at) {
-        return (r.validFrom() == null || !at.isBefore(r.validFrom())) && (r.validUntil() == null || at.isBefore(r.validUntil()));
+        return (r.validFrom() == null || !at.isBefore(r.validFrom()))
+                && (r.validUntil() == null || at.isBefore(r.validUntil()));
     }
 
     static boolean earmarkAllows(LotFact lot, NeedFact need) {
@@ -250,7 +252,8 @@ public final class PlanEvaluator {
             long c = cm3(lot, q);
             double share = Math.max(g / leg.capGrams(), c / leg.capCm3());
             add(p, AllocationWeights.TRANSPORT_LOAD, Math.round(share * leg.km() * leg.costPerKm()) / 4);
-            Load load = loads.computeIfAbsent(new RouteKey(lot.depotId(), need.siteId()), k -> new Load(leg, new long[2]));
+            Load load = loads.computeIfAbsent(new RouteKey(lot.depotId(), need.siteId()),
+                    k -> new Load(leg, new long[2]));
             load.gramsCm3()[0] += g;
             load.gramsCm3()[1] += c;
             if (lot.expiresOn() != null) {
@@ -322,7 +325,8 @@ public final class PlanEvaluator {
             if (used > need.count()) {
                 throw new IllegalArgumentException("Team need " + need.teamNeedId() + " gets " + used + " teams");
             }
-            long unit = Math.max(1, Math.round(10_000.0 / Math.max(1, Math.max(typeDemand.get(need.teamType()), need.count()))));
+            long unit = Math.max(1,
+                    Math.round(10_000.0 / Math.max(1, Math.max(typeDemand.get(need.teamType()), need.count()))));
             add(p, AllocationWeights.UNFILLED_TEAM_SLOT, (need.count() - used) * unit);
         }
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one planner produced on one instance: its plan's evaluated score, timings and, where the
- * planner has them, the objective over time, a lower bound and solver statistics.
+ * What one planner produced on one instance: its plan's evaluated score, timings and, where the planner has them, the
+ * objective over time, a lower bound and solver statistics.
  */
 public final class RunResult {
 

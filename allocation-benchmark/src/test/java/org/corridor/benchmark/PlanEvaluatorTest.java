@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-
 import org.corridor.allocation.solver.AllocationProblemBuilder;
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.AllocationSolverConfig;
@@ -20,22 +19,25 @@ import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 
 /**
- * The independent evaluator gives exactly the ConstraintProvider's score: on OptaPlanner's own plans
- * (several seeds, sizes S and M) and on deliberately broken plans (over-allocated lots, material sent
- * across an embargo), where the hard level must be non-zero and equal too.
+ * The independent evaluator gives exactly the ConstraintProvider's score: on OptaPlanner's own plans (several seeds,
+ * sizes S and M) and on deliberately broken plans (over-allocated lots, material sent across an embargo), where the
+ * hard level must be non-zero and equal too.
  */
 class PlanEvaluatorTest {
 
-    private final SolutionManager<AllocationSolution, HardMediumSoftLongScore> manager = AllocationSolverConfig.solutionManager();
+    private final SolutionManager<AllocationSolution, HardMediumSoftLongScore> manager = AllocationSolverConfig
+            .solutionManager();
 
     private static AllocationSolution solve(AllocationSolution problem, int seconds) {
-        Solver<AllocationSolution> solver = AllocationSolverConfig.solverFactory(Duration.ofSeconds(seconds), null).buildSolver();
+        Solver<AllocationSolution> solver = AllocationSolverConfig.solverFactory(Duration.ofSeconds(seconds), null)
+                .buildSolver();
         return solver.solve(problem);
     }
 
     private static void assertSameScore(HardMediumSoftLongScore expected, PlanEvaluator.Score actual) {
         assertEquals(expected.hardScore(), actual.hard(), () -> "hard: solver " + expected + ", evaluator " + actual);
-        assertEquals(expected.mediumScore(), actual.medium(), () -> "medium: solver " + expected + ", evaluator " + actual);
+        assertEquals(expected.mediumScore(), actual.medium(),
+                () -> "medium: solver " + expected + ", evaluator " + actual);
         assertEquals(expected.softScore(), actual.soft(), () -> "soft: solver " + expected + ", evaluator " + actual
                 + " " + actual.penalties());
     }
@@ -84,7 +86,8 @@ class PlanEvaluatorTest {
                 .toList();
         assertTrue(!syrian.isEmpty());
         for (NeedChunk c : syrian) {
-            c.setLot(c.getCandidates().stream().filter(l -> l.getCountryCode().equals("ARE")).findFirst().orElseThrow());
+            c.setLot(
+                    c.getCandidates().stream().filter(l -> l.getCountryCode().equals("ARE")).findFirst().orElseThrow());
         }
 
         HardMediumSoftLongScore expected = manager.update(s);

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Which Service ingress-nginx sends a request path to. With {@code use-regex} every path of the host
- * becomes a case-insensitive regular expression anchored at the start of the URI, and longer paths
- * are tried first; Exact paths must match whole.
+ * Which Service ingress-nginx sends a request path to. With {@code use-regex} every path of the host becomes a
+ * case-insensitive regular expression anchored at the start of the URI, and longer paths are tried first; Exact paths
+ * must match whole.
  */
 final class IngressRoutes {
 
@@ -29,7 +29,8 @@ final class IngressRoutes {
     private static boolean matches(HTTPIngressPath p, String requestPath) {
         return switch (p.getPathType()) {
             case "Exact" -> p.getPath().equals(requestPath);
-            case "Prefix" -> requestPath.equals(p.getPath()) || requestPath.startsWith(p.getPath().endsWith("/") ? p.getPath() : p.getPath() + "/");
+            case "Prefix" -> requestPath.equals(p.getPath())
+                    || requestPath.startsWith(p.getPath().endsWith("/") ? p.getPath() : p.getPath() + "/");
             default -> Pattern.compile("^" + p.getPath(), Pattern.CASE_INSENSITIVE).matcher(requestPath).lookingAt();
         };
     }

@@ -32,37 +32,41 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The project's rules for rendered manifests. {@link #check} returns every violation as a sentence
- * naming the object; an empty list means the overlay complies. The rules:
+ * The project's rules for rendered manifests. {@link #check} returns every violation as a sentence naming the object;
+ * an empty list means the overlay complies. The rules:
  * <ol>
  * <li>every container has liveness, readiness and startup probes;</li>
  * <li>every container (init containers too) requests and limits CPU and memory, requests no more than its limits;</li>
- * <li>every container runs as non-root (runAsNonRoot true, no runAsUser 0), with a read-only root filesystem,
- *     no privilege escalation, all capabilities dropped and the RuntimeDefault seccomp profile;</li>
+ * <li>every container runs as non-root (runAsNonRoot true, no runAsUser 0), with a read-only root filesystem, no
+ * privilege escalation, all capabilities dropped and the RuntimeDefault seccomp profile;</li>
  * <li>every image names a tag other than {@code latest} (or a digest), CloudNativePG's imageName too;</li>
  * <li>every Deployment has a PodDisruptionBudget selecting its pods;</li>
- * <li>allocation-service and inventory-service have HorizontalPodAutoscalers, and every HPA targets a Deployment that exists;</li>
+ * <li>allocation-service and inventory-service have HorizontalPodAutoscalers, and every HPA targets a Deployment that
+ * exists;</li>
  * <li>replicas (a Deployment's own, or its HPA's minimum) as the environment requires;</li>
- * <li>the database is what the environment requires: a CloudNativePG Cluster of at least 3 instances with a
- *     Database per service, or a PostgreSQL StatefulSet;</li>
+ * <li>the database is what the environment requires: a CloudNativePG Cluster of at least 3 instances with a Database
+ * per service, or a PostgreSQL StatefulSet;</li>
  * <li>no Secret object carries data (secret values are never committed);</li>
  * <li>a default-deny ingress NetworkPolicy exists;</li>
- * <li>every service gets its database URL, user and password, every REST client URL names a Service and
- *     port that exist, every ConfigMap it reads exists;</li>
+ * <li>every service gets its database URL, user and password, every REST client URL names a Service and port that
+ * exist, every ConfigMap it reads exists;</li>
  * <li>every Ingress backend names a Service and port that exist.</li>
  * </ol>
  */
 final class ManifestRules {
 
     /** What an environment requires beyond the common rules. */
-    enum Database { CLOUDNATIVE_PG, STATEFULSET }
+    enum Database {
+        CLOUDNATIVE_PG, STATEFULSET
+    }
 
     record Profile(Database database, int minReplicas, Integer exactReplicas) {
         static Profile of(String overlay) {
             return switch (overlay) {
                 case "dev" -> new Profile(Database.STATEFULSET, 1, 1);
                 case "prod" -> new Profile(Database.CLOUDNATIVE_PG, 2, null);
-                default -> throw new IllegalArgumentException("no rule profile for overlay " + overlay + ": add one to ManifestRules.Profile");
+                default -> throw new IllegalArgumentException(
+                        "no rule profile for overlay " + overlay + ": add one to ManifestRules.Profile");
             };
         }
     }
@@ -90,8 +94,10 @@ final class ManifestRules {
                     checkImage(describe(r), String.valueOf(imageName), v);
                 }
             }
-            if (r instanceof Secret s && ((s.getData() != null && !s.getData().isEmpty()) || (s.getStringData() != null && !s.getStringData().isEmpty()))) {
-                v.add(describe(r) + " carries data: secret values are never committed, create the Secret in the cluster");
+            if (r instanceof Secret s && ((s.getData() != null && !s.getData().isEmpty())
+                    || (s.getStringData() != null && !s.getStringData().isEmpty()))) {
+                v.add(describe(r)
+                        + " carries data: secret values are never committed, create the Secret in the cluster");
             }
         }
         List<Deployment> deployments = of(resources, Deployment.class);
@@ -108,10 +114,12 @@ final class ManifestRules {
             int minReplicas = hpa.map(h -> Objects.requireNonNullElse(h.getSpec().getMinReplicas(), 1))
                     .orElse(Objects.requireNonNullElse(d.getSpec().getReplicas(), 1));
             if (minReplicas < profile.minReplicas()) {
-                v.add(describe(d) + " runs " + minReplicas + " replica(s), this environment needs at least " + profile.minReplicas());
+                v.add(describe(d) + " runs " + minReplicas + " replica(s), this environment needs at least "
+                        + profile.minReplicas());
             }
             if (profile.exactReplicas() != null && minReplicas != profile.exactReplicas()) {
-                v.add(describe(d) + " runs " + minReplicas + " replica(s), this environment runs exactly " + profile.exactReplicas());
+                v.add(describe(d) + " runs " + minReplicas + " replica(s), this environment runs exactly "
+                        + profile.exactReplicas());
             }
         }
         for (String name : AUTOSCALED) {
@@ -122,7 +130,8 @@ final class ManifestRules {
         }
         for (HorizontalPodAutoscaler h : hpas) {
             if (deployments.stream().noneMatch(d -> targets(h, d))) {
-                v.add(describe(h) + " targets " + h.getSpec().getScaleTargetRef().getKind() + " " + h.getSpec().getScaleTargetRef().getName() + ", which does not exist");
+                v.add(describe(h) + " targets " + h.getSpec().getScaleTargetRef().getKind() + " "
+                        + h.getSpec().getScaleTargetRef().getName() + ", which does not exist");
             }
         }
         checkDatabase(resources, profile, v);
@@ -180,11 +189,15 @@ final class ManifestRules {
             }
             checkResources(where, c.getResources(), v);
             SecurityContext sc = c.getSecurityContext();
-            Boolean nonRoot = sc != null && sc.getRunAsNonRoot() != null ? sc.getRunAsNonRoot() : pod == null ? null : pod.getRunAsNonRoot();
+            Boolean nonRoot = sc != null && sc.getRunAsNonRoot() != null
+                    ? sc.getRunAsNonRoot()
+                    : pod == null ? null : pod.getRunAsNonRoot();
             if (!Boolean.TRUE.equals(nonRoot)) {
                 v.add(where + " does not set runAsNonRoot: true");
             }
-            Long user = sc != null && sc.getRunAsUser() != null ? sc.getRunAsUser() : pod == null ? null : pod.getRunAsUser();
+            Long user = sc != null && sc.getRunAsUser() != null
+                    ? sc.getRunAsUser()
+                    : pod == null ? null : pod.getRunAsUser();
             if (user != null && user == 0L) {
                 v.add(where + " runs as user 0");
             }
@@ -198,7 +211,8 @@ final class ManifestRules {
                     || !sc.getCapabilities().getDrop().contains("ALL")) {
                 v.add(where + " does not drop ALL capabilities");
             }
-            String seccomp = sc != null && sc.getSeccompProfile() != null ? sc.getSeccompProfile().getType()
+            String seccomp = sc != null && sc.getSeccompProfile() != null
+                    ? sc.getSeccompProfile().getType()
                     : pod != null && pod.getSeccompProfile() != null ? pod.getSeccompProfile().getType() : null;
             if (!"RuntimeDefault".equals(seccomp) && !"Localhost".equals(seccomp)) {
                 v.add(where + " has no RuntimeDefault seccomp profile");
@@ -219,7 +233,8 @@ final class ManifestRules {
             if (limit == null) {
                 v.add(where + " has no " + resource + " limit");
             }
-            if (request != null && limit != null && request.getNumericalAmount().compareTo(limit.getNumericalAmount()) > 0) {
+            if (request != null && limit != null
+                    && request.getNumericalAmount().compareTo(limit.getNumericalAmount()) > 0) {
                 v.add(where + " requests more " + resource + " (" + request + ") than its limit (" + limit + ")");
             }
         }
@@ -246,7 +261,8 @@ final class ManifestRules {
 
     private static void checkDatabase(List<HasMetadata> resources, Profile profile, List<String> v) {
         if (profile.database() == Database.CLOUDNATIVE_PG) {
-            List<GenericKubernetesResource> clusters = resources.stream().filter(r -> r instanceof GenericKubernetesResource g && isCnpgCluster(g))
+            List<GenericKubernetesResource> clusters = resources.stream()
+                    .filter(r -> r instanceof GenericKubernetesResource g && isCnpgCluster(g))
                     .map(GenericKubernetesResource.class::cast).toList();
             if (clusters.isEmpty()) {
                 v.add("no CloudNativePG Cluster (postgresql.cnpg.io/v1)");
@@ -266,8 +282,9 @@ final class ManifestRules {
                 }
             }
         } else {
-            boolean statefulPostgres = of(resources, StatefulSet.class).stream().anyMatch(s -> s.getSpec().getTemplate().getSpec().getContainers().stream()
-                    .anyMatch(c -> c.getImage() != null && c.getImage().contains("postgres")));
+            boolean statefulPostgres = of(resources, StatefulSet.class).stream()
+                    .anyMatch(s -> s.getSpec().getTemplate().getSpec().getContainers().stream()
+                            .anyMatch(c -> c.getImage() != null && c.getImage().contains("postgres")));
             if (!statefulPostgres) {
                 v.add("no PostgreSQL StatefulSet");
             }
@@ -286,14 +303,17 @@ final class ManifestRules {
 
     // ---- wiring
 
-    /** The environment a container sees: its env values plus the data of the ConfigMaps it reads (null for secret refs). */
+    /**
+     * The environment a container sees: its env values plus the data of the ConfigMaps it reads (null for secret refs).
+     */
     static Map<String, String> environment(Container c, List<HasMetadata> resources, String owner, List<String> v) {
         Map<String, String> env = new LinkedHashMap<>();
         if (c.getEnvFrom() != null) {
             for (EnvFromSource from : c.getEnvFrom()) {
                 if (from.getConfigMapRef() != null) {
                     String name = from.getConfigMapRef().getName();
-                    Optional<ConfigMap> cm = of(resources, ConfigMap.class).stream().filter(m -> m.getMetadata().getName().equals(name)).findFirst();
+                    Optional<ConfigMap> cm = of(resources, ConfigMap.class).stream()
+                            .filter(m -> m.getMetadata().getName().equals(name)).findFirst();
                     if (cm.isEmpty()) {
                         v.add(owner + " reads ConfigMap " + name + ", which does not exist");
                     } else if (cm.get().getData() != null) {
@@ -313,7 +333,8 @@ final class ManifestRules {
     private static void checkWiring(List<HasMetadata> resources, List<String> v) {
         List<Service> services = of(resources, Service.class);
         for (Map.Entry<String, List<String>> s : SERVICES.entrySet()) {
-            Optional<Deployment> d = of(resources, Deployment.class).stream().filter(x -> x.getMetadata().getName().equals(s.getKey())).findFirst();
+            Optional<Deployment> d = of(resources, Deployment.class).stream()
+                    .filter(x -> x.getMetadata().getName().equals(s.getKey())).findFirst();
             if (d.isEmpty()) {
                 v.add("no Deployment " + s.getKey());
                 continue;
@@ -338,7 +359,8 @@ final class ManifestRules {
                 boolean exists = services.stream().anyMatch(svc -> svc.getMetadata().getName().equals(uri.getHost())
                         && svc.getSpec().getPorts().stream().anyMatch(p -> p.getPort() == port));
                 if (!exists) {
-                    v.add(describe(d.get()) + " calls " + url + " (" + key + "), but no Service " + uri.getHost() + " has port " + port);
+                    v.add(describe(d.get()) + " calls " + url + " (" + key + "), but no Service " + uri.getHost()
+                            + " has port " + port);
                 }
             }
         }
@@ -350,13 +372,19 @@ final class ManifestRules {
             for (var rule : ingress.getSpec().getRules()) {
                 for (var path : rule.getHttp().getPaths()) {
                     var backend = path.getBackend().getService();
-                    Optional<Service> svc = services.stream().filter(s -> s.getMetadata().getName().equals(backend.getName())).findFirst();
-                    boolean portExists = svc.isPresent() && svc.get().getSpec().getPorts().stream().anyMatch(p ->
-                            backend.getPort().getName() != null ? backend.getPort().getName().equals(p.getName())
+                    Optional<Service> svc = services.stream()
+                            .filter(s -> s.getMetadata().getName().equals(backend.getName())).findFirst();
+                    boolean portExists = svc.isPresent() && svc.get().getSpec().getPorts().stream()
+                            .anyMatch(p -> backend.getPort().getName() != null
+                                    ? backend.getPort().getName().equals(p.getName())
                                     : Objects.equals(backend.getPort().getNumber(), p.getPort()));
                     if (!portExists) {
-                        v.add(describe(ingress) + " routes " + path.getPath() + " to Service " + backend.getName() + " port "
-                                + (backend.getPort().getName() != null ? backend.getPort().getName() : backend.getPort().getNumber()) + ", which does not exist");
+                        v.add(describe(ingress) + " routes " + path.getPath() + " to Service " + backend.getName()
+                                + " port "
+                                + (backend.getPort().getName() != null
+                                        ? backend.getPort().getName()
+                                        : backend.getPort().getNumber())
+                                + ", which does not exist");
                     }
                 }
             }

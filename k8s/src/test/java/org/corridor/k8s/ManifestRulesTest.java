@@ -39,7 +39,8 @@ class ManifestRulesTest {
         assertViolation(v, c + " does not drop ALL capabilities");
         assertViolation(v, c + " has no RuntimeDefault seccomp profile");
         assertViolation(v, c + " image x:latest uses the tag latest");
-        assertViolation(v, "Deployment inventory-service container sidecar image registry.example.org/tools/sidecar has no tag");
+        assertViolation(v,
+                "Deployment inventory-service container sidecar image registry.example.org/tools/sidecar has no tag");
         assertViolation(v, "Deployment inventory-service container sidecar has no memory request");
         assertViolation(v, "Deployment inventory-service has no PodDisruptionBudget selecting its pods");
         assertViolation(v, "Deployment inventory-service runs 1 replica(s), this environment needs at least 2");
@@ -47,8 +48,10 @@ class ManifestRulesTest {
         assertViolation(v, "no HorizontalPodAutoscaler for Deployment inventory-service");
         assertViolation(v, "no CloudNativePG Cluster (postgresql.cnpg.io/v1)");
         assertViolation(v, "no CloudNativePG Database for shipment");
-        assertViolation(v, "Secret inventory-db carries data: secret values are never committed, create the Secret in the cluster");
-        assertViolation(v, "no default-deny ingress NetworkPolicy (podSelector {}, policyTypes [Ingress], no ingress rules)");
+        assertViolation(v,
+                "Secret inventory-db carries data: secret values are never committed, create the Secret in the cluster");
+        assertViolation(v,
+                "no default-deny ingress NetworkPolicy (podSelector {}, policyTypes [Ingress], no ingress rules)");
         assertViolation(v, "Deployment inventory-service gets no INVENTORY_DB_URL");
         assertViolation(v, "no Deployment allocation-service");
 
@@ -98,7 +101,8 @@ class ManifestRulesTest {
         assertEquals(3, validation.documents());
         assertEquals(3, validation.errors().size(), validation.errors().toString());
         String all = String.join("\n", validation.errors());
-        assertTrue(all.contains("Deployment no-selector") && all.contains("/spec must have required property") && all.contains("selector"), all);
+        assertTrue(all.contains("Deployment no-selector") && all.contains("/spec must have required property")
+                && all.contains("selector"), all);
         assertTrue(all.contains("limits/memory"), all);
         assertTrue(all.contains("unknown kind example.org/v1/Widget"), all);
         assertTrue(all.contains("Cluster pg") && all.contains("/spec/instances"), all);

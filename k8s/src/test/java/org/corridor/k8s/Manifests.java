@@ -26,8 +26,8 @@ final class Manifests {
     }
 
     /**
-     * Every document of a multi-document YAML as a typed fabric8 object; kinds fabric8 has no class
-     * for (the CloudNativePG ones) become {@link GenericKubernetesResource}.
+     * Every document of a multi-document YAML as a typed fabric8 object; kinds fabric8 has no class for (the
+     * CloudNativePG ones) become {@link GenericKubernetesResource}.
      */
     static List<HasMetadata> parse(String yaml) {
         List<HasMetadata> out = new ArrayList<>();
@@ -53,9 +53,9 @@ final class Manifests {
     }
 
     /**
-     * Fields the model did not know, as paths (e.g. {@code spec.template.spec.containers.readinessProbes}):
-     * the Kubernetes API server would drop or reject them, and the schema validator lets them pass.
-     * Only for built-in kinds.
+     * Fields the model did not know, as paths (e.g. {@code spec.template.spec.containers.readinessProbes}): the
+     * Kubernetes API server would drop or reject them, and the schema validator lets them pass. Only for built-in
+     * kinds.
      */
     static List<String> unknownFields(HasMetadata resource) {
         List<String> out = new ArrayList<>();
@@ -102,14 +102,16 @@ final class Manifests {
                 }
                 continue;
             }
-            if (value instanceof KubernetesResource || value instanceof Collection<?> || (value instanceof Map<?, ?> && !SKIP_MAPS.contains(m.getName()))) {
+            if (value instanceof KubernetesResource || value instanceof Collection<?>
+                    || (value instanceof Map<?, ?> && !SKIP_MAPS.contains(m.getName()))) {
                 walk(value, path + "." + decapitalize(m.getName().substring(3)), out, seen);
             }
         }
     }
 
     /** Free-form maps (labels, ConfigMap data, ...) hold no model objects. */
-    private static final Set<String> SKIP_MAPS = Set.of("getLabels", "getAnnotations", "getData", "getBinaryData", "getStringData", "getMatchLabels", "getNodeSelector");
+    private static final Set<String> SKIP_MAPS = Set.of("getLabels", "getAnnotations", "getData", "getBinaryData",
+            "getStringData", "getMatchLabels", "getNodeSelector");
 
     private static String decapitalize(String s) {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);

@@ -30,10 +30,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every overlay under k8s/overlays, rendered with kustomize as a cluster would get it, then: valid
- * against the Kubernetes and CloudNativePG schemas, no field the API does not know, the project's
- * rules ({@link ManifestRules}), the NetworkPolicies letting through exactly the callers that need a
- * service, and the Ingress sending every public API path of the code to the service that serves it.
+ * Every overlay under k8s/overlays, rendered with kustomize as a cluster would get it, then: valid against the
+ * Kubernetes and CloudNativePG schemas, no field the API does not know, the project's rules ({@link ManifestRules}),
+ * the NetworkPolicies letting through exactly the callers that need a service, and the Ingress sending every public API
+ * path of the code to the service that serves it.
  */
 class OverlaysTest {
 
@@ -70,8 +70,10 @@ class OverlaysTest {
         ManifestTools.Validation validation = ManifestTools.validate(ManifestTools.RENDERED.resolve(overlay + ".yaml"));
         assertEquals(List.of(), validation.errors(), overlay + ": schema errors");
         int documents = Manifests.parse(yaml).size();
-        assertEquals(documents, validation.documents(), overlay + ": the validator saw another number of documents than Java parsed");
-        assertEquals(documents, validation.kinds().values().stream().mapToInt(Integer::intValue).sum(), overlay + ": documents not validated: " + validation);
+        assertEquals(documents, validation.documents(),
+                overlay + ": the validator saw another number of documents than Java parsed");
+        assertEquals(documents, validation.kinds().values().stream().mapToInt(Integer::intValue).sum(),
+                overlay + ": documents not validated: " + validation);
         System.out.printf("%s: %d documents rendered and validated: %s%n", overlay, documents, validation.kinds());
     }
 
@@ -83,7 +85,8 @@ class OverlaysTest {
             if (Manifests.isBuiltIn(r)) {
                 unknown.addAll(Manifests.unknownFields(r));
             } else {
-                assertTrue(r.getApiVersion().startsWith("postgresql.cnpg.io/"), overlay + ": a kind neither Kubernetes nor CloudNativePG: " + r.getApiVersion() + " " + r.getKind());
+                assertTrue(r.getApiVersion().startsWith("postgresql.cnpg.io/"), overlay
+                        + ": a kind neither Kubernetes nor CloudNativePG: " + r.getApiVersion() + " " + r.getKind());
             }
         }
         assertEquals(List.of(), unknown, overlay + ": fields the Kubernetes API does not have");
@@ -93,23 +96,29 @@ class OverlaysTest {
     @MethodSource("overlays")
     void everyProjectRuleHolds(String overlay) {
         List<HasMetadata> resources = resources(overlay);
-        assertEquals(List.of(), ManifestRules.check(resources, ManifestRules.Profile.of(overlay)), overlay + ": rule violations");
-        long containers = resources.stream().flatMap(r -> ManifestRules.podSpec(r).stream()).mapToLong(s -> s.getContainers().size()).sum();
-        System.out.printf("%s: %d project rules hold for %d objects, %d containers%n", overlay, ManifestRules.RULES, resources.size(), containers);
+        assertEquals(List.of(), ManifestRules.check(resources, ManifestRules.Profile.of(overlay)),
+                overlay + ": rule violations");
+        long containers = resources.stream().flatMap(r -> ManifestRules.podSpec(r).stream())
+                .mapToLong(s -> s.getContainers().size()).sum();
+        System.out.printf("%s: %d project rules hold for %d objects, %d containers%n", overlay, ManifestRules.RULES,
+                resources.size(), containers);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void noSecretIsCommittedAndEveryPodLivesInTheOverlaysNamespace(String overlay) {
         List<HasMetadata> resources = resources(overlay);
-        assertEquals(List.of(), ManifestRules.of(resources, Secret.class), overlay + ": Secrets are created in the cluster, never rendered");
+        assertEquals(List.of(), ManifestRules.of(resources, Secret.class),
+                overlay + ": Secrets are created in the cluster, never rendered");
         List<Namespace> namespaces = ManifestRules.of(resources, Namespace.class);
         assertEquals(1, namespaces.size(), overlay + ": one Namespace");
         String ns = namespaces.get(0).getMetadata().getName();
-        assertEquals("restricted", namespaces.get(0).getMetadata().getLabels().get("pod-security.kubernetes.io/enforce"));
+        assertEquals("restricted",
+                namespaces.get(0).getMetadata().getLabels().get("pod-security.kubernetes.io/enforce"));
         for (HasMetadata r : resources) {
             if (!(r instanceof Namespace)) {
-                assertEquals(ns, r.getMetadata().getNamespace(), overlay + ": " + ManifestRules.describe(r) + " outside " + ns);
+                assertEquals(ns, r.getMetadata().getNamespace(),
+                        overlay + ": " + ManifestRules.describe(r) + " outside " + ns);
             }
         }
     }
@@ -123,15 +132,19 @@ class OverlaysTest {
 
         List<HasMetadata> prod = resources("prod");
         assertEquals(List.of(), ManifestRules.of(prod, StatefulSet.class));
-        GenericKubernetesResource cluster = prod.stream().filter(r -> r instanceof GenericKubernetesResource g && ManifestRules.isCnpgCluster(g))
+        GenericKubernetesResource cluster = prod.stream()
+                .filter(r -> r instanceof GenericKubernetesResource g && ManifestRules.isCnpgCluster(g))
                 .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
         assertEquals(3, ((Number) ManifestRules.spec(cluster).get("instances")).intValue());
         // every service's database URL points at the primary's Service of that cluster
         for (String service : ManifestRules.SERVICES.keySet()) {
-            Deployment d = ManifestRules.of(prod, Deployment.class).stream().filter(x -> x.getMetadata().getName().equals(service)).findFirst().orElseThrow();
-            Map<String, String> env = ManifestRules.environment(d.getSpec().getTemplate().getSpec().getContainers().get(0), prod, service, new ArrayList<>());
+            Deployment d = ManifestRules.of(prod, Deployment.class).stream()
+                    .filter(x -> x.getMetadata().getName().equals(service)).findFirst().orElseThrow();
+            Map<String, String> env = ManifestRules.environment(
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0), prod, service, new ArrayList<>());
             String db = service.substring(0, service.indexOf('-'));
-            assertEquals("jdbc:postgresql://" + cluster.getMetadata().getName() + "-rw:5432/" + db + "?sslmode=require", env.get(db.toUpperCase() + "_DB_URL"));
+            assertEquals("jdbc:postgresql://" + cluster.getMetadata().getName() + "-rw:5432/" + db + "?sslmode=require",
+                    env.get(db.toUpperCase() + "_DB_URL"));
         }
         Ingress ingress = ManifestRules.of(prod, Ingress.class).get(0);
         assertFalse(ingress.getSpec().getTls().isEmpty(), "prod serves the API over TLS");
@@ -141,25 +154,33 @@ class OverlaysTest {
     @MethodSource("overlays")
     void theJwtKeysAreMountedWhereTheServicesLookForThem(String overlay) {
         List<HasMetadata> resources = resources(overlay);
-        Map<String, String> secretOf = Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "corridor-jwt-public", "SMALLRYE_JWT_SIGN_KEY_LOCATION", "corridor-jwt-signing");
+        Map<String, String> secretOf = Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "corridor-jwt-public",
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION", "corridor-jwt-signing");
         for (Deployment d : ManifestRules.of(resources, Deployment.class)) {
             var pod = d.getSpec().getTemplate().getSpec();
             var container = pod.getContainers().get(0);
-            Map<String, String> env = ManifestRules.environment(container, resources, d.getMetadata().getName(), new ArrayList<>());
-            assertTrue(env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), overlay + ": " + d.getMetadata().getName() + " verifies tokens");
-            assertTrue(env.containsKey("CORRIDOR_SECURITY_ISSUER"), overlay + ": " + d.getMetadata().getName() + " checks the issuer");
+            Map<String, String> env = ManifestRules.environment(container, resources, d.getMetadata().getName(),
+                    new ArrayList<>());
+            assertTrue(env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION"),
+                    overlay + ": " + d.getMetadata().getName() + " verifies tokens");
+            assertTrue(env.containsKey("CORRIDOR_SECURITY_ISSUER"),
+                    overlay + ": " + d.getMetadata().getName() + " checks the issuer");
             // the callers sign their calls; inventory calls nobody and gets no private key
             boolean caller = !ManifestRules.SERVICES.get(d.getMetadata().getName()).isEmpty();
-            assertEquals(caller, env.containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION"), overlay + ": " + d.getMetadata().getName() + " signing key");
+            assertEquals(caller, env.containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION"),
+                    overlay + ": " + d.getMetadata().getName() + " signing key");
             for (Map.Entry<String, String> key : secretOf.entrySet()) {
                 String file = env.get(key.getKey());
                 if (file == null) {
                     continue;
                 }
                 Path location = Path.of(file);
-                var mount = container.getVolumeMounts().stream().filter(m -> location.getParent().equals(Path.of(m.getMountPath()))).findFirst()
-                        .orElseThrow(() -> new AssertionError(overlay + ": nothing mounted at " + location.getParent() + " for " + key.getKey()));
-                var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+                var mount = container.getVolumeMounts().stream()
+                        .filter(m -> location.getParent().equals(Path.of(m.getMountPath()))).findFirst()
+                        .orElseThrow(() -> new AssertionError(
+                                overlay + ": nothing mounted at " + location.getParent() + " for " + key.getKey()));
+                var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst()
+                        .orElseThrow();
                 assertEquals(key.getValue(), volume.getSecret().getSecretName(), overlay + ": " + key.getKey());
                 assertTrue(mount.getReadOnly(), overlay + ": key mounts are read-only");
             }
@@ -176,14 +197,18 @@ class OverlaysTest {
         Reachability net = new Reachability(ManifestRules.of(resources, NetworkPolicy.class), ns);
         Map<String, Reachability.Pod> pods = new LinkedHashMap<>();
         for (Deployment d : ManifestRules.of(resources, Deployment.class)) {
-            pods.put(d.getMetadata().getName(), Reachability.Pod.in(ns, ManifestRules.labels(d.getSpec().getTemplate())));
+            pods.put(d.getMetadata().getName(),
+                    Reachability.Pod.in(ns, ManifestRules.labels(d.getSpec().getTemplate())));
         }
         pods.put("database", databasePod(resources, ns));
-        pods.put("ingress-controller", Reachability.Pod.in("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx")));
+        pods.put("ingress-controller",
+                Reachability.Pod.in("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx")));
         pods.put("stranger", Reachability.Pod.in(ns, Map.of("app", "debug")));
-        pods.put("other-namespace", Reachability.Pod.in("elsewhere", Map.of("app.kubernetes.io/name", "allocation-service")));
+        pods.put("other-namespace",
+                Reachability.Pod.in("elsewhere", Map.of("app.kubernetes.io/name", "allocation-service")));
         Reachability.Pod dns = Reachability.Pod.in("kube-system", Map.of("k8s-app", "kube-dns"));
-        Map<String, Integer> port = Map.of("inventory-service", 8081, "allocation-service", 8082, "shipment-service", 8083, "database", 5432);
+        Map<String, Integer> port = Map.of("inventory-service", 8081, "allocation-service", 8082, "shipment-service",
+                8083, "database", 5432);
 
         Map<String, List<String>> allowed = Map.of(
                 "inventory-service", List.of("allocation-service", "shipment-service", "ingress-controller"),
@@ -197,14 +222,17 @@ class OverlaysTest {
                     continue;
                 }
                 boolean expected = target.getValue().contains(caller);
-                boolean actual = net.allowed(pods.get(caller), pods.get(target.getKey()), "TCP", port.get(target.getKey()));
-                assertEquals(expected, actual, overlay + ": " + caller + " -> " + target.getKey() + ":" + port.get(target.getKey()));
+                boolean actual = net.allowed(pods.get(caller), pods.get(target.getKey()), "TCP",
+                        port.get(target.getKey()));
+                assertEquals(expected, actual,
+                        overlay + ": " + caller + " -> " + target.getKey() + ":" + port.get(target.getKey()));
                 checked++;
             }
         }
         for (String service : ManifestRules.SERVICES.keySet()) {
             assertTrue(net.allowed(pods.get(service), dns, "UDP", 53), overlay + ": " + service + " resolves names");
-            assertFalse(net.allowed(pods.get(service), pods.get("database"), "TCP", 22), overlay + ": " + service + " reaches the database only on 5432");
+            assertFalse(net.allowed(pods.get(service), pods.get("database"), "TCP", 22),
+                    overlay + ": " + service + " reaches the database only on 5432");
             checked += 2;
         }
         System.out.printf("%s: %d caller/target pairs checked against the NetworkPolicies%n", overlay, checked);
@@ -215,7 +243,8 @@ class OverlaysTest {
         if (!sets.isEmpty()) {
             return Reachability.Pod.in(ns, ManifestRules.labels(sets.get(0).getSpec().getTemplate()));
         }
-        GenericKubernetesResource cluster = resources.stream().filter(r -> r instanceof GenericKubernetesResource g && ManifestRules.isCnpgCluster(g))
+        GenericKubernetesResource cluster = resources.stream()
+                .filter(r -> r instanceof GenericKubernetesResource g && ManifestRules.isCnpgCluster(g))
                 .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
         // CloudNativePG labels its pods with the cluster name plus the inherited labels
         Map<String, String> labels = new HashMap<>();
@@ -237,7 +266,9 @@ class OverlaysTest {
             Path root = ManifestTools.MODULE.resolveSibling(service).resolve("src/main/java");
             List<String> paths = new ArrayList<>();
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path f : files.filter(p -> p.toString().endsWith("Resource.java") && p.getParent().endsWith("rest")).toList()) {
+                for (Path f : files
+                        .filter(p -> p.toString().endsWith("Resource.java") && p.getParent().endsWith("rest"))
+                        .toList()) {
                     String src = Files.readString(f);
                     int classAt = src.indexOf(" class ");
                     Matcher m = path.matcher(src);
@@ -254,7 +285,8 @@ class OverlaysTest {
                         continue;
                     }
                     // the class path itself is served when some resource method has no @Path of its own
-                    long httpMethods = Pattern.compile("@(GET|POST|PUT|DELETE|PATCH)\\b").matcher(src.substring(classAt)).results().count();
+                    long httpMethods = Pattern.compile("@(GET|POST|PUT|DELETE|PATCH)\\b")
+                            .matcher(src.substring(classAt)).results().count();
                     if (httpMethods > methods.size()) {
                         paths.add(base);
                     }
@@ -265,7 +297,8 @@ class OverlaysTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            out.put(service, paths.stream().map(p -> p.replaceAll("\\{[^}]+}", "0b0e4c52-3f4b-4c7e-9a53-1f1c2e3d4a5b")).distinct().sorted().toList());
+            out.put(service, paths.stream().map(p -> p.replaceAll("\\{[^}]+}", "0b0e4c52-3f4b-4c7e-9a53-1f1c2e3d4a5b"))
+                    .distinct().sorted().toList());
         }
         return out;
     }
@@ -278,17 +311,21 @@ class OverlaysTest {
         for (Map.Entry<String, List<String>> service : publicPathsInTheCode().entrySet()) {
             assertFalse(service.getValue().isEmpty(), "no paths found for " + service.getKey());
             for (String p : service.getValue()) {
-                assertEquals(service.getKey(), IngressRoutes.serviceFor(ingresses, p).orElse("nothing"), overlay + ": " + p);
+                assertEquals(service.getKey(), IngressRoutes.serviceFor(ingresses, p).orElse("nothing"),
+                        overlay + ": " + p);
                 checked++;
             }
         }
         // the shared prefix: the delivery summary is shipment's, everything else under an incident allocation's
-        assertEquals("shipment-service", IngressRoutes.serviceFor(ingresses, "/api/v1/incidents/42/delivery-summary").orElseThrow());
-        assertEquals("allocation-service", IngressRoutes.serviceFor(ingresses, "/api/v1/incidents/42/needs").orElseThrow());
+        assertEquals("shipment-service",
+                IngressRoutes.serviceFor(ingresses, "/api/v1/incidents/42/delivery-summary").orElseThrow());
+        assertEquals("allocation-service",
+                IngressRoutes.serviceFor(ingresses, "/api/v1/incidents/42/needs").orElseThrow());
         assertEquals("allocation-service", IngressRoutes.serviceFor(ingresses, "/api/v1/incidents").orElseThrow());
         // health, metrics and OpenAPI stay inside the cluster
         for (String internal : List.of("/q/health", "/q/metrics", "/q/openapi", "/api/v2/items")) {
-            assertEquals("nothing", IngressRoutes.serviceFor(ingresses, internal).orElse("nothing"), overlay + ": " + internal);
+            assertEquals("nothing", IngressRoutes.serviceFor(ingresses, internal).orElse("nothing"),
+                    overlay + ": " + internal);
         }
         System.out.printf("%s: %d public paths of the code routed to their service%n", overlay, checked);
     }

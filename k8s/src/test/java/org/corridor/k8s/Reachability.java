@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether NetworkPolicies let one pod open a connection to another, by the Kubernetes rules: a pod
- * selected by no policy of a direction is open in that direction; otherwise some rule of some
- * policy selecting it must allow the peer and the port. A connection needs the source's egress and
- * the destination's ingress. (Numbered ports only; ipBlock peers are not modelled.)
+ * Whether NetworkPolicies let one pod open a connection to another, by the Kubernetes rules: a pod selected by no
+ * policy of a direction is open in that direction; otherwise some rule of some policy selecting it must allow the peer
+ * and the port. A connection needs the source's egress and the destination's ingress. (Numbered ports only; ipBlock
+ * peers are not modelled.)
  */
 final class Reachability {
 
@@ -57,7 +57,9 @@ final class Reachability {
         if (!pod.namespace().equals(policyNamespace)) {
             return List.of();
         }
-        return policies.stream().filter(p -> types(p).contains(direction) && Selectors.matches(p.getSpec().getPodSelector(), pod.labels())).toList();
+        return policies.stream().filter(
+                p -> types(p).contains(direction) && Selectors.matches(p.getSpec().getPodSelector(), pod.labels()))
+                .toList();
     }
 
     private static List<String> types(NetworkPolicy p) {
@@ -65,7 +67,9 @@ final class Reachability {
             return p.getSpec().getPolicyTypes();
         }
         // the API's default: Ingress, plus Egress when egress rules are present
-        return p.getSpec().getEgress() != null && !p.getSpec().getEgress().isEmpty() ? List.of("Ingress", "Egress") : List.of("Ingress");
+        return p.getSpec().getEgress() != null && !p.getSpec().getEgress().isEmpty()
+                ? List.of("Ingress", "Egress")
+                : List.of("Ingress");
     }
 
     private static boolean portMatches(List<NetworkPolicyPort> ports, String protocol, int port) {
@@ -82,7 +86,8 @@ final class Reachability {
                 return true;
             }
             if (number.getIntVal() == null) {
-                throw new IllegalArgumentException("named ports in NetworkPolicies are not modelled: " + number.getStrVal());
+                throw new IllegalArgumentException(
+                        "named ports in NetworkPolicies are not modelled: " + number.getStrVal());
             }
             int end = p.getEndPort() == null ? number.getIntVal() : p.getEndPort();
             return port >= number.getIntVal() && port <= end;

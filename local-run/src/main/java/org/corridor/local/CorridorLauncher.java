@@ -16,18 +16,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Runs Corridor on one machine for people (the {@code ./corridor} script): an embedded PostgreSQL
- * whose data survive restarts (under {@code .corridor/pgdata}), and the three services on ports
- * 8081-8083. Ctrl-C stops the services, then the database; should this JVM be killed outright, the
- * {@link Watchdog} does.
+ * Runs Corridor on one machine for people (the {@code ./corridor} script): an embedded PostgreSQL whose data survive
+ * restarts (under {@code .corridor/pgdata}), and the three services on ports 8081-8083. Ctrl-C stops the services, then
+ * the database; should this JVM be killed outright, the {@link Watchdog} does.
  * <p>
- * Arguments: {@code --fresh} deletes the saved data first; {@code --state DIR} overrides
- * {@code .corridor}; {@code --no-demo} skips loading the demo crisis (loaded once otherwise, from
- * {@code demo/kahramanmaras-2023}, then planned). {@code token --role ROLE [--org ID]} prints a
- * bearer token signed with the local key pair instead of starting anything.
+ * Arguments: {@code --fresh} deletes the saved data first; {@code --state DIR} overrides {@code .corridor};
+ * {@code --no-demo} skips loading the demo crisis (loaded once otherwise, from {@code demo/kahramanmaras-2023}, then
+ * planned). {@code token --role ROLE [--org ID]} prints a bearer token signed with the local key pair instead of
+ * starting anything.
  * <p>
- * Before anything is started or deleted, every port is checked: if one is held by any process, the
- * launcher names it and exits with status 1. The ports can be changed with {@code CORRIDOR_INVENTORY_PORT},
+ * Before anything is started or deleted, every port is checked: if one is held by any process, the launcher names it
+ * and exits with status 1. The ports can be changed with {@code CORRIDOR_INVENTORY_PORT},
  * {@code CORRIDOR_ALLOCATION_PORT}, {@code CORRIDOR_SHIPMENT_PORT} and {@code CORRIDOR_PG_PORT}.
  */
 public final class CorridorLauncher {
@@ -47,7 +46,8 @@ public final class CorridorLauncher {
         List<String> argv = List.of(args);
         Path root = CorridorSystem.repoRoot();
         int stateIdx = argv.indexOf("--state");
-        Path state = stateIdx >= 0 && stateIdx + 1 < argv.size() ? Path.of(argv.get(stateIdx + 1)).toAbsolutePath()
+        Path state = stateIdx >= 0 && stateIdx + 1 < argv.size()
+                ? Path.of(argv.get(stateIdx + 1)).toAbsolutePath()
                 : root.resolve(".corridor");
         if (!argv.isEmpty() && argv.get(0).equals("token")) {
             // only the token goes to stdout, so that TOKEN=$(./corridor token ...) works; mistakes go to stderr
@@ -178,8 +178,8 @@ public final class CorridorLauncher {
     }
 
     /**
-     * {@code token --role ROLE [--role ROLE ...] [--org ORGANISATION_ID] [--subject NAME] [--ttl PT12H]}:
-     * a token signed with the local key pair (made on first use), for curl and Swagger UI's Authorize.
+     * {@code token --role ROLE [--role ROLE ...] [--org ORGANISATION_ID] [--subject NAME] [--ttl PT12H]}: a token
+     * signed with the local key pair (made on first use), for curl and Swagger UI's Authorize.
      */
     static String token(List<String> args, Path keysDir) {
         List<String> roles = new ArrayList<>();

@@ -3,13 +3,10 @@ package org.corridor.local;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,13 +15,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole of Corridor as real processes: one PostgreSQL (embedded, or the server named by
- * {@value #DB_URL_ENV}) with one database per service, and each service's packaged
- * {@code quarkus-run.jar} started as its own JVM, wired to the others over HTTP. {@code ./corridor}
- * runs it for people, the cross-service tests for themselves; nothing is mocked.
+ * The whole of Corridor as real processes: one PostgreSQL (embedded, or the server named by {@value #DB_URL_ENV}) with
+ * one database per service, and each service's packaged {@code quarkus-run.jar} started as its own JVM, wired to the
+ * others over HTTP. {@code ./corridor} runs it for people, the cross-service tests for themselves; nothing is mocked.
  * <p>
- * A {@link Watchdog} started first stops the services and the embedded PostgreSQL should this JVM die
- * without doing so itself ({@code kill -9}); {@link #close()} stops them in good order otherwise.
+ * A {@link Watchdog} started first stops the services and the embedded PostgreSQL should this JVM die without doing so
+ * itself ({@code kill -9}); {@link #close()} stops them in good order otherwise.
  */
 public final class CorridorSystem implements AutoCloseable {
 
@@ -37,12 +33,12 @@ public final class CorridorSystem implements AutoCloseable {
     /**
      * How to run the system.
      *
-     * @param logDir    where each service writes {@code <service>.log} (and the watchdog {@code watchdog.log})
-     * @param dataDir   PostgreSQL data directory kept across runs (databases named after the services);
-     *                  null for a throwaway server with fresh databases
-     * @param pgPort    PostgreSQL port, 0 for any free port
+     * @param logDir where each service writes {@code <service>.log} (and the watchdog {@code watchdog.log})
+     * @param dataDir PostgreSQL data directory kept across runs (databases named after the services); null for a
+     *     throwaway server with fresh databases
+     * @param pgPort PostgreSQL port, 0 for any free port
      * @param httpPorts service -> port; a service not named gets a free port
-     * @param env       extra environment for every service
+     * @param env extra environment for every service
      */
     public record Options(Path logDir, Path dataDir, int pgPort, Map<String, Integer> httpPorts,
             Map<String, String> env) {
@@ -95,8 +91,8 @@ public final class CorridorSystem implements AutoCloseable {
     }
 
     /**
-     * A system not started yet: {@link #startAll()} starts it. The launcher creates it first so that
-     * Ctrl-C during the start can already {@link #close()} it.
+     * A system not started yet: {@link #startAll()} starts it. The launcher creates it first so that Ctrl-C during the
+     * start can already {@link #close()} it.
      */
     public static CorridorSystem create(Options options) {
         return new CorridorSystem(repoRoot(), options);
@@ -220,10 +216,10 @@ public final class CorridorSystem implements AutoCloseable {
     }
 
     /**
-     * Starts another instance of {@code service} named {@code instance} (its own JVM on a free port,
-     * log {@code logDir/<instance>.log}) on the same database as the service's first instance, with
-     * {@code env} added to its environment, and waits until it is ready. {@link #baseUrl}, {@link #stop},
-     * {@link #kill} and {@link #isRunning} take the instance name.
+     * Starts another instance of {@code service} named {@code instance} (its own JVM on a free port, log
+     * {@code logDir/<instance>.log}) on the same database as the service's first instance, with {@code env} added to
+     * its environment, and waits until it is ready. {@link #baseUrl}, {@link #stop}, {@link #kill} and
+     * {@link #isRunning} take the instance name.
      */
     public void startReplica(String service, String instance, Map<String, String> env) {
         synchronized (this) {
@@ -271,7 +267,8 @@ public final class CorridorSystem implements AutoCloseable {
         }
         String db = databases.get(SERVICES.indexOf(service));
         String prefix = service.toUpperCase();
-        ProcessBuilder pb = new ProcessBuilder(Processes.javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(Processes.javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-jar",
+                jar.toString());
         Map<String, String> env = pb.environment();
         env.put(prefix + "_DB_URL", pg.jdbcUrl(db));
         env.put(prefix + "_DB_USER", pg.user());
@@ -308,8 +305,8 @@ public final class CorridorSystem implements AutoCloseable {
     }
 
     /**
-     * Stops the services (in reverse start order), then the database, then the watchdog. Safe to call
-     * more than once and from another thread while {@link #startAll()} runs (which then fails).
+     * Stops the services (in reverse start order), then the database, then the watchdog. Safe to call more than once
+     * and from another thread while {@link #startAll()} runs (which then fails).
      */
     @Override
     public void close() {

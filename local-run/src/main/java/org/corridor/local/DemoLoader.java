@@ -25,9 +25,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Loads a crisis from the data files of a folder such as {@code demo/kahramanmaras-2023} through
- * Corridor's public HTTP API only (it doubles as an example client), requests a plan and prints a
- * short summary of it. Times in the files are relative to the moment of loading.
+ * Loads a crisis from the data files of a folder such as {@code demo/kahramanmaras-2023} through Corridor's public HTTP
+ * API only (it doubles as an example client), requests a plan and prints a short summary of it. Times in the files are
+ * relative to the moment of loading.
  */
 public final class DemoLoader {
 
@@ -45,8 +45,8 @@ public final class DemoLoader {
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     /**
-     * @param token a bearer token with the ADMIN and LOGISTICS_OFFICER roles (reference data, stock,
-     *              incidents, plans and approval)
+     * @param token a bearer token with the ADMIN and LOGISTICS_OFFICER roles (reference data, stock, incidents, plans
+     *     and approval)
      */
     public DemoLoader(String inventoryUrl, String allocationUrl, String token, PrintStream out) {
         this.inventory = inventoryUrl + "/api/v1";

@@ -15,12 +15,11 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * The local RS256 key pair that signs tokens when Corridor runs on one machine: {@code private.pem}
- * (PKCS#8, readable by the owner only) and {@code public.pem} (X.509), created on first use in a
- * directory that is never committed ({@code .corridor/keys} for {@code ./corridor}, a directory under
- * the test's logs for the cross-service tests). Services read the public key from
- * {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION} and sign their SERVICE tokens with the private key from
- * {@code SMALLRYE_JWT_SIGN_KEY_LOCATION}.
+ * The local RS256 key pair that signs tokens when Corridor runs on one machine: {@code private.pem} (PKCS#8, readable
+ * by the owner only) and {@code public.pem} (X.509), created on first use in a directory that is never committed
+ * ({@code .corridor/keys} for {@code ./corridor}, a directory under the test's logs for the cross-service tests).
+ * Services read the public key from {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION} and sign their SERVICE tokens with the
+ * private key from {@code SMALLRYE_JWT_SIGN_KEY_LOCATION}.
  */
 public final class LocalKeys {
 

@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * An administrative connection to a PostgreSQL server (its {@code postgres} database): creates and drops the
- * databases of a run and gives each its JDBC URL. Either an embedded server's, or an external server named by
- * {@value #URL_ENV} (with {@value #USER_ENV} / {@value #PASSWORD_ENV}, default {@code postgres}/{@code postgres}).
+ * An administrative connection to a PostgreSQL server (its {@code postgres} database): creates and drops the databases
+ * of a run and gives each its JDBC URL. Either an embedded server's, or an external server named by {@value #URL_ENV}
+ * (with {@value #USER_ENV} / {@value #PASSWORD_ENV}, default {@code postgres}/{@code postgres}).
  */
 public record PgAdmin(String adminUrl, String user, String password) {
 

@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ports a local Corridor needs, and which of them another process already holds. A port is taken
- * when it cannot be bound on every interface or when something answers on it at {@code localhost}.
- * On Linux the holder is named from {@code /proc} where this user may see it.
+ * The ports a local Corridor needs, and which of them another process already holds. A port is taken when it cannot be
+ * bound on every interface or when something answers on it at {@code localhost}. On Linux the holder is named from
+ * {@code /proc} where this user may see it.
  */
 public final class Ports {
 
@@ -67,7 +67,8 @@ public final class Ports {
     /** The message a person reads when ports are taken: which, held by what, and what to do. */
     public static String explain(List<Taken> taken) {
         StringBuilder m = new StringBuilder();
-        m.append(taken.size() == 1 ? "Corridor: cannot start, a port it needs is already in use:\n"
+        m.append(taken.size() == 1
+                ? "Corridor: cannot start, a port it needs is already in use:\n"
                 : "Corridor: cannot start, ports it needs are already in use:\n");
         for (Taken t : taken) {
             m.append("  port ").append(t.port()).append(" (").append(t.purpose()).append(')');

@@ -18,8 +18,8 @@ final class Processes {
     }
 
     /**
-     * Waits until {@code health} answers 200, failing early when the process (as {@code process} gives it at
-     * each try) has exited; {@code log} is named in the failure.
+     * Waits until {@code health} answers 200, failing early when the process (as {@code process} gives it at each try)
+     * has exited; {@code log} is named in the failure.
      */
     static void awaitReady(String name, URI health, Duration timeout, Supplier<Process> process, Path log) {
         Instant deadline = Instant.now().plus(timeout);

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Issues Corridor bearer tokens (RS256) with a key pair of {@link LocalKeys}: for {@code ./corridor token},
- * the demo loader, and the cross-service tests. The claims are those services read: {@code groups} (the
- * roles) and, for a donor, {@code org}.
+ * Issues Corridor bearer tokens (RS256) with a key pair of {@link LocalKeys}: for {@code ./corridor token}, the demo
+ * loader, and the cross-service tests. The claims are those services read: {@code groups} (the roles) and, for a donor,
+ * {@code org}.
  */
 public final class Tokens {
 

@@ -19,21 +19,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Stops what a {@link CorridorSystem} started when the JVM that started it dies without stopping them
- * itself ({@code kill -9}, a crash, the out-of-memory killer). It is a small JVM of its own, started
- * before anything else, in a session of its own (so that Ctrl-C in the terminal does not reach it),
- * and the system tells it on its standard input what it starts:
+ * Stops what a {@link CorridorSystem} started when the JVM that started it dies without stopping them itself
+ * ({@code kill -9}, a crash, the out-of-memory killer). It is a small JVM of its own, started before anything else, in
+ * a session of its own (so that Ctrl-C in the terminal does not reach it), and the system tells it on its standard
+ * input what it starts:
  * <ul>
  * <li>{@code service PID}: a service process;</li>
- * <li>{@code postgres kept|temporary DATA_DIR}: the PostgreSQL server of that data directory (its
- * postmaster's PID is read from {@code postmaster.pid} when needed, as pg_ctl does), the directory to be
- * deleted afterwards if temporary;</li>
+ * <li>{@code postgres kept|temporary DATA_DIR}: the PostgreSQL server of that data directory (its postmaster's PID is
+ * read from {@code postmaster.pid} when needed, as pg_ctl does), the directory to be deleted afterwards if
+ * temporary;</li>
  * <li>{@code done}: everything was stopped in good order; the watchdog exits.</li>
  * </ul>
- * The end of its input without {@code done} means the owner is gone: the kernel closes the pipe when a
- * process dies, however it dies. It also checks every second that the owner still runs. Then it stops
- * the services (SIGTERM, SIGKILL after {@value #SERVICE_GRACE_SECONDS} s) and PostgreSQL (fast shutdown,
- * immediate shutdown after {@value #POSTGRES_GRACE_SECONDS} s), logs what it did and exits.
+ * The end of its input without {@code done} means the owner is gone: the kernel closes the pipe when a process dies,
+ * however it dies. It also checks every second that the owner still runs. Then it stops the services (SIGTERM, SIGKILL
+ * after {@value #SERVICE_GRACE_SECONDS} s) and PostgreSQL (fast shutdown, immediate shutdown after
+ * {@value #POSTGRES_GRACE_SECONDS} s), logs what it did and exits.
  */
 public final class Watchdog {
 
@@ -155,9 +155,9 @@ public final class Watchdog {
     }
 
     /**
-     * Stops the postmaster of {@code dataDir} as {@code pg_ctl stop -m fast} would (SIGINT), then with
-     * an immediate shutdown (SIGQUIT), then SIGKILL. A pid file left by a crash may name a process that
-     * is no PostgreSQL of this directory any more: such a process is left alone.
+     * Stops the postmaster of {@code dataDir} as {@code pg_ctl stop -m fast} would (SIGINT), then with an immediate
+     * shutdown (SIGQUIT), then SIGKILL. A pid file left by a crash may name a process that is no PostgreSQL of this
+     * directory any more: such a process is left alone.
      */
     private void stopPostgres(Path dataDir) {
         Optional<ProcessHandle> postmaster = postmaster(dataDir, Duration.ofSeconds(3));
@@ -243,9 +243,8 @@ public final class Watchdog {
     }
 
     /**
-     * The owner's end: starts a watchdog for this JVM and tells it what to stop should this JVM die.
-     * Without a watchdog (it could not start) every call does nothing: the owner still stops what it
-     * started when it exits normally.
+     * The owner's end: starts a watchdog for this JVM and tells it what to stop should this JVM die. Without a watchdog
+     * (it could not start) every call does nothing: the owner still stops what it started when it exits normally.
      */
     static final class Link {
 

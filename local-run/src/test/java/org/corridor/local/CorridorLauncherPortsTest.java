@@ -21,9 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher, run as a process the way {@code ./corridor} runs it, while another process holds a port it
- * needs: it stops before starting or deleting anything, exits with status 1 and names the port and its
- * holder.
+ * The launcher, run as a process the way {@code ./corridor} runs it, while another process holds a port it needs: it
+ * stops before starting or deleting anything, exits with status 1 and names the port and its holder.
  */
 class CorridorLauncherPortsTest {
 
@@ -62,8 +61,10 @@ class CorridorLauncherPortsTest {
 
     @Test
     void refusesToStartWhenThePostgresPortIsTaken() throws Exception {
-        try (ServerSocket postgres = new ServerSocket(0); ServerSocket a = new ServerSocket(0);
-                ServerSocket b = new ServerSocket(0); ServerSocket c = new ServerSocket(0)) {
+        try (ServerSocket postgres = new ServerSocket(0);
+                ServerSocket a = new ServerSocket(0);
+                ServerSocket b = new ServerSocket(0);
+                ServerSocket c = new ServerSocket(0)) {
             int inventory = a.getLocalPort();
             int allocation = b.getLocalPort();
             int shipment = c.getLocalPort();

@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The watchdog on its own, without the packaged services: a JVM ({@link Owner}) starts a real embedded
- * PostgreSQL and a stand-in service process and tells its watchdog about them, then is killed with
- * SIGKILL. Both must be gone within seconds. (The cross-service test {@code LauncherIT} does the same
- * with {@code ./corridor} and the real services.)
+ * The watchdog on its own, without the packaged services: a JVM ({@link Owner}) starts a real embedded PostgreSQL and a
+ * stand-in service process and tells its watchdog about them, then is killed with SIGKILL. Both must be gone within
+ * seconds. (The cross-service test {@code LauncherIT} does the same with {@code ./corridor} and the real services.)
  */
 class WatchdogTest {
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * allocation-service's configuration ({@code corridor.*}), one group per concern: the needs estimate's item
- * codes, the solving queue, the solver's limits and weights, and the transport model. Property names are
+ * allocation-service's configuration ({@code corridor.*}), one group per concern: the needs estimate's item codes, the
+ * solving queue, the solver's limits and weights, and the transport model. Property names are
  * {@code corridor.<group>.<name>}; common's own {@code corridor.security.*} keys are not part of this mapping.
  */
 @ConfigMapping(prefix = "corridor")
@@ -27,8 +27,8 @@ public interface AllocationConfig {
     Transport transport();
 
     /**
-     * Catalogue item codes the needs estimate proposes, one per Sphere purpose. The estimate looks each code up
-     * in inventory's catalogue; a code the catalogue does not have is reported as missing instead of proposed.
+     * Catalogue item codes the needs estimate proposes, one per Sphere purpose. The estimate looks each code up in
+     * inventory's catalogue; a code the catalogue does not have is reported as missing instead of proposed.
      */
     interface Estimate {
 
@@ -65,8 +65,8 @@ public interface AllocationConfig {
     }
 
     /**
-     * The solving queue shared by the replicas: who this replica is, how often it looks for work, how long a
-     * claim lasts without renewal, how many times a plan is tried and how many plans one replica solves at once.
+     * The solving queue shared by the replicas: who this replica is, how often it looks for work, how long a claim
+     * lasts without renewal, how many times a plan is tried and how many plans one replica solves at once.
      */
     interface Plans {
 
@@ -109,8 +109,8 @@ public interface AllocationConfig {
     }
 
     /**
-     * The termination used when a request gives none, the maximum a request may ask for, the expiry margin,
-     * and default constraint weights.
+     * The termination used when a request gives none, the maximum a request may ask for, the expiry margin, and default
+     * constraint weights.
      */
     interface Solver {
 
@@ -139,9 +139,9 @@ public interface AllocationConfig {
     }
 
     /**
-     * The transport model: great-circle distance, road within one land mass up to ~1,500 km at 50 km/h plus
-     * 12 h handling, air beyond at 700 km/h plus 24 h handling; truck 20 t / 80 m3, cargo aircraft 40 t /
-     * 300 m3; cost per vehicle-km truck 2, aircraft 20 units of account.
+     * The transport model: great-circle distance, road within one land mass up to ~1,500 km at 50 km/h plus 12 h
+     * handling, air beyond at 700 km/h plus 24 h handling; truck 20 t / 80 m3, cargo aircraft 40 t / 300 m3; cost per
+     * vehicle-km truck 2, aircraft 20 units of account.
      */
     interface Transport {
 

@@ -11,8 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An embargo or closed border from an origin country to a destination country, in force during
- * [validFrom, validUntil).
+ * An embargo or closed border from an origin country to a destination country, in force during [validFrom, validUntil).
  */
 @Entity
 @Table(name = "access_rule")

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A plan's solving job in the PostgreSQL queue shared by every allocation-service replica. Claims,
- * lease renewals and fencing checks go through native SQL in {@code service/queue/PlanJobs}; this entity is
- * for creating jobs and reading them.
+ * A plan's solving job in the PostgreSQL queue shared by every allocation-service replica. Claims, lease renewals and
+ * fencing checks go through native SQL in {@code service/queue/PlanJobs}; this entity is for creating jobs and reading
+ * them.
  */
 @Entity
 @Table(name = "plan_job")

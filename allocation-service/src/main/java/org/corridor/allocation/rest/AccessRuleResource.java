@@ -40,8 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/access-rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Access rules",
-        description = "Embargoes and closed borders that keep materials or teams out of a country")
+@Tag(name = "Access rules", description = "Embargoes and closed borders that keep materials or teams out of a country")
 public class AccessRuleResource {
 
     private final AccessRuleService rules;
@@ -81,8 +80,8 @@ public class AccessRuleResource {
     @APIResponse(responseCode = "200", description = "One page of access rules")
     public PageResponse<AccessRuleDto> list(
             @Parameter(description = "Origin country", example = "USA") @QueryParam("originCountryCode") String origin,
-            @Parameter(description = "Destination country", example = "SYR") @QueryParam("destinationCountryCode")
-            String destination,
+            @Parameter(description = "Destination country",
+                    example = "SYR") @QueryParam("destinationCountryCode") String destination,
             @Parameter(description = "Kind", example = "EMBARGO",
                     schema = @Schema(implementation = AccessRuleKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "What the rule blocks", example = "MATERIALS",

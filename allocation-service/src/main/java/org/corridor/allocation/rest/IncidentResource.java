@@ -90,8 +90,8 @@ public class IncidentResource {
                     schema = @Schema(implementation = IncidentStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only incidents of this type", example = "EARTHQUAKE",
                     schema = @Schema(implementation = IncidentType.class)) @QueryParam("type") String type,
-            @Parameter(description = "Only incidents in this country (ISO 3166-1 alpha-3)", example = "TUR")
-            @QueryParam("countryCode") String countryCode,
+            @Parameter(description = "Only incidents in this country (ISO 3166-1 alpha-3)",
+                    example = "TUR") @QueryParam("countryCode") String countryCode,
             @BeanParam @Valid PageParams page) {
         return incidents.list(QueryParams.enumValue("status", status, IncidentStatus.class),
                 QueryParams.enumValue("type", type, IncidentType.class), countryCode, page).map(IncidentDto::from);
@@ -151,8 +151,8 @@ public class IncidentResource {
             description = "Needs in the order they were recorded, optionally of one site.")
     @APIResponse(responseCode = "200", description = "One page of needs")
     public PageResponse<NeedDto> needs(@Parameter(description = "Incident id") @PathParam("id") UUID id,
-            @Parameter(description = "Only needs of this site", schema = @Schema(implementation = UUID.class))
-            @QueryParam("siteId") String siteId,
+            @Parameter(description = "Only needs of this site",
+                    schema = @Schema(implementation = UUID.class)) @QueryParam("siteId") String siteId,
             @BeanParam @Valid PageParams page) {
         return incidents.needs(id, QueryParams.uuid("siteId", siteId), page).map(NeedDto::from);
     }
@@ -195,8 +195,8 @@ public class IncidentResource {
             description = "Team needs in the order they were recorded, optionally of one site.")
     @APIResponse(responseCode = "200", description = "One page of team needs")
     public PageResponse<TeamNeedDto> teamNeeds(@Parameter(description = "Incident id") @PathParam("id") UUID id,
-            @Parameter(description = "Only team needs of this site", schema = @Schema(implementation = UUID.class))
-            @QueryParam("siteId") String siteId,
+            @Parameter(description = "Only team needs of this site",
+                    schema = @Schema(implementation = UUID.class)) @QueryParam("siteId") String siteId,
             @BeanParam @Valid PageParams page) {
         return incidents.teamNeeds(id, QueryParams.uuid("siteId", siteId), page).map(TeamNeedDto::from);
     }

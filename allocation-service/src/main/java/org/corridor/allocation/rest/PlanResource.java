@@ -67,9 +67,9 @@ public class PlanResource {
     }
 
     /**
-     * Checks the request and takes inventory's snapshot first, outside any transaction; then records the plan
-     * and its job in the Idempotency-Key's transaction. A replay of the same key and body answers the first 202
-     * again and queues nothing.
+     * Checks the request and takes inventory's snapshot first, outside any transaction; then records the plan and its
+     * job in the Idempotency-Key's transaction. A replay of the same key and body answers the first 202 again and
+     * queues nothing.
      */
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
@@ -120,8 +120,8 @@ public class PlanResource {
     }
 
     /**
-     * One transaction, opened here with the approval's timeout, holds the Idempotency-Key's record and the plan's
-     * row lock for the whole approval, remote calls included (see {@link ApprovalService}).
+     * One transaction, opened here with the approval's timeout, holds the Idempotency-Key's record and the plan's row
+     * lock for the whole approval, remote calls included (see {@link ApprovalService}).
      */
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})

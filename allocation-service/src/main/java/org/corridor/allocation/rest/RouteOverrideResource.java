@@ -39,8 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Transport",
-        description = "The transport model and officers' per-route overrides of lead time and cost")
+@Tag(name = "Transport", description = "The transport model and officers' per-route overrides of lead time and cost")
 public class RouteOverrideResource {
 
     private final RouteOverrideService overrides;
@@ -94,10 +93,10 @@ public class RouteOverrideResource {
     @APIResponse(responseCode = "200", description = "One page of route overrides")
     public PageResponse<RouteOverrideDto> list(
             @Parameter(description = "Origin country", example = "ARE") @QueryParam("originCountryCode") String origin,
-            @Parameter(description = "Destination country", example = "TUR") @QueryParam("destinationCountryCode")
-            String destination,
-            @Parameter(description = "Mode", example = "AIR", schema = @Schema(implementation = TransportMode.class))
-            @QueryParam("mode") String mode,
+            @Parameter(description = "Destination country",
+                    example = "TUR") @QueryParam("destinationCountryCode") String destination,
+            @Parameter(description = "Mode", example = "AIR",
+                    schema = @Schema(implementation = TransportMode.class)) @QueryParam("mode") String mode,
             @BeanParam @Valid PageParams page) {
         return overrides.list(origin, destination, QueryParams.enumValue("mode", mode, TransportMode.class),
                 page).map(RouteOverrideDto::from);

@@ -81,8 +81,7 @@ public class AccessRuleService {
     }
 
     /**
-     * Rules still (or not yet) in force at or after {@code from}: the solver checks each window against travel
-     * times.
+     * Rules still (or not yet) in force at or after {@code from}: the solver checks each window against travel times.
      */
     @Transactional
     public List<AccessRuleView> relevantFrom(Instant from) {

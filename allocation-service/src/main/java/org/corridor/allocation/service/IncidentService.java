@@ -24,9 +24,9 @@ import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
 
 /**
- * Incidents, their sites, needs and team needs. Country codes and item codes are checked against
- * inventory-service before anything is written (422 if unknown, 503 if inventory is down): the checks
- * ({@code check...}) call inventory outside any transaction, the writes ({@code persist...}) join the caller's.
+ * Incidents, their sites, needs and team needs. Country codes and item codes are checked against inventory-service
+ * before anything is written (422 if unknown, 503 if inventory is down): the checks ({@code check...}) call inventory
+ * outside any transaction, the writes ({@code persist...}) join the caller's.
  */
 @ApplicationScoped
 public class IncidentService {

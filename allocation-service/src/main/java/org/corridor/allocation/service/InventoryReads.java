@@ -12,9 +12,9 @@ import org.corridor.common.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
- * What the allocation service reads from inventory, paged through to the end, with every failure that is left
- * once the gateway has retried (connection refused, timeout, 5xx, unreadable answer) turned into a 503 problem
- * "Inventory service unavailable": never a 500. Each page is its own gateway call (its own timeout and retries).
+ * What the allocation service reads from inventory, paged through to the end, with every failure that is left once the
+ * gateway has retried (connection refused, timeout, 5xx, unreadable answer) turned into a 503 problem "Inventory
+ * service unavailable": never a 500. Each page is its own gateway call (its own timeout and retries).
  */
 @ApplicationScoped
 public class InventoryReads {

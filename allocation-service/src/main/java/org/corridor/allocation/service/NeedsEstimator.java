@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.UUID;
 import org.corridor.allocation.client.inventory.InventoryClient;
 import org.corridor.allocation.config.AllocationConfig;
 import org.corridor.allocation.domain.Priority;
@@ -15,24 +15,53 @@ import org.corridor.allocation.service.NeedsEstimate.ProposedNeed;
 
 /**
  * Proposes a site's needs from the Sphere minimum standards, mapped to catalogue item codes
- * ({@link AllocationConfig.Estimate}) that are looked up in inventory's catalogue. Nothing is saved: an officer
- * reviews the proposal and posts the needs she keeps.
+ * ({@link AllocationConfig.Estimate}) that are looked up in inventory's catalogue. Nothing is saved: an officer reviews
+ * the proposal and posts the needs she keeps.
  *
  * <table>
  * <caption>Mapping</caption>
- * <tr><th>purpose</th><th>Sphere figure</th><th>item (default code)</th><th>quantity</th></tr>
- * <tr><td>water storage</td><td>water containers per household</td>
- * <td>jerrycan 10-20 l (WASH-JERRYCAN-20L)</td><td>2 per household of 5</td></tr>
- * <tr><td>water treatment</td><td>15 l/person/day</td><td>purification tablet (WASH-PURIFICATION-TABLET)</td>
- * <td>population x 15 l x days / 20 l per tablet</td></tr>
- * <tr><td>shelter</td><td>3.5 m2 covered space/person</td>
- * <td>family tent 16 m2, 5 persons (SHELTER-FAMILY-TENT)</td><td>ceil(population x 3.5 / 16)</td></tr>
- * <tr><td>food</td><td>2,100 kcal/person/day</td>
+ * <tr>
+ * <th>purpose</th>
+ * <th>Sphere figure</th>
+ * <th>item (default code)</th>
+ * <th>quantity</th>
+ * </tr>
+ * <tr>
+ * <td>water storage</td>
+ * <td>water containers per household</td>
+ * <td>jerrycan 10-20 l (WASH-JERRYCAN-20L)</td>
+ * <td>2 per household of 5</td>
+ * </tr>
+ * <tr>
+ * <td>water treatment</td>
+ * <td>15 l/person/day</td>
+ * <td>purification tablet (WASH-PURIFICATION-TABLET)</td>
+ * <td>population x 15 l x days / 20 l per tablet</td>
+ * </tr>
+ * <tr>
+ * <td>shelter</td>
+ * <td>3.5 m2 covered space/person</td>
+ * <td>family tent 16 m2, 5 persons (SHELTER-FAMILY-TENT)</td>
+ * <td>ceil(population x 3.5 / 16)</td>
+ * </tr>
+ * <tr>
+ * <td>food</td>
+ * <td>2,100 kcal/person/day</td>
  * <td>daily ration (FOOD-RATION-DAY), else HEB carton 10 kg (FOOD-HEB-CARTON)</td>
- * <td>population x days; or population x days x 2,100 / 45,000 kcal per carton</td></tr>
- * <tr><td>hygiene</td><td>one kit per family per month</td><td>hygiene kit (WASH-HYGIENE-KIT)</td>
- * <td>households x ceil(days / 30)</td></tr>
- * <tr><td>warmth</td><td>one blanket per person</td><td>blanket (NFI-BLANKET)</td><td>population</td></tr>
+ * <td>population x days; or population x days x 2,100 / 45,000 kcal per carton</td>
+ * </tr>
+ * <tr>
+ * <td>hygiene</td>
+ * <td>one kit per family per month</td>
+ * <td>hygiene kit (WASH-HYGIENE-KIT)</td>
+ * <td>households x ceil(days / 30)</td>
+ * </tr>
+ * <tr>
+ * <td>warmth</td>
+ * <td>one blanket per person</td>
+ * <td>blanket (NFI-BLANKET)</td>
+ * <td>population</td>
+ * </tr>
  * </table>
  */
 @ApplicationScoped

@@ -30,11 +30,11 @@ import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
 
 /**
- * Asking for a plan and stopping it. A request is checked and turned into a {@link SolverInput} from the
- * incidents' needs and inventory's snapshot of available stock and teams ({@link #prepare}, outside any
- * transaction); then the plan is recorded as SOLVING together with its job in the PostgreSQL queue
- * ({@link #submit}), and whichever replica claims the job solves it ({@code service/queue}). Unknown incidents in
- * the body are a 422 (the resource /plans exists; the body refers to things that do not).
+ * Asking for a plan and stopping it. A request is checked and turned into a {@link SolverInput} from the incidents'
+ * needs and inventory's snapshot of available stock and teams ({@link #prepare}, outside any transaction); then the
+ * plan is recorded as SOLVING together with its job in the PostgreSQL queue ({@link #submit}), and whichever replica
+ * claims the job solves it ({@code service/queue}). Unknown incidents in the body are a 422 (the resource /plans
+ * exists; the body refers to things that do not).
  */
 @ApplicationScoped
 public class PlanService {
@@ -78,8 +78,8 @@ public class PlanService {
     }
 
     /**
-     * Checks the request (limits, weights, incidents, needs), takes inventory's snapshot and builds the solver
-     * input. Writes nothing and runs outside any transaction: inventory is called here.
+     * Checks the request (limits, weights, incidents, needs), takes inventory's snapshot and builds the solver input.
+     * Writes nothing and runs outside any transaction: inventory is called here.
      */
     public Submission prepare(NewPlan req) {
         Instant planFrom = req.planFrom() != null ? req.planFrom() : DbClock.now();
@@ -110,10 +110,10 @@ public class PlanService {
     }
 
     /**
-     * Stops solving early, on whichever replica solves the plan, and returns the plan as recorded;
-     * 409 if the plan is not solving. A queued plan is cancelled at once; otherwise the request is
-     * recorded in the job, the owner sees it at its next heartbeat (at once if it is this replica),
-     * and this waits up to {@code stop-wait} for the stopped plan to be recorded.
+     * Stops solving early, on whichever replica solves the plan, and returns the plan as recorded; 409 if the plan is
+     * not solving. A queued plan is cancelled at once; otherwise the request is recorded in the job, the owner sees it
+     * at its next heartbeat (at once if it is this replica), and this waits up to {@code stop-wait} for the stopped
+     * plan to be recorded.
      */
     public PlanView stop(UUID planId) {
         PlanJobs.CancelResult r = jobs.requestCancel(planId);

@@ -28,8 +28,8 @@ import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
 
 /**
- * Plans as recorded: a new plan in status SOLVING, and every read (the plan with its lines, the list, the
- * analysis). What solving writes into a plan goes through {@code service/queue/PlanResults}.
+ * Plans as recorded: a new plan in status SOLVING, and every read (the plan with its lines, the list, the analysis).
+ * What solving writes into a plan goes through {@code service/queue/PlanResults}.
  */
 @ApplicationScoped
 public class PlanStore {

@@ -9,8 +9,8 @@ import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.domain.TransportMode;
 
 /**
- * A plan as recorded: while SOLVING, the best plan so far. {@code solvedBy} and {@code attempts} come from its
- * job in the solving queue; {@code reservationId}, {@code shipmentIds} and {@code approvedAt} from its approval.
+ * A plan as recorded: while SOLVING, the best plan so far. {@code solvedBy} and {@code attempts} come from its job in
+ * the solving queue; {@code reservationId}, {@code shipmentIds} and {@code approvedAt} from its approval.
  */
 public record PlanView(UUID id, PlanStatus status, List<UUID> incidentIds, Instant planFrom, Duration spentLimit,
         Duration unimprovedSpentLimit, Map<String, Long> weights, String score, Boolean feasible,

@@ -16,8 +16,8 @@ import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
 
 /**
- * The transport model (configuration) and officers' per-route overrides of its lead time and cost; one override
- * per (origin, destination, mode).
+ * The transport model (configuration) and officers' per-route overrides of its lead time and cost; one override per
+ * (origin, destination, mode).
  */
 @ApplicationScoped
 public class RouteOverrideService {

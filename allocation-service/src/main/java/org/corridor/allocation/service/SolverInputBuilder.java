@@ -24,10 +24,10 @@ import org.corridor.allocation.solver.api.TransportMode;
 import org.corridor.common.problem.ProblemException;
 
 /**
- * Builds the {@link SolverInput} of a plan: the incidents' needs and team needs, the lots of the needed items and
- * the AVAILABLE teams of the needed types from inventory's snapshot, the access rules, the transport model and
- * the route overrides. This is where the service's own types (entities, domain enums, configuration) are mapped
- * to the solver's records and enums.
+ * Builds the {@link SolverInput} of a plan: the incidents' needs and team needs, the lots of the needed items and the
+ * AVAILABLE teams of the needed types from inventory's snapshot, the access rules, the transport model and the route
+ * overrides. This is where the service's own types (entities, domain enums, configuration) are mapped to the solver's
+ * records and enums.
  */
 @ApplicationScoped
 public class SolverInputBuilder {

@@ -2,13 +2,12 @@ package org.corridor.allocation.solver;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.SolverInput;
 
 /**
- * Problem fact: EMBARGO or BORDER_CLOSED from an origin country to a destination country. Named apart from
- * the service's JPA entity {@code domain.AccessRule}; built from a {@link SolverInput.AccessRuleFact}.
+ * Problem fact: EMBARGO or BORDER_CLOSED from an origin country to a destination country. Named apart from the
+ * service's JPA entity {@code domain.AccessRule}; built from a {@link SolverInput.AccessRuleFact}.
  */
 public class AccessRuleFact {
 
@@ -59,14 +58,30 @@ public class AccessRuleFact {
         return "an embargo on " + destinationCountryCode + " (from " + originCountryCode + ")";
     }
 
-    public UUID getId() { return id; }
-    public String getOriginCountryCode() { return originCountryCode; }
-    public String getDestinationCountryCode() { return destinationCountryCode; }
-    public String getKind() { return kind; }
-    public AppliesTo getAppliesTo() { return appliesTo; }
-    public Instant getValidFrom() { return validFrom; }
-    public Instant getValidUntil() { return validUntil; }
-    public String getReason() { return reason; }
+    public UUID getId() {
+        return id;
+    }
+    public String getOriginCountryCode() {
+        return originCountryCode;
+    }
+    public String getDestinationCountryCode() {
+        return destinationCountryCode;
+    }
+    public String getKind() {
+        return kind;
+    }
+    public AppliesTo getAppliesTo() {
+        return appliesTo;
+    }
+    public Instant getValidFrom() {
+        return validFrom;
+    }
+    public Instant getValidUntil() {
+        return validUntil;
+    }
+    public String getReason() {
+        return reason;
+    }
 
     @Override
     public String toString() {

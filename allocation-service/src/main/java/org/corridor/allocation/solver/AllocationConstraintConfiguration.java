@@ -5,9 +5,8 @@ import org.optaplanner.core.api.domain.constraintweight.ConstraintWeight;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
- * OptaPlanner constraint configuration: one weight per constraint, part of each
- * {@link AllocationSolution} so that every solve can carry its own weights (per request overrides).
- * Built from {@link AllocationWeights}.
+ * OptaPlanner constraint configuration: one weight per constraint, part of each {@link AllocationSolution} so that
+ * every solve can carry its own weights (per request overrides). Built from {@link AllocationWeights}.
  */
 @ConstraintConfiguration
 public class AllocationConstraintConfiguration {
@@ -95,42 +94,118 @@ public class AllocationConstraintConfiguration {
         this.fefo = weights.score(AllocationWeights.FEFO);
     }
 
-    public HardMediumSoftLongScore getLotOverAllocated() { return lotOverAllocated; }
-    public void setLotOverAllocated(HardMediumSoftLongScore v) { this.lotOverAllocated = v; }
-    public HardMediumSoftLongScore getMaterialAccessBlocked() { return materialAccessBlocked; }
-    public void setMaterialAccessBlocked(HardMediumSoftLongScore v) { this.materialAccessBlocked = v; }
-    public HardMediumSoftLongScore getEarmarkViolated() { return earmarkViolated; }
-    public void setEarmarkViolated(HardMediumSoftLongScore v) { this.earmarkViolated = v; }
-    public HardMediumSoftLongScore getLotExpiresBeforeArrival() { return lotExpiresBeforeArrival; }
-    public void setLotExpiresBeforeArrival(HardMediumSoftLongScore v) { this.lotExpiresBeforeArrival = v; }
-    public HardMediumSoftLongScore getTeamDoubleBooked() { return teamDoubleBooked; }
-    public void setTeamDoubleBooked(HardMediumSoftLongScore v) { this.teamDoubleBooked = v; }
-    public HardMediumSoftLongScore getTeamWrongType() { return teamWrongType; }
-    public void setTeamWrongType(HardMediumSoftLongScore v) { this.teamWrongType = v; }
-    public HardMediumSoftLongScore getTeamAccessBlocked() { return teamAccessBlocked; }
-    public void setTeamAccessBlocked(HardMediumSoftLongScore v) { this.teamAccessBlocked = v; }
-    public HardMediumSoftLongScore getUnmetCritical() { return unmetCritical; }
-    public void setUnmetCritical(HardMediumSoftLongScore v) { this.unmetCritical = v; }
-    public HardMediumSoftLongScore getUnmetHigh() { return unmetHigh; }
-    public void setUnmetHigh(HardMediumSoftLongScore v) { this.unmetHigh = v; }
-    public HardMediumSoftLongScore getUnmetMedium() { return unmetMedium; }
-    public void setUnmetMedium(HardMediumSoftLongScore v) { this.unmetMedium = v; }
-    public HardMediumSoftLongScore getUnmetLow() { return unmetLow; }
-    public void setUnmetLow(HardMediumSoftLongScore v) { this.unmetLow = v; }
-    public HardMediumSoftLongScore getUnfilledTeamSlot() { return unfilledTeamSlot; }
-    public void setUnfilledTeamSlot(HardMediumSoftLongScore v) { this.unfilledTeamSlot = v; }
-    public HardMediumSoftLongScore getLateDelivery() { return lateDelivery; }
-    public void setLateDelivery(HardMediumSoftLongScore v) { this.lateDelivery = v; }
-    public HardMediumSoftLongScore getTransportCost() { return transportCost; }
-    public void setTransportCost(HardMediumSoftLongScore v) { this.transportCost = v; }
-    public HardMediumSoftLongScore getTransportLoad() { return transportLoad; }
-    public void setTransportLoad(HardMediumSoftLongScore v) { this.transportLoad = v; }
-    public HardMediumSoftLongScore getTeamArrivalTime() { return teamArrivalTime; }
-    public void setTeamArrivalTime(HardMediumSoftLongScore v) { this.teamArrivalTime = v; }
-    public HardMediumSoftLongScore getLateTeamArrival() { return lateTeamArrival; }
-    public void setLateTeamArrival(HardMediumSoftLongScore v) { this.lateTeamArrival = v; }
-    public HardMediumSoftLongScore getUnfairSiteShare() { return unfairSiteShare; }
-    public void setUnfairSiteShare(HardMediumSoftLongScore v) { this.unfairSiteShare = v; }
-    public HardMediumSoftLongScore getFefo() { return fefo; }
-    public void setFefo(HardMediumSoftLongScore v) { this.fefo = v; }
+    public HardMediumSoftLongScore getLotOverAllocated() {
+        return lotOverAllocated;
+    }
+    public void setLotOverAllocated(HardMediumSoftLongScore v) {
+        this.lotOverAllocated = v;
+    }
+    public HardMediumSoftLongScore getMaterialAccessBlocked() {
+        return materialAccessBlocked;
+    }
+    public void setMaterialAccessBlocked(HardMediumSoftLongScore v) {
+        this.materialAccessBlocked = v;
+    }
+    public HardMediumSoftLongScore getEarmarkViolated() {
+        return earmarkViolated;
+    }
+    public void setEarmarkViolated(HardMediumSoftLongScore v) {
+        this.earmarkViolated = v;
+    }
+    public HardMediumSoftLongScore getLotExpiresBeforeArrival() {
+        return lotExpiresBeforeArrival;
+    }
+    public void setLotExpiresBeforeArrival(HardMediumSoftLongScore v) {
+        this.lotExpiresBeforeArrival = v;
+    }
+    public HardMediumSoftLongScore getTeamDoubleBooked() {
+        return teamDoubleBooked;
+    }
+    public void setTeamDoubleBooked(HardMediumSoftLongScore v) {
+        this.teamDoubleBooked = v;
+    }
+    public HardMediumSoftLongScore getTeamWrongType() {
+        return teamWrongType;
+    }
+    public void setTeamWrongType(HardMediumSoftLongScore v) {
+        this.teamWrongType = v;
+    }
+    public HardMediumSoftLongScore getTeamAccessBlocked() {
+        return teamAccessBlocked;
+    }
+    public void setTeamAccessBlocked(HardMediumSoftLongScore v) {
+        this.teamAccessBlocked = v;
+    }
+    public HardMediumSoftLongScore getUnmetCritical() {
+        return unmetCritical;
+    }
+    public void setUnmetCritical(HardMediumSoftLongScore v) {
+        this.unmetCritical = v;
+    }
+    public HardMediumSoftLongScore getUnmetHigh() {
+        return unmetHigh;
+    }
+    public void setUnmetHigh(HardMediumSoftLongScore v) {
+        this.unmetHigh = v;
+    }
+    public HardMediumSoftLongScore getUnmetMedium() {
+        return unmetMedium;
+    }
+    public void setUnmetMedium(HardMediumSoftLongScore v) {
+        this.unmetMedium = v;
+    }
+    public HardMediumSoftLongScore getUnmetLow() {
+        return unmetLow;
+    }
+    public void setUnmetLow(HardMediumSoftLongScore v) {
+        this.unmetLow = v;
+    }
+    public HardMediumSoftLongScore getUnfilledTeamSlot() {
+        return unfilledTeamSlot;
+    }
+    public void setUnfilledTeamSlot(HardMediumSoftLongScore v) {
+        this.unfilledTeamSlot = v;
+    }
+    public HardMediumSoftLongScore getLateDelivery() {
+        return lateDelivery;
+    }
+    public void setLateDelivery(HardMediumSoftLongScore v) {
+        this.lateDelivery = v;
+    }
+    public HardMediumSoftLongScore getTransportCost() {
+        return transportCost;
+    }
+    public void setTransportCost(HardMediumSoftLongScore v) {
+        this.transportCost = v;
+    }
+    public HardMediumSoftLongScore getTransportLoad() {
+        return transportLoad;
+    }
+    public void setTransportLoad(HardMediumSoftLongScore v) {
+        this.transportLoad = v;
+    }
+    public HardMediumSoftLongScore getTeamArrivalTime() {
+        return teamArrivalTime;
+    }
+    public void setTeamArrivalTime(HardMediumSoftLongScore v) {
+        this.teamArrivalTime = v;
+    }
+    public HardMediumSoftLongScore getLateTeamArrival() {
+        return lateTeamArrival;
+    }
+    public void setLateTeamArrival(HardMediumSoftLongScore v) {
+        this.lateTeamArrival = v;
+    }
+    public HardMediumSoftLongScore getUnfairSiteShare() {
+        return unfairSiteShare;
+    }
+    public void setUnfairSiteShare(HardMediumSoftLongScore v) {
+        this.unfairSiteShare = v;
+    }
+    public HardMediumSoftLongScore getFefo() {
+        return fefo;
+    }
+    public void setFefo(HardMediumSoftLongScore v) {
+        this.fefo = v;
+    }
 }

@@ -2,6 +2,8 @@ package org.corridor.allocation.solver;
 
 import static org.corridor.allocation.solver.AllocationWeights.*;
 
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.corridor.allocation.solver.api.Priority;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
@@ -9,30 +11,26 @@ import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
 import org.optaplanner.core.api.score.stream.tri.TriConstraintStream;
-import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
 import org.optaplanner.core.api.score.stream.uni.UniConstraintCollector;
-
-import java.util.function.Function;
-import java.util.function.Predicate;
+import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
 
 /**
  * The one constraint provider of the allocation.
  * <p>
- * Terms proportional to a delivered or unmet quantity (unmet needs, late delivery, transport load,
- * FEFO) are computed per plan line: chunks are first grouped by (need, lot) or, for unmet parts, by
- * need, and rounding happens once per line. The score is therefore a function of the plan lines
- * (need, lot, quantity) alone and does not depend on how a need happens to be cut into chunks; an
- * independent evaluator (allocation-benchmark) recomputes it from lines. The grouping streams are
- * built once per constraint factory and shared by the constraints that start from them (see
- * {@link #lines}). Every constraint is weighted through
- * {@link AllocationConstraintConfiguration} ({@code penalizeConfigurableLong}); the match weights
- * below are the raw amounts (units, hours, units of account) described in {@link AllocationWeights}.
+ * Terms proportional to a delivered or unmet quantity (unmet needs, late delivery, transport load, FEFO) are computed
+ * per plan line: chunks are first grouped by (need, lot) or, for unmet parts, by need, and rounding happens once per
+ * line. The score is therefore a function of the plan lines (need, lot, quantity) alone and does not depend on how a
+ * need happens to be cut into chunks; an independent evaluator (allocation-benchmark) recomputes it from lines. The
+ * grouping streams are built once per constraint factory and shared by the constraints that start from them (see
+ * {@link #lines}). Every constraint is weighted through {@link AllocationConstraintConfiguration}
+ * ({@code penalizeConfigurableLong}); the match weights below are the raw amounts (units, hours, units of account)
+ * described in {@link AllocationWeights}.
  */
 public class AllocationConstraintProvider implements ConstraintProvider {
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory f) {
-        return new Constraint[] {
+        return new Constraint[]{
                 lotOverAllocated(f),
                 materialAccessBlocked(f),
                 earmarkViolated(f),
@@ -62,14 +60,14 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     private static final Function<NeedChunk, Supply> CHUNK_SUPPLY = NeedChunk::getSupply;
     private static final Predicate<NeedChunk> CHUNK_UNMET = c -> c.getLot() == null && c.getQuantity() > 0;
     private static final Predicate<NeedChunk> CHUNK_DELIVERING = NeedChunk::isDelivering;
-    private static final UniConstraintCollector<NeedChunk, ?, Integer> SUM_QUANTITY =
-            ConstraintCollectors.sum(NeedChunk::getQuantity);
+    private static final UniConstraintCollector<NeedChunk, ?, Integer> SUM_QUANTITY = ConstraintCollectors
+            .sum(NeedChunk::getQuantity);
 
     /*
-     * The streams several constraints start from are built once per constraint factory and the same
-     * stream object is handed to each of them: Bavet in OptaPlanner 10.1 does not share the nodes of
-     * equal groupBy streams, so without this every slot change would be grouped again once per
-     * constraint (three times into plan lines, five times into unmet quantities).
+     * The streams several constraints start from are built once per constraint factory and the same stream object is
+     * handed to each of them: Bavet in OptaPlanner 10.1 does not share the nodes of equal groupBy streams, so without
+     * this every slot change would be grouped again once per constraint (three times into plan lines, five times into
+     * unmet quantities).
      */
     private ConstraintFactory sharedFor;
     private UniConstraintStream<NeedChunk> delivering;
@@ -86,9 +84,9 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * Plan lines: (need, supply, quantity) for every (need, lot) pair with something assigned. Keyed by
-     * the {@link Supply} (lot and route to the need's site, one per lot for a need) that the slot
-     * remembers, so the terms below need no lookup of the supply of a (need, lot) pair.
+     * Plan lines: (need, supply, quantity) for every (need, lot) pair with something assigned. Keyed by the
+     * {@link Supply} (lot and route to the need's site, one per lot for a need) that the slot remembers, so the terms
+     * below need no lookup of the supply of a (need, lot) pair.
      */
     TriConstraintStream<MaterialNeed, Supply, Integer> lines(ConstraintFactory f) {
         shareFor(f);
@@ -111,7 +109,8 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     BiConstraintStream<MaterialNeed, Integer> unmetPerNeed(ConstraintFactory f) {
         shareFor(f);
         if (unmetPerNeed == null) {
-            unmetPerNeed = f.forEachIncludingNullVars(NeedChunk.class).filter(CHUNK_UNMET).groupBy(CHUNK_NEED, SUM_QUANTITY);
+            unmetPerNeed = f.forEachIncludingNullVars(NeedChunk.class).filter(CHUNK_UNMET).groupBy(CHUNK_NEED,
+                    SUM_QUANTITY);
         }
         return unmetPerNeed;
     }
@@ -127,8 +126,8 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * Units sent on a route an access rule blocks when they depart, once per blocking rule. Which rules
-     * block which route is fixed for a solve and recorded on each {@link Supply} by the problem builder
+     * Units sent on a route an access rule blocks when they depart, once per blocking rule. Which rules block which
+     * route is fixed for a solve and recorded on each {@link Supply} by the problem builder
      * ({@link Supply#withAccessRules}), so no line is joined with the rules on every move.
      */
     Constraint materialAccessBlocked(ConstraintFactory f) {
@@ -168,7 +167,10 @@ public class AllocationConstraintProvider implements ConstraintProvider {
                 .asConstraint(TEAM_WRONG_TYPE);
     }
 
-    /** A team sent on a journey an access rule blocks when it departs, once per rule (recorded on the {@link TeamOption}). */
+    /**
+     * A team sent on a journey an access rule blocks when it departs, once per rule (recorded on the
+     * {@link TeamOption}).
+     */
     Constraint teamAccessBlocked(ConstraintFactory f) {
         return f.forEach(TeamSlot.class)
                 .filter(s -> s.getOption().getBlockingRules() > 0)
@@ -213,15 +215,15 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * A quarter of the cost of the vehicle share a plan line fills. Whole-vehicle cost is a staircase, flat
-     * between vehicle counts, so local search gets no signal from moving part of a load; this slope
-     * (real enough: handling and fuel grow with load) points it to cheaper routes while whole
-     * vehicles still make consolidation pay.
+     * A quarter of the cost of the vehicle share a plan line fills. Whole-vehicle cost is a staircase, flat between
+     * vehicle counts, so local search gets no signal from moving part of a load; this slope (real enough: handling and
+     * fuel grow with load) points it to cheaper routes while whole vehicles still make consolidation pay.
      */
     Constraint transportLoad(ConstraintFactory f) {
         return lines(f)
                 .penalizeConfigurableLong((need, supply, qty) -> supply.getRoute()
-                        .loadCostFor(Supply.grams(supply.getLot(), qty), Supply.cubicCentimetres(supply.getLot(), qty)) / 4)
+                        .loadCostFor(Supply.grams(supply.getLot(), qty), Supply.cubicCentimetres(supply.getLot(), qty))
+                        / 4)
                 .asConstraint(TRANSPORT_LOAD);
     }
 
@@ -248,8 +250,8 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * Per site, the mean unmet fraction of its needs (per-mille) squared / 10: squaring makes one
-     * starved site cost more than two half-served ones, so shortages are shared across sites.
+     * Per site, the mean unmet fraction of its needs (per-mille) squared / 10: squaring makes one starved site cost
+     * more than two half-served ones, so shortages are shared across sites.
      */
     Constraint unfairSiteShare(ConstraintFactory f) {
         return unmetPerNeed(f)

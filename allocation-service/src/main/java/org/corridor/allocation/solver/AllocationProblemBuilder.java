@@ -7,31 +7,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.api.SolverInput;
 
 /**
- * Turns a {@link SolverInput} snapshot into an {@link AllocationSolution} ready to solve:
- * sites, needs (with their item's total demand), lots, one {@link Route} per (depot, site) pair
- * that matters (distance, mode, lead time, cost after {@link SolverInput.RouteOverride}s), one
- * {@link Supply} per (lot, site) that can serve, one {@link TeamOption} per (team, site), and the
- * planning entities: per material need one {@link NeedChunk} slot holding the whole need, unassigned,
- * and one empty slot per lot that may serve it (at most {@link Options#linesPerNeed()}), and one
+ * Turns a {@link SolverInput} snapshot into an {@link AllocationSolution} ready to solve: sites, needs (with their
+ * item's total demand), lots, one {@link Route} per (depot, site) pair that matters (distance, mode, lead time, cost
+ * after {@link SolverInput.RouteOverride}s), one {@link Supply} per (lot, site) that can serve, one {@link TeamOption}
+ * per (team, site), and the planning entities: per material need one {@link NeedChunk} slot holding the whole need,
+ * unassigned, and one empty slot per lot that may serve it (at most {@link Options#linesPerNeed()}), and one
  * {@link TeamSlot} per team needed.
  *
- * <p>With {@link Options#pruneIneligible()} (the default), value ranges only hold supplies and teams
- * that pass every static hard rule (access rules, earmarks, expiry, team type), so the solver never
- * wastes moves on them; the hard constraints still guard the plan (and are exercised when pruning is
- * off). Lots with nothing available are dropped.
+ * <p>
+ * With {@link Options#pruneIneligible()} (the default), value ranges only hold supplies and teams that pass every
+ * static hard rule (access rules, earmarks, expiry, team type), so the solver never wastes moves on them; the hard
+ * constraints still guard the plan (and are exercised when pruning is off). Lots with nothing available are dropped.
  *
  * @throws IllegalArgumentException for an unknown constraint name in {@code weightOverrides}
  */
 public final class AllocationProblemBuilder {
 
     /**
-     * @param linesPerNeed line slots a need gets at least (if it has that many eligible lots), i.e. how
-     *                        many lots may serve one need; more for a need that takes many lots of the
-     *                        median size among them to cover ({@link AllocationProblemBuilder#lineSlots}); default 48
+     * @param linesPerNeed line slots a need gets at least (if it has that many eligible lots), i.e. how many lots may
+     *     serve one need; more for a need that takes many lots of the median size among them to cover
+     *     ({@link AllocationProblemBuilder#lineSlots}); default 48
      * @param pruneIneligible value ranges hold only lots that pass every static hard rule
      */
     public record Options(int linesPerNeed, boolean pruneIneligible) {
@@ -57,7 +55,8 @@ public final class AllocationProblemBuilder {
         Instant planFrom = input.planFrom() == null ? Instant.now() : input.planFrom();
         AllocationWeights weights = AllocationWeights.defaults().withOverrides(input.weightOverrides());
         TransportModel transport = new TransportModel(input.transport(), input.routeOverrides());
-        List<AccessRuleFact> rules = input.accessRules() == null ? List.of()
+        List<AccessRuleFact> rules = input.accessRules() == null
+                ? List.of()
                 : input.accessRules().stream().map(AccessRuleFact::of).toList();
 
         AllocationSolution s = new AllocationSolution();
@@ -175,9 +174,9 @@ public final class AllocationProblemBuilder {
     }
 
     /**
-     * Empty line slots for a need: one per lot that may serve it, but at most the larger of {@code cap}
-     * and twice the lines it takes to cover the need from lots of the median size among them (a large
-     * need served from small lots needs many lines), and never more than {@link #MAX_LINES}.
+     * Empty line slots for a need: one per lot that may serve it, but at most the larger of {@code cap} and twice the
+     * lines it takes to cover the need from lots of the median size among them (a large need served from small lots
+     * needs many lines), and never more than {@link #MAX_LINES}.
      */
     static int lineSlots(int quantity, List<Lot> candidates, int cap) {
         if (candidates.isEmpty()) {

@@ -2,15 +2,14 @@ package org.corridor.allocation.solver;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.optaplanner.core.api.domain.solution.cloner.SolutionCloner;
 
 /**
- * Planning clone of an {@link AllocationSolution}: new {@link NeedChunk} and {@link TeamSlot} objects
- * with the same variables, in new lists; problem facts (needs, lots, routes, teams, options, rules)
- * are shared, as nothing in them refers to an entity. OptaPlanner clones the working solution at every
- * new best solution; its reflective cloner spent 4 % of the benchmark's local search on it (the
- * service, built by Quarkus, would use a generated one; this one serves both).
+ * Planning clone of an {@link AllocationSolution}: new {@link NeedChunk} and {@link TeamSlot} objects with the same
+ * variables, in new lists; problem facts (needs, lots, routes, teams, options, rules) are shared, as nothing in them
+ * refers to an entity. OptaPlanner clones the working solution at every new best solution; its reflective cloner spent
+ * 4 % of the benchmark's local search on it (the service, built by Quarkus, would use a generated one; this one serves
+ * both).
  */
 public class AllocationSolutionCloner implements SolutionCloner<AllocationSolution> {
 

@@ -1,7 +1,6 @@
 package org.corridor.allocation.solver;
 
 import java.time.Duration;
-
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -9,8 +8,8 @@ import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
- * Solver configuration helpers for plain Java (tests, per-request solver managers). The same
- * {@code solverConfig.xml} is what optaplanner-quarkus reads for the injected {@code SolverManager}.
+ * Solver configuration helpers for plain Java (tests, per-request solver managers). The same {@code solverConfig.xml}
+ * is what optaplanner-quarkus reads for the injected {@code SolverManager}.
  */
 public final class AllocationSolverConfig {
 
@@ -27,7 +26,7 @@ public final class AllocationSolverConfig {
     /**
      * The configuration with another termination.
      *
-     * @param spentLimit           hard stop (required)
+     * @param spentLimit hard stop (required)
      * @param unimprovedSpentLimit stop early after this long without a better score (null = none)
      */
     public static SolverConfig solverConfig(Duration spentLimit, Duration unimprovedSpentLimit) {

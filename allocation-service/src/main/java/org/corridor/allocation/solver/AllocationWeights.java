@@ -4,14 +4,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
  * Constraint weights by constraint name: the defaults, optionally overridden per request
- * ({@code SolverInput.weightOverrides}). A weight is a non-negative multiplier on the constraint's
- * own score level (hard, medium or soft); 0 switches the constraint off. Unknown names are rejected
- * with {@link IllegalArgumentException} so the REST layer can turn them into a 400/422 problem;
+ * ({@code SolverInput.weightOverrides}). A weight is a non-negative multiplier on the constraint's own score level
+ * (hard, medium or soft); 0 switches the constraint off. Unknown names are rejected with
+ * {@link IllegalArgumentException} so the REST layer can turn them into a 400/422 problem;
  * {@link #knownConstraintNames()} lists the valid ones.
  */
 public final class AllocationWeights {

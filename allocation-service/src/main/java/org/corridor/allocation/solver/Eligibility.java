@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Static checks of one (lot, need) or (team, team need) pairing, the same ones the hard constraints
- * enforce. The builder uses them to prune value ranges; the outcome extractor uses them to explain
- * unmet needs in plain words.
+ * Static checks of one (lot, need) or (team, team need) pairing, the same ones the hard constraints enforce. The
+ * builder uses them to prune value ranges; the outcome extractor uses them to explain unmet needs in plain words.
  */
 public final class Eligibility {
 

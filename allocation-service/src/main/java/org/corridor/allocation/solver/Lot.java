@@ -3,7 +3,6 @@ package org.corridor.allocation.solver;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.api.SolverInput;
 
 /** Problem fact: one lot in one depot with its available quantity, earmark and expiry. */
@@ -24,9 +23,9 @@ public class Lot {
     private final double unitWeightKg;
     private final double unitVolumeM3;
     /**
-     * Dense index among the lots of one solve, for the array bookkeeping of move selection; assigned by
-     * the move selection's index when a phase starts ({@link org.corridor.allocation.solver.move.MoveIndex};
-     * not part of the problem).
+     * Dense index among the lots of one solve, for the array bookkeeping of move selection; assigned by the move
+     * selection's index when a phase starts ({@link org.corridor.allocation.solver.move.MoveIndex}; not part of the
+     * problem).
      */
     private int index = -1;
 
@@ -55,7 +54,9 @@ public class Lot {
                 f.available(), f.unitWeightKg(), f.unitVolumeM3());
     }
 
-    /** True when the earmark (if any) allows this lot to go to a site in {@code countryCode} for {@code incidentType}. */
+    /**
+     * True when the earmark (if any) allows this lot to go to a site in {@code countryCode} for {@code incidentType}.
+     */
     public boolean earmarkAllows(String siteCountryCode, String incidentType) {
         boolean countryOk = earmarkCountryCodes.isEmpty() || earmarkCountryCodes.contains(siteCountryCode);
         boolean typeOk = earmarkIncidentTypes.isEmpty()
@@ -67,22 +68,54 @@ public class Lot {
         return expiresOn != null;
     }
 
-    public UUID getId() { return id; }
-    public UUID getDepotId() { return depotId; }
-    public String getDepotCode() { return depotCode; }
-    public String getDepotName() { return depotName; }
-    public String getCountryCode() { return countryCode; }
-    public double getLatitude() { return latitude; }
-    public double getLongitude() { return longitude; }
-    public String getItemCode() { return itemCode; }
-    public LocalDate getExpiresOn() { return expiresOn; }
-    public Set<String> getEarmarkCountryCodes() { return earmarkCountryCodes; }
-    public Set<String> getEarmarkIncidentTypes() { return earmarkIncidentTypes; }
-    public int getAvailable() { return available; }
-    public double getUnitWeightKg() { return unitWeightKg; }
-    public double getUnitVolumeM3() { return unitVolumeM3; }
-    public int getIndex() { return index; }
-    public void setIndex(int index) { this.index = index; }
+    public UUID getId() {
+        return id;
+    }
+    public UUID getDepotId() {
+        return depotId;
+    }
+    public String getDepotCode() {
+        return depotCode;
+    }
+    public String getDepotName() {
+        return depotName;
+    }
+    public String getCountryCode() {
+        return countryCode;
+    }
+    public double getLatitude() {
+        return latitude;
+    }
+    public double getLongitude() {
+        return longitude;
+    }
+    public String getItemCode() {
+        return itemCode;
+    }
+    public LocalDate getExpiresOn() {
+        return expiresOn;
+    }
+    public Set<String> getEarmarkCountryCodes() {
+        return earmarkCountryCodes;
+    }
+    public Set<String> getEarmarkIncidentTypes() {
+        return earmarkIncidentTypes;
+    }
+    public int getAvailable() {
+        return available;
+    }
+    public double getUnitWeightKg() {
+        return unitWeightKg;
+    }
+    public double getUnitVolumeM3() {
+        return unitVolumeM3;
+    }
+    public int getIndex() {
+        return index;
+    }
+    public void setIndex(int index) {
+        this.index = index;
+    }
 
     @Override
     public String toString() {

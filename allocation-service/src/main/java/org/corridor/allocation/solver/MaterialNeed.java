@@ -2,14 +2,13 @@ package org.corridor.allocation.solver;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
 
 /**
- * Problem fact: a material need of one site. {@code itemDemand} is the total quantity of the item
- * needed across every need of the problem (used to normalise unmet quantities, see
- * {@link NeedChunk#getNormalisedUnits()}); {@code site} groups the needs of one site for fairness.
+ * Problem fact: a material need of one site. {@code itemDemand} is the total quantity of the item needed across every
+ * need of the problem (used to normalise unmet quantities, see {@link NeedChunk#getNormalisedUnits()}); {@code site}
+ * groups the needs of one site for fairness.
  */
 public class MaterialNeed {
 
@@ -25,8 +24,8 @@ public class MaterialNeed {
     private final int itemDemand;
     private final java.util.Map<Lot, Supply> supplies = new java.util.IdentityHashMap<>();
     /**
-     * The same supplies by {@link Lot#getIndex() lot index} once move selection has numbered the lots,
-     * filled as they are asked for: the solver looks a supply up for every line a move changes.
+     * The same supplies by {@link Lot#getIndex() lot index} once move selection has numbered the lots, filled as they
+     * are asked for: the solver looks a supply up for every line a move changes.
      */
     private Supply[] byLotIndex = new Supply[0];
 
@@ -79,17 +78,39 @@ public class MaterialNeed {
         return s;
     }
 
-    public UUID getId() { return id; }
-    public UUID getIncidentId() { return incidentId; }
-    public String getIncidentType() { return incidentType; }
-    public SiteFact getSite() { return site; }
-    public String getSiteCountryCode() { return site.getCountryCode(); }
-    public String getItemCode() { return itemCode; }
-    public String getItemName() { return itemName; }
-    public int getQuantity() { return quantity; }
-    public Priority getPriority() { return priority; }
-    public Instant getDeliverBy() { return deliverBy; }
-    public int getItemDemand() { return itemDemand; }
+    public UUID getId() {
+        return id;
+    }
+    public UUID getIncidentId() {
+        return incidentId;
+    }
+    public String getIncidentType() {
+        return incidentType;
+    }
+    public SiteFact getSite() {
+        return site;
+    }
+    public String getSiteCountryCode() {
+        return site.getCountryCode();
+    }
+    public String getItemCode() {
+        return itemCode;
+    }
+    public String getItemName() {
+        return itemName;
+    }
+    public int getQuantity() {
+        return quantity;
+    }
+    public Priority getPriority() {
+        return priority;
+    }
+    public Instant getDeliverBy() {
+        return deliverBy;
+    }
+    public int getItemDemand() {
+        return itemDemand;
+    }
 
     @Override
     public String toString() {

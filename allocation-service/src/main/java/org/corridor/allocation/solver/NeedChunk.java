@@ -1,7 +1,6 @@
 package org.corridor.allocation.solver;
 
 import java.util.List;
-
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.entity.PlanningPin;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
@@ -11,18 +10,16 @@ import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
 
 /**
- * Planning entity: one line slot of a material need, with two variables: the {@link Lot} that
- * delivers it ({@code null} = this part stays unmet) and its {@link #getQuantity() quantity}. The
- * route from that lot's depot to the need's site is precomputed ({@link #getSupply()}). The value is
- * the lot itself (not a per-site object) so that swap moves can exchange lots between needs of
- * different sites.
+ * Planning entity: one line slot of a material need, with two variables: the {@link Lot} that delivers it ({@code null}
+ * = this part stays unmet) and its {@link #getQuantity() quantity}. The route from that lot's depot to the need's site
+ * is precomputed ({@link #getSupply()}). The value is the lot itself (not a per-site object) so that swap moves can
+ * exchange lots between needs of different sites.
  * <p>
- * Invariant: the quantities of the slots of one need add up to the need's quantity (what is not on a
- * lot is unmet). The builder creates it (the whole need in one unassigned slot), the construction
- * phase and every move keep it: quantities are only ever moved between slots of the same need
- * ({@link org.corridor.allocation.solver.move.ChunkEditMove}), never changed by a generic change move
- * (there is none on slots in the solver configuration). A slot with quantity 0 is an empty line and
- * counts for nothing. See {@code package-info.java} for why slots replaced fixed-size chunks.
+ * Invariant: the quantities of the slots of one need add up to the need's quantity (what is not on a lot is unmet). The
+ * builder creates it (the whole need in one unassigned slot), the construction phase and every move keep it: quantities
+ * are only ever moved between slots of the same need ({@link org.corridor.allocation.solver.move.ChunkEditMove}), never
+ * changed by a generic change move (there is none on slots in the solver configuration). A slot with quantity 0 is an
+ * empty line and counts for nothing. See {@code package-info.java} for why slots replaced fixed-size chunks.
  */
 @PlanningEntity(difficultyComparatorClass = NeedChunkDifficultyComparator.class)
 public class NeedChunk {
@@ -39,9 +36,9 @@ public class NeedChunk {
     /** Cache of {@link #getSupply()}: the supply of the lot it was last looked up for (not a planning variable). */
     private Supply supply;
     /**
-     * Dense index among the movable slots of one solve, for the array bookkeeping of move selection;
-     * assigned by the move selection's index when a phase starts
-     * ({@link org.corridor.allocation.solver.move.MoveIndex}; not part of the problem).
+     * Dense index among the movable slots of one solve, for the array bookkeeping of move selection; assigned by the
+     * move selection's index when a phase starts ({@link org.corridor.allocation.solver.move.MoveIndex}; not part of
+     * the problem).
      */
     private int index = -1;
 
@@ -80,9 +77,9 @@ public class NeedChunk {
     }
 
     /**
-     * Unmet quantity expressed in basis points (1/10,000) of the total demand of the item in this
-     * problem: a tent and a tablet become comparable, while for one item a CRITICAL unit always
-     * outweighs a HIGH unit. At least 1 so that no part of a need is free to leave unmet.
+     * Unmet quantity expressed in basis points (1/10,000) of the total demand of the item in this problem: a tent and a
+     * tablet become comparable, while for one item a CRITICAL unit always outweighs a HIGH unit. At least 1 so that no
+     * part of a need is free to leave unmet.
      */
     static long normalise(int quantity, int itemDemand) {
         return Math.max(1, Math.round(quantity * 10_000.0 / Math.max(1, itemDemand)));
@@ -99,14 +96,30 @@ public class NeedChunk {
         return ValueRangeFactory.createIntValueRange(0, need.getQuantity() + 1);
     }
 
-    public Long getId() { return id; }
-    public MaterialNeed getNeed() { return need; }
-    public int getQuantity() { return quantity == null ? 0 : quantity; }
-    public long getNormalisedUnits() { return normalise(getQuantity(), need.getItemDemand()); }
-    public boolean isPinned() { return pinned; }
-    public int getIndex() { return index; }
-    public void setIndex(int index) { this.index = index; }
-    public Lot getLot() { return lot; }
+    public Long getId() {
+        return id;
+    }
+    public MaterialNeed getNeed() {
+        return need;
+    }
+    public int getQuantity() {
+        return quantity == null ? 0 : quantity;
+    }
+    public long getNormalisedUnits() {
+        return normalise(getQuantity(), need.getItemDemand());
+    }
+    public boolean isPinned() {
+        return pinned;
+    }
+    public int getIndex() {
+        return index;
+    }
+    public void setIndex(int index) {
+        this.index = index;
+    }
+    public Lot getLot() {
+        return lot;
+    }
 
     public void setLot(Lot lot) {
         this.lot = lot;

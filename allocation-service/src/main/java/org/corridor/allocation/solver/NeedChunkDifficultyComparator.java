@@ -3,9 +3,9 @@ package org.corridor.allocation.solver;
 import java.util.Comparator;
 
 /**
- * Construction order (hardest last = placed first): larger chunks first, like first-fit-decreasing
- * bin packing, so that small chunks fill the gaps lots are left with; then higher priority, then
- * fewer candidate lots. Priority conflicts between needs are then settled by swap moves.
+ * Construction order (hardest last = placed first): larger chunks first, like first-fit-decreasing bin packing, so that
+ * small chunks fill the gaps lots are left with; then higher priority, then fewer candidate lots. Priority conflicts
+ * between needs are then settled by swap moves.
  */
 public class NeedChunkDifficultyComparator implements Comparator<NeedChunk> {
 

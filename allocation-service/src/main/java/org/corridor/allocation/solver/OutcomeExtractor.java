@@ -11,16 +11,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
- * Reads a (solved or best-so-far) {@link AllocationSolution} back into a {@link PlanOutcome}: lines
- * aggregated per (need, lot), team assignments, and every unmet need or unfilled team need with the
- * reason in plain words, e.g. {@code "320 of 500 Family tent unmet: the only stock in range is in
+ * Reads a (solved or best-so-far) {@link AllocationSolution} back into a {@link PlanOutcome}: lines aggregated per
+ * (need, lot), team assignments, and every unmet need or unfilled team need with the reason in plain words, e.g.
+ * {@code "320 of 500 Family tent unmet: the only stock in range is in
  * depot ITA-BRI, blocked by an embargo on SYR (from ITA)"}.
  */
 public final class OutcomeExtractor {
@@ -59,9 +58,10 @@ public final class OutcomeExtractor {
         List<PlanOutcome.Line> lines = new ArrayList<>();
         first.forEach((key, c) -> {
             Supply s = c.getSupply();
-            lines.add(new PlanOutcome.Line(c.getNeed().getId(), c.getNeed().getSite().getId(), c.getNeed().getItemCode(),
-                    s.getLot().getId(), s.getLot().getDepotId(), s.getLot().getCountryCode(), qty.get(key)[0],
-                    s.getRoute().getMode(), s.getDepartsAt(), s.getArrivesAt()));
+            lines.add(
+                    new PlanOutcome.Line(c.getNeed().getId(), c.getNeed().getSite().getId(), c.getNeed().getItemCode(),
+                            s.getLot().getId(), s.getLot().getDepotId(), s.getLot().getCountryCode(), qty.get(key)[0],
+                            s.getRoute().getMode(), s.getDepartsAt(), s.getArrivesAt()));
         });
         return lines;
     }
@@ -102,7 +102,8 @@ public final class OutcomeExtractor {
 
     private static String materialReason(MaterialNeed need, AllocationSolution solution, SolverInput input,
             TransportModel transport, Instant planFrom) {
-        List<Lot> lots = input.lots() == null ? List.of()
+        List<Lot> lots = input.lots() == null
+                ? List.of()
                 : input.lots().stream().filter(l -> l.itemCode().equals(need.getItemCode()) && l.available() > 0)
                         .map(Lot::of).toList();
         if (lots.isEmpty()) {
@@ -118,7 +119,8 @@ public final class OutcomeExtractor {
                 usable.add(lot);
             } else {
                 blockedByDepot.computeIfAbsent(lot.getDepotCode(), k -> new ArrayList<>()).addAll(why);
-                onlyExpiry &= !Eligibility.blockingMaterialRules(supply, need, solution.getAccessRules()).isEmpty() ? false
+                onlyExpiry &= !Eligibility.blockingMaterialRules(supply, need, solution.getAccessRules()).isEmpty()
+                        ? false
                         : lot.earmarkAllows(need.getSiteCountryCode(), need.getIncidentType());
             }
         }
@@ -163,10 +165,12 @@ public final class OutcomeExtractor {
             }
         }
         String depots = list(usable.stream().map(Lot::getDepotCode).distinct().sorted().toList());
-        String blockedNote = blockedByDepot.isEmpty() ? "" : "; other stock is unusable: " + list(blockedByDepot
-                .entrySet().stream()
-                .map(e -> "depot " + e.getKey() + " " + String.join(" and ", new LinkedHashSet<>(e.getValue())))
-                .toList(), "; ");
+        String blockedNote = blockedByDepot.isEmpty()
+                ? ""
+                : "; other stock is unusable: " + list(blockedByDepot
+                        .entrySet().stream()
+                        .map(e -> "depot " + e.getKey() + " " + String.join(" and ", new LinkedHashSet<>(e.getValue())))
+                        .toList(), "; ");
         long left = leftByDepot.values().stream().mapToLong(Long::longValue).sum();
         if (left > 0) {
             return left + " usable units are left in smaller remainders (" + list(leftByDepot.entrySet().stream()
@@ -200,7 +204,8 @@ public final class OutcomeExtractor {
 
     private static String teamReason(TeamNeedFact tn, AllocationSolution solution, SolverInput input,
             TransportModel transport, Instant planFrom) {
-        List<Team> ofType = input.teams() == null ? List.of()
+        List<Team> ofType = input.teams() == null
+                ? List.of()
                 : input.teams().stream().filter(t -> tn.getTeamType().equals(t.type())).map(Team::of).toList();
         if (ofType.isEmpty()) {
             return "no AVAILABLE team of type " + tn.getTeamType();

@@ -3,7 +3,6 @@ package org.corridor.allocation.solver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.corridor.allocation.solver.api.PlanAnalysis;
 import org.corridor.allocation.solver.api.SolverInput;
 import org.optaplanner.core.api.score.ScoreExplanation;
@@ -12,9 +11,9 @@ import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
 import org.optaplanner.core.api.solver.SolutionManager;
 
 /**
- * Score explanation of a plan: every constraint (in {@link AllocationWeights} order, including those
- * that did not match) with its level, total score and match count, plus the unmet reasons of
- * {@link OutcomeExtractor}. Recomputes the score of the solution it is given.
+ * Score explanation of a plan: every constraint (in {@link AllocationWeights} order, including those that did not
+ * match) with its level, total score and match count, plus the unmet reasons of {@link OutcomeExtractor}. Recomputes
+ * the score of the solution it is given.
  */
 public final class PlanAnalyzer {
 
@@ -33,7 +32,8 @@ public final class PlanAnalyzer {
             int count = total == null ? 0 : total.getConstraintMatchCount();
             constraints.add(new PlanAnalysis.ConstraintScore(d.name(), d.level().name(), score.toString(), count));
         }
-        return new PlanAnalysis(explanation.getScore().toString(), constraints, OutcomeExtractor.unmet(solution, input));
+        return new PlanAnalysis(explanation.getScore().toString(), constraints,
+                OutcomeExtractor.unmet(solution, input));
     }
 
     /** Same, with a solution manager built from {@code solverConfig.xml}. */

@@ -3,13 +3,12 @@ package org.corridor.allocation.solver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.api.TransportMode;
 
 /**
- * Problem fact: the precomputed way from one depot to one site: great-circle distance, mode,
- * lead time, cost per vehicle-km and vehicle capacity (all after route overrides). Shipments sharing
- * a route share vehicles, which is what the transport cost constraint groups by.
+ * Problem fact: the precomputed way from one depot to one site: great-circle distance, mode, lead time, cost per
+ * vehicle-km and vehicle capacity (all after route overrides). Shipments sharing a route share vehicles, which is what
+ * the transport cost constraint groups by.
  */
 public class Route {
 
@@ -26,9 +25,9 @@ public class Route {
     private final Instant departsAt;
     private final Instant arrivesAt;
     /**
-     * Dense index among the routes to the same site, for the array bookkeeping of move selection;
-     * assigned by the move selection's index when a phase starts
-     * ({@link org.corridor.allocation.solver.move.MoveIndex}; not part of the problem).
+     * Dense index among the routes to the same site, for the array bookkeeping of move selection; assigned by the move
+     * selection's index when a phase starts ({@link org.corridor.allocation.solver.move.MoveIndex}; not part of the
+     * problem).
      */
     private int index = -1;
 
@@ -63,24 +62,53 @@ public class Route {
 
     /** Cost of the fraction of a vehicle this load fills (no rounding up), in units of account. */
     public long loadCostFor(long grams, long cubicCentimetres) {
-        double share = Math.max(grams / (vehicleCapacityKg * 1000.0), cubicCentimetres / (vehicleCapacityM3 * 1_000_000.0));
+        double share = Math.max(grams / (vehicleCapacityKg * 1000.0),
+                cubicCentimetres / (vehicleCapacityM3 * 1_000_000.0));
         return Math.round(share * distanceKm * costPerVehicleKm);
     }
 
-    public UUID getDepotId() { return depotId; }
-    public String getDepotCode() { return depotCode; }
-    public String getOriginCountryCode() { return originCountryCode; }
-    public SiteFact getSite() { return site; }
-    public TransportMode getMode() { return mode; }
-    public double getDistanceKm() { return distanceKm; }
-    public Duration getLeadTime() { return leadTime; }
-    public double getCostPerVehicleKm() { return costPerVehicleKm; }
-    public double getVehicleCapacityKg() { return vehicleCapacityKg; }
-    public double getVehicleCapacityM3() { return vehicleCapacityM3; }
-    public Instant getDepartsAt() { return departsAt; }
-    public Instant getArrivesAt() { return arrivesAt; }
-    public int getIndex() { return index; }
-    public void setIndex(int index) { this.index = index; }
+    public UUID getDepotId() {
+        return depotId;
+    }
+    public String getDepotCode() {
+        return depotCode;
+    }
+    public String getOriginCountryCode() {
+        return originCountryCode;
+    }
+    public SiteFact getSite() {
+        return site;
+    }
+    public TransportMode getMode() {
+        return mode;
+    }
+    public double getDistanceKm() {
+        return distanceKm;
+    }
+    public Duration getLeadTime() {
+        return leadTime;
+    }
+    public double getCostPerVehicleKm() {
+        return costPerVehicleKm;
+    }
+    public double getVehicleCapacityKg() {
+        return vehicleCapacityKg;
+    }
+    public double getVehicleCapacityM3() {
+        return vehicleCapacityM3;
+    }
+    public Instant getDepartsAt() {
+        return departsAt;
+    }
+    public Instant getArrivesAt() {
+        return arrivesAt;
+    }
+    public int getIndex() {
+        return index;
+    }
+    public void setIndex(int index) {
+        this.index = index;
+    }
 
     @Override
     public String toString() {

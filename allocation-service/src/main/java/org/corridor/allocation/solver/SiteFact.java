@@ -3,9 +3,8 @@ package org.corridor.allocation.solver;
 import java.util.UUID;
 
 /**
- * Problem fact: a site of an incident; {@code materialNeedCount} is how many material needs it has (for
- * fairness). Named apart from the service's JPA entity {@code domain.Site}, which it is built from through
- * {@code SolverInput}.
+ * Problem fact: a site of an incident; {@code materialNeedCount} is how many material needs it has (for fairness).
+ * Named apart from the service's JPA entity {@code domain.Site}, which it is built from through {@code SolverInput}.
  */
 public class SiteFact {
 
@@ -32,13 +31,27 @@ public class SiteFact {
         this.materialNeedCount = materialNeedCount;
     }
 
-    public UUID getId() { return id; }
-    public UUID getIncidentId() { return incidentId; }
-    public String getName() { return name; }
-    public String getCountryCode() { return countryCode; }
-    public double getLatitude() { return latitude; }
-    public double getLongitude() { return longitude; }
-    public int getMaterialNeedCount() { return materialNeedCount; }
+    public UUID getId() {
+        return id;
+    }
+    public UUID getIncidentId() {
+        return incidentId;
+    }
+    public String getName() {
+        return name;
+    }
+    public String getCountryCode() {
+        return countryCode;
+    }
+    public double getLatitude() {
+        return latitude;
+    }
+    public double getLongitude() {
+        return longitude;
+    }
+    public int getMaterialNeedCount() {
+        return materialNeedCount;
+    }
 
     @Override
     public String toString() {

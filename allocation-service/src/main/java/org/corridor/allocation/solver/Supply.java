@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Planning value of a {@link NeedChunk}: "take it from this lot, along this route". One instance per
- * (lot, site) pair, shared by the chunks of every need of that site for that item.
+ * Planning value of a {@link NeedChunk}: "take it from this lot, along this route". One instance per (lot, site) pair,
+ * shared by the chunks of every need of that site for that item.
  */
 public class Supply {
 
@@ -30,17 +30,19 @@ public class Supply {
     }
 
     /**
-     * Records how many of {@code rules} block materials from the lot's country to the site's country
-     * when they depart ({@link Eligibility#blockingMaterialRules}). The problem builder calls it with the
-     * problem's rules, which do not change during a solve: the hard constraint then reads a number
-     * instead of joining every line with the rules on every move (that join was a tenth of the solver's time).
+     * Records how many of {@code rules} block materials from the lot's country to the site's country when they depart
+     * ({@link Eligibility#blockingMaterialRules}). The problem builder calls it with the problem's rules, which do not
+     * change during a solve: the hard constraint then reads a number instead of joining every line with the rules on
+     * every move (that join was a tenth of the solver's time).
      */
     public Supply withAccessRules(java.util.List<AccessRuleFact> rules) {
         blockingRules = Eligibility.blockingMaterialRules(this, route.getSite().getCountryCode(), rules).size();
         return this;
     }
 
-    /** How many access rules block materials on this route when they depart (as recorded by {@link #withAccessRules}). */
+    /**
+     * How many access rules block materials on this route when they depart (as recorded by {@link #withAccessRules}).
+     */
     public int getBlockingRules() {
         return blockingRules;
     }
@@ -76,7 +78,8 @@ public class Supply {
         if (need.getDeliverBy() == null) {
             return 0;
         }
-        // whole minutes between the two instants, as Duration.between(...).toMinutes() (no allocation: asked on every move)
+        // whole minutes between the two instants, as Duration.between(...).toMinutes() (no allocation: asked on every
+        // move)
         Instant due = need.getDeliverBy();
         Instant arrives = route.getArrivesAt();
         long seconds = arrives.getEpochSecond() - due.getEpochSecond() - (arrives.getNano() < due.getNano() ? 1 : 0);
@@ -94,13 +97,27 @@ public class Supply {
         return Math.round(quantity * lot.getUnitVolumeM3() * 1_000_000.0);
     }
 
-    public String getId() { return id; }
-    public Lot getLot() { return lot; }
-    public Route getRoute() { return route; }
-    public int getExpiryMarginDays() { return expiryMarginDays; }
-    public Instant getDepartsAt() { return route.getDepartsAt(); }
-    public Instant getArrivesAt() { return route.getArrivesAt(); }
-    public String getOriginCountryCode() { return lot.getCountryCode(); }
+    public String getId() {
+        return id;
+    }
+    public Lot getLot() {
+        return lot;
+    }
+    public Route getRoute() {
+        return route;
+    }
+    public int getExpiryMarginDays() {
+        return expiryMarginDays;
+    }
+    public Instant getDepartsAt() {
+        return route.getDepartsAt();
+    }
+    public Instant getArrivesAt() {
+        return route.getArrivesAt();
+    }
+    public String getOriginCountryCode() {
+        return lot.getCountryCode();
+    }
 
     @Override
     public String toString() {

@@ -1,7 +1,6 @@
 package org.corridor.allocation.solver;
 
 import java.util.UUID;
-
 import org.corridor.allocation.solver.api.SolverInput;
 
 /** Problem fact: an AVAILABLE rescue or medical team. */
@@ -33,14 +32,30 @@ public class Team {
                 f.baseLongitude(), f.mobilisationHours());
     }
 
-    public UUID getId() { return id; }
-    public String getName() { return name; }
-    public String getCountryCode() { return countryCode; }
-    public String getType() { return type; }
-    public int getMembers() { return members; }
-    public double getBaseLatitude() { return baseLatitude; }
-    public double getBaseLongitude() { return baseLongitude; }
-    public int getMobilisationHours() { return mobilisationHours; }
+    public UUID getId() {
+        return id;
+    }
+    public String getName() {
+        return name;
+    }
+    public String getCountryCode() {
+        return countryCode;
+    }
+    public String getType() {
+        return type;
+    }
+    public int getMembers() {
+        return members;
+    }
+    public double getBaseLatitude() {
+        return baseLatitude;
+    }
+    public double getBaseLongitude() {
+        return baseLongitude;
+    }
+    public int getMobilisationHours() {
+        return mobilisationHours;
+    }
 
     @Override
     public String toString() {

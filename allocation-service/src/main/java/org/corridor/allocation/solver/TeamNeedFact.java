@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Problem fact: a need for {@code count} teams of one type at one site. {@code typeDemand} is the
- * number of slots of this type across the problem, used to normalise unfilled slots like material
- * needs are normalised per item. Named apart from the service's JPA entity {@code domain.TeamNeed}; built
- * from a {@link org.corridor.allocation.solver.api.SolverInput.TeamNeedFact}.
+ * Problem fact: a need for {@code count} teams of one type at one site. {@code typeDemand} is the number of slots of
+ * this type across the problem, used to normalise unfilled slots like material needs are normalised per item. Named
+ * apart from the service's JPA entity {@code domain.TeamNeed}; built from a
+ * {@link org.corridor.allocation.solver.api.SolverInput.TeamNeedFact}.
  */
 public class TeamNeedFact {
 
@@ -32,13 +32,27 @@ public class TeamNeedFact {
         return teamType != null && teamType.toUpperCase().startsWith("USAR");
     }
 
-    public UUID getId() { return id; }
-    public SiteFact getSite() { return site; }
-    public String getSiteCountryCode() { return site.getCountryCode(); }
-    public String getTeamType() { return teamType; }
-    public int getCount() { return count; }
-    public Instant getNeededBy() { return neededBy; }
-    public int getTypeDemand() { return typeDemand; }
+    public UUID getId() {
+        return id;
+    }
+    public SiteFact getSite() {
+        return site;
+    }
+    public String getSiteCountryCode() {
+        return site.getCountryCode();
+    }
+    public String getTeamType() {
+        return teamType;
+    }
+    public int getCount() {
+        return count;
+    }
+    public Instant getNeededBy() {
+        return neededBy;
+    }
+    public int getTypeDemand() {
+        return typeDemand;
+    }
 
     @Override
     public String toString() {

@@ -2,13 +2,11 @@ package org.corridor.allocation.solver;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.corridor.allocation.solver.api.TransportMode;
 
 /**
- * Planning value of a {@link TeamSlot}: "send this team to this site", with its precomputed journey:
- * it departs after mobilisation and arrives after travel (no cargo handling: teams travel light).
- * One instance per (team, site) pair.
+ * Planning value of a {@link TeamSlot}: "send this team to this site", with its precomputed journey: it departs after
+ * mobilisation and arrives after travel (no cargo handling: teams travel light). One instance per (team, site) pair.
  */
 public class TeamOption {
 
@@ -34,9 +32,9 @@ public class TeamOption {
     }
 
     /**
-     * Records how many of {@code rules} block teams from the team's country to the site's country when
-     * it departs ({@link Eligibility#blockingTeamRules}); the problem builder calls it with the problem's
-     * rules (see {@link Supply#withAccessRules}).
+     * Records how many of {@code rules} block teams from the team's country to the site's country when it departs
+     * ({@link Eligibility#blockingTeamRules}); the problem builder calls it with the problem's rules (see
+     * {@link Supply#withAccessRules}).
      */
     public TeamOption withAccessRules(java.util.List<AccessRuleFact> rules) {
         blockingRules = Eligibility.blockingTeamRules(this, site.getCountryCode(), rules).size();
@@ -54,14 +52,30 @@ public class TeamOption {
         return Math.max(0, (minutes + 59) / 60);
     }
 
-    public String getId() { return id; }
-    public Team getTeam() { return team; }
-    public SiteFact getSite() { return site; }
-    public TransportMode getMode() { return mode; }
-    public double getDistanceKm() { return distanceKm; }
-    public Instant getDepartsAt() { return departsAt; }
-    public Instant getArrivesAt() { return arrivesAt; }
-    public String getOriginCountryCode() { return team.getCountryCode(); }
+    public String getId() {
+        return id;
+    }
+    public Team getTeam() {
+        return team;
+    }
+    public SiteFact getSite() {
+        return site;
+    }
+    public TransportMode getMode() {
+        return mode;
+    }
+    public double getDistanceKm() {
+        return distanceKm;
+    }
+    public Instant getDepartsAt() {
+        return departsAt;
+    }
+    public Instant getArrivesAt() {
+        return arrivesAt;
+    }
+    public String getOriginCountryCode() {
+        return team.getCountryCode();
+    }
 
     @Override
     public String toString() {

@@ -3,7 +3,6 @@ package org.corridor.allocation.solver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.entity.PlanningPin;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
@@ -85,12 +84,24 @@ public class TeamSlot {
         return minutes <= 0 ? 0 : (minutes + 59) / 60;
     }
 
-    public Long getId() { return id; }
-    public TeamNeedFact getTeamNeed() { return teamNeed; }
-    public int getIndex() { return index; }
-    public Instant getPlanFrom() { return planFrom; }
-    public boolean isPinned() { return pinned; }
-    public TeamOption getOption() { return option; }
+    public Long getId() {
+        return id;
+    }
+    public TeamNeedFact getTeamNeed() {
+        return teamNeed;
+    }
+    public int getIndex() {
+        return index;
+    }
+    public Instant getPlanFrom() {
+        return planFrom;
+    }
+    public boolean isPinned() {
+        return pinned;
+    }
+    public TeamOption getOption() {
+        return option;
+    }
 
     public void setOption(TeamOption option) {
         this.option = option;

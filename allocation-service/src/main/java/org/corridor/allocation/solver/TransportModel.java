@@ -5,19 +5,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.corridor.allocation.solver.api.SolverInput.RouteOverride;
 import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 import org.corridor.allocation.solver.api.TransportMode;
 
 /**
- * The transport model of the project's conventions: great-circle distance; road up to
- * {@code maxRoadKm} (~1,500 km) at 50 km/h plus 12 h handling, air beyond at 700 km/h plus 24 h
- * handling (customs, loading, last mile); truck 20 t / 80 m3 at 2 per vehicle-km, cargo aircraft
- * 40 t / 300 m3 at 20 per vehicle-km. A {@link RouteOverride} for an (origin country, destination
- * country) pair may force the mode and replace the lead time and/or the cost per vehicle-km.
- * Teams travel the same distance at the same speeds but without cargo handling, after their own
- * mobilisation time.
+ * The transport model of the project's conventions: great-circle distance; road up to {@code maxRoadKm} (~1,500 km) at
+ * 50 km/h plus 12 h handling, air beyond at 700 km/h plus 24 h handling (customs, loading, last mile); truck 20 t / 80
+ * m3 at 2 per vehicle-km, cargo aircraft 40 t / 300 m3 at 20 per vehicle-km. A {@link RouteOverride} for an (origin
+ * country, destination country) pair may force the mode and replace the lead time and/or the cost per vehicle-km. Teams
+ * travel the same distance at the same speeds but without cargo handling, after their own mobilisation time.
  */
 public final class TransportModel {
 
@@ -45,7 +42,8 @@ public final class TransportModel {
         double p2 = Math.toRadians(lat2);
         double dp = p2 - p1;
         double dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2)
+                + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 

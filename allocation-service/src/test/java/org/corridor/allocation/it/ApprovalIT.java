@@ -41,9 +41,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plan approval across the three real services (packaged jars, one embedded PostgreSQL; nothing
- * mocked): every scenario is built and solved through the public APIs, approved, and then checked in
- * inventory-service (stock, reservations, teams) and shipment-service (shipments, summary).
+ * Plan approval across the three real services (packaged jars, one embedded PostgreSQL; nothing mocked): every scenario
+ * is built and solved through the public APIs, approved, and then checked in inventory-service (stock, reservations,
+ * teams) and shipment-service (shipments, summary).
  */
 class ApprovalIT {
 
@@ -67,11 +67,14 @@ class ApprovalIT {
         Map<String, Integer> planned = s.planned();
 
         // across the real processes: a dashboard may read the plan but never approve it, a donor may not even read it
-        dashboard(system, "allocation").get("/plans/" + s.planId).then().statusCode(200).body("status", equalTo("SOLVED"));
-        as(system, "allocation", system.tokens().forRoles(Roles.DASHBOARD)).header("Idempotency-Key", "approve-A-dashboard")
+        dashboard(system, "allocation").get("/plans/" + s.planId).then().statusCode(200).body("status",
+                equalTo("SOLVED"));
+        as(system, "allocation", system.tokens().forRoles(Roles.DASHBOARD))
+                .header("Idempotency-Key", "approve-A-dashboard")
                 .post("/plans/" + s.planId + "/approval").then().statusCode(403)
                 .contentType(containsString("application/problem+json")).body("status", equalTo(403));
-        as(system, "allocation", system.tokens().donor(UUID.randomUUID())).get("/plans/" + s.planId).then().statusCode(403)
+        as(system, "allocation", system.tokens().donor(UUID.randomUUID())).get("/plans/" + s.planId).then()
+                .statusCode(403)
                 .contentType(containsString("application/problem+json"));
         as(system, "allocation", system.tokens().donor(UUID.randomUUID())).get("/plans").then().statusCode(403);
         as(system, "allocation", null).header("Idempotency-Key", "approve-A-anonymous")
@@ -188,7 +191,8 @@ class ApprovalIT {
         decoy.put("siteId", line.get("siteId"));
         decoy.put("incidentId", s.incidentId);
         decoy.put("mode", line.get("mode"));
-        decoy.put("lines", List.of(Map.of("itemCode", s.itemCode, "lotId", line.get("lotId"), "quantity", 1, "weightKg", 25.0)));
+        decoy.put("lines",
+                List.of(Map.of("itemCode", s.itemCode, "lotId", line.get("lotId"), "quantity", 1, "weightKg", 25.0)));
         decoy.put("plannedDeparture", Instant.now().plus(Duration.ofHours(1)).toString());
         decoy.put("estimatedArrival", Instant.now().plus(Duration.ofHours(30)).toString());
         decoy.put("reservationId", java.util.UUID.randomUUID().toString());
@@ -242,7 +246,8 @@ class ApprovalIT {
         Scenario s = Scenario.solved(system, "T", "EMT_TYPE_1_FIXED");
         Map<String, Integer> planned = s.planned();
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest impatient = HttpRequest.newBuilder(URI.create(system.baseUrl("allocation") + "/api/v1/plans/" + s.planId + "/approval"))
+        HttpRequest impatient = HttpRequest
+                .newBuilder(URI.create(system.baseUrl("allocation") + "/api/v1/plans/" + s.planId + "/approval"))
                 .header("Idempotency-Key", "approve-T-1").timeout(Duration.ofMillis(20))
                 .header("Authorization", "Bearer " + system.tokens().forRoles(Roles.LOGISTICS_OFFICER))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -322,7 +327,8 @@ class ApprovalIT {
             }
             proofLines.add(p);
         }
-        shipment(system).body(Map.of("receivedBy", "Camp manager", "receivedAt", Instant.now().toString(), "lines", proofLines))
+        shipment(system)
+                .body(Map.of("receivedBy", "Camp manager", "receivedAt", Instant.now().toString(), "lines", proofLines))
                 .post("/shipments/" + shipmentId + "/proof-of-delivery").then().statusCode(201);
         assertStatus(shipmentId, "DELIVERED");
         for (String lot : carried.keySet()) {
@@ -345,9 +351,11 @@ class ApprovalIT {
             assertEquals(planned.getOrDefault(lot, 0), s.reserved(lot), "reserved on lot " + lot);
         }
         // shipments cancelled by an earlier, failed attempt carry nothing
-        List<Map<String, Object>> shipments = s.shipments().stream().filter(sh -> !"CANCELLED".equals(sh.get("status"))).toList();
+        List<Map<String, Object>> shipments = s.shipments().stream().filter(sh -> !"CANCELLED".equals(sh.get("status")))
+                .toList();
         assertEquals(planned, shipped(shipments), "the shipments carry exactly what is reserved");
-        System.out.printf("plan %s (%s): reserved per lot %s in reservation %s = shipped %s in %d shipment(s)%n", s.planId, s.tag,
+        System.out.printf("plan %s (%s): reserved per lot %s in reservation %s = shipped %s in %d shipment(s)%n",
+                s.planId, s.tag,
                 planned, reservationId, shipped(shipments), shipments.size());
         Set<String> groups = new HashSet<>();
         for (Map<String, Object> l : s.plan().<Map<String, Object>>getList("lines")) {
@@ -369,7 +377,8 @@ class ApprovalIT {
         List<String> teams = plan.getList("teamAssignments.teamId");
         assertTrue(teams.contains(s.teamId), "the plan sends the scenario's team: " + teams);
         assertEquals("ASSIGNED", s.teamStatus());
-        assertEquals("plan-" + s.planId, inventory(system).get("/teams/" + s.teamId).then().extract().path("assignmentReference"));
+        assertEquals("plan-" + s.planId,
+                inventory(system).get("/teams/" + s.teamId).then().extract().path("assignmentReference"));
     }
 
     /** The ids of the shipments in shipment-service, in the approval's order (and all of them present). */
@@ -400,7 +409,8 @@ class ApprovalIT {
     }
 
     private static void assertStatus(String shipmentId, String status) {
-        dashboard(system, "shipment").get("/shipments/" + shipmentId).then().statusCode(200).body("status", equalTo(status));
+        dashboard(system, "shipment").get("/shipments/" + shipmentId).then().statusCode(200).body("status",
+                equalTo(status));
     }
 
     private static Map<String, Object> reservationLine(String reservationId, String lot) {
@@ -409,11 +419,14 @@ class ApprovalIT {
         return lines.stream().filter(l -> lot.equals(l.get("lotId"))).findFirst().orElseThrow();
     }
 
-    private static void assertSummary(Scenario s, int allocated, int dispatched, int inTransit, int delivered, int rejected) {
-        JsonPath summary = dashboard(system, "shipment").get("/incidents/" + s.incidentId + "/delivery-summary").then().statusCode(200)
+    private static void assertSummary(Scenario s, int allocated, int dispatched, int inTransit, int delivered,
+            int rejected) {
+        JsonPath summary = dashboard(system, "shipment").get("/incidents/" + s.incidentId + "/delivery-summary").then()
+                .statusCode(200)
                 .extract().jsonPath();
         Map<String, Object> line = summary.<Map<String, Object>>getList("lines").stream()
-                .filter(l -> s.siteId.equals(l.get("siteId")) && s.itemCode.equals(l.get("itemCode"))).findFirst().orElseThrow();
+                .filter(l -> s.siteId.equals(l.get("siteId")) && s.itemCode.equals(l.get("itemCode"))).findFirst()
+                .orElseThrow();
         assertEquals(Scenario.NEED, ((Number) line.get("requested")).intValue(), "requested");
         assertEquals(allocated, ((Number) line.get("allocated")).intValue(), "allocated");
         assertEquals(dispatched, ((Number) line.get("dispatched")).intValue(), "dispatched");

@@ -25,12 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole flow across the three packaged services, as users drive it through the public APIs: a
- * small crisis is loaded by the demo loader (donors register stock, officers create incidents,
- * needs and an embargo), a plan is solved and approved, every shipment is dispatched, held and
- * released at customs and delivered with a partial rejection; then the delivery summary, the
- * reservation and inventory's ledger must all tell the same story, the embargoed route must never
- * have been used and no lot may ever have been oversold.
+ * The whole flow across the three packaged services, as users drive it through the public APIs: a small crisis is
+ * loaded by the demo loader (donors register stock, officers create incidents, needs and an embargo), a plan is solved
+ * and approved, every shipment is dispatched, held and released at customs and delivered with a partial rejection; then
+ * the delivery summary, the reservation and inventory's ledger must all tell the same story, the embargoed route must
+ * never have been used and no lot may ever have been oversold.
  */
 class EndToEndIT {
 
@@ -78,15 +77,18 @@ class EndToEndIT {
         for (JsonNode t : plan.withArray("teamAssignments")) {
             if (t.get("teamId").asText().equals(usTeam.toString())) {
                 String teamNeed = t.get("teamNeedId").asText();
-                JsonPath needs = read("allocation").get("/incidents/" + crisis.incidentIds().get(1) + "/team-needs").then()
+                JsonPath needs = read("allocation").get("/incidents/" + crisis.incidentIds().get(1) + "/team-needs")
+                        .then()
                         .statusCode(200).extract().jsonPath();
                 assertFalse(needs.getList("items.id").contains(teamNeed), "the US team must not be sent to Syria");
             }
         }
-        // Syria asked for 600 tents; only Brindisi's 300 may go there (Adana's are earmarked for TUR, Miami's embargoed)
+        // Syria asked for 600 tents; only Brindisi's 300 may go there (Adana's are earmarked for TUR, Miami's
+        // embargoed)
         int tentsToIdlib = 0;
         for (JsonNode line : plan.withArray("lines")) {
-            if (idlib.toString().equals(line.get("siteId").asText()) && "SHL-TENT-FAMILY".equals(line.get("itemCode").asText())) {
+            if (idlib.toString().equals(line.get("siteId").asText())
+                    && "SHL-TENT-FAMILY".equals(line.get("itemCode").asText())) {
                 tentsToIdlib += line.get("quantity").asInt();
             }
         }
@@ -115,7 +117,8 @@ class EndToEndIT {
         int rejected = 0;
         for (JsonNode s : shipments) {
             String id = s.get("id").asText();
-            for (String type : List.of("DISPATCHED", "IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD", "CUSTOMS_RELEASED", "ARRIVED")) {
+            for (String type : List.of("DISPATCHED", "IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD", "CUSTOMS_RELEASED",
+                    "ARRIVED")) {
                 shipment().body(Map.of("type", type, "at", Instant.now().toString(), "note", "e2e " + type))
                         .post("/shipments/" + id + "/events").then().statusCode(201);
             }
@@ -134,7 +137,9 @@ class EndToEndIT {
                 }
                 proof.add(p);
             }
-            shipment().body(Map.of("receivedBy", "Site logistics officer", "receivedAt", Instant.now().toString(), "lines", proof))
+            shipment()
+                    .body(Map.of("receivedBy", "Site logistics officer", "receivedAt", Instant.now().toString(),
+                            "lines", proof))
                     .post("/shipments/" + id + "/proof-of-delivery").then().statusCode(201);
             assertEquals("DELIVERED", read("shipment").get("/shipments/" + id).jsonPath().getString("status"));
         }
@@ -146,7 +151,8 @@ class EndToEndIT {
             JsonPath lot = lot(e.getKey());
             assertEquals(received.get(e.getKey()) - e.getValue(), lot.getInt("onHand"));
             assertEquals(0, lot.getInt("reserved"));
-            List<Map<String, Object>> ledger = inventory().get("/stock/ledger?size=500&lotId=" + e.getKey()).jsonPath().getList("items");
+            List<Map<String, Object>> ledger = inventory().get("/stock/ledger?size=500&lotId=" + e.getKey()).jsonPath()
+                    .getList("items");
             long issued = ledger.stream().filter(x -> "ISSUE".equals(x.get("type")))
                     .mapToLong(x -> ((Number) x.get("onHandDelta")).longValue()).sum();
             long net = ledger.stream().mapToLong(x -> ((Number) x.get("onHandDelta")).longValue()).sum();
@@ -160,15 +166,19 @@ class EndToEndIT {
         int rejectedInSummary = 0;
         for (UUID incident : crisis.incidentIds()) {
             Map<String, Integer> requested = new HashMap<>();
-            read("allocation").get("/incidents/" + incident + "/needs?size=500").then().statusCode(200).extract().jsonPath().getList("items", Map.class)
-                    .forEach(n -> requested.merge(n.get("siteId") + "/" + n.get("itemCode"), ((Number) n.get("quantity")).intValue(), Integer::sum));
+            read("allocation").get("/incidents/" + incident + "/needs?size=500").then().statusCode(200).extract()
+                    .jsonPath().getList("items", Map.class)
+                    .forEach(n -> requested.merge(n.get("siteId") + "/" + n.get("itemCode"),
+                            ((Number) n.get("quantity")).intValue(), Integer::sum));
             Map<String, Integer> allocated = new HashMap<>();
             for (JsonNode line : plan.withArray("lines")) {
                 if (requested.containsKey(line.get("siteId").asText() + "/" + line.get("itemCode").asText())) {
-                    allocated.merge(line.get("siteId").asText() + "/" + line.get("itemCode").asText(), line.get("quantity").asInt(), Integer::sum);
+                    allocated.merge(line.get("siteId").asText() + "/" + line.get("itemCode").asText(),
+                            line.get("quantity").asInt(), Integer::sum);
                 }
             }
-            List<Map<String, Object>> summary = read("shipment").get("/incidents/" + incident + "/delivery-summary").then()
+            List<Map<String, Object>> summary = read("shipment").get("/incidents/" + incident + "/delivery-summary")
+                    .then()
                     .statusCode(200).extract().jsonPath().getList("lines");
             for (Map<String, Object> row : summary) {
                 String key = row.get("siteId") + "/" + row.get("itemCode");
@@ -209,7 +219,8 @@ class EndToEndIT {
 
     /** shipment-service as the officer recording tracking events and proof of delivery. */
     private static io.restassured.specification.RequestSpecification shipment() {
-        return given().baseUri(system.baseUrl("shipment")).basePath("/api/v1").contentType(ContentType.JSON).accept(ContentType.JSON)
+        return given().baseUri(system.baseUrl("shipment")).basePath("/api/v1").contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
                 .header("Authorization", "Bearer " + system.tokens().forRoles(Roles.LOGISTICS_OFFICER));
     }
 

@@ -27,11 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./corridor} as people run it (the script, the launcher, the packaged services, the embedded
- * PostgreSQL), on free ports given through its variables and with its state under {@code target/}, without
- * the demo. Killed with SIGKILL, it leaves nothing running: its services and PostgreSQL are gone within
- * seconds (its watchdog stops them). Stopped with SIGTERM (what Ctrl-C does), it stops everything itself.
- * While it runs, a second {@code ./corridor} on the same ports refuses to start and names the ports.
+ * {@code ./corridor} as people run it (the script, the launcher, the packaged services, the embedded PostgreSQL), on
+ * free ports given through its variables and with its state under {@code target/}, without the demo. Killed with
+ * SIGKILL, it leaves nothing running: its services and PostgreSQL are gone within seconds (its watchdog stops them).
+ * Stopped with SIGTERM (what Ctrl-C does), it stops everything itself. While it runs, a second {@code ./corridor} on
+ * the same ports refuses to start and names the ports.
  */
 class LauncherIT {
 

@@ -17,10 +17,9 @@ import org.corridor.common.security.Roles;
 import org.corridor.local.CorridorSystem;
 
 /**
- * One relief scenario built through the real services' APIs, each with its own items and team type
- * so the scenarios of one test class never compete for stock or teams: an item needed at one site in
- * Türkiye (150 units), 100 units of it in a Turkish depot (road) and 100 in an Italian depot (air),
- * and one team need served by one AVAILABLE team.
+ * One relief scenario built through the real services' APIs, each with its own items and team type so the scenarios of
+ * one test class never compete for stock or teams: an item needed at one site in Türkiye (150 units), 100 units of it
+ * in a Turkish depot (road) and 100 in an Italian depot (air), and one team need served by one AVAILABLE team.
  */
 final class Scenario {
 
@@ -41,7 +40,10 @@ final class Scenario {
         this.itemCode = "IT-" + tag + "-KIT";
     }
 
-    /** inventory-service as an administrator who is also an officer (reference data, receipts, adjustments, assignments). */
+    /**
+     * inventory-service as an administrator who is also an officer (reference data, receipts, adjustments,
+     * assignments).
+     */
     static RequestSpecification inventory(CorridorSystem s) {
         return as(s, "inventory", s.tokens().forRoles(Roles.ADMIN, Roles.LOGISTICS_OFFICER));
     }
@@ -63,7 +65,8 @@ final class Scenario {
 
     /** A service called with any bearer token (null: none). */
     static RequestSpecification as(CorridorSystem s, String service, String token) {
-        RequestSpecification spec = given().baseUri(s.baseUrl(service)).basePath("/api/v1").contentType(ContentType.JSON);
+        RequestSpecification spec = given().baseUri(s.baseUrl(service)).basePath("/api/v1")
+                .contentType(ContentType.JSON);
         return token == null ? spec : spec.header("Authorization", "Bearer " + token);
     }
 
@@ -78,28 +81,34 @@ final class Scenario {
     private void build(String teamType) {
         String org = inventory(system).body(Map.of("name", "Relief org " + tag, "type", "NGO", "countryCode", "TUR"))
                 .post("/organisations").then().statusCode(201).extract().path("id");
-        String depotTur = inventory(system).body(Map.of("code", "TUR-" + tag, "name", "Adana hub " + tag, "countryCode", "TUR",
+        String depotTur = inventory(system)
+                .body(Map.of("code", "TUR-" + tag, "name", "Adana hub " + tag, "countryCode", "TUR",
                         "latitude", 37.0, "longitude", 35.32, "organisationId", org, "kind", "NGO_WAREHOUSE"))
                 .post("/depots").then().statusCode(201).extract().path("id");
-        String depotIta = inventory(system).body(Map.of("code", "ITA-" + tag, "name", "Brindisi hub " + tag, "countryCode", "ITA",
+        String depotIta = inventory(system)
+                .body(Map.of("code", "ITA-" + tag, "name", "Brindisi hub " + tag, "countryCode", "ITA",
                         "latitude", 40.63, "longitude", 17.94, "organisationId", org, "kind", "UN_HUB"))
                 .post("/depots").then().statusCode(201).extract().path("id");
-        inventory(system).body(Map.of("code", itemCode, "name", "Shelter kit " + tag, "category", "SHELTER", "unit", "each",
-                "unitWeightKg", 25.0, "unitVolumeM3", 0.1)).post("/items").then().statusCode(201);
+        inventory(system)
+                .body(Map.of("code", itemCode, "name", "Shelter kit " + tag, "category", "SHELTER", "unit", "each",
+                        "unitWeightKg", 25.0, "unitVolumeM3", 0.1))
+                .post("/items").then().statusCode(201);
         lotTur = receipt(depotTur, org, "LOT-TUR-" + tag);
         lotIta = receipt(depotIta, org, "LOT-ITA-" + tag);
         teamId = inventory(system).body(Map.ofEntries(Map.entry("name", "Team " + tag), Map.entry("countryCode", "TUR"),
-                        Map.entry("organisationId", org), Map.entry("type", teamType), Map.entry("members", 40),
-                        Map.entry("baseLatitude", 37.0), Map.entry("baseLongitude", 35.3), Map.entry("mobilisationHours", 6),
-                        Map.entry("selfSufficiencyDays", 10)))
+                Map.entry("organisationId", org), Map.entry("type", teamType), Map.entry("members", 40),
+                Map.entry("baseLatitude", 37.0), Map.entry("baseLongitude", 35.3), Map.entry("mobilisationHours", 6),
+                Map.entry("selfSufficiencyDays", 10)))
                 .post("/teams").then().statusCode(201).extract().path("id");
         Instant now = Instant.now();
-        incidentId = allocation(system).body(Map.of("name", "Earthquake " + tag, "type", "EARTHQUAKE", "countryCode", "TUR",
+        incidentId = allocation(system)
+                .body(Map.of("name", "Earthquake " + tag, "type", "EARTHQUAKE", "countryCode", "TUR",
                         "startedAt", now.minus(Duration.ofHours(2)).toString(),
                         "sites", List.of(Map.of("name", "Antakya camp " + tag, "latitude", 36.2, "longitude", 36.16,
                                 "affectedPopulation", 5000))))
                 .post("/incidents").then().statusCode(201).extract().path("id");
-        siteId = allocation(system).get("/incidents/" + incidentId).then().statusCode(200).extract().path("sites[0].id");
+        siteId = allocation(system).get("/incidents/" + incidentId).then().statusCode(200).extract()
+                .path("sites[0].id");
         allocation(system).body(Map.of("siteId", siteId, "itemCode", itemCode, "quantity", NEED, "priority", "CRITICAL",
                 "deliverBy", now.plus(Duration.ofDays(10)).toString())).post("/incidents/" + incidentId + "/needs")
                 .then().statusCode(201);
@@ -110,7 +119,7 @@ final class Scenario {
 
     private String receipt(String depotId, String org, String lotCode) {
         return inventory(system).body(Map.of("itemCode", itemCode, "quantity", 100, "lotCode", lotCode,
-                        "donorOrganisationId", org)).post("/depots/" + depotId + "/receipts")
+                "donorOrganisationId", org)).post("/depots/" + depotId + "/receipts")
                 .then().statusCode(201).extract().path("lotId");
     }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import org.corridor.common.security.Roles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.corridor.local.PgAdmin;
+import org.corridor.common.security.Roles;
 import org.corridor.local.CorridorSystem;
+import org.corridor.local.PgAdmin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,11 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two allocation-service replicas on one database (plus the real inventory- and shipment-service),
- * sharing the PostgreSQL solving queue with a 4 s lease: plans submitted to one replica and polled
- * on the other, each solved exactly once; a cancel sent to the replica that is not solving the plan;
- * the replica solving a plan killed (SIGKILL) so the other finishes it once the lease expires; and a
- * replica shut down gracefully giving its plan back at once. The timelines are printed to the test output.
+ * Two allocation-service replicas on one database (plus the real inventory- and shipment-service), sharing the
+ * PostgreSQL solving queue with a 4 s lease: plans submitted to one replica and polled on the other, each solved
+ * exactly once; a cancel sent to the replica that is not solving the plan; the replica solving a plan killed (SIGKILL)
+ * so the other finishes it once the lease expires; and a replica shut down gracefully giving its plan back at once. The
+ * timelines are printed to the test output.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicaIT {
@@ -93,25 +93,31 @@ class TwoReplicaIT {
                 .body(Map.of("code", "TUR-REPL", "name", "Adana replica hub", "countryCode", "TUR", "latitude", 37.0,
                         "longitude", 35.32, "organisationId", org, "kind", "NGO_WAREHOUSE"))
                 .post("/depots").then().statusCode(201).extract().path("id");
-        for (Object[] item : new Object[][] {{"REPL-BLANKET", "Blanket", "NFI", 1.5, 0.01, 400}, {"REPL-TENT", "Family tent", "SHELTER", 55.0, 0.282, 40}}) {
+        for (Object[] item : new Object[][]{{"REPL-BLANKET", "Blanket", "NFI", 1.5, 0.01, 400},
+                {"REPL-TENT", "Family tent", "SHELTER", 55.0, 0.282, 40}}) {
             Scenario.inventory(system)
-                    .body(Map.of("code", item[0], "name", item[1], "category", item[2], "unit", "each", "unitWeightKg", item[3],
-                            "unitVolumeM3", item[4])).post("/items").then().statusCode(201);
+                    .body(Map.of("code", item[0], "name", item[1], "category", item[2], "unit", "each", "unitWeightKg",
+                            item[3],
+                            "unitVolumeM3", item[4]))
+                    .post("/items").then().statusCode(201);
             Scenario.inventory(system)
-                    .body(Map.of("itemCode", item[0], "quantity", item[5], "lotCode", "LOT-" + item[0], "donorOrganisationId", org))
+                    .body(Map.of("itemCode", item[0], "quantity", item[5], "lotCode", "LOT-" + item[0],
+                            "donorOrganisationId", org))
                     .post("/depots/" + depot + "/receipts").then().statusCode(201);
         }
         Instant now = Instant.now();
         String incident = api(A).body(Map.of("name", "Replica earthquake", "type", "EARTHQUAKE", "countryCode", "TUR",
-                        "startedAt", now.minus(Duration.ofHours(2)).toString(),
-                        "sites", List.of(Map.of("name", "Antakya replica camp", "latitude", 36.2, "longitude", 36.16,
-                                "affectedPopulation", 2000))))
+                "startedAt", now.minus(Duration.ofHours(2)).toString(),
+                "sites", List.of(Map.of("name", "Antakya replica camp", "latitude", 36.2, "longitude", 36.16,
+                        "affectedPopulation", 2000))))
                 .post("/incidents").then().statusCode(201).extract().path("id");
         String site = api(A).get("/incidents/" + incident).then().statusCode(200).extract().path("sites[0].id");
         api(A).body(Map.of("siteId", site, "itemCode", "REPL-BLANKET", "quantity", 300, "priority", "HIGH",
-                "deliverBy", now.plus(Duration.ofDays(5)).toString())).post("/incidents/" + incident + "/needs").then().statusCode(201);
+                "deliverBy", now.plus(Duration.ofDays(5)).toString())).post("/incidents/" + incident + "/needs").then()
+                .statusCode(201);
         api(A).body(Map.of("siteId", site, "itemCode", "REPL-TENT", "quantity", 30, "priority", "CRITICAL",
-                "deliverBy", now.plus(Duration.ofDays(5)).toString())).post("/incidents/" + incident + "/needs").then().statusCode(201);
+                "deliverBy", now.plus(Duration.ofDays(5)).toString())).post("/incidents/" + incident + "/needs").then()
+                .statusCode(201);
         return incident;
     }
 
@@ -139,8 +145,9 @@ class TwoReplicaIT {
     /** The plan's claims from the shared database: attempt, owner, claimed_at, ended_at, outcome. */
     static List<Map<String, Object>> claims(String planId) {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
-                "SELECT attempt, owner, claimed_at, ended_at, outcome FROM plan_job_claim WHERE plan_id = ? ORDER BY attempt")) {
+        try (Connection c = db();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT attempt, owner, claimed_at, ended_at, outcome FROM plan_job_claim WHERE plan_id = ? ORDER BY attempt")) {
             s.setObject(1, UUID.fromString(planId));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -160,7 +167,8 @@ class TwoReplicaIT {
     }
 
     static Instant leaseExpiresAt(String planId) {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT lease_expires_at FROM plan_job WHERE plan_id = ?")) {
+        try (Connection c = db();
+                PreparedStatement s = c.prepareStatement("SELECT lease_expires_at FROM plan_job WHERE plan_id = ?")) {
             s.setObject(1, UUID.fromString(planId));
             try (ResultSet r = s.executeQuery()) {
                 assertTrue(r.next());
@@ -193,7 +201,8 @@ class TwoReplicaIT {
             submittedTo.add(instance);
         }
         Map<String, Integer> solvedBy = new HashMap<>();
-        StringBuilder report = new StringBuilder("\n=== ten plans through two replicas (lease " + LEASE + ", PT2S each) ===\n");
+        StringBuilder report = new StringBuilder(
+                "\n=== ten plans through two replicas (lease " + LEASE + ", PT2S each) ===\n");
         for (int i = 0; i < plans.size(); i++) {
             String planId = plans.get(i);
             // polled on the replica it was NOT submitted to
@@ -212,7 +221,8 @@ class TwoReplicaIT {
             assertEquals(p.getString("score"), plan(submittedTo.get(i), planId).getString("score"));
             Instant created = Instant.parse(p.getString("createdAt"));
             Instant claimed = (Instant) claims.get(0).get("claimedAt");
-            report.append(String.format("plan %d %s submitted to %-12s polled on %-12s solved by %s: submit->claim %.3f s, claim->finished %.3f s%n",
+            report.append(String.format(
+                    "plan %d %s submitted to %-12s polled on %-12s solved by %s: submit->claim %.3f s, claim->finished %.3f s%n",
                     i + 1, planId, submittedTo.get(i), other(submittedTo.get(i)), owner, seconds(created, claimed),
                     seconds(claimed, Instant.parse(p.getString("finishedAt")))));
         }
@@ -229,7 +239,8 @@ class TwoReplicaIT {
         JsonPath p = awaitOwner(B, planId);
         String ownerProcess = processOf(p.getString("solvedBy"));
         String elsewhere = other(ownerProcess);
-        JsonPath stopped = api(elsewhere).delete("/plans/" + planId + "/solving").then().statusCode(200).extract().jsonPath();
+        JsonPath stopped = api(elsewhere).delete("/plans/" + planId + "/solving").then().statusCode(200).extract()
+                .jsonPath();
         assertTrue(stopped.getBoolean("stoppedEarly"));
         assertTrue(Set.of("SOLVED", "CANCELLED").contains(stopped.getString("status")), stopped.prettify());
         assertNotNull(stopped.getString("finishedAt"), "the DELETE answered the plan as recorded after stopping");
@@ -238,7 +249,8 @@ class TwoReplicaIT {
         // stopped long before its 60 s
         assertEquals(stopped.getString("status"), plan(ownerProcess, planId).getString("status"));
         api(ownerProcess).delete("/plans/" + planId + "/solving").then().statusCode(409);
-        System.out.printf("%n=== cancel: plan %s solved by %s, DELETE sent to %s -> %s (stoppedEarly), %.3f s after submit%n",
+        System.out.printf(
+                "%n=== cancel: plan %s solved by %s, DELETE sent to %s -> %s (stoppedEarly), %.3f s after submit%n",
                 planId, p.getString("solvedBy"), elsewhere, stopped.getString("status"),
                 seconds(Instant.parse(stopped.getString("createdAt")), Instant.parse(stopped.getString("finishedAt"))));
     }
@@ -320,7 +332,8 @@ class TwoReplicaIT {
                 seconds(submitted, renewedUntil.minus(LEASE)), seconds(submitted, leaseAtKill.minus(LEASE)),
                 seconds(submitted, killAt), victim, victimId, seconds(submitted, killed),
                 seconds(submitted, expiry), LEASE,
-                seconds(submitted, reclaim), INSTANCE_ID.get(survivor), seconds(expiry, reclaim), seconds(killAt, reclaim),
+                seconds(submitted, reclaim), INSTANCE_ID.get(survivor), seconds(expiry, reclaim),
+                seconds(killAt, reclaim),
                 seconds(submitted, finished), INSTANCE_ID.get(survivor), done.getString("score"));
         assertNotEquals(victim, survivor);
     }

@@ -45,7 +45,8 @@ class AccessRuleResourceTest {
         String openEnded = post("/api/v1/access-rules", rule("ITA", "JOR", "EMBARGO", "ALL")).statusCode(201)
                 .body("validUntil", equalTo(null)).extract().path("id");
 
-        given().when().get(created.header("Location")).then().statusCode(200).body("reason", equalTo("Sanctions regime in force"));
+        given().when().get(created.header("Location")).then().statusCode(200).body("reason",
+                equalTo("Sanctions regime in force"));
         get("/api/v1/access-rules?originCountryCode=ITA&destinationCountryCode=jor&size=500").statusCode(200)
                 .body("items.id", hasItem(id)).body("items.id", hasItem(openEnded))
                 .body("items.originCountryCode", everyItem(equalTo("ITA")));
@@ -79,7 +80,8 @@ class AccessRuleResourceTest {
         problem(post("/api/v1/access-rules", b), 400).body("errors[0].field", equalTo("appliesTo"));
         b = rule("US", "SYR", "EMBARGO", "ALL");
         problem(post("/api/v1/access-rules", b), 400).body("errors.field", hasItem("originCountryCode"));
-        for (String field : new String[] {"originCountryCode", "destinationCountryCode", "kind", "appliesTo", "reason", "validFrom"}) {
+        for (String field : new String[]{"originCountryCode", "destinationCountryCode", "kind", "appliesTo", "reason",
+                "validFrom"}) {
             Map<String, Object> m = rule("USA", "SYR", "EMBARGO", "ALL");
             m.remove(field);
             problem(post("/api/v1/access-rules", m), 400).body("errors.field", hasItem(field));

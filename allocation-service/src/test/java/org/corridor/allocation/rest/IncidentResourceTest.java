@@ -87,7 +87,8 @@ class IncidentResourceTest {
                 .when().post("/api/v1/incidents").then().statusCode(201).extract();
         org.junit.jupiter.api.Assertions.assertEquals(first.<String>path("id"), again.<String>path("id"));
         org.junit.jupiter.api.Assertions.assertEquals(first.header("Location"), again.header("Location"));
-        org.junit.jupiter.api.Assertions.assertEquals(first.<String>path("sites[1].id"), again.<String>path("sites[1].id"));
+        org.junit.jupiter.api.Assertions.assertEquals(first.<String>path("sites[1].id"),
+                again.<String>path("sites[1].id"));
         Map<String, Object> other = validBody();
         other.put("name", "Another incident");
         problem(given().contentType("application/json").header("Idempotency-Key", key).body(other)
@@ -109,7 +110,8 @@ class IncidentResourceTest {
         String id = (String) incident("Flood", "SYR", List.of(site("Idlib", 35.93, 36.63, 500))).get("id");
         post("/api/v1/incidents/" + id + "/closure", Map.of()).statusCode(200).body("status", equalTo("CLOSED"))
                 .body("closedAt", notNullValue());
-        given().when().post("/api/v1/incidents/" + id + "/closure").then().statusCode(200).body("status", equalTo("CLOSED"));
+        given().when().post("/api/v1/incidents/" + id + "/closure").then().statusCode(200).body("status",
+                equalTo("CLOSED"));
         get("/api/v1/incidents?status=CLOSED&size=500").statusCode(200).body("items.id", hasItem(id))
                 .body("items.status", everyItem(equalTo("CLOSED")));
     }
@@ -144,10 +146,16 @@ class IncidentResourceTest {
         problem(postRaw("/api/v1/incidents", "{\"name\": "), 400);
         problem(postRaw("/api/v1/incidents", "[]"), 400);
         problem(postRaw("/api/v1/incidents", ""), 400);
-        problem(postRaw("/api/v1/incidents", "{\"name\":\"x\",\"type\":\"METEOR\",\"countryCode\":\"TUR\",\"startedAt\":\"2023-02-06T01:17:00Z\",\"sites\":[]}"), 400)
+        problem(postRaw("/api/v1/incidents",
+                "{\"name\":\"x\",\"type\":\"METEOR\",\"countryCode\":\"TUR\",\"startedAt\":\"2023-02-06T01:17:00Z\",\"sites\":[]}"),
+                400)
                 .body("errors[0].field", equalTo("type"));
-        problem(postRaw("/api/v1/incidents", "{\"name\":\"x\",\"type\":\"FLOOD\",\"countryCode\":\"TUR\",\"startedAt\":\"yesterday\",\"sites\":[]}"), 400);
-        problem(postRaw("/api/v1/incidents", "{\"name\":\"x\",\"type\":\"FLOOD\",\"countryCode\":\"TUR\",\"startedAt\":\"2023-02-06T01:17:00Z\",\"sites\":[{\"name\":\"a\",\"latitude\":\"north\",\"longitude\":1,\"affectedPopulation\":1}]}"), 400);
+        problem(postRaw("/api/v1/incidents",
+                "{\"name\":\"x\",\"type\":\"FLOOD\",\"countryCode\":\"TUR\",\"startedAt\":\"yesterday\",\"sites\":[]}"),
+                400);
+        problem(postRaw("/api/v1/incidents",
+                "{\"name\":\"x\",\"type\":\"FLOOD\",\"countryCode\":\"TUR\",\"startedAt\":\"2023-02-06T01:17:00Z\",\"sites\":[{\"name\":\"a\",\"latitude\":\"north\",\"longitude\":1,\"affectedPopulation\":1}]}"),
+                400);
 
         Map<String, Object> b = validBody();
         b.remove("name");

@@ -97,14 +97,16 @@ class NeedResourceTest {
         b.put("siteId", other);
         problem(post("/api/v1/incidents/" + incidentId + "/needs", b), 422).body("detail", containsString(other));
         problem(post("/api/v1/incidents/" + incidentId + "/team-needs",
-                Map.of("siteId", other, "teamType", "USAR_HEAVY", "count", 1, "neededBy", "2023-02-08T00:00:00Z")), 422);
+                Map.of("siteId", other, "teamType", "USAR_HEAVY", "count", 1, "neededBy", "2023-02-08T00:00:00Z")),
+                422);
     }
 
     @Test
     void unknownItemIs422AndInventoryDownIs503() {
         Map<String, Object> b = needBody();
         b.put("itemCode", "UNOBTAINIUM");
-        problem(post("/api/v1/incidents/" + incidentId + "/needs", b), 422).body("detail", containsString("UNOBTAINIUM"));
+        problem(post("/api/v1/incidents/" + incidentId + "/needs", b), 422).body("detail",
+                containsString("UNOBTAINIUM"));
         inventory.stubFor(WireMock.any(WireMock.urlPathMatching("/api/v1/.*")).atPriority(0)
                 .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         problem(post("/api/v1/incidents/" + incidentId + "/needs", needBody()), 503)
@@ -117,18 +119,23 @@ class NeedResourceTest {
         post("/api/v1/incidents/" + incidentId + "/closure", Map.of()).statusCode(200);
         problem(post("/api/v1/incidents/" + incidentId + "/needs", needBody()), 409);
         problem(post("/api/v1/incidents/" + incidentId + "/team-needs",
-                Map.of("siteId", siteA, "teamType", "USAR_HEAVY", "count", 1, "neededBy", "2023-02-08T00:00:00Z")), 409);
+                Map.of("siteId", siteA, "teamType", "USAR_HEAVY", "count", 1, "neededBy", "2023-02-08T00:00:00Z")),
+                409);
     }
 
     @Test
     void malformedAndBoundaryNeedsAre400() {
         String path = "/api/v1/incidents/" + incidentId + "/needs";
         problem(postRaw(path, "{"), 400);
-        problem(postRaw(path, "{\"siteId\":\"" + siteA + "\",\"itemCode\":\"X\",\"quantity\":\"many\",\"priority\":\"LOW\",\"deliverBy\":\"2023-02-09T00:00:00Z\"}"), 400)
+        problem(postRaw(path, "{\"siteId\":\"" + siteA
+                + "\",\"itemCode\":\"X\",\"quantity\":\"many\",\"priority\":\"LOW\",\"deliverBy\":\"2023-02-09T00:00:00Z\"}"),
+                400)
                 .body("errors[0].field", equalTo("quantity"));
-        problem(postRaw(path, "{\"siteId\":\"nope\",\"itemCode\":\"X\",\"quantity\":1,\"priority\":\"LOW\",\"deliverBy\":\"2023-02-09T00:00:00Z\"}"), 400)
+        problem(postRaw(path,
+                "{\"siteId\":\"nope\",\"itemCode\":\"X\",\"quantity\":1,\"priority\":\"LOW\",\"deliverBy\":\"2023-02-09T00:00:00Z\"}"),
+                400)
                 .body("errors[0].field", equalTo("siteId"));
-        for (Object q : new Object[] {0, -5}) {
+        for (Object q : new Object[]{0, -5}) {
             Map<String, Object> b = needBody();
             b.put("quantity", q);
             problem(post(path, b), 400).body("errors.field", hasItem("quantity"));
@@ -152,19 +159,25 @@ class NeedResourceTest {
         String id = teamNeed(incidentId, siteA, "USAR_HEAVY", 2);
         teamNeed(incidentId, siteB, "EMT_TYPE_2", 1);
         get(path + "/" + id).statusCode(200).body("teamType", equalTo("USAR_HEAVY")).body("count", equalTo(2));
-        get(path).statusCode(200).body("total", equalTo(2)).body("items.teamType", hasItems("USAR_HEAVY", "EMT_TYPE_2"));
+        get(path).statusCode(200).body("total", equalTo(2)).body("items.teamType",
+                hasItems("USAR_HEAVY", "EMT_TYPE_2"));
         get(path + "?siteId=" + siteB + "&size=1").statusCode(200).body("total", equalTo(1))
                 .body("items[0].teamType", equalTo("EMT_TYPE_2"));
         problem(get(path + "/" + UUID.randomUUID()), 404);
 
         problem(postRaw(path, "not json"), 400);
-        problem(post(path, Map.of("siteId", siteA, "teamType", "FIREFIGHTERS", "count", 1, "neededBy", "2023-02-08T00:00:00Z")), 400)
+        problem(post(path,
+                Map.of("siteId", siteA, "teamType", "FIREFIGHTERS", "count", 1, "neededBy", "2023-02-08T00:00:00Z")),
+                400)
                 .body("errors[0].field", equalTo("teamType"));
-        problem(post(path, Map.of("siteId", siteA, "teamType", "USAR_LIGHT", "count", 0, "neededBy", "2023-02-08T00:00:00Z")), 400)
+        problem(post(path,
+                Map.of("siteId", siteA, "teamType", "USAR_LIGHT", "count", 0, "neededBy", "2023-02-08T00:00:00Z")), 400)
                 .body("errors.field", hasItem("count"));
         problem(post(path, Map.of("siteId", siteA, "teamType", "USAR_LIGHT", "count", 1)), 400)
                 .body("errors.field", hasItem("neededBy"));
-        problem(post(path, Map.of("siteId", siteA, "teamType", "USAR_LIGHT", "count", 1.5, "neededBy", "2023-02-08T00:00:00Z")), 400);
+        problem(post(path,
+                Map.of("siteId", siteA, "teamType", "USAR_LIGHT", "count", 1.5, "neededBy", "2023-02-08T00:00:00Z")),
+                400);
     }
 
     @Test
@@ -178,13 +191,16 @@ class NeedResourceTest {
         org.junit.jupiter.api.Assertions.assertEquals(219, quantityOf(e, InventoryStubs.TENT));
         // two water containers per household
         org.junit.jupiter.api.Assertions.assertEquals(2 * households, quantityOf(e, InventoryStubs.JERRYCAN));
-        // 2,100 kcal x 14,000 person-days / 45,000 kcal per 10 kg HEB carton = 653.3 -> 654 (no daily ration in the catalogue)
+        // 2,100 kcal x 14,000 person-days / 45,000 kcal per 10 kg HEB carton = 653.3 -> 654 (no daily ration in the
+        // catalogue)
         org.junit.jupiter.api.Assertions.assertEquals(654, quantityOf(e, InventoryStubs.HEB));
         // one hygiene kit per family per month: 14 days -> one month
         org.junit.jupiter.api.Assertions.assertEquals(households, quantityOf(e, InventoryStubs.HYGIENE_KIT));
         org.junit.jupiter.api.Assertions.assertEquals(1000, quantityOf(e, InventoryStubs.BLANKET));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getList("missingItems.itemCode").contains("WASH-PURIFICATION-TABLET"));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getList("missingItems.itemCode").contains("FOOD-RATION-DAY") == false);
+        org.junit.jupiter.api.Assertions
+                .assertTrue(e.getList("missingItems.itemCode").contains("WASH-PURIFICATION-TABLET"));
+        org.junit.jupiter.api.Assertions
+                .assertTrue(e.getList("missingItems.itemCode").contains("FOOD-RATION-DAY") == false);
         // nothing was saved
         get("/api/v1/incidents/" + incidentId + "/needs").statusCode(200).body("total", equalTo(0));
 
@@ -192,7 +208,8 @@ class NeedResourceTest {
         JsonPath d = post(path, Map.of("siteId", siteB, "days", 45)).statusCode(200)
                 .body("population", equalTo(2000)).extract().jsonPath();
         org.junit.jupiter.api.Assertions.assertEquals(2 * 400, quantityOf(d, InventoryStubs.HYGIENE_KIT));
-        org.junit.jupiter.api.Assertions.assertTrue(d.getList("proposals.basis").stream().allMatch(b -> !((String) b).isBlank()));
+        org.junit.jupiter.api.Assertions
+                .assertTrue(d.getList("proposals.basis").stream().allMatch(b -> !((String) b).isBlank()));
     }
 
     @Test
@@ -201,17 +218,20 @@ class NeedResourceTest {
         problem(post(path, Map.of("siteId", UUID.randomUUID().toString(), "days", 7)), 422);
         problem(post(path, Map.of("siteId", siteA, "days", 0)), 400).body("errors.field", hasItem("days"));
         problem(post(path, Map.of("siteId", siteA, "days", 366)), 400).body("errors.field", hasItem("days"));
-        problem(post(path, Map.of("siteId", siteA, "days", 7, "population", 0)), 400).body("errors.field", hasItem("population"));
+        problem(post(path, Map.of("siteId", siteA, "days", 7, "population", 0)), 400).body("errors.field",
+                hasItem("population"));
         problem(post(path, Map.of("siteId", siteA)), 400).body("errors.field", hasItem("days"));
         problem(postRaw(path, "{\"siteId\":"), 400);
-        problem(post("/api/v1/incidents/" + UUID.randomUUID() + "/needs/estimate", Map.of("siteId", siteA, "days", 7)), 404);
+        problem(post("/api/v1/incidents/" + UUID.randomUUID() + "/needs/estimate", Map.of("siteId", siteA, "days", 7)),
+                404);
         post(path, Map.of("siteId", siteA, "days", 365, "population", 1)).statusCode(200)
                 .body("proposals.itemCode", not(hasItem("WASH-PURIFICATION-TABLET")));
     }
 
     private static int quantityOf(JsonPath estimate, String itemCode) {
         List<Map<String, Object>> proposals = estimate.getList("proposals");
-        return proposals.stream().filter(p -> itemCode.equals(p.get("itemCode"))).mapToInt(p -> (Integer) p.get("quantity"))
+        return proposals.stream().filter(p -> itemCode.equals(p.get("itemCode")))
+                .mapToInt(p -> (Integer) p.get("quantity"))
                 .findFirst().orElseThrow(() -> new AssertionError("no proposal for " + itemCode));
     }
 }

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.service.queue.PlanWorker;
 import org.corridor.allocation.support.InjectWireMock;
 import org.corridor.allocation.support.InventoryStubs;
@@ -82,15 +81,18 @@ class PlanResourceTest {
 
     @Test
     void solvesEndToEndRespectingStockAndAnEmbargo() throws Exception {
-        Map<String, Object> incident = incident("Syria earthquake", "SYR", List.of(site("Aleppo", 36.20, 37.16, 40000)));
+        Map<String, Object> incident = incident("Syria earthquake", "SYR",
+                List.of(site("Aleppo", 36.20, 37.16, 40000)));
         String incidentId = (String) incident.get("id");
         String site = siteId(incident, 0);
         String tents = need(incidentId, site, InventoryStubs.TENT, 700, "CRITICAL");
         String blankets = need(incidentId, site, InventoryStubs.BLANKET, 1000, "HIGH");
         String usar = teamNeed(incidentId, site, "USAR_MEDIUM", 1);
         // the Houston depot holds 1,000 tents but materials from USA may not enter SYR
-        post("/api/v1/access-rules", Map.of("originCountryCode", "USA", "destinationCountryCode", "SYR", "kind", "EMBARGO",
-                "appliesTo", "MATERIALS", "reason", "Sanctions regime", "validFrom", "2011-05-18T00:00:00Z")).statusCode(201);
+        post("/api/v1/access-rules",
+                Map.of("originCountryCode", "USA", "destinationCountryCode", "SYR", "kind", "EMBARGO",
+                        "appliesTo", "MATERIALS", "reason", "Sanctions regime", "validFrom", "2011-05-18T00:00:00Z"))
+                .statusCode(201);
 
         var accepted = post("/api/v1/plans", planBody(incidentId, "PT8S", "PT3S")).statusCode(202)
                 .header("Location", containsString("/api/v1/plans/"))
@@ -113,7 +115,8 @@ class PlanResourceTest {
         // no lot gives more than it has
         Map<String, Integer> perLot = new HashMap<>();
         lines.forEach(l -> perLot.merge((String) l.get("lotId"), (Integer) l.get("quantity"), Integer::sum));
-        perLot.forEach((lot, q) -> assertTrue(q <= InventoryStubs.AVAILABLE.get(UUID.fromString(lot)), lot + " gives " + q));
+        perLot.forEach(
+                (lot, q) -> assertTrue(q <= InventoryStubs.AVAILABLE.get(UUID.fromString(lot)), lot + " gives " + q));
         // the embargoed depot is never used
         assertTrue(lines.stream().noneMatch(l -> InventoryStubs.DEPOT_HOUSTON.toString().equals(l.get("depotId"))));
         assertTrue(lines.stream().noneMatch(l -> "USA".equals(l.get("originCountryCode"))));
@@ -145,10 +148,12 @@ class PlanResourceTest {
                 .extract().jsonPath();
         assertFalse(analysis.getList("constraints").isEmpty());
         assertTrue(analysis.getList("unmet.needId").contains(tents));
-        assertTrue(analysis.getList("unmet.reason", String.class).stream().anyMatch(r -> r.toLowerCase().contains("embargo")));
+        assertTrue(analysis.getList("unmet.reason", String.class).stream()
+                .anyMatch(r -> r.toLowerCase().contains("embargo")));
 
         // dashboards poll with If-None-Match
-        String tag = get("/api/v1/plans/" + planId).statusCode(200).header("ETag", notNullValue()).extract().header("ETag");
+        String tag = get("/api/v1/plans/" + planId).statusCode(200).header("ETag", notNullValue()).extract()
+                .header("ETag");
         given().header("If-None-Match", tag).when().get("/api/v1/plans/" + planId).then().statusCode(304);
 
         get("/api/v1/plans?status=SOLVED&size=500").statusCode(200).body("items.id", hasItem(planId))
@@ -216,7 +221,8 @@ class PlanResourceTest {
                 .willReturn(WireMock.aResponse().withStatus(500)));
         problem(post("/api/v1/plans", Map.of("incidentIds", List.of(incident.get("id")))), 503);
         inventory.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/stock")).atPriority(0)
-                .willReturn(WireMock.aResponse().withHeader("Content-Type", "application/json").withBody("{\"items\": [{\"lotId\": 42")));
+                .willReturn(WireMock.aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"items\": [{\"lotId\": 42")));
         problem(post("/api/v1/plans", Map.of("incidentIds", List.of(incident.get("id")))), 503);
     }
 
@@ -225,18 +231,24 @@ class PlanResourceTest {
         String id = UUID.randomUUID().toString();
         problem(postRaw("/api/v1/plans", "{\"incidentIds\": ["), 400);
         problem(postRaw("/api/v1/plans", "{}"), 400).body("errors.field", hasItem("incidentIds"));
-        problem(post("/api/v1/plans", Map.of("incidentIds", List.of())), 400).body("errors.field", hasItem("incidentIds"));
+        problem(post("/api/v1/plans", Map.of("incidentIds", List.of())), 400).body("errors.field",
+                hasItem("incidentIds"));
         problem(postRaw("/api/v1/plans", "{\"incidentIds\": [null]}"), 400);
         problem(post("/api/v1/plans", Map.of("incidentIds", List.of("not-a-uuid"))), 400);
         problem(post("/api/v1/plans", Map.of("incidentIds", "one")), 400);
         problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "planFrom", "now")), 400)
                 .body("errors[0].field", equalTo("planFrom"));
-        problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "termination", Map.of("spentLimit", "soon"))), 400)
+        problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "termination", Map.of("spentLimit", "soon"))),
+                400)
                 .body("errors[0].field", equalTo("termination.spentLimit"));
-        problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "termination", Map.of("spentLimit", "PT0S"))), 400);
-        problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "termination", Map.of("unimprovedSpentLimit", "-PT1S"))), 400);
-        problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "weights", Map.of("Transport cost", -1))), 400);
-        problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "weights", Map.of("no such constraint", 1))), 400)
+        problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "termination", Map.of("spentLimit", "PT0S"))),
+                400);
+        problem(post("/api/v1/plans",
+                Map.of("incidentIds", List.of(id), "termination", Map.of("unimprovedSpentLimit", "-PT1S"))), 400);
+        problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "weights", Map.of("Transport cost", -1))),
+                400);
+        problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "weights", Map.of("no such constraint", 1))),
+                400)
                 .body("detail", containsString("no such constraint"));
         problem(post("/api/v1/plans", Map.of("incidentIds", List.of(id), "colour", "blue")), 400);
         problem(get("/api/v1/plans/" + UUID.randomUUID()), 404);
@@ -276,6 +288,7 @@ class PlanResourceTest {
     }
 
     private static int sum(List<Map<String, Object>> lines, String needId) {
-        return lines.stream().filter(l -> needId.equals(l.get("needId"))).mapToInt(l -> (Integer) l.get("quantity")).sum();
+        return lines.stream().filter(l -> needId.equals(l.get("needId"))).mapToInt(l -> (Integer) l.get("quantity"))
+                .sum();
     }
 }

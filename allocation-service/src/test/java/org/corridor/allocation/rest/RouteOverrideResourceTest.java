@@ -49,7 +49,8 @@ class RouteOverrideResourceTest {
         given().when().get(r.header("Location")).then().statusCode(200).body("mode", equalTo("AIR"));
         Map<String, Object> costOnly = override("ARE", "TUR", "ROAD");
         costOnly.remove("leadTime");
-        String road = post("/api/v1/route-overrides", costOnly).statusCode(201).body("leadTime", equalTo(null)).extract().path("id");
+        String road = post("/api/v1/route-overrides", costOnly).statusCode(201).body("leadTime", equalTo(null))
+                .extract().path("id");
         problem(post("/api/v1/route-overrides", override("ARE", "TUR", "AIR")), 409);
 
         get("/api/v1/route-overrides?originCountryCode=ARE&destinationCountryCode=TUR").statusCode(200)

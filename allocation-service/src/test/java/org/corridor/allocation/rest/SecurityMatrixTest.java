@@ -58,27 +58,29 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * TestCaller may do what in allocation-service, with real RS256 tokens (never {@code @TestSecurity}): every endpoint
- * is called with no token, a forged, an expired, a wrong-issuer and a garbage token (401 problem), and as
- * every role: DONOR everywhere and DASHBOARD on every write are refused (403 problem, nothing changes); the
- * roles of the matrix (every GET: LOGISTICS_OFFICER, DASHBOARD, ADMIN, SERVICE; every write: LOGISTICS_OFFICER,
- * ADMIN) pass. Plus hardening (security headers, 413, CORS, no internals in error bodies, the OpenAPI security
- * scheme) and the SERVICE token allocation-service itself presents to inventory-service and shipment-service.
+ * TestCaller may do what in allocation-service, with real RS256 tokens (never {@code @TestSecurity}): every endpoint is
+ * called with no token, a forged, an expired, a wrong-issuer and a garbage token (401 problem), and as every role:
+ * DONOR everywhere and DASHBOARD on every write are refused (403 problem, nothing changes); the roles of the matrix
+ * (every GET: LOGISTICS_OFFICER, DASHBOARD, ADMIN, SERVICE; every write: LOGISTICS_OFFICER, ADMIN) pass. Plus hardening
+ * (security headers, 413, CORS, no internals in error bodies, the OpenAPI security scheme) and the SERVICE token
+ * allocation-service itself presents to inventory-service and shipment-service.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityMatrixTest {
 
     private static final Tokens TOKENS = JwtTestResource.tokens();
-    private static final Set<String> READ = Set.of(Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE);
+    private static final Set<String> READ = Set.of(Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN,
+            Roles.SERVICE);
     private static final Set<String> OPS = Set.of(Roles.LOGISTICS_OFFICER, Roles.ADMIN);
     /**
-     * One request: path, optional JSON body, and a check run on the answer: for a refused request, that
-     * nothing changed; for an allowed one, clean-up (rules and overrides must not steer other tests' plans).
+     * One request: path, optional JSON body, and a check run on the answer: for a refused request, that nothing
+     * changed; for an allowed one, clean-up (rules and overrides must not steer other tests' plans).
      */
     record Call(String path, Object body, Consumer<Response> after) {
         static Call read(String path) {
-            return new Call(path, null, r -> { });
+            return new Call(path, null, r -> {
+            });
         }
     }
 
@@ -120,8 +122,10 @@ class SecurityMatrixTest {
         teamNeedId = as(officer).body(teamNeedBody()).post("/api/v1/incidents/" + incidentId + "/team-needs")
                 .then().statusCode(201).extract().path("id");
         ruleId = as(officer).body(ruleBody()).post("/api/v1/access-rules").then().statusCode(201).extract().path("id");
-        overrideId = as(officer).body(overrideBody()).post("/api/v1/route-overrides").then().statusCode(201).extract().path("id");
-        planId = as(officer).body(planBody("PT2S", "PT1S")).post("/api/v1/plans").then().statusCode(202).extract().path("id");
+        overrideId = as(officer).body(overrideBody()).post("/api/v1/route-overrides").then().statusCode(201).extract()
+                .path("id");
+        planId = as(officer).body(planBody("PT2S", "PT1S")).post("/api/v1/plans").then().statusCode(202).extract()
+                .path("id");
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
         String status = "SOLVING";
         while ("SOLVING".equals(status) && Instant.now().isBefore(giveUp)) {
@@ -137,7 +141,8 @@ class SecurityMatrixTest {
             as(officer).port(port).delete("/api/v1/access-rules/" + ruleId).then().statusCode(204);
             as(officer).port(port).delete("/api/v1/route-overrides/" + overrideId).then().statusCode(204);
         }
-        StringBuilder b = new StringBuilder("\nallocation-service security matrix (endpoint x caller -> HTTP status)\n");
+        StringBuilder b = new StringBuilder(
+                "\nallocation-service security matrix (endpoint x caller -> HTTP status)\n");
         b.append(String.format("%-52s", "endpoint"));
         for (TestCaller w : TestCaller.values()) {
             b.append(String.format(" %-17s", w));
@@ -177,26 +182,32 @@ class SecurityMatrixTest {
                 new Endpoint("POST", "/api/v1/incidents/{id}/closure", OPS, 200, who -> {
                     String fresh = as(officer).body(incidentBody("To close " + who)).post("/api/v1/incidents")
                             .then().statusCode(201).extract().path("id");
-                    return new Call("/api/v1/incidents/" + fresh + "/closure", null, r -> as(officer).get("/api/v1/incidents/" + fresh)
-                            .then().body("status", equalTo(r.statusCode() == 200 ? "CLOSED" : "OPEN")));
+                    return new Call("/api/v1/incidents/" + fresh + "/closure", null,
+                            r -> as(officer).get("/api/v1/incidents/" + fresh)
+                                    .then().body("status", equalTo(r.statusCode() == 200 ? "CLOSED" : "OPEN")));
                 }),
                 new Endpoint("POST", "/api/v1/incidents/{id}/needs", OPS, 201, who -> {
                     long before = total(incident + "/needs?size=1");
-                    return new Call(incident + "/needs", needBody(), r -> assertEquals(before + (r.statusCode() == 201 ? 1 : 0),
-                            total(incident + "/needs?size=1")));
+                    return new Call(incident + "/needs", needBody(),
+                            r -> assertEquals(before + (r.statusCode() == 201 ? 1 : 0),
+                                    total(incident + "/needs?size=1")));
                 }),
                 new Endpoint("GET", "/api/v1/incidents/{id}/needs", READ, 200, who -> Call.read(incident + "/needs")),
-                new Endpoint("GET", "/api/v1/incidents/{id}/needs/{needId}", READ, 200, who -> Call.read(incident + "/needs/" + needId)),
+                new Endpoint("GET", "/api/v1/incidents/{id}/needs/{needId}", READ, 200,
+                        who -> Call.read(incident + "/needs/" + needId)),
                 new Endpoint("POST", "/api/v1/incidents/{id}/team-needs", OPS, 201, who -> {
                     long before = total(incident + "/team-needs?size=1");
                     return new Call(incident + "/team-needs", teamNeedBody(), r -> assertEquals(
                             before + (r.statusCode() == 201 ? 1 : 0), total(incident + "/team-needs?size=1")));
                 }),
-                new Endpoint("GET", "/api/v1/incidents/{id}/team-needs", READ, 200, who -> Call.read(incident + "/team-needs")),
+                new Endpoint("GET", "/api/v1/incidents/{id}/team-needs", READ, 200,
+                        who -> Call.read(incident + "/team-needs")),
                 new Endpoint("GET", "/api/v1/incidents/{id}/team-needs/{teamNeedId}", READ, 200,
                         who -> Call.read(incident + "/team-needs/" + teamNeedId)),
-                new Endpoint("POST", "/api/v1/incidents/{id}/needs/estimate", OPS, 200, who -> new Call(incident + "/needs/estimate",
-                        Map.of("siteId", siteId, "days", 7), r -> { })),
+                new Endpoint("POST", "/api/v1/incidents/{id}/needs/estimate", OPS, 200,
+                        who -> new Call(incident + "/needs/estimate",
+                                Map.of("siteId", siteId, "days", 7), r -> {
+                                })),
                 // access rules
                 new Endpoint("POST", "/api/v1/access-rules", OPS, 201, who -> {
                     long before = total("/api/v1/access-rules?size=1");
@@ -208,11 +219,14 @@ class SecurityMatrixTest {
                     });
                 }),
                 new Endpoint("GET", "/api/v1/access-rules", READ, 200, who -> Call.read("/api/v1/access-rules")),
-                new Endpoint("GET", "/api/v1/access-rules/{id}", READ, 200, who -> Call.read("/api/v1/access-rules/" + ruleId)),
+                new Endpoint("GET", "/api/v1/access-rules/{id}", READ, 200,
+                        who -> Call.read("/api/v1/access-rules/" + ruleId)),
                 new Endpoint("DELETE", "/api/v1/access-rules/{id}", OPS, 204, who -> {
-                    String fresh = as(officer).body(ruleBody()).post("/api/v1/access-rules").then().statusCode(201).extract().path("id");
+                    String fresh = as(officer).body(ruleBody()).post("/api/v1/access-rules").then().statusCode(201)
+                            .extract().path("id");
                     return new Call("/api/v1/access-rules/" + fresh, null, r -> {
-                        as(officer).get("/api/v1/access-rules/" + fresh).then().statusCode(r.statusCode() == 204 ? 404 : 200);
+                        as(officer).get("/api/v1/access-rules/" + fresh).then()
+                                .statusCode(r.statusCode() == 204 ? 404 : 200);
                         if (r.statusCode() != 204) {
                             as(officer).delete("/api/v1/access-rules/" + fresh).then().statusCode(204);
                         }
@@ -232,11 +246,14 @@ class SecurityMatrixTest {
                     });
                 }),
                 new Endpoint("GET", "/api/v1/route-overrides", READ, 200, who -> Call.read("/api/v1/route-overrides")),
-                new Endpoint("GET", "/api/v1/route-overrides/{id}", READ, 200, who -> Call.read("/api/v1/route-overrides/" + overrideId)),
+                new Endpoint("GET", "/api/v1/route-overrides/{id}", READ, 200,
+                        who -> Call.read("/api/v1/route-overrides/" + overrideId)),
                 new Endpoint("DELETE", "/api/v1/route-overrides/{id}", OPS, 204, who -> {
-                    String fresh = as(officer).body(overrideBody()).post("/api/v1/route-overrides").then().statusCode(201).extract().path("id");
+                    String fresh = as(officer).body(overrideBody()).post("/api/v1/route-overrides").then()
+                            .statusCode(201).extract().path("id");
                     return new Call("/api/v1/route-overrides/" + fresh, null, r -> {
-                        as(officer).get("/api/v1/route-overrides/" + fresh).then().statusCode(r.statusCode() == 204 ? 404 : 200);
+                        as(officer).get("/api/v1/route-overrides/" + fresh).then()
+                                .statusCode(r.statusCode() == 204 ? 404 : 200);
                         if (r.statusCode() != 204) {
                             as(officer).delete("/api/v1/route-overrides/" + fresh).then().statusCode(204);
                         }
@@ -260,24 +277,31 @@ class SecurityMatrixTest {
                     // a refused caller tries the real SOLVED plan, which must stay SOLVED with nothing reserved;
                     // an allowed one an unknown plan, whose 404 shows it got past the role check
                     String target = OPS.contains(who.name()) ? UUID.randomUUID().toString() : planId;
-                    int reservations = inventory.findAll(postRequestedFor(urlPathEqualTo("/api/v1/reservations"))).size();
+                    int reservations = inventory.findAll(postRequestedFor(urlPathEqualTo("/api/v1/reservations")))
+                            .size();
                     return new Call("/api/v1/plans/" + target + "/approval", null, r -> {
-                        as(officer).get("/api/v1/plans/" + planId).then().statusCode(200).body("status", equalTo("SOLVED"))
+                        as(officer).get("/api/v1/plans/" + planId).then().statusCode(200)
+                                .body("status", equalTo("SOLVED"))
                                 .body("reservationId", equalTo(null));
-                        assertEquals(reservations, inventory.findAll(postRequestedFor(urlPathEqualTo("/api/v1/reservations"))).size());
+                        assertEquals(reservations,
+                                inventory.findAll(postRequestedFor(urlPathEqualTo("/api/v1/reservations"))).size());
                     });
                 }),
                 new Endpoint("DELETE", "/api/v1/plans/{id}/solving", OPS, 200, who -> {
                     if (!OPS.contains(who.name())) {
                         // refused before anything is looked at: the solved plan stays as it is
-                        return new Call("/api/v1/plans/" + planId + "/solving", null, r -> as(officer).get("/api/v1/plans/" + planId)
-                                .then().body("status", equalTo("SOLVED")));
+                        return new Call("/api/v1/plans/" + planId + "/solving", null,
+                                r -> as(officer).get("/api/v1/plans/" + planId)
+                                        .then().body("status", equalTo("SOLVED")));
                     }
-                    String solving = as(officer).header("Idempotency-Key", UUID.randomUUID().toString()).body(planBody("PT60S", "PT60S"))
+                    String solving = as(officer).header("Idempotency-Key", UUID.randomUUID().toString())
+                            .body(planBody("PT60S", "PT60S"))
                             .post("/api/v1/plans").then().statusCode(202).extract().path("id");
-                    return new Call("/api/v1/plans/" + solving + "/solving", null, r -> r.then().body("stoppedEarly", equalTo(true)));
+                    return new Call("/api/v1/plans/" + solving + "/solving", null,
+                            r -> r.then().body("stoppedEarly", equalTo(true)));
                 }),
-                new Endpoint("GET", "/api/v1/plans/{id}/analysis", READ, 200, who -> Call.read("/api/v1/plans/" + planId + "/analysis")));
+                new Endpoint("GET", "/api/v1/plans/{id}/analysis", READ, 200,
+                        who -> Call.read("/api/v1/plans/" + planId + "/analysis")));
     }
 
     @TestFactory
@@ -317,10 +341,12 @@ class SecurityMatrixTest {
         as(noOrg).get("/api/v1/incidents").then().statusCode(403).contentType("application/problem+json");
         as(TOKENS.issue("nobody", List.of(), null, Duration.ofMinutes(5))).get("/api/v1/plans").then().statusCode(403);
         // role names are exact: "logistics_officer" is not LOGISTICS_OFFICER
-        as(TOKENS.forRoles("logistics_officer")).body(incidentBody("Lower case")).post("/api/v1/incidents").then().statusCode(403);
+        as(TOKENS.forRoles("logistics_officer")).body(incidentBody("Lower case")).post("/api/v1/incidents").then()
+                .statusCode(403);
         // a SERVICE token reads (shipment-service asks for needs) but never writes here
         as(TOKENS.forRoles(Roles.SERVICE)).get("/api/v1/incidents/" + incidentId + "/needs").then().statusCode(200);
-        as(TOKENS.forRoles(Roles.SERVICE)).body(needBody()).post("/api/v1/incidents/" + incidentId + "/needs").then().statusCode(403);
+        as(TOKENS.forRoles(Roles.SERVICE)).body(needBody()).post("/api/v1/incidents/" + incidentId + "/needs").then()
+                .statusCode(403);
     }
 
     @Test
@@ -328,7 +354,8 @@ class SecurityMatrixTest {
         inventory.resetRequests();
         as(officer).body(incidentBody("Token check")).post("/api/v1/incidents").then().statusCode(201);
         as(officer).body(needBody()).post("/api/v1/incidents/" + incidentId + "/needs").then().statusCode(201);
-        List<LoggedRequest> calls = inventory.findAll(getRequestedFor(WireMock.urlPathMatching("/api/v1/(countries|items)/.*")));
+        List<LoggedRequest> calls = inventory
+                .findAll(getRequestedFor(WireMock.urlPathMatching("/api/v1/(countries|items)/.*")));
         assertFalse(calls.isEmpty());
         for (LoggedRequest call : calls) {
             JsonNode payload = ServiceTokenAssert.assertServiceToken(call);
@@ -343,12 +370,14 @@ class SecurityMatrixTest {
         inventory.stubFor(WireMock.post(urlPathEqualTo("/api/v1/shipments")).atPriority(1)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"PLANNED\"}")));
-        ShipmentClient shipments = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(inventory.baseUrl())).build(ShipmentClient.class);
+        ShipmentClient shipments = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(inventory.baseUrl()))
+                .build(ShipmentClient.class);
         UUID reservation = UUID.randomUUID();
-        JsonNode created = shipments.create("plan-x-shipment-1", new ShipmentClient.ShipmentRequest(UUID.randomUUID(), UUID.randomUUID(),
-                "TUR", UUID.fromString(siteId), "Site", "TUR", UUID.fromString(incidentId), "ROAD", 1,
-                List.of(new ShipmentClient.ShipmentLine(InventoryStubs.BLANKET, UUID.randomUUID(), 10, 15.0)),
-                Instant.now(), Instant.now().plus(Duration.ofDays(1)), reservation));
+        JsonNode created = shipments.create("plan-x-shipment-1",
+                new ShipmentClient.ShipmentRequest(UUID.randomUUID(), UUID.randomUUID(),
+                        "TUR", UUID.fromString(siteId), "Site", "TUR", UUID.fromString(incidentId), "ROAD", 1,
+                        List.of(new ShipmentClient.ShipmentLine(InventoryStubs.BLANKET, UUID.randomUUID(), 10, 15.0)),
+                        Instant.now(), Instant.now().plus(Duration.ofDays(1)), reservation));
         assertEquals("PLANNED", created.path("status").asText());
         List<LoggedRequest> calls = inventory.findAll(postRequestedFor(urlPathEqualTo("/api/v1/shipments")));
         assertEquals(1, calls.size());
@@ -358,7 +387,8 @@ class SecurityMatrixTest {
 
     @Test
     void securityHeadersOnEveryAnswer() {
-        for (Response r : List.of(as(officer).get("/api/v1/incidents/" + incidentId), given().get("/api/v1/incidents/" + incidentId),
+        for (Response r : List.of(as(officer).get("/api/v1/incidents/" + incidentId),
+                given().get("/api/v1/incidents/" + incidentId),
                 as(TOKENS.forRoles(Roles.DONOR)).get("/api/v1/plans"))) {
             r.then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
                     .header("Referrer-Policy", "no-referrer")
@@ -401,7 +431,8 @@ class SecurityMatrixTest {
     @Test
     void corsPreflightOnlyForConfiguredOrigins() {
         SecurityChecks.assertCorsOnlyForDashboards("/api/v1/plans");
-        as(TOKENS.forRoles(Roles.DASHBOARD)).header("Origin", "http://localhost:3000").get("/api/v1/plans/" + planId).then()
+        as(TOKENS.forRoles(Roles.DASHBOARD)).header("Origin", "http://localhost:3000").get("/api/v1/plans/" + planId)
+                .then()
                 .statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000");
     }
 
@@ -440,7 +471,8 @@ class SecurityMatrixTest {
         b.put("type", "EARTHQUAKE");
         b.put("countryCode", "TUR");
         b.put("startedAt", "2023-02-06T01:17:00Z");
-        b.put("sites", List.of(Map.of("name", "Hatay camp", "latitude", 36.40, "longitude", 36.35, "affectedPopulation", 2000)));
+        b.put("sites", List
+                .of(Map.of("name", "Hatay camp", "latitude", 36.40, "longitude", 36.35, "affectedPopulation", 2000)));
         return b;
     }
 
@@ -455,13 +487,14 @@ class SecurityMatrixTest {
 
     /** A rule that was only in force for one day in 2001: it can never steer a plan. */
     private static Map<String, Object> ruleBody() {
-        return Map.of("originCountryCode", "JOR", "destinationCountryCode", "ITA", "kind", "BORDER_CLOSED", "appliesTo", "TEAMS",
+        return Map.of("originCountryCode", "JOR", "destinationCountryCode", "ITA", "kind", "BORDER_CLOSED", "appliesTo",
+                "TEAMS",
                 "reason", "Security drill", "validFrom", "2001-01-01T00:00:00Z", "validUntil", "2001-01-02T00:00:00Z");
     }
 
     /**
-     * An override for a country pair no other test uses (one may exist per pair and mode): the first, kept for
-     * the reads, by AIR; every later one by ROAD, each deleted again before the next is made.
+     * An override for a country pair no other test uses (one may exist per pair and mode): the first, kept for the
+     * reads, by AIR; every later one by ROAD, each deleted again before the next is made.
      */
     private Map<String, Object> overrideBody() {
         String mode = pairs.getAndIncrement() == 0 ? "AIR" : "ROAD";

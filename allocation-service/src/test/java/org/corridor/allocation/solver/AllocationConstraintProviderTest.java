@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
 import org.junit.jupiter.api.Nested;
@@ -77,7 +76,8 @@ class AllocationConstraintProviderTest {
                     T0.plus(Duration.ofDays(1)), null, "announced");
             List<AccessRuleFact> rules = List.of(teamsOnly, otherPair, expired, future);
             verifier.verifyThat(AllocationConstraintProvider::materialAccessBlocked)
-                    .given(teamsOnly, otherPair, expired, future, chunk(n, 256, supply(ita, aleppo).withAccessRules(rules)),
+                    .given(teamsOnly, otherPair, expired, future,
+                            chunk(n, 256, supply(ita, aleppo).withAccessRules(rules)),
                             chunk(n, 128, supply(are, aleppo).withAccessRules(rules)))
                     .penalizesBy(0);
         }
@@ -130,7 +130,8 @@ class AllocationConstraintProviderTest {
             TeamNeedFact a = teamNeed(antakya, "USAR_HEAVY", 2);
             TeamNeedFact b = teamNeed(aleppo, "USAR_HEAVY", 1);
             verifier.verifyThat(AllocationConstraintProvider::teamDoubleBooked)
-                    .given(slot(a, option(t, antakya, 5)), slot(a, option(t, antakya, 5)), slot(b, option(t, aleppo, 6)))
+                    .given(slot(a, option(t, antakya, 5)), slot(a, option(t, antakya, 5)),
+                            slot(b, option(t, aleppo, 6)))
                     .penalizesBy(2);
         }
 
@@ -139,7 +140,8 @@ class AllocationConstraintProviderTest {
             TeamNeedFact a = teamNeed(antakya, "USAR_HEAVY", 3);
             verifier.verifyThat(AllocationConstraintProvider::teamDoubleBooked)
                     .given(slot(a, option(team("A", "DEU", "USAR_HEAVY", 10), antakya, 5)),
-                            slot(a, option(team("B", "FRA", "USAR_HEAVY", 10), antakya, 5)), slot(a, null), slot(a, null))
+                            slot(a, option(team("B", "FRA", "USAR_HEAVY", 10), antakya, 5)), slot(a, null),
+                            slot(a, null))
                     .penalizesBy(0);
         }
 
@@ -246,7 +248,8 @@ class AllocationConstraintProviderTest {
         void unfilledTeamSlotPenalisesEachEmptySlotNormalisedByTypeDemand() {
             TeamNeedFact n = teamNeed(antakya, "USAR_HEAVY", 4);
             verifier.verifyThat(AllocationConstraintProvider::unfilledTeamSlot)
-                    .given(slot(n, null), slot(n, null), slot(n, option(team("A", "DEU", "USAR_HEAVY", 10), antakya, 5)))
+                    .given(slot(n, null), slot(n, null),
+                            slot(n, option(team("A", "DEU", "USAR_HEAVY", 10), antakya, 5)))
                     .penalizesBy(2 * 2_500);
         }
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
@@ -27,7 +26,8 @@ class AllocationProblemBuilderTest {
         b.lot("TUR-ADA", "TUR", 37.00, 35.32, "TENT-FAM", 200);
         b.lot("UNHRD-DXB", "ARE", 25.20, 55.27, "TENT-FAM", 90);
         AllocationSolution s = AllocationProblemBuilder.build(b.build());
-        List<NeedChunk> tents = s.getChunks().stream().filter(c -> c.getNeed().getItemCode().equals("TENT-FAM")).toList();
+        List<NeedChunk> tents = s.getChunks().stream().filter(c -> c.getNeed().getItemCode().equals("TENT-FAM"))
+                .toList();
         // one slot with the whole need, unmet, and one empty slot per candidate lot
         assertEquals(4, tents.size());
         assertEquals(700, tents.stream().mapToInt(NeedChunk::getQuantity).sum());
@@ -139,7 +139,8 @@ class AllocationProblemBuilderTest {
         assertTrue(pruned.getSlots().stream().allMatch(s -> s.getCandidates().size() == 1
                 && s.getCandidates().get(0).getTeam().getName().equals("THW")));
 
-        AllocationSolution unpruned = AllocationProblemBuilder.build(input, new AllocationProblemBuilder.Options(96, false));
+        AllocationSolution unpruned = AllocationProblemBuilder.build(input,
+                new AllocationProblemBuilder.Options(96, false));
         assertTrue(unpruned.getChunks().stream().allMatch(c -> c.getCandidates().size() == 4));
         assertTrue(unpruned.getSlots().stream().allMatch(s -> s.getCandidates().size() == 2));
     }

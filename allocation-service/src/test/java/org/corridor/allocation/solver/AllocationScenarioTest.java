@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.SolverTestSupport.Solved;
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.PlanOutcome;
@@ -40,7 +39,9 @@ class AllocationScenarioTest {
     }
 
     private static void assertAssigned(PlanOutcome plan, UUID team, UUID teamNeed) {
-        assertTrue(plan.teamAssignments().stream().anyMatch(a -> a.teamId().equals(team) && a.teamNeedId().equals(teamNeed)),
+        assertTrue(
+                plan.teamAssignments().stream()
+                        .anyMatch(a -> a.teamId().equals(team) && a.teamNeedId().equals(teamNeed)),
                 () -> team + " not sent to " + teamNeed + ": " + plan.teamAssignments());
     }
 
@@ -100,7 +101,8 @@ class AllocationScenarioTest {
         b.embargo("TUR", "SYR", AppliesTo.MATERIALS);
         SolverInput input = b.build();
 
-        AllocationSolution problem = AllocationProblemBuilder.build(input, new AllocationProblemBuilder.Options(96, false));
+        AllocationSolution problem = AllocationProblemBuilder.build(input,
+                new AllocationProblemBuilder.Options(96, false));
         assertEquals(2, problem.getChunks().get(0).getCandidates().size());
         AllocationSolution best = AllocationSolverConfig.solverFactory(java.time.Duration.ofSeconds(10),
                 java.time.Duration.ofSeconds(1)).buildSolver().solve(problem);
@@ -254,7 +256,8 @@ class AllocationScenarioTest {
         PlanOutcome plan = SolverTestSupport.solve(input).outcome();
 
         assertEquals(List.of(), plan.teamAssignments());
-        assertEquals("1 of 1 EMT_TYPE_3 teams unfilled: no AVAILABLE team of type EMT_TYPE_3", unmetOf(plan, emt).reason());
+        assertEquals("1 of 1 EMT_TYPE_3 teams unfilled: no AVAILABLE team of type EMT_TYPE_3",
+                unmetOf(plan, emt).reason());
         assertEquals("1 of 1 USAR_MEDIUM teams unfilled: the only AVAILABLE team "
                 + "of type USAR_MEDIUM, USAID Fairfax (USA), is blocked by an embargo on SYR (from USA)",
                 unmetOf(plan, usar).reason());
@@ -286,11 +289,10 @@ class AllocationScenarioTest {
     }
 
     /**
-     * Each item is cheapest per unit from its own nearer depot (Dubai for tents, Rome for hygiene kits,
-     * both about 2,100 km by air), which is how the construction starts, but one aircraft from
-     * Copenhagen (about 3,000 km) carries both for less than two aircraft: the solver must drop two
-     * routes and open a third, which moving either line alone makes worse first (a route rebuild does
-     * it in one move; the annealing can also get there in two).
+     * Each item is cheapest per unit from its own nearer depot (Dubai for tents, Rome for hygiene kits, both about
+     * 2,100 km by air), which is how the construction starts, but one aircraft from Copenhagen (about 3,000 km) carries
+     * both for less than two aircraft: the solver must drop two routes and open a third, which moving either line alone
+     * makes worse first (a route rebuild does it in one move; the annealing can also get there in two).
      */
     @Test
     void oneDepotWithEverythingReplacesTwoNearerDepotsWhenThatSavesAVehicle() {
@@ -319,10 +321,9 @@ class AllocationScenarioTest {
     }
 
     /**
-     * Two sites far apart, two teams of one type: each goes where the sum of arrival hours is smallest
-     * (Athens to Antakya by road, about 28 h; Tehran to Dadu by air, about 9 h), whichever slot the
-     * construction filled first; the plan moves teams between sites (team exchanges) when it filled them
-     * the other way.
+     * Two sites far apart, two teams of one type: each goes where the sum of arrival hours is smallest (Athens to
+     * Antakya by road, about 28 h; Tehran to Dadu by air, about 9 h), whichever slot the construction filled first; the
+     * plan moves teams between sites (team exchanges) when it filled them the other way.
      */
     @Test
     void eachTeamGoesWhereTheSumOfArrivalHoursIsSmallest() {
@@ -345,10 +346,9 @@ class AllocationScenarioTest {
     }
 
     /**
-     * Regression: with two team slots whose teams can never be exchanged (the United States team may not
-     * go to Syria, the other team is already where it is needed), the team exchange moves found no move
-     * and the move iterator looped forever, so a 5 s plan stayed SOLVING (seen in EndToEndIT). The
-     * solver must stop on time with both slots filled.
+     * Regression: with two team slots whose teams can never be exchanged (the United States team may not go to Syria,
+     * the other team is already where it is needed), the team exchange moves found no move and the move iterator looped
+     * forever, so a 5 s plan stayed SOLVING (seen in EndToEndIT). The solver must stop on time with both slots filled.
      */
     @Test
     @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,8 @@ class AllocationWeightsTest {
 
     @Test
     void overridesReplaceOnlyTheNamedWeights() {
-        AllocationWeights w = AllocationWeights.defaults().withOverrides(Map.of("Transport cost", 5L, "Unmet LOW need", 0L));
+        AllocationWeights w = AllocationWeights.defaults()
+                .withOverrides(Map.of("Transport cost", 5L, "Unmet LOW need", 0L));
         assertEquals(5, w.weight("Transport cost"));
         assertEquals(0, w.weight("Unmet LOW need"));
         assertEquals(1000, w.weight("Unmet CRITICAL need"));
@@ -79,6 +79,7 @@ class AllocationWeightsTest {
         SolverInput overridden = b.weight("Unmet LOW need", 0).weight("Unfair unmet share per site", 0).build();
         var plan = SolverTestSupport.solve(overridden).outcome();
         assertEquals(0, plan.lines().size());
-        assertEquals(100, plan.unmet().stream().filter(u -> need.equals(u.needId())).findFirst().orElseThrow().quantity());
+        assertEquals(100,
+                plan.unmet().stream().filter(u -> need.equals(u.needId())).findFirst().orElseThrow().quantity());
     }
 }

@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.corridor.allocation.solver.Places.Place;
 import org.corridor.allocation.solver.api.SolverInput.TeamFact;
 
 /**
- * Rescue and medical teams for generated instances (INSARAG USAR and WHO EMT types based in the cities
- * of {@link Places}), shared by the solver tests' generator and the allocation-benchmark module's
- * through allocation-service's test-jar.
+ * Rescue and medical teams for generated instances (INSARAG USAR and WHO EMT types based in the cities of
+ * {@link Places}), shared by the solver tests' generator and the allocation-benchmark module's through
+ * allocation-service's test-jar.
  */
 public final class GeneratedTeams {
 
-    public static final List<String> TEAM_TYPES = List.of("USAR_HEAVY", "USAR_MEDIUM", "USAR_LIGHT", "EMT_TYPE_1_MOBILE",
+    public static final List<String> TEAM_TYPES = List.of("USAR_HEAVY", "USAR_MEDIUM", "USAR_LIGHT",
+            "EMT_TYPE_1_MOBILE",
             "EMT_TYPE_1_FIXED", "EMT_TYPE_2", "EMT_TYPE_3");
 
     private GeneratedTeams() {

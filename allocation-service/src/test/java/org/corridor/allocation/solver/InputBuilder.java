@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
@@ -26,13 +25,13 @@ final class InputBuilder {
 
     /** Catalogue used by tests: code -> {unit weight kg, unit volume m3} (the conventions' figures). */
     static final Map<String, double[]> ITEMS = Map.of(
-            "TENT-FAM", new double[] {55, 0.282},
-            "TARP-4X5", new double[] {4, 0.01},
-            "HEB-CTN", new double[] {10, 0.03},
-            "HYG-KIT", new double[] {5, 0.025},
-            "BLANKET", new double[] {1.5, 0.01},
-            "JERRYCAN", new double[] {0.5, 0.02},
-            "ORS-SACHET", new double[] {0.03, 0.0001});
+            "TENT-FAM", new double[]{55, 0.282},
+            "TARP-4X5", new double[]{4, 0.01},
+            "HEB-CTN", new double[]{10, 0.03},
+            "HYG-KIT", new double[]{5, 0.025},
+            "BLANKET", new double[]{1.5, 0.01},
+            "JERRYCAN", new double[]{0.5, 0.02},
+            "ORS-SACHET", new double[]{0.03, 0.0001});
 
     record SiteRef(UUID incidentId, String incidentType, UUID siteId, String name, String country, double lat,
             double lon) {
@@ -92,7 +91,7 @@ final class InputBuilder {
     UUID lot(String depotCode, String country, double lat, double lon, String item, int available,
             LocalDate expiresOn, Set<String> earmarkCountries, Set<String> earmarkTypes) {
         UUID id = uuid();
-        double[] unit = ITEMS.getOrDefault(item, new double[] {1, 0.01});
+        double[] unit = ITEMS.getOrDefault(item, new double[]{1, 0.01});
         lots.add(new LotFact(id, UUID.nameUUIDFromBytes(depotCode.getBytes()), depotCode, depotCode + " depot",
                 country, lat, lon, item, expiresOn, earmarkCountries, earmarkTypes, available, unit[0], unit[1]));
         return id;

@@ -9,10 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.corridor.allocation.solver.Places.Place;
 import java.util.Set;
 import java.util.UUID;
-
+import org.corridor.allocation.solver.Places.Place;
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
@@ -22,16 +21,14 @@ import org.corridor.allocation.solver.api.SolverInput.TeamFact;
 import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 
 /**
- * Seeded generator of realistic allocation instances: depots in many countries (the six UNHRD hubs
- * of the conventions first), a catalogue of relief items with Sphere-like unit weights, an earthquake
- * across TUR/SYR plus a flood in PAK, INSARAG USAR and WHO EMT teams, and embargoes on SYR.
- * The same seed always gives the same instance.
+ * Seeded generator of realistic allocation instances: depots in many countries (the six UNHRD hubs of the conventions
+ * first), a catalogue of relief items with Sphere-like unit weights, an earthquake across TUR/SYR plus a flood in PAK,
+ * INSARAG USAR and WHO EMT teams, and embargoes on SYR. The same seed always gives the same instance.
  */
 final class InstanceGenerator {
 
     static final List<Place> UNHRD = Places.UNHRD;
     static final List<Place> CITIES = Places.CITIES;
-
 
     record Item(String code, String name, double kg, double m3, int shelfLifeDays, int perPersons) {
     }
@@ -57,7 +54,6 @@ final class InstanceGenerator {
             new Item("GENERATOR", "Generator 5 kVA", 90, 0.5, 0, 5000),
             new Item("WATER-BLADDER", "Water bladder 10 m3", 40, 0.15, 0, 2000),
             new Item("SHELTER-KIT", "Shelter tool kit", 10, 0.04, 0, 10));
-
 
     private final Random random;
     private final Instant planFrom = Instant.parse("2026-02-06T06:00:00Z");
@@ -122,9 +118,12 @@ final class InstanceGenerator {
                 int lotsHere = 1 + (item.shelfLifeDays() > 0 ? random.nextInt(2) : 0);
                 for (int k = 0; k < lotsHere; k++) {
                     int itemDemand = demand.getOrDefault(item.code(), 1000);
-                    int available = Math.max(1, (int) (itemDemand * (0.6 + random.nextDouble()) / (depots.size() * 0.4)));
-                    LocalDate expires = item.shelfLifeDays() == 0 ? null
-                            : LocalDate.ofInstant(planFrom, ZoneOffset.UTC).plusDays(1 + random.nextInt(item.shelfLifeDays()));
+                    int available = Math.max(1,
+                            (int) (itemDemand * (0.6 + random.nextDouble()) / (depots.size() * 0.4)));
+                    LocalDate expires = item.shelfLifeDays() == 0
+                            ? null
+                            : LocalDate.ofInstant(planFrom, ZoneOffset.UTC)
+                                    .plusDays(1 + random.nextInt(item.shelfLifeDays()));
                     Set<String> earmarkCountries = Set.of();
                     Set<String> earmarkTypes = Set.of();
                     double r = random.nextDouble();
@@ -136,7 +135,8 @@ final class InstanceGenerator {
                         earmarkCountries = Set.of("SYR");
                         earmarkTypes = Set.of("EQ");
                     }
-                    lots.add(new LotFact(uuid(), depotId, d.code(), d.code() + " warehouse", d.country(), d.lat(), d.lon(),
+                    lots.add(new LotFact(uuid(), depotId, d.code(), d.code() + " warehouse", d.country(), d.lat(),
+                            d.lon(),
                             item.code(), expires, earmarkCountries, earmarkTypes, available, item.kg(), item.m3()));
                 }
             }
@@ -172,7 +172,8 @@ final class InstanceGenerator {
                 new SolverInput.AccessRuleFact(uuid(), "IRN", "PAK", "BORDER_CLOSED", AppliesTo.ALL, longAgo,
                         planFrom.minus(Duration.ofDays(1)), "reopened")));
 
-        return new SolverInput(planFrom, needs, teamNeeds, lots, teams, rules, TransportSettings.defaults(), List.of(), 2,
+        return new SolverInput(planFrom, needs, teamNeeds, lots, teams, rules, TransportSettings.defaults(), List.of(),
+                2,
                 Map.of());
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.corridor.allocation.solver.api.PlanAnalysis;
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.SolverInput;
@@ -30,16 +29,17 @@ class MediumInstanceTest {
         Set<String> depots = a.lots().stream().map(SolverInput.LotFact::depotCode).collect(Collectors.toSet());
         assertEquals(50, depots.size());
         assertTrue(depots.containsAll(InstanceGenerator.UNHRD.stream().map(Places.Place::code).toList()));
-        assertEquals(20, a.needs().stream().map(SolverInput.NeedFact::itemCode).distinct().count() == 20 ? 20
+        assertEquals(20, a.needs().stream().map(SolverInput.NeedFact::itemCode).distinct().count() == 20
+                ? 20
                 : a.lots().stream().map(SolverInput.LotFact::itemCode).distinct().count());
         assertEquals(5, a.needs().stream().map(SolverInput.NeedFact::siteId).distinct().count());
         assertEquals(50, a.teams().size());
     }
 
     /**
-     * The same problem and random seed give the same plan (OptaPlanner's REPRODUCIBLE mode), so a plan
-     * can be reproduced to explain it: steps are counted, not timed, and move selection must not depend
-     * on identity hash order (it did: the route rebuild's route numbering followed an identity map).
+     * The same problem and random seed give the same plan (OptaPlanner's REPRODUCIBLE mode), so a plan can be
+     * reproduced to explain it: steps are counted, not timed, and move selection must not depend on identity hash order
+     * (it did: the route rebuild's route numbering followed an identity map).
      */
     @Test
     void seededSolvesAreReproducible() {
@@ -112,7 +112,8 @@ class MediumInstanceTest {
                 c.level(), c.score(), c.matchCount()));
         assertEquals(plan.score(), analysis.score());
         assertEquals(AllocationWeights.knownConstraintNames().size(), analysis.constraints().size());
-        assertTrue(analysis.constraints().stream().filter(c -> c.level().equals("HARD")).allMatch(c -> c.matchCount() == 0));
+        assertTrue(analysis.constraints().stream().filter(c -> c.level().equals("HARD"))
+                .allMatch(c -> c.matchCount() == 0));
         long mediumTotal = analysis.constraints().stream()
                 .mapToLong(c -> org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore
                         .parseScore(c.score()).mediumScore())

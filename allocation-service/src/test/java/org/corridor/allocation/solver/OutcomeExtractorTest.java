@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.api.PlanAnalysis;
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.Priority;
@@ -95,7 +94,9 @@ class OutcomeExtractorTest {
         assertEquals(1, cost.matchCount());
         assertEquals(1, analysis.unmet().size());
         assertEquals(need, analysis.unmet().get(0).needId());
-        assertTrue(analysis.unmet().get(0).reason().startsWith("180 of 500 Family tent unmet: only 320 usable units exist"),
+        assertTrue(
+                analysis.unmet().get(0).reason()
+                        .startsWith("180 of 500 Family tent unmet: only 320 usable units exist"),
                 analysis.unmet().get(0).reason());
     }
 }

@@ -3,9 +3,8 @@ package org.corridor.allocation.solver;
 import java.util.List;
 
 /**
- * Where generated test and benchmark instances put depots and team bases: the six UNHRD hubs of
- * the conventions and real cities in about 45 countries. Shared with the allocation-benchmark module
- * through allocation-service's test-jar.
+ * Where generated test and benchmark instances put depots and team bases: the six UNHRD hubs of the conventions and
+ * real cities in about 45 countries. Shared with the allocation-benchmark module through allocation-service's test-jar.
  */
 public final class Places {
 

@@ -13,13 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.SolverInput;
 
 /**
- * Checks a plan against the raw input, independently of the solver's score: stock, access rules,
- * earmarks, expiry, teams. Returns human-readable violations (empty = sound plan).
+ * Checks a plan against the raw input, independently of the solver's score: stock, access rules, earmarks, expiry,
+ * teams. Returns human-readable violations (empty = sound plan).
  */
 final class PlanChecker {
 
@@ -69,7 +68,8 @@ final class PlanChecker {
                     v.add("lot expires before arrival + margin: " + line + " expires " + lot.expiresOn());
                 }
             }
-            if (!line.departsAt().equals(input.planFrom()) || !line.arrivesAt().isAfter(line.departsAt().minusSeconds(1))) {
+            if (!line.departsAt().equals(input.planFrom())
+                    || !line.arrivesAt().isAfter(line.departsAt().minusSeconds(1))) {
                 v.add("odd times " + line);
             }
         }
@@ -123,6 +123,7 @@ final class PlanChecker {
     }
 
     private static boolean inForce(SolverInput.AccessRuleFact r, Instant t) {
-        return (r.validFrom() == null || !t.isBefore(r.validFrom())) && (r.validUntil() == null || t.isBefore(r.validUntil()));
+        return (r.validFrom() == null || !t.isBefore(r.validFrom()))
+                && (r.validUntil() == null || t.isBefore(r.validUntil()));
     }
 }

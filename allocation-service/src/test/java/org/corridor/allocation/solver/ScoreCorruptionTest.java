@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-
 import org.corridor.allocation.solver.api.SolverInput;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -12,17 +11,16 @@ import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 
 /**
- * Solves a small generated instance in FULL_ASSERT mode: after every move OptaPlanner recomputes the
- * score from scratch and fails if the incremental constraint streams disagree (score corruption),
- * and checks that undo moves restore the score. Plans without pruning too, so that the hard
- * constraints' incremental paths are exercised.
+ * Solves a small generated instance in FULL_ASSERT mode: after every move OptaPlanner recomputes the score from scratch
+ * and fails if the incremental constraint streams disagree (score corruption), and checks that undo moves restore the
+ * score. Plans without pruning too, so that the hard constraints' incremental paths are exercised.
  */
 class ScoreCorruptionTest {
 
     private static AllocationSolution solveFullAssert(AllocationSolution problem) {
         SolverConfig config = AllocationSolverConfig.solverConfig(Duration.ofSeconds(3), null)
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
-        return SolverFactory.<AllocationSolution> create(config).buildSolver().solve(problem);
+        return SolverFactory.<AllocationSolution>create(config).buildSolver().solve(problem);
     }
 
     /** Three sites in two countries, scarce and perishable stock, an embargo, earmarks and teams. */

@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.corridor.allocation.solver.api.SolverInput;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -19,14 +18,16 @@ import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
- * Seeded solves of the generated medium instance with a fixed number of local search steps give the
- * plans recorded below, to the unit: a change that is meant to change nothing but the code's structure or
- * speed (the move selection draws the same random numbers in the same order) keeps them. A change of
- * the search (a move, a share, a constraint, a weight) changes them on purpose: then record the new
- * fingerprints, printed by this test, and say so in the benchmark notes.
+ * Seeded solves of the generated medium instance with a fixed number of local search steps give the plans recorded
+ * below, to the unit: a change that is meant to change nothing but the code's structure or speed (the move selection
+ * draws the same random numbers in the same order) keeps them. A change of the search (a move, a share, a constraint, a
+ * weight) changes them on purpose: then record the new fingerprints, printed by this test, and say so in the benchmark
+ * notes.
  * <p>
- * {@code -Dcorridor.fingerprint.dump=<dir>} writes each plan to a file there, to compare two versions line
- * by line.
+ * {@code -Dcorridor.fingerprint.dump=
+ *
+<dir>
+ * } writes each plan to a file there, to compare two versions line by line.
  */
 class SeededPlanFingerprintTest {
 
@@ -56,15 +57,15 @@ class SeededPlanFingerprintTest {
     }
 
     /**
-     * The production configuration with a random seed and the local search ended after {@code steps}
-     * steps; the plan as its score, then each line slot (id: quantity @ lot) and each team slot (id: team).
+     * The production configuration with a random seed and the local search ended after {@code steps} steps; the plan as
+     * its score, then each line slot (id: quantity @ lot) and each team slot (id: team).
      */
     static List<String> seededPlan(SolverInput input, long seed, int steps) {
         SolverConfig config = AllocationSolverConfig.solverConfig().withTerminationConfig(new TerminationConfig());
         config.setRandomSeed(seed);
         var localSearch = config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1);
         localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps));
-        AllocationSolution best = SolverFactory.<AllocationSolution> create(config).buildSolver()
+        AllocationSolution best = SolverFactory.<AllocationSolution>create(config).buildSolver()
                 .solve(AllocationProblemBuilder.build(input));
         List<String> plan = new ArrayList<>();
         plan.add(best.getScore().toString());

@@ -1,7 +1,6 @@
 package org.corridor.allocation.solver;
 
 import java.time.Duration;
-
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.SolverInput;
 import org.optaplanner.core.api.solver.Solver;

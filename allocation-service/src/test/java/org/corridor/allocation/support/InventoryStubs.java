@@ -59,13 +59,16 @@ public final class InventoryStubs {
 
     private static void country(String code, String name, String region, double lat, double lon) {
         COUNTRIES.put(code, """
-                {"code":"%s","name":"%s","region":"%s","latitude":%s,"longitude":%s}""".formatted(code, name, region, lat, lon));
+                {"code":"%s","name":"%s","region":"%s","latitude":%s,"longitude":%s}""".formatted(code, name, region,
+                lat, lon));
     }
 
-    private static void item(String code, String name, String category, String unit, double kg, double m3, Integer shelfLife) {
-        ITEMS.put(code, """
-                {"code":"%s","name":"%s","category":"%s","unit":"%s","unitWeightKg":%s,"unitVolumeM3":%s,"shelfLifeDays":%s}"""
-                .formatted(code, name, category, unit, kg, m3, shelfLife));
+    private static void item(String code, String name, String category, String unit, double kg, double m3,
+            Integer shelfLife) {
+        ITEMS.put(code,
+                """
+                        {"code":"%s","name":"%s","category":"%s","unit":"%s","unitWeightKg":%s,"unitVolumeM3":%s,"shelfLifeDays":%s}"""
+                        .formatted(code, name, category, unit, kg, m3, shelfLife));
     }
 
     public static String itemsPage() {
@@ -74,10 +77,13 @@ public final class InventoryStubs {
 
     public static String stockPage() {
         return page(List.of(
-                lot(LOT_TENT_HOUSTON, DEPOT_HOUSTON, "US-HOU", "Houston relief warehouse", "USA", 29.76, -95.36, TENT, 1000),
-                lot(LOT_TENT_GAZIANTEP, DEPOT_GAZIANTEP, "TR-GAZ", "Gaziantep logistics hub", "TUR", 37.07, 37.38, TENT, 300),
+                lot(LOT_TENT_HOUSTON, DEPOT_HOUSTON, "US-HOU", "Houston relief warehouse", "USA", 29.76, -95.36, TENT,
+                        1000),
+                lot(LOT_TENT_GAZIANTEP, DEPOT_GAZIANTEP, "TR-GAZ", "Gaziantep logistics hub", "TUR", 37.07, 37.38, TENT,
+                        300),
                 lot(LOT_TENT_DUBAI, DEPOT_DUBAI, "UNHRD-DXB", "UNHRD Dubai", "ARE", 25.20, 55.27, TENT, 200),
-                lot(LOT_BLANKET_GAZIANTEP, DEPOT_GAZIANTEP, "TR-GAZ", "Gaziantep logistics hub", "TUR", 37.07, 37.38, BLANKET, 5000)));
+                lot(LOT_BLANKET_GAZIANTEP, DEPOT_GAZIANTEP, "TR-GAZ", "Gaziantep logistics hub", "TUR", 37.07, 37.38,
+                        BLANKET, 5000)));
     }
 
     public static String teamsPage() {
@@ -92,7 +98,8 @@ public final class InventoryStubs {
                 {"lotId":"%s","depotId":"%s","depotCode":"%s","depotName":"%s","countryCode":"%s","latitude":%s,"longitude":%s,
                  "itemCode":"%s","lotCode":"LOT-%s","expiresOn":null,"donorOrganisationId":"00000000-0000-4000-8000-00000000000a",
                  "donorName":"Donor agency","earmark":null,"onHand":%d,"reserved":0,"available":%d}"""
-                .formatted(lotId, depotId, depotCode, depotName, country, lat, lon, itemCode, depotCode, available, available);
+                .formatted(lotId, depotId, depotCode, depotName, country, lat, lon, itemCode, depotCode, available,
+                        available);
     }
 
     private static String team(UUID id, String name, String country, String type, int members, double lat, double lon,

@@ -11,9 +11,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Stands in for inventory-service over real HTTP: a WireMock server answering the inventory API
- * in inventory's shapes ({@link InventoryStubs}). Sets {@code quarkus.rest-client.inventory.url}.
- * Tests get the server through {@link InjectWireMock} to make inventory fail for a while.
+ * Stands in for inventory-service over real HTTP: a WireMock server answering the inventory API in inventory's shapes
+ * ({@link InventoryStubs}). Sets {@code quarkus.rest-client.inventory.url}. Tests get the server through
+ * {@link InjectWireMock} to make inventory fail for a while.
  */
 public class InventoryWireMock implements QuarkusTestResourceLifecycleManager {
 
@@ -34,12 +34,14 @@ public class InventoryWireMock implements QuarkusTestResourceLifecycleManager {
         String problem = "application/problem+json";
         server.stubFor(get(urlPathMatching("/api/v1/countries/[^/]+")).atPriority(10)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", problem)
-                        .withBody("{\"type\":\"https://corridor.example/problems/not-found\",\"title\":\"Country not found\",\"status\":404,\"detail\":\"no such country\"}")));
+                        .withBody(
+                                "{\"type\":\"https://corridor.example/problems/not-found\",\"title\":\"Country not found\",\"status\":404,\"detail\":\"no such country\"}")));
         InventoryStubs.COUNTRIES.forEach((code, body) -> server.stubFor(get(urlPathEqualTo("/api/v1/countries/" + code))
                 .atPriority(1).willReturn(aResponse().withHeader("Content-Type", json).withBody(body))));
         server.stubFor(get(urlPathMatching("/api/v1/items/[^/]+")).atPriority(10)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", problem)
-                        .withBody("{\"type\":\"https://corridor.example/problems/not-found\",\"title\":\"Item not found\",\"status\":404,\"detail\":\"no such item\"}")));
+                        .withBody(
+                                "{\"type\":\"https://corridor.example/problems/not-found\",\"title\":\"Item not found\",\"status\":404,\"detail\":\"no such item\"}")));
         InventoryStubs.ITEMS.forEach((code, body) -> server.stubFor(get(urlPathEqualTo("/api/v1/items/" + code))
                 .atPriority(1).willReturn(aResponse().withHeader("Content-Type", json).withBody(body))));
         server.stubFor(get(urlPathEqualTo("/api/v1/items")).atPriority(5)
@@ -52,7 +54,8 @@ public class InventoryWireMock implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
+        injector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
     }
 
     @Override

@@ -5,15 +5,17 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.corridor.common.testing.SecurityChecks;
 
 /**
- * What allocation-service presents when it calls inventory-service or shipment-service (recorded by WireMock): a SERVICE
- * token issued to allocation-service by common's ServiceTokenFilter.
+ * What allocation-service presents when it calls inventory-service or shipment-service (recorded by WireMock): a
+ * SERVICE token issued to allocation-service by common's ServiceTokenFilter.
  */
 public final class ServiceTokenAssert {
 
     private ServiceTokenAssert() {
     }
 
-    /** Asserts the recorded call carried {@code Authorization: Bearer <jwt>} with groups [SERVICE]; returns the payload. */
+    /**
+     * Asserts the recorded call carried {@code Authorization: Bearer <jwt>} with groups [SERVICE]; returns the payload.
+     */
     public static JsonNode assertServiceToken(LoggedRequest request) {
         return SecurityChecks.assertServiceToken(request.getHeader("Authorization"), "allocation-service");
     }

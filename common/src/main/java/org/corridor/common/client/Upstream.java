@@ -7,10 +7,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
 /**
- * Runs one REST client call to another Corridor service and turns its failures into
- * {@link UpstreamException} (a 4xx, never worth retrying) or {@link UpstreamUnavailableException}
- * (unreachable or 5xx: the gateways' {@code @Retry(retryOn = UpstreamUnavailableException.class)}
- * retries it).
+ * Runs one REST client call to another Corridor service and turns its failures into {@link UpstreamException} (a 4xx,
+ * never worth retrying) or {@link UpstreamUnavailableException} (unreachable or 5xx: the gateways'
+ * {@code @Retry(retryOn = UpstreamUnavailableException.class)} retries it).
  */
 public final class Upstream {
 

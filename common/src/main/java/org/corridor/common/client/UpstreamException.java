@@ -3,9 +3,8 @@ package org.corridor.common.client;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A call to another Corridor service did not give a usable answer: it refused (4xx, with its problem
- * body if it sent one), or, as {@link UpstreamUnavailableException}, it could not be reached, timed
- * out or answered 5xx.
+ * A call to another Corridor service did not give a usable answer: it refused (4xx, with its problem body if it sent
+ * one), or, as {@link UpstreamUnavailableException}, it could not be reached, timed out or answered 5xx.
  */
 public class UpstreamException extends RuntimeException {
 
@@ -15,7 +14,8 @@ public class UpstreamException extends RuntimeException {
     private final String detail;
 
     public UpstreamException(String service, int status, JsonNode problem, Throwable cause) {
-        this(service, status, problem, problem != null && problem.hasNonNull("detail") ? problem.get("detail").asText() : null, cause);
+        this(service, status, problem,
+                problem != null && problem.hasNonNull("detail") ? problem.get("detail").asText() : null, cause);
     }
 
     /** An answer that was received but cannot be used, described in words. */
@@ -24,7 +24,8 @@ public class UpstreamException extends RuntimeException {
     }
 
     private UpstreamException(String service, int status, JsonNode problem, String detail, Throwable cause) {
-        super(service + (status == 0 ? " unreachable" : " answered " + status) + (detail == null ? "" : ": " + detail), cause);
+        super(service + (status == 0 ? " unreachable" : " answered " + status) + (detail == null ? "" : ": " + detail),
+                cause);
         this.service = service;
         this.status = status;
         this.problem = problem;

@@ -12,9 +12,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Answers reads that dashboards poll: a strong ETag over the JSON body, and 304 Not Modified when
- * the client's {@code If-None-Match} still matches. The tag is a hash of exactly the bytes the
- * client would receive, so it changes whenever, and only when, the answer changes.
+ * Answers reads that dashboards poll: a strong ETag over the JSON body, and 304 Not Modified when the client's
+ * {@code If-None-Match} still matches. The tag is a hash of exactly the bytes the client would receive, so it changes
+ * whenever, and only when, the answer changes.
  */
 @ApplicationScoped
 public class ETagResponder {

@@ -16,26 +16,25 @@ import java.util.function.Supplier;
 import org.corridor.common.problem.ProblemException;
 
 /**
- * {@code Idempotency-Key} handling for POSTs that create effects. The key is recorded in the same
- * transaction as the effect (table {@code idempotency_record}, created by the shared migration in
- * {@code db/common}), so either both commit or neither does:
+ * {@code Idempotency-Key} handling for POSTs that create effects. The key is recorded in the same transaction as the
+ * effect (table {@code idempotency_record}, created by the shared migration in {@code db/common}), so either both
+ * commit or neither does:
  * <ul>
  * <li>first request with a key: the action runs, its status, Location and body are stored;</li>
  * <li>same key, same body: the stored answer is replayed and the action does not run again;</li>
  * <li>same key, different body: 422;</li>
- * <li>concurrent requests with one key: the second waits on the key's row until the first commits,
- * then replays its answer.</li>
+ * <li>concurrent requests with one key: the second waits on the key's row until the first commits, then replays its
+ * answer.</li>
  * </ul>
- * Refusals (4xx) roll the transaction back and so are not stored: a retry after the cause is gone
- * may succeed.
+ * Refusals (4xx) roll the transaction back and so are not stored: a retry after the cause is gone may succeed.
  * <p>
- * The request hash covers the body only: when the target is in the path (a receipt into depot X,
- * an event on shipment Y), put it in the scope ({@code "receipts:" + depotId}) so that one key used
- * on two targets is not taken for a replay.
+ * The request hash covers the body only: when the target is in the path (a receipt into depot X, an event on shipment
+ * Y), put it in the scope ({@code "receipts:" + depotId}) so that one key used on two targets is not taken for a
+ * replay.
  * <p>
- * Every service applies it in its {@code rest/} layer: the resource passes the use case as the action;
- * {@link #require} and {@link #execute} open the transaction (or join the caller's), so the effect and
- * the stored answer commit together. Calls to other services that must not hold a transaction run before.
+ * Every service applies it in its {@code rest/} layer: the resource passes the use case as the action; {@link #require}
+ * and {@link #execute} open the transaction (or join the caller's), so the effect and the stored answer commit
+ * together. Calls to other services that must not hold a transaction run before.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -86,10 +85,12 @@ public class Idempotency {
             return action.get().toResponse();
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.badRequest("The " + HEADER + " header must be at most " + MAX_KEY_LENGTH + " characters");
+            throw ProblemException
+                    .badRequest("The " + HEADER + " header must be at most " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(request);
-        int inserted = em.createNativeQuery("INSERT INTO idempotency_record (scope, idem_key, request_hash, created_at) "
+        int inserted = em
+                .createNativeQuery("INSERT INTO idempotency_record (scope, idem_key, request_hash, created_at) "
                         + "VALUES (?1, ?2, ?3, now()) ON CONFLICT (scope, idem_key) DO NOTHING")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, hash)
                 .executeUpdate();
@@ -98,7 +99,7 @@ public class Idempotency {
         }
         Result result = action.get();
         em.createNativeQuery("UPDATE idempotency_record SET status = ?1, location = ?2, response_body = ?3 "
-                        + "WHERE scope = ?4 AND idem_key = ?5")
+                + "WHERE scope = ?4 AND idem_key = ?5")
                 .setParameter(1, result.status())
                 .setParameter(2, result.location() == null ? null : result.location().toString())
                 .setParameter(3, toJson(result.body()))
@@ -110,7 +111,7 @@ public class Idempotency {
     private Response replay(String scope, String key, String hash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT request_hash, status, location, response_body "
-                        + "FROM idempotency_record WHERE scope = ?1 AND idem_key = ?2")
+                + "FROM idempotency_record WHERE scope = ?1 AND idem_key = ?2")
                 .setParameter(1, scope).setParameter(2, key).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.conflict("Request in progress",

@@ -12,12 +12,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the problem answers that the shared {@code ProblemMappers} give on every operation, so
- * that each resource only declares the ones specific to it (409, 422, 503...):
- * 400 for any operation that takes a body or parameters, 404 for any path with an id, 401 and 403
- * (every API operation needs a token with a role), 500 always.
- * Responses a resource declares itself are left as they are, except a bare one without content
- * (SmallRye adds such a 400 to every operation with a validated body), which gets the problem schema.
+ * Documents the problem answers that the shared {@code ProblemMappers} give on every operation, so that each resource
+ * only declares the ones specific to it (409, 422, 503...): 400 for any operation that takes a body or parameters, 404
+ * for any path with an id, 401 and 403 (every API operation needs a token with a role), 500 always. Responses a
+ * resource declares itself are left as they are, except a bare one without content (SmallRye adds such a 400 to every
+ * operation with a validated body), which gets the problem schema.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -42,7 +41,8 @@ public class ProblemResponsesFilter implements OASFilter {
                         || (op.getParameters() != null && !op.getParameters().isEmpty())
                         || (path.getValue().getParameters() != null && !path.getValue().getParameters().isEmpty());
                 if (hasInput) {
-                    addIfMissing(responses, "400", "The request is not valid: malformed JSON, a field out of range, or a bad parameter");
+                    addIfMissing(responses, "400",
+                            "The request is not valid: malformed JSON, a field out of range, or a bad parameter");
                 }
                 if (hasId) {
                     addIfMissing(responses, "404", "No such resource");

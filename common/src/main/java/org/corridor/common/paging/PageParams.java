@@ -6,7 +6,9 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code page} (0-based) and {@code size} query parameters of every list endpoint; use with {@code @BeanParam @Valid}. */
+/**
+ * {@code page} (0-based) and {@code size} query parameters of every list endpoint; use with {@code @BeanParam @Valid}.
+ */
 public class PageParams {
 
     public static final int MAX_SIZE = 500;

@@ -6,8 +6,8 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One page of a list: {@code {"items": [...], "page": n, "size": n, "total": n}}. Use cases return it with
- * their own records as items; resources {@link #map} those to DTOs.
+ * One page of a list: {@code {"items": [...], "page": n, "size": n, "total": n}}. Use cases return it with their own
+ * records as items; resources {@link #map} those to DTOs.
  */
 public record PageResponse<T>(
         @Schema(description = "The items of this page") List<T> items,

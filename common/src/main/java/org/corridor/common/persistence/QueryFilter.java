@@ -3,8 +3,8 @@ package org.corridor.common.persistence;
 import io.quarkus.panache.common.Parameters;
 
 /**
- * Builds a JPQL {@code where} clause from optional list filters. A filter whose value is absent (null or
- * blank) is left out; values are always bound as named parameters, never concatenated into the query.
+ * Builds a JPQL {@code where} clause from optional list filters. A filter whose value is absent (null or blank) is left
+ * out; values are always bound as named parameters, never concatenated into the query.
  *
  * <pre>{@code
  * QueryFilter f = QueryFilter.create().eq("incident.id", incidentId).cond("createdAt >= ?", since);

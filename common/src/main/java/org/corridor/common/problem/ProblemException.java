@@ -1,8 +1,8 @@
 package org.corridor.common.problem;
 
 /**
- * Thrown by services for any business-rule refusal; mapped to an RFC 9457 answer with its status.
- * The detail is shown to the client, so it must be written for a person and never contain internals.
+ * Thrown by services for any business-rule refusal; mapped to an RFC 9457 answer with its status. The detail is shown
+ * to the client, so it must be written for a person and never contain internals.
  */
 public class ProblemException extends RuntimeException {
 

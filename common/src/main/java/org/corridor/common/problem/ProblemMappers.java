@@ -24,9 +24,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every exception that reaches the REST layer into an RFC 9457 problem. Client mistakes get a
- * 4xx with a message a person can act on; anything unexpected gets a 500 with a reference to the
- * log line, never a stack trace, class name or SQL.
+ * Turns every exception that reaches the REST layer into an RFC 9457 problem. Client mistakes get a 4xx with a message
+ * a person can act on; anything unexpected gets a 500 with a reference to the log line, never a stack trace, class name
+ * or SQL.
  */
 public class ProblemMappers {
 
@@ -69,17 +69,19 @@ public class ProblemMappers {
             detail = field + " " + message;
         } else {
             detail = "The request body is not valid JSON"
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")" : "");
+                    + (e.getLocation() != null
+                            ? " (line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr() + ")"
+                            : "");
         }
         return respond(new Problem(Problem.TYPE_BASE + "malformed-request", "Malformed request body", 400,
                 detail, null, errors, null), uri);
     }
 
     /**
-     * quarkus-rest-jackson has its own mapper for {@link MismatchedInputException} (a wrong type or
-     * format in the body) that answers plain JSON in dev and test mode; it is more specific than
-     * {@link JsonProcessingException}, so this one, more specific still, takes those back.
+     * quarkus-rest-jackson has its own mapper for {@link MismatchedInputException} (a wrong type or format in the body)
+     * that answers plain JSON in dev and test mode; it is more specific than {@link JsonProcessingException}, so this
+     * one, more specific still, takes those back.
      */
     @ServerExceptionMapper(priority = 1)
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
@@ -100,7 +102,8 @@ public class ProblemMappers {
         Response.StatusType type = r.getStatusInfo();
         String title = type.getReasonPhrase() == null ? "HTTP " + status : type.getReasonPhrase();
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
-                ? defaultDetail(status, uri) : e.getMessage();
+                ? defaultDetail(status, uri)
+                : e.getMessage();
         Response.ResponseBuilder b = Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(Problem.TYPE_BASE + slug(title), title, status, detail)
                         .withInstance(path(uri)));
@@ -193,8 +196,8 @@ public class ProblemMappers {
     }
 
     /**
-     * {@code create.request.lines[0].quantity} becomes {@code lines[0].quantity}: drop the method
-     * and, for a body, the parameter name; keep a query parameter's name.
+     * {@code create.request.lines[0].quantity} becomes {@code lines[0].quantity}: drop the method and, for a body, the
+     * parameter name; keep a query parameter's name.
      */
     static String fieldPath(ConstraintViolation<?> v) {
         List<Path.Node> nodes = new ArrayList<>();

@@ -18,14 +18,14 @@ import org.corridor.common.problem.ProblemMappers;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Typed {@code UUID} path parameters, for every service. An id that is not a UUID cannot name anything, so it
- * answers 404 with the
- * same problem as an unknown id ({@code "Shipment not found"}, {@code "Shipment not-a-uuid does not exist"}).
- * What the id names is read from the collection it follows in the path: {@code /shipments/{id}} a Shipment,
- * {@code /events/{eventId}} an Event, {@code /incidents/{id}} an Incident, {@code /access-rules/{id}} an Access rule.
+ * Typed {@code UUID} path parameters, for every service. An id that is not a UUID cannot name anything, so it answers
+ * 404 with the same problem as an unknown id ({@code "Shipment not found"},
+ * {@code "Shipment not-a-uuid does not exist"}). What the id names is read from the collection it follows in the path:
+ * {@code /shipments/{id}} a Shipment, {@code /events/{eventId}} an Event, {@code /incidents/{id}} an Incident,
+ * {@code /access-rules/{id}} an Access rule.
  * <p>
- * Left to itself, Quarkus REST answers a path parameter it cannot convert with a bare 404 ("Not Found", "No
- * resource at ..."); this converter throws {@link MalformedId} instead, which {@link #malformed} maps.
+ * Left to itself, Quarkus REST answers a path parameter it cannot convert with a bare 404 ("Not Found", "No resource at
+ * ..."); this converter throws {@link MalformedId} instead, which {@link #malformed} maps.
  */
 @Provider
 public class PathIds implements ParamConverterProvider {

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.corridor.common.problem.ProblemException;
 
 /**
- * Parses optional query parameters into values, or into a 400 problem that names the parameter, what it
- * must be and what was sent. A blank or absent parameter is {@code null} (no filter). Path parameters are
- * typed on the resource method instead ({@code UUID}, enums): a malformed one answers 404.
+ * Parses optional query parameters into values, or into a 400 problem that names the parameter, what it must be and
+ * what was sent. A blank or absent parameter is {@code null} (no filter). Path parameters are typed on the resource
+ * method instead ({@code UUID}, enums): a malformed one answers 404.
  */
 public final class QueryParams {
 

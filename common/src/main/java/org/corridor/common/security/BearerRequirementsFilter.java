@@ -12,11 +12,10 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * SmallRye OpenAPI lists an operation's {@code @RolesAllowed} roles as the "scopes" of its bearer
- * security requirement, which OpenAPI 3.0 allows only for OAuth2 and OpenID Connect schemes (Spectral:
- * oas3-operation-security-defined). This filter empties those scope lists for HTTP (bearer) and API
- * key schemes and names the roles in the operation's description instead, so the document stays
- * valid and still says who may call what.
+ * SmallRye OpenAPI lists an operation's {@code @RolesAllowed} roles as the "scopes" of its bearer security requirement,
+ * which OpenAPI 3.0 allows only for OAuth2 and OpenID Connect schemes (Spectral: oas3-operation-security-defined). This
+ * filter empties those scope lists for HTTP (bearer) and API key schemes and names the roles in the operation's
+ * description instead, so the document stays valid and still says who may call what.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class BearerRequirementsFilter implements OASFilter {

@@ -10,10 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling, for object-level rules that {@code @RolesAllowed} cannot express. A DONOR acts
- * for one organisation, named by the token's organisation claim ({@code org} unless
- * {@code corridor.security.organisation-claim} says otherwise); officers, admins and services act
- * for everyone.
+ * Who is calling, for object-level rules that {@code @RolesAllowed} cannot express. A DONOR acts for one organisation,
+ * named by the token's organisation claim ({@code org} unless {@code corridor.security.organisation-claim} says
+ * otherwise); officers, admins and services act for everyone.
  */
 @RequestScoped
 public class Caller {
@@ -58,8 +57,8 @@ public class Caller {
     }
 
     /**
-     * The organisation this caller is confined to, or empty when it acts for all. A caller that is
-     * only a DONOR must carry an organisation claim; without one it is refused (403).
+     * The organisation this caller is confined to, or empty when it acts for all. A caller that is only a DONOR must
+     * carry an organisation claim; without one it is refused (403).
      */
     public Optional<UUID> confinedTo() {
         if (actsForAll()) {
@@ -70,9 +69,9 @@ public class Caller {
     }
 
     /**
-     * True when the caller may change every organisation's objects: an officer, an admin or a
-     * service. Unlike {@link #actsForAll()} a DASHBOARD role does not count, since it only reads: a
-     * token with DONOR and DASHBOARD sees everything but changes only its own organisation's objects.
+     * True when the caller may change every organisation's objects: an officer, an admin or a service. Unlike
+     * {@link #actsForAll()} a DASHBOARD role does not count, since it only reads: a token with DONOR and DASHBOARD sees
+     * everything but changes only its own organisation's objects.
      */
     public boolean changesForAll() {
         return has(Roles.ADMIN) || has(Roles.LOGISTICS_OFFICER) || has(Roles.SERVICE);
@@ -80,8 +79,8 @@ public class Caller {
 
     /**
      * The organisation this caller's changes are confined to, or empty when it changes everything
-     * ({@link #changesForAll()}). Meant for endpoints whose only other admitted role is DONOR; a
-     * confined caller without an organisation claim is refused (403).
+     * ({@link #changesForAll()}). Meant for endpoints whose only other admitted role is DONOR; a confined caller
+     * without an organisation claim is refused (403).
      */
     public Optional<UUID> changesConfinedTo() {
         if (changesForAll()) {

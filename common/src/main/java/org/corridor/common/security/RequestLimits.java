@@ -11,9 +11,9 @@ import org.corridor.common.problem.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose declared body is larger than {@code quarkus.http.limits.max-body-size}
- * with a 413 problem before anything reads it (the HTTP layer would otherwise answer a bare 413, or
- * cut a chunked body off at the same limit).
+ * Refuses a request whose declared body is larger than {@code quarkus.http.limits.max-body-size} with a 413 problem
+ * before anything reads it (the HTTP layer would otherwise answer a bare 413, or cut a chunked body off at the same
+ * limit).
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -50,8 +50,9 @@ public class RequestLimits {
 
     private String problemJson(long max) {
         try {
-            return json.writeValueAsString(new Problem(Problem.TYPE_BASE + "payload-too-large", "Payload too large", 413,
-                    "The request body is larger than the limit of " + max + " bytes"));
+            return json
+                    .writeValueAsString(new Problem(Problem.TYPE_BASE + "payload-too-large", "Payload too large", 413,
+                            "The request body is larger than the limit of " + max + " bytes"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,8 @@
 package org.corridor.common.security;
 
 /**
- * The roles a Corridor token carries in its {@code groups} claim. Every endpoint names the roles it
- * admits with {@code @RolesAllowed}; an endpoint without a rule is refused
+ * The roles a Corridor token carries in its {@code groups} claim. Every endpoint names the roles it admits with
+ * {@code @RolesAllowed}; an endpoint without a rule is refused
  * ({@code quarkus.security.jaxrs.deny-unannotated-endpoints}).
  */
 public final class Roles {

@@ -10,8 +10,8 @@ import org.corridor.common.problem.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * 401 and 403 as RFC 9457 problems. Authentication is lazy ({@code quarkus.http.auth.proactive=false})
- * so that a missing, forged or expired token reaches these mappers instead of an empty answer.
+ * 401 and 403 as RFC 9457 problems. Authentication is lazy ({@code quarkus.http.auth.proactive=false}) so that a
+ * missing, forged or expired token reaches these mappers instead of an empty answer.
  */
 public class SecurityProblemMappers {
 
@@ -22,7 +22,8 @@ public class SecurityProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthorized("The bearer token is not valid: it is malformed, expired, or not signed by a trusted issuer",
+        return unauthorized(
+                "The bearer token is not valid: it is malformed, expired, or not signed by a trusted issuer",
                 "invalid_token", uri);
     }
 

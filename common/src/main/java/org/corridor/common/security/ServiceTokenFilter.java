@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Adds this service's own SERVICE token to every REST Client call to another Corridor service
- * (registered for all clients by provider auto-discovery), unless the call set one itself.
+ * Adds this service's own SERVICE token to every REST Client call to another Corridor service (registered for all
+ * clients by provider auto-discovery), unless the call set one itself.
  */
 @Provider
 public class ServiceTokenFilter implements ClientRequestFilter {

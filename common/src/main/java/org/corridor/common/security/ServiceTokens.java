@@ -9,11 +9,10 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The bearer token this service presents when it calls another Corridor service. By default it
- * signs a short-lived token with the SERVICE role itself, with the key at
- * {@code smallrye.jwt.sign.key.location} (the local key pair, or a key shared by the services in a
- * cluster). With an external identity provider, set {@code corridor.security.service-token} to a
- * token the provider issued instead.
+ * The bearer token this service presents when it calls another Corridor service. By default it signs a short-lived
+ * token with the SERVICE role itself, with the key at {@code smallrye.jwt.sign.key.location} (the local key pair, or a
+ * key shared by the services in a cluster). With an external identity provider, set
+ * {@code corridor.security.service-token} to a token the provider issued instead.
  */
 @ApplicationScoped
 public class ServiceTokens {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Instants at the precision PostgreSQL stores ({@code timestamptz}: microseconds), so that what a service
- * answers right after a write equals what it reads back later (and ETags computed from either agree).
+ * Instants at the precision PostgreSQL stores ({@code timestamptz}: microseconds), so that what a service answers right
+ * after a write equals what it reads back later (and ETags computed from either agree).
  */
 public final class DbClock {
 

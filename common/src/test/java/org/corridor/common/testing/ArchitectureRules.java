@@ -21,10 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * The skeleton every Corridor service follows ({@code docs/architecture.md}), as ArchUnit rules. Each
- * service has one {@code ArchitectureTest} that runs {@link #forService} on its main classes. Package
- * patterns are anchored at the service's base package, so common's own packages (which happen to be
- * named {@code client}, {@code rest}...) never match.
+ * The skeleton every Corridor service follows ({@code docs/architecture.md}), as ArchUnit rules. Each service has one
+ * {@code ArchitectureTest} that runs {@link #forService} on its main classes. Package patterns are anchored at the
+ * service's base package, so common's own packages (which happen to be named {@code client}, {@code rest}...) never
+ * match.
  */
 public final class ArchitectureRules {
 

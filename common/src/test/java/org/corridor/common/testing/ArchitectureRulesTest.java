@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The architecture rules fail when broken: each is run on fixture packages ({@code org.corridor.archfixture})
- * laid out like a service, one that follows the skeleton and one that breaks it in known ways.
+ * The architecture rules fail when broken: each is run on fixture packages ({@code org.corridor.archfixture}) laid out
+ * like a service, one that follows the skeleton and one that breaks it in known ways.
  */
 class ArchitectureRulesTest {
 

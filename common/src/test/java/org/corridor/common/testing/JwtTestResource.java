@@ -5,14 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.corridor.local.LocalKeys;
 import java.util.Map;
+import org.corridor.local.LocalKeys;
 
 /**
- * Gives a Quarkus test run its own RS256 key pair (made on the fly, never committed): the service
- * trusts its public key and signs its SERVICE tokens with its private key. Tests issue tokens with
- * {@link #tokens()}. Annotate one test class of a module with
- * {@code @QuarkusTestResource(JwtTestResource.class)}; like any test resource it applies to all.
+ * Gives a Quarkus test run its own RS256 key pair (made on the fly, never committed): the service trusts its public key
+ * and signs its SERVICE tokens with its private key. Tests issue tokens with {@link #tokens()}. Annotate one test class
+ * of a module with {@code @QuarkusTestResource(JwtTestResource.class)}; like any test resource it applies to all.
  */
 public class JwtTestResource implements QuarkusTestResourceLifecycleManager {
 

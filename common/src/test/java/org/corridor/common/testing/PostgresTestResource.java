@@ -3,20 +3,20 @@ package org.corridor.common.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.Map;
-import org.corridor.local.PgAdmin;
 import java.util.UUID;
+import org.corridor.local.PgAdmin;
 
 /**
  * A real PostgreSQL for Quarkus tests, one fresh database per test run.
  * <p>
- * By default an embedded PostgreSQL (zonky) is started by the tests themselves: it needs nothing
- * installed and works as root (it drops privileges with {@code unshare -U}). If
- * {@value PgAdmin#URL_ENV} names an external server (e.g. {@code jdbc:postgresql://localhost:5432/postgres}),
- * a fresh database is created there instead, with {@value PgAdmin#USER_ENV} / {@value PgAdmin#PASSWORD_ENV}
- * (default {@code postgres}/{@code postgres}), and dropped at the end.
+ * By default an embedded PostgreSQL (zonky) is started by the tests themselves: it needs nothing installed and works as
+ * root (it drops privileges with {@code unshare -U}). If {@value PgAdmin#URL_ENV} names an external server (e.g.
+ * {@code jdbc:postgresql://localhost:5432/postgres}), a fresh database is created there instead, with
+ * {@value PgAdmin#USER_ENV} / {@value PgAdmin#PASSWORD_ENV} (default {@code postgres}/{@code postgres}), and dropped at
+ * the end.
  * <p>
- * Use it with {@code @QuarkusTestResource(PostgresTestResource.class)} on one test class of a module;
- * Quarkus applies it to every test of the module.
+ * Use it with {@code @QuarkusTestResource(PostgresTestResource.class)} on one test class of a module; Quarkus applies
+ * it to every test of the module.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 

@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Assertions every service's security tests share: what an error body must never show, CORS for the
- * configured dashboard origin only, the OpenAPI document's bearer scheme, and the SERVICE token a
- * service presents when it calls another.
+ * Assertions every service's security tests share: what an error body must never show, CORS for the configured
+ * dashboard origin only, the OpenAPI document's bearer scheme, and the SERVICE token a service presents when it calls
+ * another.
  */
 public final class SecurityChecks {
 
@@ -57,14 +57,15 @@ public final class SecurityChecks {
                 .options(path).then()
                 .header("Access-Control-Allow-Origin", DASHBOARD_ORIGIN)
                 .header("Access-Control-Allow-Headers", containsString("Authorization"));
-        Response other = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+        Response other = given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
                 .options(path);
         assertNull(other.getHeader("Access-Control-Allow-Origin"), other.headers().toString());
     }
 
     /**
-     * The served (and, if built, stored) OpenAPI document declares the bearer scheme, and every API
-     * operation requires it without scopes and documents 401 and 403.
+     * The served (and, if built, stored) OpenAPI document declares the bearer scheme, and every API operation requires
+     * it without scopes and documents 401 and 403.
      *
      * @return "METHOD /path" of every API operation -> the roles its description names ("Roles: A, B.")
      */
@@ -77,9 +78,11 @@ public final class SecurityChecks {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            assertTrue(yaml.contains("bearerAuth:") && yaml.contains("scheme: bearer") && yaml.contains("\"403\":"), "stored spec");
+            assertTrue(yaml.contains("bearerAuth:") && yaml.contains("scheme: bearer") && yaml.contains("\"403\":"),
+                    "stored spec");
         }
-        JsonPath spec = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        JsonPath spec = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
         assertEquals("http", spec.getString("components.securitySchemes.bearerAuth.type"));
         assertEquals("bearer", spec.getString("components.securitySchemes.bearerAuth.scheme").toLowerCase());
         Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
@@ -100,7 +103,8 @@ public final class SecurityChecks {
                 // an HTTP bearer scheme has no scopes: the roles are named in the description
                 assertEquals("[{bearerAuth=[]}]", String.valueOf(op.getValue().get("security")), where);
                 Object description = op.getValue().get("description");
-                assertTrue(description != null && description.toString().contains("Roles: "), where + ": " + description);
+                assertTrue(description != null && description.toString().contains("Roles: "),
+                        where + ": " + description);
                 String d = description.toString();
                 String named = d.substring(d.lastIndexOf("Roles: ") + "Roles: ".length()).replaceAll("\\.$", "");
                 roles.put(where, Set.of(named.split(", ")));
@@ -110,9 +114,9 @@ public final class SecurityChecks {
     }
 
     /**
-     * The {@code Authorization} header of a call one service made to another carries a signed (RS256)
-     * JWT naming only the SERVICE role, issued to {@code subject} and not expired. The signature is
-     * checked by the receiving service; here the token is decoded as a receiver would.
+     * The {@code Authorization} header of a call one service made to another carries a signed (RS256) JWT naming only
+     * the SERVICE role, issued to {@code subject} and not expired. The signature is checked by the receiving service;
+     * here the token is decoded as a receiver would.
      *
      * @return the token's payload
      */

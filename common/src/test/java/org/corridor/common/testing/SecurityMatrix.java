@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The endpoint × caller matrix of a service's {@code SecurityMatrixTest}: what status each caller
- * ({@link TestCaller}) must get, the checks every refusal must pass (401 and 403 as problems, the
- * {@code WWW-Authenticate} challenge, no internals), the table printed after the run, and the check that the
- * OpenAPI document names exactly the roles the matrix lets through.
+ * The endpoint × caller matrix of a service's {@code SecurityMatrixTest}: what status each caller ({@link TestCaller})
+ * must get, the checks every refusal must pass (401 and 403 as problems, the {@code WWW-Authenticate} challenge, no
+ * internals), the table printed after the run, and the check that the OpenAPI document names exactly the roles the
+ * matrix lets through.
  */
 public final class SecurityMatrix {
 
@@ -79,8 +79,8 @@ public final class SecurityMatrix {
     }
 
     /**
-     * The served OpenAPI document is secured ({@link SecurityChecks#assertOpenApiSecured}) and names, for
-     * each operation, exactly the roles the matrix lets through ({@code "METHOD /path"} → roles).
+     * The served OpenAPI document is secured ({@link SecurityChecks#assertOpenApiSecured}) and names, for each
+     * operation, exactly the roles the matrix lets through ({@code "METHOD /path"} → roles).
      */
     public static void assertOpenApiNamesTheRoles(Map<String, Set<String>> allowed) {
         Map<String, Set<String>> named = SecurityChecks.assertOpenApiSecured();

@@ -3,8 +3,8 @@ package org.corridor.common.testing;
 import java.util.UUID;
 
 /**
- * Who calls an endpoint in a security matrix: no token, four kinds of bad token (each would carry
- * every powerful role if it were trusted), and each role with a valid token.
+ * Who calls an endpoint in a security matrix: no token, four kinds of bad token (each would carry every powerful role
+ * if it were trusted), and each role with a valid token.
  */
 public enum TestCaller {
     NO_TOKEN, FORGED, EXPIRED, WRONG_ISSUER, GARBAGE, DONOR, DASHBOARD, LOGISTICS_OFFICER, ADMIN, SERVICE;

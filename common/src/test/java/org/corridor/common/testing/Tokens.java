@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.corridor.local.LocalKeys;
 
 /**
- * The bearer tokens of the services' tests: valid ones for each role, issued exactly as {@code ./corridor}
- * issues them (local-run's {@link org.corridor.local.Tokens}), and the invalid ones a security test needs:
- * expired, forged (signed by a key nobody trusts) and from a foreign issuer ({@link TestCaller}).
+ * The bearer tokens of the services' tests: valid ones for each role, issued exactly as {@code ./corridor} issues them
+ * (local-run's {@link org.corridor.local.Tokens}), and the invalid ones a security test needs: expired, forged (signed
+ * by a key nobody trusts) and from a foreign issuer ({@link TestCaller}).
  */
 public final class Tokens {
 

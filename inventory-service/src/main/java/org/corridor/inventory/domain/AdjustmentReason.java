@@ -3,8 +3,7 @@ package org.corridor.inventory.domain;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Why on-hand stock was adjusted; DAMAGED, EXPIRED and LOST remove stock, FOUND adds it, COUNT_CORRECTION does
- * either.
+ * Why on-hand stock was adjusted; DAMAGED, EXPIRED and LOST remove stock, FOUND adds it, COUNT_CORRECTION does either.
  */
 @Schema(description = "Why on-hand stock was adjusted: DAMAGED, EXPIRED and LOST remove stock, FOUND adds it, "
         + "COUNT_CORRECTION does either")

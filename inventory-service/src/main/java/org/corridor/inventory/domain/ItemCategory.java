@@ -4,4 +4,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Relief item category. */
 @Schema(description = "Category of a relief item")
-public enum ItemCategory { SHELTER, WASH, FOOD, HEALTH, NFI, LOGISTICS }
+public enum ItemCategory {
+    SHELTER, WASH, FOOD, HEALTH, NFI, LOGISTICS
+}

@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.hibernate.annotations.Generated;
 
 /**
- * One append-only stock movement of one lot. Entries are never updated or deleted (the database
- * refuses it with a trigger); a mistake is corrected by a REVERSAL entry that negates it.
+ * One append-only stock movement of one lot. Entries are never updated or deleted (the database refuses it with a
+ * trigger); a mistake is corrected by a REVERSAL entry that negates it.
  */
 @Entity
 @Table(name = "ledger_entry")

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * <li>RESERVATION: reserved +q; RELEASE: reserved -q;</li>
  * <li>REVERSAL: the exact negation of the entry it reverses.</li>
  * </ul>
- * Only RECEIPT and ADJUSTMENT entries can be reversed: an ISSUE is stock that physically left (bring
- * it back with a receipt or a FOUND adjustment), reservation entries are undone by releasing the
- * reservation, and a reversal is never reversed (record a new receipt or adjustment instead).
+ * Only RECEIPT and ADJUSTMENT entries can be reversed: an ISSUE is stock that physically left (bring it back with a
+ * receipt or a FOUND adjustment), reservation entries are undone by releasing the reservation, and a reversal is never
+ * reversed (record a new receipt or adjustment instead).
  */
 @Schema(description = "Type of a stock ledger entry")
 public enum LedgerEntryType {

@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The running totals of one lot: always equal to the sums of its ledger entries' deltas, because
- * every change is made in the same transaction as the entry that records it, under a row lock.
- * The database also refuses {@code reserved > on_hand} and negative values.
+ * The running totals of one lot: always equal to the sums of its ledger entries' deltas, because every change is made
+ * in the same transaction as the entry that records it, under a row lock. The database also refuses
+ * {@code reserved > on_hand} and negative values.
  */
 @Entity
 @Table(name = "stock_balance")

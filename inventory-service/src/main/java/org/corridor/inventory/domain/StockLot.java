@@ -15,8 +15,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A lot of one item in one depot, as a donor registered it. Never changed: its quantities live in the
- * ledger and in the {@link StockBalance} row kept in step with it.
+ * A lot of one item in one depot, as a donor registered it. Never changed: its quantities live in the ledger and in the
+ * {@link StockBalance} row kept in step with it.
  */
 @Entity
 @Table(name = "stock_lot")

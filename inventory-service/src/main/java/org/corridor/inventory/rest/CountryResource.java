@@ -35,9 +35,8 @@ public class CountryResource {
             description = "The 249 ISO 3166-1 countries and territories with region and centroid, ordered by code, "
                     + "optionally of one region.")
     public PageResponse<CountryDto> list(
-            @QueryParam("region")
-            @Parameter(description = "Only countries of this region (case-insensitive)", example = "Africa")
-            String region,
+            @QueryParam("region") @Parameter(description = "Only countries of this region (case-insensitive)",
+                    example = "Africa") String region,
             @BeanParam @Valid PageParams page) {
         return catalogue.countries(region, page.page, page.size).map(CountryDto::from);
     }

@@ -71,11 +71,12 @@ public class DepotResource {
                     schema = @Schema(implementation = DepotDto.class)))
     @APIResponse(responseCode = "409", description = "A depot with this code already exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown country or organisation" + Problems.IDEMPOTENCY_422,
+    @APIResponse(responseCode = "422", description = "Unknown country or organisation"
+            + Problems.IDEMPOTENCY_422,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
-            @HeaderParam(Idempotency.HEADER)
-            @Parameter(description = "Optional key making a retry safe", example = "depot-unhrd-bri") String key,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe",
+                    example = "depot-unhrd-bri") String key,
             @Valid @NotNull DepotRequest body) {
         return idempotency.execute("depots", key, body, () -> {
             DepotDto dto = DepotDto.from(catalogue.createDepot(body.toCommand()));
@@ -88,13 +89,13 @@ public class DepotResource {
     @Operation(operationId = "listDepots", summary = "List depots",
             description = "Depots ordered by code, optionally filtered by country, kind and organisation.")
     public PageResponse<DepotDto> list(
-            @QueryParam("countryCode")
-            @Parameter(description = "Only depots in this country", example = "ITA") String countryCode,
+            @QueryParam("countryCode") @Parameter(description = "Only depots in this country",
+                    example = "ITA") String countryCode,
             @QueryParam("kind") @Parameter(description = "Only depots of this kind", example = "UN_HUB",
                     schema = @Schema(implementation = DepotKind.class)) String kind,
-            @QueryParam("organisationId")
-            @Parameter(description = "Only depots run by this organisation", example = Examples.ORGANISATION_ID)
-            @Pattern(regexp = StockResource.UUID_PATTERN, message = "must be a UUID") String organisationId,
+            @QueryParam("organisationId") @Parameter(description = "Only depots run by this organisation",
+                    example = Examples.ORGANISATION_ID) @Pattern(regexp = StockResource.UUID_PATTERN,
+                            message = "must be a UUID") String organisationId,
             @BeanParam @Valid PageParams page) {
         return catalogue.depots(countryCode, QueryParams.enumValue("kind", kind, DepotKind.class),
                 QueryParams.uuid("organisationId", organisationId), page.page, page.size).map(DepotDto::from);
@@ -130,8 +131,8 @@ public class DepotResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response receive(
             @PathParam("id") @Parameter(description = "Depot id", example = Examples.DEPOT_ID) UUID id,
-            @HeaderParam(Idempotency.HEADER)
-            @Parameter(description = "Optional key making a retry safe", example = "receipt-echo-2026-041") String key,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe",
+                    example = "receipt-echo-2026-041") String key,
             @Valid @NotNull ReceiptRequest body) {
         if (body.earmarkNamesNothing()) {
             throw ProblemException.badRequest(

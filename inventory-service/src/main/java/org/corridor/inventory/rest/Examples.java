@@ -9,8 +9,7 @@ public final class Examples {
     public static final String RESERVATION_ID = "5a9c3e7f-2b1d-4e68-8f40-6d2a1c9b7e53";
     public static final String TEAM_ID = "e4b7d2a9-6c3f-4a81-9b25-8f1e0d3c7a46";
     public static final String INSTANT = "2026-11-22T09:30:00Z";
-    public static final String EARMARK_JSON =
-            "{\"countryCodes\": [\"SYR\", \"TUR\"], \"incidentTypes\": [\"EARTHQUAKE\"]}";
+    public static final String EARMARK_JSON = "{\"countryCodes\": [\"SYR\", \"TUR\"], \"incidentTypes\": [\"EARTHQUAKE\"]}";
     public static final String STOCK_LOT_JSON = "{\"lotId\": \"" + LOT_ID + "\", \"depotId\": \"" + DEPOT_ID
             + "\", \"depotCode\": \"UNHRD-BRI\", \"depotName\": \"UNHRD Brindisi\", \"countryCode\": \"ITA\", "
             + "\"latitude\": 40.6327, \"longitude\": 17.9418, \"itemCode\": \"SHL-TENT-FAMILY\", "

@@ -64,8 +64,8 @@ public class ItemResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
-            @HeaderParam(Idempotency.HEADER)
-            @Parameter(description = "Optional key making a retry safe", example = "item-soap-bar") String key,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe",
+                    example = "item-soap-bar") String key,
             @Valid @NotNull ItemRequest body) {
         return idempotency.execute("items", key, body, () -> {
             ItemDto dto = ItemDto.from(catalogue.createItem(body.toCommand()));

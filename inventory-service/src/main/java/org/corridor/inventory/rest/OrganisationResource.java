@@ -64,8 +64,8 @@ public class OrganisationResource {
             description = "Unknown country, or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
-            @HeaderParam(Idempotency.HEADER)
-            @Parameter(description = "Optional key making a retry safe", example = "org-wfp-2026-11-22") String key,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe",
+                    example = "org-wfp-2026-11-22") String key,
             @Valid @NotNull OrganisationRequest body) {
         return idempotency.execute("organisations", key, body, () -> {
             OrganisationDto dto = OrganisationDto.from(catalogue.createOrganisation(body.toCommand()));
@@ -80,8 +80,8 @@ public class OrganisationResource {
     public PageResponse<OrganisationDto> list(
             @QueryParam("type") @Parameter(description = "Only this kind of organisation", example = "NGO",
                     schema = @Schema(implementation = OrganisationType.class)) String type,
-            @QueryParam("countryCode")
-            @Parameter(description = "Only organisations of this country", example = "ITA") String countryCode,
+            @QueryParam("countryCode") @Parameter(description = "Only organisations of this country",
+                    example = "ITA") String countryCode,
             @BeanParam @Valid PageParams page) {
         OrganisationType t = QueryParams.enumValue("type", type, OrganisationType.class);
         return catalogue.organisations(t, countryCode, page.page, page.size).map(OrganisationDto::from);

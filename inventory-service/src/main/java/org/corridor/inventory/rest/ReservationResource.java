@@ -71,12 +71,12 @@ public class ReservationResource {
     @APIResponse(responseCode = "409",
             description = "Not enough available stock on one or more lines; nothing was reserved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown lot" + Problems.IDEMPOTENCY_422,
+    @APIResponse(responseCode = "422", description = "Unknown lot"
+            + Problems.IDEMPOTENCY_422,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
-            @HeaderParam(Idempotency.HEADER)
-            @Parameter(description = "Required key making a retry safe", required = true,
-                    example = "approve-plan-7c1e2d90") String key,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Required key making a retry safe",
+                    required = true, example = "approve-plan-7c1e2d90") String key,
             @Valid @NotNull ReservationRequest body) {
         return idempotency.require("reservations", key, body, () -> {
             ReservationDto dto = ReservationDto.from(reservations.reserve(body.reference().trim(), body.toLines()));
@@ -89,9 +89,8 @@ public class ReservationResource {
     @Operation(operationId = "listReservations", summary = "List reservations",
             description = "Reservations oldest first, optionally with one reference and/or status.")
     public PageResponse<ReservationDto> list(
-            @QueryParam("reference")
-            @Parameter(description = "Only reservations with this reference", example = "plan-7c1e2d90")
-            String reference,
+            @QueryParam("reference") @Parameter(description = "Only reservations with this reference",
+                    example = "plan-7c1e2d90") String reference,
             @QueryParam("status") @Parameter(description = "Only reservations with this status", example = "HELD",
                     schema = @Schema(implementation = ReservationStatus.class)) String status,
             @BeanParam @Valid PageParams page) {
@@ -128,8 +127,8 @@ public class ReservationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReservationDto release(
             @PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id,
-            @HeaderParam(Idempotency.HEADER)
-            @Parameter(description = SETTLEMENT_KEY, example = "shipment-5d1f0b7e-release") String key,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = SETTLEMENT_KEY,
+                    example = "shipment-5d1f0b7e-release") String key,
             @Valid @RequestBody(required = false,
                     description = "Optional: what to release and under which reference") SettlementRequest body) {
         return ReservationDto.from(reservations.release(id, reference(body, key), lines(body)));
@@ -155,8 +154,8 @@ public class ReservationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReservationDto consume(
             @PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id,
-            @HeaderParam(Idempotency.HEADER)
-            @Parameter(description = SETTLEMENT_KEY, example = "shipment-5d1f0b7e-consume") String key,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = SETTLEMENT_KEY,
+                    example = "shipment-5d1f0b7e-consume") String key,
             @Valid @RequestBody(required = false,
                     description = "Optional: what to consume and under which reference") SettlementRequest body) {
         return ReservationDto.from(reservations.consume(id, reference(body, key), lines(body)));
@@ -183,7 +182,8 @@ public class ReservationResource {
     }
 
     private static String reference(SettlementRequest body, String key) {
-        String ref = body != null && body.reference() != null && !body.reference().isBlank() ? body.reference().trim()
+        String ref = body != null && body.reference() != null && !body.reference().isBlank()
+                ? body.reference().trim()
                 : key == null || key.isBlank() ? null : key.trim();
         if (ref == null && body != null && body.lines() != null) {
             throw ProblemException.badRequest(

@@ -49,8 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Stock", description = "Lots and their balances, the append-only stock ledger, adjustments and reversals")
 public class StockResource {
 
-    static final String UUID_PATTERN =
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+    static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     private final StockService stock;
     private final ETagResponder etag;
@@ -78,15 +77,15 @@ public class StockResource {
                     schema = @Schema(implementation = StockLotPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response list(
-            @QueryParam("countryCode")
-            @Parameter(description = "Only lots in depots of this country", example = "ITA") String countryCode,
-            @QueryParam("itemCode")
-            @Parameter(description = "Only lots of this item", example = "SHL-TENT-FAMILY") String itemCode,
-            @QueryParam("depotId") @Parameter(description = "Only lots in this depot", example = Examples.DEPOT_ID)
-            @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String depotId,
-            @QueryParam("availableOnly") @DefaultValue("false")
-            @Parameter(description = "Only unexpired lots with available stock", example = "true")
-            boolean availableOnly,
+            @QueryParam("countryCode") @Parameter(description = "Only lots in depots of this country",
+                    example = "ITA") String countryCode,
+            @QueryParam("itemCode") @Parameter(description = "Only lots of this item",
+                    example = "SHL-TENT-FAMILY") String itemCode,
+            @QueryParam("depotId") @Parameter(description = "Only lots in this depot",
+                    example = Examples.DEPOT_ID) @Pattern(regexp = UUID_PATTERN,
+                            message = "must be a UUID") String depotId,
+            @QueryParam("availableOnly") @DefaultValue("false") @Parameter(
+                    description = "Only unexpired lots with available stock", example = "true") boolean availableOnly,
             @BeanParam @Valid PageParams page,
             @Context Request request) {
         UUID depot = QueryParams.uuid("depotId", depotId);
@@ -109,15 +108,14 @@ public class StockResource {
                     schema = @Schema(implementation = SummaryDto.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response summary(
-            @QueryParam("groupBy") @DefaultValue("country")
-            @Pattern(regexp = "country|item|depot", message = "must be country, item or depot")
-            @Parameter(description = "country, item or depot", example = "item",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"country", "item", "depot"}))
-            String groupBy,
-            @QueryParam("countryCode")
-            @Parameter(description = "Only depots of this country", example = "ITA") String countryCode,
-            @QueryParam("itemCode") @Parameter(description = "Only this item", example = "SHL-TENT-FAMILY")
-            String itemCode,
+            @QueryParam("groupBy") @DefaultValue("country") @Pattern(regexp = "country|item|depot",
+                    message = "must be country, item or depot") @Parameter(description = "country, item or depot",
+                            example = "item", schema = @Schema(type = SchemaType.STRING, enumeration = {
+                                    "country", "item", "depot"})) String groupBy,
+            @QueryParam("countryCode") @Parameter(description = "Only depots of this country",
+                    example = "ITA") String countryCode,
+            @QueryParam("itemCode") @Parameter(description = "Only this item",
+                    example = "SHL-TENT-FAMILY") String itemCode,
             @Context Request request) {
         return etag.ok(request, SummaryDto.from(groupBy, stock.summary(groupBy, countryCode, itemCode)));
     }
@@ -139,10 +137,9 @@ public class StockResource {
             description = "Append-only ledger entries, oldest first, optionally of one lot and/or since an instant. "
                     + "A DONOR token sees only the entries of the lots it donated.")
     public PageResponse<LedgerEntryDto> ledger(
-            @QueryParam("lotId") @Parameter(description = "Only entries of this lot", example = Examples.LOT_ID)
-            @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String lotId,
-            @QueryParam("since")
-            @Parameter(description = "Only entries recorded at or after this ISO-8601 instant",
+            @QueryParam("lotId") @Parameter(description = "Only entries of this lot",
+                    example = Examples.LOT_ID) @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String lotId,
+            @QueryParam("since") @Parameter(description = "Only entries recorded at or after this ISO-8601 instant",
                     example = Examples.INSTANT) String since,
             @BeanParam @Valid PageParams page) {
         return stock.ledger(QueryParams.uuid("lotId", lotId), QueryParams.instant("since", since), page.page,
@@ -179,12 +176,12 @@ public class StockResource {
     @APIResponse(responseCode = "409",
             description = "The adjustment would leave on-hand below zero or below the reserved quantity",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422",
-            description = "Unknown lot, or a reason that does not fit the sign of delta" + Problems.IDEMPOTENCY_422,
+    @APIResponse(responseCode = "422", description = "Unknown lot, or a reason that does not fit the sign of delta"
+            + Problems.IDEMPOTENCY_422,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response adjust(
-            @HeaderParam(Idempotency.HEADER)
-            @Parameter(description = "Optional key making a retry safe", example = "count-2026-11-bri-07") String key,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe",
+                    example = "count-2026-11-bri-07") String key,
             @Valid @NotNull AdjustmentRequest body) {
         // a donor's adjustment of another's lot is 404 before a stored answer could be replayed
         stock.requireChangeableLot(body.lotId());
@@ -216,12 +213,12 @@ public class StockResource {
     @APIResponse(responseCode = "409", description = "Already reversed, not a reversible type, or the reversal would "
             + "leave on-hand below reserved or zero",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown ledger entry" + Problems.IDEMPOTENCY_422,
+    @APIResponse(responseCode = "422", description = "Unknown ledger entry"
+            + Problems.IDEMPOTENCY_422,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reverse(
-            @HeaderParam(Idempotency.HEADER)
-            @Parameter(description = "Optional key making a retry safe", example = "reverse-dup-receipt-0412")
-            String key,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe",
+                    example = "reverse-dup-receipt-0412") String key,
             @Valid @NotNull ReversalRequest body) {
         // a donor's reversal of another's entry is 404 before a stored answer could be replayed
         stock.requireReversibleEntry(body.ledgerEntryId());

@@ -63,12 +63,12 @@ public class TeamResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TeamDto.class)))
-    @APIResponse(responseCode = "422",
-            description = "Unknown country or organisation, or status ASSIGNED" + Problems.IDEMPOTENCY_422,
+    @APIResponse(responseCode = "422", description = "Unknown country or organisation, or status ASSIGNED"
+            + Problems.IDEMPOTENCY_422,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
-            @HeaderParam(Idempotency.HEADER)
-            @Parameter(description = "Optional key making a retry safe", example = "team-usar-ita-1") String key,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe",
+                    example = "team-usar-ita-1") String key,
             @Valid @NotNull TeamRequest body) {
         return idempotency.execute("teams", key, body, () -> {
             TeamDto dto = TeamDto.from(teams.create(body.toCommand()));
@@ -85,11 +85,12 @@ public class TeamResource {
                     schema = @Schema(implementation = TeamStatus.class)) String status,
             @QueryParam("type") @Parameter(description = "Only teams of this type", example = "USAR_HEAVY",
                     schema = @Schema(implementation = TeamType.class)) String type,
-            @QueryParam("countryCode")
-            @Parameter(description = "Only teams of this country", example = "ITA") String countryCode,
+            @QueryParam("countryCode") @Parameter(description = "Only teams of this country",
+                    example = "ITA") String countryCode,
             @BeanParam @Valid PageParams page) {
         return teams.list(QueryParams.enumValue("status", status, TeamStatus.class),
-                QueryParams.enumValue("type", type, TeamType.class), countryCode, page.page, page.size).map(TeamDto::from);
+                QueryParams.enumValue("type", type, TeamType.class), countryCode, page.page, page.size)
+                .map(TeamDto::from);
     }
 
     @GET

@@ -1,10 +1,10 @@
 package org.corridor.inventory.service;
 
-import org.corridor.common.paging.PageResponse;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
@@ -44,7 +44,8 @@ public class CatalogueService {
         if (region == null || region.isBlank()) {
             return PageResponse.of(Country.findAll(Sort.by("code")), page, size, CountryView::of);
         }
-        return PageResponse.of(Country.find("lower(region) = ?1", Sort.by("code"), region.trim().toLowerCase()), page, size,
+        return PageResponse.of(Country.find("lower(region) = ?1", Sort.by("code"), region.trim().toLowerCase()), page,
+                size,
                 CountryView::of);
     }
 

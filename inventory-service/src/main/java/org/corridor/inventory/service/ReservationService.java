@@ -1,6 +1,5 @@
 package org.corridor.inventory.service;
 
-import org.corridor.common.paging.PageResponse;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
@@ -26,10 +26,10 @@ import org.corridor.inventory.domain.ReservationStatus;
 import org.corridor.inventory.domain.StockBalance;
 
 /**
- * Reservations hold stock of lots for a plan, all or nothing. They never oversell: the balance rows
- * of all the lots a request names are locked ({@code SELECT ... FOR UPDATE}) in one stable order
- * (lot ids sorted) before anything is checked, so concurrent requests on the same lots queue up
- * instead of both seeing the same availability, and can never deadlock on each other.
+ * Reservations hold stock of lots for a plan, all or nothing. They never oversell: the balance rows of all the lots a
+ * request names are locked ({@code SELECT ... FOR UPDATE}) in one stable order (lot ids sorted) before anything is
+ * checked, so concurrent requests on the same lots queue up instead of both seeing the same availability, and can never
+ * deadlock on each other.
  */
 @ApplicationScoped
 public class ReservationService {
@@ -118,9 +118,9 @@ public class ReservationService {
     }
 
     /**
-     * Releases what is still held (RELEASE entries: it becomes available again). Without a reference
-     * it releases everything still held and is idempotent by state; with a reference it releases the
-     * given lines (or, without lines, everything still held) once per reference.
+     * Releases what is still held (RELEASE entries: it becomes available again). Without a reference it releases
+     * everything still held and is idempotent by state; with a reference it releases the given lines (or, without
+     * lines, everything still held) once per reference.
      */
     @Transactional
     public ReservationView release(UUID id, String reference, List<Line> lines) {
@@ -219,7 +219,7 @@ public class ReservationService {
 
     private String settlementLines(UUID reservationId, Kind kind, String reference) {
         List<?> rows = em.createNativeQuery("SELECT lines FROM reservation_settlement "
-                        + "WHERE reservation_id = ?1 AND kind = ?2 AND reference = ?3")
+                + "WHERE reservation_id = ?1 AND kind = ?2 AND reference = ?3")
                 .setParameter(1, reservationId).setParameter(2, kind.name()).setParameter(3, reference)
                 .getResultList();
         return rows.isEmpty() ? null : (String) rows.get(0);

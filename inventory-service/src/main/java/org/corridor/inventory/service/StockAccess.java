@@ -7,11 +7,11 @@ import org.corridor.common.problem.ProblemException;
 import org.corridor.common.security.Caller;
 
 /**
- * Object-level rules on stock that {@code @RolesAllowed} cannot express. A DONOR acts for the one
- * organisation its token names:
+ * Object-level rules on stock that {@code @RolesAllowed} cannot express. A DONOR acts for the one organisation its
+ * token names:
  * <ul>
- * <li>it sees only lots it donated, and the ledger entries of those lots; any other lot or entry
- * answers 404 exactly as if it did not exist (the same problem an unknown id gets);</li>
+ * <li>it sees only lots it donated, and the ledger entries of those lots; any other lot or entry answers 404 exactly as
+ * if it did not exist (the same problem an unknown id gets);</li>
  * <li>it registers receipts only with itself as donor (403 otherwise);</li>
  * <li>it adjusts and reverses only its own lots' stock (another's lot: 404, as above).</li>
  * </ul>
@@ -27,8 +27,7 @@ public class StockAccess {
     }
 
     /**
-     * The donor whose lots the caller may see, or empty when it sees all (403 for a DONOR token without
-     * organisation).
+     * The donor whose lots the caller may see, or empty when it sees all (403 for a DONOR token without organisation).
      */
     public Optional<UUID> visibleDonor() {
         return caller.confinedTo();
@@ -50,8 +49,8 @@ public class StockAccess {
     }
 
     /**
-     * Refuses a change of a lot donated by {@code donor}: 404 ({@code hidden}) to a caller that may
-     * not even see it, 403 to one that sees it but may not change it (a DONOR that is also a DASHBOARD).
+     * Refuses a change of a lot donated by {@code donor}: 404 ({@code hidden}) to a caller that may not even see it,
+     * 403 to one that sees it but may not change it (a DONOR that is also a DASHBOARD).
      */
     public void requireMayChange(UUID donor, ProblemException hidden) {
         Optional<UUID> only = caller.changesConfinedTo();
@@ -66,8 +65,8 @@ public class StockAccess {
     }
 
     /**
-     * The Idempotency-Key scope for a stock change: a confined caller gets its own, so that a key
-     * another organisation used is never replayed to it (nor reported as used with another body).
+     * The Idempotency-Key scope for a stock change: a confined caller gets its own, so that a key another organisation
+     * used is never replayed to it (nor reported as used with another body).
      */
     public String scope(String base) {
         return caller.changesConfinedTo().map(org -> base + ":donor:" + org).orElse(base);

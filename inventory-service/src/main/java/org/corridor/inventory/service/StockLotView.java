@@ -22,10 +22,12 @@ public record StockLotView(UUID lotId, UUID depotId, String depotCode, String de
 
     static StockLotView of(StockBalance b) {
         StockLot l = b.lot;
-        Earmark earmark = l.earmarkCountryCodes == null && l.earmarkIncidentTypes == null ? null
+        Earmark earmark = l.earmarkCountryCodes == null && l.earmarkIncidentTypes == null
+                ? null
                 : new Earmark(
                         l.earmarkCountryCodes == null ? List.of() : List.of(l.earmarkCountryCodes),
-                        l.earmarkIncidentTypes == null ? List.of()
+                        l.earmarkIncidentTypes == null
+                                ? List.of()
                                 : Arrays.stream(l.earmarkIncidentTypes).map(IncidentType::valueOf).toList());
         Depot d = l.depot;
         return new StockLotView(l.id, d.id, d.code, d.name, d.countryCode, d.latitude, d.longitude, l.itemCode,

@@ -1,6 +1,5 @@
 package org.corridor.inventory.service;
 
-import org.corridor.common.paging.PageResponse;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
@@ -29,10 +29,10 @@ import org.corridor.inventory.domain.StockBalance;
 import org.corridor.inventory.domain.StockLot;
 
 /**
- * The stock ledger. Every change of a lot's quantities is one appended {@link LedgerEntry} plus the
- * matching change of its {@link StockBalance} row, in one transaction, with the balance row locked
- * ({@code SELECT ... FOR UPDATE}), so that the balance always equals the sums of the ledger.
- * Every read and change goes through {@link StockAccess}: a DONOR sees and changes only its own lots.
+ * The stock ledger. Every change of a lot's quantities is one appended {@link LedgerEntry} plus the matching change of
+ * its {@link StockBalance} row, in one transaction, with the balance row locked ({@code SELECT ... FOR UPDATE}), so
+ * that the balance always equals the sums of the ledger. Every read and change goes through {@link StockAccess}: a
+ * DONOR sees and changes only its own lots.
  */
 @ApplicationScoped
 public class StockService {
@@ -63,10 +63,12 @@ public class StockService {
         }
         Item item = refs.requireItem(r.itemCode(), "itemCode");
         Organisation donor = refs.requireOrganisation(r.donorOrganisationId(), "donorOrganisationId");
-        List<String> countries = r.earmarkCountryCodes() == null ? List.of()
+        List<String> countries = r.earmarkCountryCodes() == null
+                ? List.of()
                 : r.earmarkCountryCodes().stream().distinct().sorted().toList();
         countries.forEach(c -> refs.requireCountry(c, "earmark.countryCodes"));
-        List<String> types = r.earmarkIncidentTypes() == null ? List.of()
+        List<String> types = r.earmarkIncidentTypes() == null
+                ? List.of()
                 : r.earmarkIncidentTypes().stream().distinct().sorted().map(Enum::name).toList();
         if (r.expiresOn() == null && item.shelfLifeDays != null) {
             throw ProblemException.unprocessable("Expiry date required",
@@ -175,9 +177,9 @@ public class StockService {
     }
 
     /**
-     * Refuses a caller confined to its own lots (a DONOR) a change of any other lot: 404 as for a lot
-     * that does not exist, never revealing it exists; for such a caller an unknown lot is 404 too
-     * (officers get 422 for an unknown lot in a body). Checked before the Idempotency-Key is looked at.
+     * Refuses a caller confined to its own lots (a DONOR) a change of any other lot: 404 as for a lot that does not
+     * exist, never revealing it exists; for such a caller an unknown lot is 404 too (officers get 422 for an unknown
+     * lot in a body). Checked before the Idempotency-Key is looked at.
      */
     public void requireChangeableLot(UUID lotId) {
         if (!access.confined()) {
@@ -213,8 +215,8 @@ public class StockService {
     }
 
     /**
-     * Appends one ledger entry and moves the (locked) balance by the same deltas. The callers check
-     * the business rules with precise messages; this is the last guard.
+     * Appends one ledger entry and moves the (locked) balance by the same deltas. The callers check the business rules
+     * with precise messages; this is the last guard.
      */
     LedgerEntry append(StockBalance b, LedgerEntryType type, long onHandDelta, long reservedDelta,
             AdjustmentReason reason, UUID reservationId, UUID reverses, String note) {
@@ -319,7 +321,8 @@ public class StockService {
         QueryFilter f = QueryFilter.create().eq("lotId", lotId).cond("occurredAt >= ?", since)
                 .cond("lotId in (select sl.id from StockLot sl where sl.donor.id = ?)",
                         access.visibleDonor().orElse(null));
-        return PageResponse.of(LedgerEntry.find(f.where(), Sort.by("seq"), f.params()), page, size, LedgerEntryView::of);
+        return PageResponse.of(LedgerEntry.find(f.where(), Sort.by("seq"), f.params()), page, size,
+                LedgerEntryView::of);
     }
 
     public LedgerEntryView entry(UUID id) {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sends malformed JSON, wrong types, missing fields and boundary values to every POST of the service:
- * every answer must be a 4xx problem (or a success, where a value is in fact allowed), never a 500.
+ * Sends malformed JSON, wrong types, missing fields and boundary values to every POST of the service: every answer must
+ * be a 4xx problem (or a success, where a value is in fact allowed), never a 500.
  */
 @QuarkusTest
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
@@ -61,9 +61,11 @@ class BadInputTest {
                         () -> map("name", Fixtures.unique("Org"), "type", "NGO", "countryCode", "KEN"),
                         Set.of("name", "type", "countryCode"), Set.of()),
                 new Endpoint("depots", () -> "/api/v1/depots", false,
-                        () -> map("code", Fixtures.unique("D"), "name", "Depot", "countryCode", "KEN", "latitude", -1.29,
+                        () -> map("code", Fixtures.unique("D"), "name", "Depot", "countryCode", "KEN", "latitude",
+                                -1.29,
                                 "longitude", 36.82, "organisationId", org, "kind", "NGO_WAREHOUSE"),
-                        Set.of("code", "name", "countryCode", "latitude", "longitude", "organisationId", "kind"), Set.of()),
+                        Set.of("code", "name", "countryCode", "latitude", "longitude", "organisationId", "kind"),
+                        Set.of()),
                 new Endpoint("items", () -> "/api/v1/items", false,
                         () -> map("code", Fixtures.unique("IT"), "name", "Item", "category", "NFI", "unit", "each",
                                 "unitWeightKg", 1.0, "unitVolumeM3", 0.01, "shelfLifeDays", 365),
@@ -72,7 +74,8 @@ class BadInputTest {
                 new Endpoint("receipts", () -> "/api/v1/depots/" + depot + "/receipts", false,
                         () -> map("itemCode", "NFI-BLANKET", "quantity", 10, "lotCode", Fixtures.unique("L"),
                                 "expiresOn", LocalDate.now().plusYears(2).toString(), "donorOrganisationId", org,
-                                "earmark", map("countryCodes", List.of("KEN"), "incidentTypes", List.of("FLOOD")), "note", "n"),
+                                "earmark", map("countryCodes", List.of("KEN"), "incidentTypes", List.of("FLOOD")),
+                                "note", "n"),
                         Set.of("itemCode", "quantity", "lotCode", "donorOrganisationId"), Set.of("quantity")),
                 new Endpoint("adjustments", () -> "/api/v1/stock/adjustments", false,
                         () -> map("lotId", lot, "delta", 1, "reason", "FOUND", "note", "n"),
@@ -84,11 +87,14 @@ class BadInputTest {
                         () -> map("reference", "plan", "lines", List.of(map("lotId", lot, "quantity", 1))),
                         Set.of("reference", "lines"), Set.of()),
                 new Endpoint("teams", () -> "/api/v1/teams", false,
-                        () -> map("name", "Team", "countryCode", "KEN", "organisationId", org, "type", "WASH", "members", 12,
+                        () -> map("name", "Team", "countryCode", "KEN", "organisationId", org, "type", "WASH",
+                                "members", 12,
                                 "baseLatitude", -1.29, "baseLongitude", 36.82, "mobilisationHours", 24,
                                 "selfSufficiencyDays", 14, "status", "AVAILABLE"),
-                        Set.of("name", "countryCode", "organisationId", "type", "members", "baseLatitude", "baseLongitude",
-                                "mobilisationHours", "selfSufficiencyDays"), Set.of("members")),
+                        Set.of("name", "countryCode", "organisationId", "type", "members", "baseLatitude",
+                                "baseLongitude",
+                                "mobilisationHours", "selfSufficiencyDays"),
+                        Set.of("members")),
                 new Endpoint("assignment", () -> "/api/v1/teams/" + team + "/assignment", false,
                         () -> map("reference", "plan-x"), Set.of("reference"), Set.of()));
     }
@@ -182,7 +188,8 @@ class BadInputTest {
                 }
             }
             // a number too big for any Java type
-            String raw = toJson(e.validBody().get()).replaceFirst("^\\{", "{\"quantity\": 99999999999999999999999999999999999999,");
+            String raw = toJson(e.validBody().get()).replaceFirst("^\\{",
+                    "{\"quantity\": 99999999999999999999999999999999999999,");
             Response r = postRaw(e, raw);
             assertTrue(r.statusCode() < 500, e.name() + " overflowing number: " + r.asString());
         }
@@ -223,11 +230,16 @@ class BadInputTest {
 
         Endpoint reservations = endpoints().get(6);
         assertProblem(post(reservations, map("reference", "p", "lines", List.of())), 400, "no lines");
-        assertProblem(post(reservations, map("reference", "p", "lines", List.of(map("lotId", lot, "quantity", 0)))), 400, "quantity 0");
-        assertProblem(post(reservations, map("reference", "p", "lines", List.of(map("lotId", lot, "quantity", -5)))), 400, "quantity -5");
-        assertProblem(post(reservations, map("reference", "p", "lines", List.of(map("lotId", lot)))), 400, "no quantity");
-        assertProblem(post(reservations, map("reference", "p", "lines", java.util.Collections.singletonList(null))), 400, "null line");
-        assertProblem(post(reservations, map("reference", "   ", "lines", List.of(map("lotId", lot, "quantity", 1)))), 400, "blank reference");
+        assertProblem(post(reservations, map("reference", "p", "lines", List.of(map("lotId", lot, "quantity", 0)))),
+                400, "quantity 0");
+        assertProblem(post(reservations, map("reference", "p", "lines", List.of(map("lotId", lot, "quantity", -5)))),
+                400, "quantity -5");
+        assertProblem(post(reservations, map("reference", "p", "lines", List.of(map("lotId", lot)))), 400,
+                "no quantity");
+        assertProblem(post(reservations, map("reference", "p", "lines", java.util.Collections.singletonList(null))),
+                400, "null line");
+        assertProblem(post(reservations, map("reference", "   ", "lines", List.of(map("lotId", lot, "quantity", 1)))),
+                400, "blank reference");
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 201; i++) {
             many.add(map("lotId", UUID.randomUUID().toString(), "quantity", 1));
@@ -236,16 +248,18 @@ class BadInputTest {
         assertProblem(post(reservations, map("reference", "p", "lines", "all of them")), 400, "lines as a string");
 
         Endpoint teams = endpoints().get(7);
-        for (Object[] bad : new Object[][] {{"baseLatitude", 90.5}, {"baseLongitude", -180.01}, {"members", 10_001},
-                {"mobilisationHours", 721}, {"selfSufficiencyDays", 366}, {"mobilisationHours", -1}, {"type", "USAR_MEGA"},
-                {"status", "ON_HOLIDAY"}, {"members", "many"}, {"members", 12.5}, {"countryCode", "IT"}, {"name", map("first", "x")}}) {
+        for (Object[] bad : new Object[][]{{"baseLatitude", 90.5}, {"baseLongitude", -180.01}, {"members", 10_001},
+                {"mobilisationHours", 721}, {"selfSufficiencyDays", 366}, {"mobilisationHours", -1},
+                {"type", "USAR_MEGA"},
+                {"status", "ON_HOLIDAY"}, {"members", "many"}, {"members", 12.5}, {"countryCode", "IT"},
+                {"name", map("first", "x")}}) {
             body = teams.validBody().get();
             body.put((String) bad[0], bad[1]);
             assertProblem(post(teams, body), 400, "team " + bad[0] + " = " + bad[1]);
         }
 
         Endpoint depots = endpoints().get(1);
-        for (Object[] bad : new Object[][] {{"code", "lower-case"}, {"code", "A"}, {"latitude", "north"},
+        for (Object[] bad : new Object[][]{{"code", "lower-case"}, {"code", "A"}, {"latitude", "north"},
                 {"kind", "GARAGE"}, {"organisationId", 12}}) {
             body = depots.validBody().get();
             body.put((String) bad[0], bad[1]);
@@ -253,7 +267,7 @@ class BadInputTest {
         }
 
         Endpoint items = endpoints().get(2);
-        for (Object[] bad : new Object[][] {{"unitWeightKg", 0}, {"unitVolumeM3", -0.1}, {"shelfLifeDays", 36_501},
+        for (Object[] bad : new Object[][]{{"unitWeightKg", 0}, {"unitVolumeM3", -0.1}, {"shelfLifeDays", 36_501},
                 {"category", "TOYS"}}) {
             body = items.validBody().get();
             body.put((String) bad[0], bad[1]);
@@ -277,7 +291,8 @@ class BadInputTest {
                     Response r = post(e, body);
                     requests++;
                     statuses.merge(r.statusCode(), 1, Integer::sum);
-                    assertTrue(r.statusCode() < 500, e.name() + " " + field + " = " + abbreviate(value) + ": " + r.asString());
+                    assertTrue(r.statusCode() < 500,
+                            e.name() + " " + field + " = " + abbreviate(value) + ": " + r.asString());
                     if (r.statusCode() >= 400) {
                         assertTrue(r.contentType().startsWith("application/problem+json"),
                                 e.name() + " " + field + " = " + abbreviate(value));
@@ -295,8 +310,10 @@ class BadInputTest {
             assertProblem(given().post("/api/v1/reservations/{id}/" + action, UUID.randomUUID()), 404, action);
             assertProblem(given().post("/api/v1/reservations/not-a-uuid/" + action), 404, action + " bad id");
         }
-        assertProblem(given().contentType(ContentType.JSON).body(map("itemCode", "NFI-BLANKET", "quantity", 1, "lotCode", "L",
-                "donorOrganisationId", org)).post("/api/v1/depots/not-a-uuid/receipts"), 404, "receipt bad depot id");
+        assertProblem(
+                given().contentType(ContentType.JSON).body(map("itemCode", "NFI-BLANKET", "quantity", 1, "lotCode", "L",
+                        "donorOrganisationId", org)).post("/api/v1/depots/not-a-uuid/receipts"),
+                404, "receipt bad depot id");
     }
 
     private static String abbreviate(Object v) {

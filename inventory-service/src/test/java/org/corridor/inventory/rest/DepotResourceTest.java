@@ -31,7 +31,8 @@ class DepotResourceTest {
         given().get("/api/v1/depots/{id}", id).then().statusCode(200).body("code", equalTo(code));
         given().get("/api/v1/depots?countryCode=ITA&kind=UN_HUB&organisationId=" + org).then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(id));
-        given().get("/api/v1/depots?organisationId=nope").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/depots?organisationId=nope").then().statusCode(400)
+                .contentType("application/problem+json");
         given().get("/api/v1/depots?kind=SHED").then().statusCode(400).contentType("application/problem+json");
         // the same code again
         given().contentType(ContentType.JSON).body(body).post("/api/v1/depots").then().statusCode(409)
@@ -42,8 +43,9 @@ class DepotResourceTest {
     @Test
     void depotWithUnknownCountryOrOrganisationIs422() {
         String org = Fixtures.organisation();
-        Map<String, Object> body = new HashMap<>(Map.of("code", Fixtures.unique("D"), "name", "Depot", "countryCode", "QQQ",
-                "latitude", 1.0, "longitude", 1.0, "organisationId", org, "kind", "NGO_WAREHOUSE"));
+        Map<String, Object> body = new HashMap<>(
+                Map.of("code", Fixtures.unique("D"), "name", "Depot", "countryCode", "QQQ",
+                        "latitude", 1.0, "longitude", 1.0, "organisationId", org, "kind", "NGO_WAREHOUSE"));
         given().contentType(ContentType.JSON).body(body).post("/api/v1/depots").then().statusCode(422)
                 .contentType("application/problem+json").body("title", equalTo("Unknown country"));
         body.put("countryCode", "KEN");

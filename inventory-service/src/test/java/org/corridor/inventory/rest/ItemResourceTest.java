@@ -40,7 +40,8 @@ class ItemResourceTest {
     @Test
     void addsCatalogueItems() {
         String code = Fixtures.unique("WASH-SOAP");
-        Map<String, Object> body = Map.of("code", code, "name", "Soap, bar of 250 g", "category", "WASH", "unit", "each",
+        Map<String, Object> body = Map.of("code", code, "name", "Soap, bar of 250 g", "category", "WASH", "unit",
+                "each",
                 "unitWeightKg", 0.25, "unitVolumeM3", 0.0003, "shelfLifeDays", 1095);
         given().contentType(ContentType.JSON).body(body).post("/api/v1/items").then().statusCode(201)
                 .header("Location", endsWith("/api/v1/items/" + code))

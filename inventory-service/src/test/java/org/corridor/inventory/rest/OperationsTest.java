@@ -30,9 +30,12 @@ class OperationsTest {
     @Test
     void openApiDocumentsEveryOperation() {
         String spec = given().get("/q/openapi").then().statusCode(200).extract().asString();
-        for (String op : new String[] {"listCountries", "getCountry", "createOrganisation", "listOrganisations", "getOrganisation",
-                "createDepot", "listDepots", "getDepot", "receiveStock", "createItem", "listItems", "getItem", "listStock",
-                "summariseStock", "getStockLot", "listLedgerEntries", "getLedgerEntry", "adjustStock", "reverseLedgerEntry",
+        for (String op : new String[]{"listCountries", "getCountry", "createOrganisation", "listOrganisations",
+                "getOrganisation",
+                "createDepot", "listDepots", "getDepot", "receiveStock", "createItem", "listItems", "getItem",
+                "listStock",
+                "summariseStock", "getStockLot", "listLedgerEntries", "getLedgerEntry", "adjustStock",
+                "reverseLedgerEntry",
                 "createReservation", "listReservations", "getReservation", "releaseReservation", "consumeReservation",
                 "createTeam", "listTeams", "getTeam", "assignTeam", "releaseTeam"}) {
             org.junit.jupiter.api.Assertions.assertTrue(spec.contains("operationId: " + op), op + " is documented");

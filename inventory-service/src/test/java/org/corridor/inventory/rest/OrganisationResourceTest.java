@@ -34,7 +34,8 @@ class OrganisationResourceTest {
         given().get("/api/v1/organisations/{id}", id).then().statusCode(200).body("name", equalTo(name));
         given().get("/api/v1/organisations?type=ngo&countryCode=DEU&size=500").then().statusCode(200)
                 .body("items.id", hasItem(id)).body("items.type", everyItem(equalTo("NGO")));
-        given().get("/api/v1/organisations?type=CHARITY").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/organisations?type=CHARITY").then().statusCode(400)
+                .contentType("application/problem+json");
         given().get("/api/v1/organisations/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/v1/organisations/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
@@ -49,7 +50,8 @@ class OrganisationResourceTest {
 
     @Test
     void createWithIdempotencyKeyReplays() {
-        Map<String, Object> body = Map.of("name", Fixtures.unique("IFRC"), "type", "RED_CROSS_RED_CRESCENT", "countryCode", "CHE");
+        Map<String, Object> body = Map.of("name", Fixtures.unique("IFRC"), "type", "RED_CROSS_RED_CRESCENT",
+                "countryCode", "CHE");
         String key = Fixtures.unique("org-key");
         String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .post("/api/v1/organisations").then().statusCode(201).extract().path("id");

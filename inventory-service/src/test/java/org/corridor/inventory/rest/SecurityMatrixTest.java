@@ -28,12 +28,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The role matrix of the security brief, over every endpoint of the service: each role (with a real
- * signed token) and no token at all, against each method and path, with real ids. An admitted role
- * gets the endpoint's success status; any other gets a 403 problem; no token a 401 problem with a
- * Bearer challenge; forged, expired, wrong-issuer and garbage tokens a 401 invalid_token problem on
- * every resource class. Every refused request is proven to have changed nothing the service stores.
- * The tested matrix is printed to the test log.
+ * The role matrix of the security brief, over every endpoint of the service: each role (with a real signed token) and
+ * no token at all, against each method and path, with real ids. An admitted role gets the endpoint's success status;
+ * any other gets a 403 problem; no token a 401 problem with a Bearer challenge; forged, expired, wrong-issuer and
+ * garbage tokens a 401 invalid_token problem on every resource class. Every refused request is proven to have changed
+ * nothing the service stores. The tested matrix is printed to the test log.
  */
 @QuarkusTest
 @QuarkusTestResource(JwtTestResource.class)
@@ -41,12 +40,14 @@ class SecurityMatrixTest {
 
     private static final Logger LOG = Logger.getLogger(SecurityMatrixTest.class);
 
-    static final Set<String> R = Set.of(Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE);
+    static final Set<String> R = Set.of(Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN,
+            Roles.SERVICE);
     static final Set<String> ADMIN = Set.of(Roles.ADMIN);
     static final Set<String> OPS_S = Set.of(Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE);
     static final Set<String> READ = Set.of(Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE);
     static final Set<String> DONOR_OPS = Set.of(Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.ADMIN);
-    static final List<String> ROLES = List.of(Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE);
+    static final List<String> ROLES = List.of(Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN,
+            Roles.SERVICE);
 
     /** One request, made fresh (with its own fixtures) for each caller. */
     record Call(String method, String path, Object body, Map<String, String> headers) {
@@ -96,13 +97,18 @@ class SecurityMatrixTest {
     private List<Endpoint> endpoints() {
         String v = "/api/v1";
         return List.of(
-                new Endpoint("Countries", "GET", "/countries", R, 200, role -> call("GET", v + "/countries?region=Asia")),
-                new Endpoint("Countries", "GET", "/countries/{iso3}", R, 200, role -> call("GET", v + "/countries/TUR")),
+                new Endpoint("Countries", "GET", "/countries", R, 200,
+                        role -> call("GET", v + "/countries?region=Asia")),
+                new Endpoint("Countries", "GET", "/countries/{iso3}", R, 200,
+                        role -> call("GET", v + "/countries/TUR")),
 
-                new Endpoint("Organisations", "POST", "/organisations", ADMIN, 201, role -> call("POST", v + "/organisations",
-                        Map.of("name", Fixtures.unique("Org"), "type", "NGO", "countryCode", "KEN"))),
-                new Endpoint("Organisations", "GET", "/organisations", R, 200, role -> call("GET", v + "/organisations")),
-                new Endpoint("Organisations", "GET", "/organisations/{id}", R, 200, role -> call("GET", v + "/organisations/" + donor)),
+                new Endpoint("Organisations", "POST", "/organisations", ADMIN, 201,
+                        role -> call("POST", v + "/organisations",
+                                Map.of("name", Fixtures.unique("Org"), "type", "NGO", "countryCode", "KEN"))),
+                new Endpoint("Organisations", "GET", "/organisations", R, 200,
+                        role -> call("GET", v + "/organisations")),
+                new Endpoint("Organisations", "GET", "/organisations/{id}", R, 200,
+                        role -> call("GET", v + "/organisations/" + donor)),
 
                 new Endpoint("Depots", "POST", "/depots", ADMIN, 201, role -> call("POST", v + "/depots",
                         Map.of("code", Fixtures.unique("D"), "name", "Depot", "countryCode", "KEN", "latitude", -1.29,
@@ -113,45 +119,64 @@ class SecurityMatrixTest {
                         v + "/depots/" + depot + "/receipts", Fixtures.receipt("SHL-TENT-FAMILY", 10, donor))),
 
                 new Endpoint("Items", "POST", "/items", ADMIN, 201, role -> call("POST", v + "/items",
-                        Map.of("code", Fixtures.unique("NFI-TEST"), "name", "Test item", "category", "NFI", "unit", "each",
+                        Map.of("code", Fixtures.unique("NFI-TEST"), "name", "Test item", "category", "NFI", "unit",
+                                "each",
                                 "unitWeightKg", 1.0, "unitVolumeM3", 0.01))),
                 new Endpoint("Items", "GET", "/items", R, 200, role -> call("GET", v + "/items")),
-                new Endpoint("Items", "GET", "/items/{code}", R, 200, role -> call("GET", v + "/items/SHL-TENT-FAMILY")),
+                new Endpoint("Items", "GET", "/items/{code}", R, 200,
+                        role -> call("GET", v + "/items/SHL-TENT-FAMILY")),
 
                 new Endpoint("Stock", "GET", "/stock", R, 200, role -> call("GET", v + "/stock?availableOnly=true")),
-                new Endpoint("Stock", "GET", "/stock/summary", R, 200, role -> call("GET", v + "/stock/summary?groupBy=item")),
+                new Endpoint("Stock", "GET", "/stock/summary", R, 200,
+                        role -> call("GET", v + "/stock/summary?groupBy=item")),
                 new Endpoint("Stock", "GET", "/stock/lots/{id}", R, 200, role -> call("GET",
                         v + "/stock/lots/" + Secured.lot(depot, donor, 10))),
                 new Endpoint("Stock", "GET", "/stock/ledger", R, 200, role -> call("GET", v + "/stock/ledger")),
                 new Endpoint("Stock", "GET", "/stock/ledger/{id}", R, 200, role -> call("GET",
                         v + "/stock/ledger/" + Secured.receiptEntry(Secured.lot(depot, donor, 10)))),
-                new Endpoint("Stock", "POST", "/stock/adjustments", DONOR_OPS, 201, role -> call("POST", v + "/stock/adjustments",
-                        Map.of("lotId", Secured.lot(depot, donor, 10), "delta", -1, "reason", "DAMAGED"))),
-                new Endpoint("Stock", "POST", "/stock/reversals", DONOR_OPS, 201, role -> call("POST", v + "/stock/reversals",
-                        Map.of("ledgerEntryId", Secured.receiptEntry(Secured.lot(depot, donor, 10)), "note", "registered twice"))),
+                new Endpoint("Stock", "POST", "/stock/adjustments", DONOR_OPS, 201,
+                        role -> call("POST", v + "/stock/adjustments",
+                                Map.of("lotId", Secured.lot(depot, donor, 10), "delta", -1, "reason", "DAMAGED"))),
+                new Endpoint("Stock", "POST", "/stock/reversals", DONOR_OPS, 201,
+                        role -> call("POST", v + "/stock/reversals",
+                                Map.of("ledgerEntryId", Secured.receiptEntry(Secured.lot(depot, donor, 10)), "note",
+                                        "registered twice"))),
 
-                new Endpoint("Reservations", "POST", "/reservations", OPS_S, 201, role -> keyed("POST", v + "/reservations",
-                        Map.of("reference", Fixtures.unique("plan"), "lines", List.of(Fixtures.line(Secured.lot(depot, donor, 10), 4))))),
-                new Endpoint("Reservations", "GET", "/reservations", READ, 200, role -> call("GET", v + "/reservations")),
+                new Endpoint("Reservations", "POST", "/reservations", OPS_S, 201,
+                        role -> keyed("POST", v + "/reservations",
+                                Map.of("reference", Fixtures.unique("plan"), "lines",
+                                        List.of(Fixtures.line(Secured.lot(depot, donor, 10), 4))))),
+                new Endpoint("Reservations", "GET", "/reservations", READ, 200,
+                        role -> call("GET", v + "/reservations")),
                 new Endpoint("Reservations", "GET", "/reservations/{id}", READ, 200, role -> call("GET",
                         v + "/reservations/" + Secured.reservation(Secured.lot(depot, donor, 10), 4))),
-                new Endpoint("Reservations", "POST", "/reservations/{id}/release (body)", OPS_S, 200, role -> call("POST",
-                        v + "/reservations/" + Secured.reservation(Secured.lot(depot, donor, 10), 4) + "/release",
-                        Map.of("reference", Fixtures.unique("cancel")))),
-                new Endpoint("Reservations", "POST", "/reservations/{id}/consume (body)", OPS_S, 200, role -> call("POST",
-                        v + "/reservations/" + Secured.reservation(Secured.lot(depot, donor, 10), 4) + "/consume",
-                        Map.of("reference", Fixtures.unique("ship")))),
-                new Endpoint("Reservations", "POST", "/reservations/{id}/release (no body)", OPS_S, 200, role -> call("POST",
-                        v + "/reservations/" + Secured.reservation(Secured.lot(depot, donor, 10), 4) + "/release")),
-                new Endpoint("Reservations", "POST", "/reservations/{id}/consume (no body)", OPS_S, 200, role -> call("POST",
-                        v + "/reservations/" + Secured.reservation(Secured.lot(depot, donor, 10), 4) + "/consume")),
+                new Endpoint("Reservations", "POST", "/reservations/{id}/release (body)", OPS_S, 200,
+                        role -> call("POST",
+                                v + "/reservations/" + Secured.reservation(Secured.lot(depot, donor, 10), 4)
+                                        + "/release",
+                                Map.of("reference", Fixtures.unique("cancel")))),
+                new Endpoint("Reservations", "POST", "/reservations/{id}/consume (body)", OPS_S, 200,
+                        role -> call("POST",
+                                v + "/reservations/" + Secured.reservation(Secured.lot(depot, donor, 10), 4)
+                                        + "/consume",
+                                Map.of("reference", Fixtures.unique("ship")))),
+                new Endpoint("Reservations", "POST", "/reservations/{id}/release (no body)", OPS_S, 200,
+                        role -> call("POST",
+                                v + "/reservations/" + Secured.reservation(Secured.lot(depot, donor, 10), 4)
+                                        + "/release")),
+                new Endpoint("Reservations", "POST", "/reservations/{id}/consume (no body)", OPS_S, 200,
+                        role -> call("POST",
+                                v + "/reservations/" + Secured.reservation(Secured.lot(depot, donor, 10), 4)
+                                        + "/consume")),
 
                 new Endpoint("Teams", "POST", "/teams", ADMIN, 201, role -> call("POST", v + "/teams",
                         Fixtures.team(donor, "USAR_MEDIUM"))),
                 new Endpoint("Teams", "GET", "/teams", R, 200, role -> call("GET", v + "/teams?status=AVAILABLE")),
-                new Endpoint("Teams", "GET", "/teams/{id}", R, 200, role -> call("GET", v + "/teams/" + Secured.team(donor))),
+                new Endpoint("Teams", "GET", "/teams/{id}", R, 200,
+                        role -> call("GET", v + "/teams/" + Secured.team(donor))),
                 new Endpoint("Teams", "POST", "/teams/{id}/assignment", OPS_S, 200, role -> call("POST",
-                        v + "/teams/" + Secured.team(donor) + "/assignment", Map.of("reference", Fixtures.unique("plan")))),
+                        v + "/teams/" + Secured.team(donor) + "/assignment",
+                        Map.of("reference", Fixtures.unique("plan")))),
                 new Endpoint("Teams", "DELETE", "/teams/{id}/assignment", OPS_S, 200, role -> {
                     String team = Secured.team(donor);
                     Secured.admin().contentType(ContentType.JSON).body(Map.of("reference", "plan-x"))
@@ -231,7 +256,8 @@ class SecurityMatrixTest {
                 String what = e.name() + " with a " + t.getKey() + " token";
                 Secured.assertProblem(r, 401, what);
                 assertNotNull(r.header("WWW-Authenticate"), what);
-                assertTrue(r.header("WWW-Authenticate").contains("invalid_token"), what + ": " + r.header("WWW-Authenticate"));
+                assertTrue(r.header("WWW-Authenticate").contains("invalid_token"),
+                        what + ": " + r.header("WWW-Authenticate"));
                 assertEquals(before, Secured.fingerprint(dataSource), what + " changed something");
                 row.put(t.getKey(), r.statusCode());
                 cases++;

@@ -68,7 +68,8 @@ class StockResourceTest {
         assertEquals("RECEIPT", entries.get(0).get("type"));
         assertEquals(500, entries.get(0).get("onHandDelta"));
         assertEquals("ECHO grant", entries.get(0).get("note"));
-        given().get("/api/v1/stock/ledger/{id}", entries.get(0).get("id")).then().statusCode(200).body("type", equalTo("RECEIPT"));
+        given().get("/api/v1/stock/ledger/{id}", entries.get(0).get("id")).then().statusCode(200).body("type",
+                equalTo("RECEIPT"));
     }
 
     @Test
@@ -126,9 +127,12 @@ class StockResourceTest {
         // below reserved
         Fixtures.reserve(Fixtures.unique("k"), "plan-adj", List.of(Fixtures.line(lot, 90))).then().statusCode(201);
         adjust(lot, -8, "EXPIRED").then().statusCode(409).body("title", equalTo("Stock is reserved"));
-        adjust(lot, -7, "EXPIRED").then().statusCode(201).body("onHandAfter", equalTo(90)).body("reservedAfter", equalTo(90));
-        adjust("00000000-0000-0000-0000-000000000000", -1, "LOST").then().statusCode(422).body("title", equalTo("Unknown lot"));
-        Fixtures.lotBalance(lot).then().body("onHand", equalTo(90)).body("reserved", equalTo(90)).body("available", equalTo(0));
+        adjust(lot, -7, "EXPIRED").then().statusCode(201).body("onHandAfter", equalTo(90)).body("reservedAfter",
+                equalTo(90));
+        adjust("00000000-0000-0000-0000-000000000000", -1, "LOST").then().statusCode(422).body("title",
+                equalTo("Unknown lot"));
+        Fixtures.lotBalance(lot).then().body("onHand", equalTo(90)).body("reserved", equalTo(90)).body("available",
+                equalTo(0));
         assertLotAgreesWithItsLedger(lot);
     }
 
@@ -187,10 +191,12 @@ class StockResourceTest {
         adjust(lot, -2, "LOST").then().statusCode(201);
         List<Map<String, Object>> all = ledgerOf(lot);
         assertEquals(List.of("RECEIPT", "ADJUSTMENT", "ADJUSTMENT"), all.stream().map(e -> e.get("type")).toList());
-        assertEquals(true, ((Number) all.get(0).get("sequence")).longValue() < ((Number) all.get(2).get("sequence")).longValue());
+        assertEquals(true,
+                ((Number) all.get(0).get("sequence")).longValue() < ((Number) all.get(2).get("sequence")).longValue());
         given().get("/api/v1/stock/ledger?lotId=" + lot + "&since=" + between).then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].onHandDelta", equalTo(-2));
-        given().get("/api/v1/stock/ledger?since=yesterday").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/stock/ledger?since=yesterday").then().statusCode(400)
+                .contentType("application/problem+json");
         given().get("/api/v1/stock/ledger?lotId=123").then().statusCode(400).contentType("application/problem+json");
         given().get("/api/v1/stock/ledger?size=2&page=0").then().statusCode(200).body("size", equalTo(2))
                 .body("total", greaterThan(2));
@@ -202,14 +208,17 @@ class StockResourceTest {
     void stockListFiltersAndAvailableOnly() {
         String org = Fixtures.organisation();
         String depot = Fixtures.depot("MYS", org);
-        String tents = Fixtures.receive(depot, Fixtures.receipt("SHL-TENT-FAMILY", 10, org)).then().statusCode(201).extract().path("lotId");
-        String tarps = Fixtures.receive(depot, Fixtures.receipt("SHL-TARP-4X5", 5, org)).then().statusCode(201).extract().path("lotId");
+        String tents = Fixtures.receive(depot, Fixtures.receipt("SHL-TENT-FAMILY", 10, org)).then().statusCode(201)
+                .extract().path("lotId");
+        String tarps = Fixtures.receive(depot, Fixtures.receipt("SHL-TARP-4X5", 5, org)).then().statusCode(201)
+                .extract().path("lotId");
         given().get("/api/v1/stock?depotId=" + depot).then().statusCode(200).body("total", equalTo(2))
                 .body("items.lotId", hasItem(tents)).body("items.depotCode", everyItem(notNullValue()))
                 .body("items.countryCode", everyItem(equalTo("MYS")));
         given().get("/api/v1/stock?depotId=" + depot + "&itemCode=SHL-TARP-4X5").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].lotId", equalTo(tarps));
-        given().get("/api/v1/stock?countryCode=MYS&size=500").then().statusCode(200).body("items.lotId", hasItem(tents));
+        given().get("/api/v1/stock?countryCode=MYS&size=500").then().statusCode(200).body("items.lotId",
+                hasItem(tents));
         // fully reserved lots are not available
         Fixtures.reserve(Fixtures.unique("k"), "plan-avail", List.of(Fixtures.line(tarps, 5))).then().statusCode(201);
         given().get("/api/v1/stock?availableOnly=true&depotId=" + depot).then().statusCode(200)
@@ -222,7 +231,8 @@ class StockResourceTest {
     void stockAndSummaryAnswerWithETagsAnd304() {
         String org = Fixtures.organisation();
         String depot = Fixtures.depot("ESP", org);
-        String lot = Fixtures.receive(depot, Fixtures.receipt("NFI-SOLAR-LAMP", 200, org)).then().statusCode(201).extract().path("lotId");
+        String lot = Fixtures.receive(depot, Fixtures.receipt("NFI-SOLAR-LAMP", 200, org)).then().statusCode(201)
+                .extract().path("lotId");
         String url = "/api/v1/stock?depotId=" + depot;
         String tag = given().get(url).then().statusCode(200).header("ETag", notNullValue()).extract().header("ETag");
         given().header("If-None-Match", tag).get(url).then().statusCode(304);
@@ -240,7 +250,8 @@ class StockResourceTest {
         String org = Fixtures.organisation();
         String depot = Fixtures.depot("NPL", org);
         Fixtures.receive(depot, Fixtures.receipt("WASH-BUCKET-14L", 300, org)).then().statusCode(201);
-        String lot = Fixtures.receive(depot, Fixtures.receipt("WASH-BUCKET-14L", 200, org)).then().statusCode(201).extract().path("lotId");
+        String lot = Fixtures.receive(depot, Fixtures.receipt("WASH-BUCKET-14L", 200, org)).then().statusCode(201)
+                .extract().path("lotId");
         Fixtures.reserve(Fixtures.unique("k"), "plan-sum", List.of(Fixtures.line(lot, 50))).then().statusCode(201);
         given().get("/api/v1/stock/summary?groupBy=country&countryCode=NPL").then().statusCode(200)
                 .body("groupBy", equalTo("country")).body("groups.size()", equalTo(1))
@@ -252,7 +263,8 @@ class StockResourceTest {
         given().get("/api/v1/stock/summary?groupBy=item&countryCode=NPL").then().statusCode(200)
                 .body("groups[0].key", equalTo("WASH-BUCKET-14L")).body("groups[0].label", containsString("Bucket"));
         given().get("/api/v1/stock/summary").then().statusCode(200).body("groupBy", equalTo("country"));
-        given().get("/api/v1/stock/summary?groupBy=planet").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/stock/summary?groupBy=planet").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

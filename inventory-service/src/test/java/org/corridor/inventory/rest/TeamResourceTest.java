@@ -27,9 +27,12 @@ class TeamResourceTest {
         Map<String, Object> body = Fixtures.team(org, "USAR_HEAVY");
         String id = Fixtures.createTeam(body);
         given().get("/api/v1/teams/{id}", id).then().statusCode(200)
-                .body("name", equalTo(body.get("name"))).body("type", equalTo("USAR_HEAVY")).body("members", equalTo(59))
-                .body("baseLatitude", equalTo(41.8f)).body("mobilisationHours", equalTo(10)).body("selfSufficiencyDays", equalTo(10))
-                .body("status", equalTo("AVAILABLE")).body("assignmentReference", nullValue()).body("organisationId", equalTo(org))
+                .body("name", equalTo(body.get("name"))).body("type", equalTo("USAR_HEAVY"))
+                .body("members", equalTo(59))
+                .body("baseLatitude", equalTo(41.8f)).body("mobilisationHours", equalTo(10))
+                .body("selfSufficiencyDays", equalTo(10))
+                .body("status", equalTo("AVAILABLE")).body("assignmentReference", nullValue())
+                .body("organisationId", equalTo(org))
                 .body("$", hasKey("assignmentReference"));
         Map<String, Object> emt = Fixtures.team(org, "EMT_TYPE_2");
         emt.put("status", "STOOD_DOWN");
@@ -37,8 +40,10 @@ class TeamResourceTest {
         given().get("/api/v1/teams?status=AVAILABLE&type=USAR_HEAVY&size=500").then().statusCode(200)
                 .body("items.id", hasItem(id)).body("items.status", everyItem(equalTo("AVAILABLE")))
                 .body("items.type", everyItem(equalTo("USAR_HEAVY")));
-        given().get("/api/v1/teams?status=available&size=500").then().statusCode(200).body("items.id", not(hasItem(emtId)));
-        given().get("/api/v1/teams?status=STOOD_DOWN&countryCode=ITA&size=500").then().statusCode(200).body("items.id", hasItem(emtId));
+        given().get("/api/v1/teams?status=available&size=500").then().statusCode(200).body("items.id",
+                not(hasItem(emtId)));
+        given().get("/api/v1/teams?status=STOOD_DOWN&countryCode=ITA&size=500").then().statusCode(200).body("items.id",
+                hasItem(emtId));
         given().get("/api/v1/teams?type=USAR_GIGANTIC").then().statusCode(400).contentType("application/problem+json");
         given().get("/api/v1/teams/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
@@ -49,30 +54,40 @@ class TeamResourceTest {
         String org = Fixtures.organisation();
         Map<String, Object> body = Fixtures.team(org, "WASH");
         body.put("countryCode", "XYZ");
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).body("title", equalTo("Unknown country"));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).body("title",
+                equalTo("Unknown country"));
         body = Fixtures.team("00000000-0000-0000-0000-000000000000", "WASH");
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).body("title", equalTo("Unknown organisation"));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).body("title",
+                equalTo("Unknown organisation"));
         body = Fixtures.team(org, "WASH");
         body.put("status", "ASSIGNED");
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(422)
+                .contentType("application/problem+json");
     }
 
     @Test
     void assignmentIsIdempotentAndExclusive() {
         String org = Fixtures.organisation();
         String id = Fixtures.createTeam(Fixtures.team(org, "EMT_TYPE_1_MOBILE"));
-        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-A")).post("/api/v1/teams/{id}/assignment", id)
-                .then().statusCode(200).body("status", equalTo("ASSIGNED")).body("assignmentReference", equalTo("plan-A"))
+        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-A"))
+                .post("/api/v1/teams/{id}/assignment", id)
+                .then().statusCode(200).body("status", equalTo("ASSIGNED"))
+                .body("assignmentReference", equalTo("plan-A"))
                 .body("assignedAt", notNullValue());
-        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-A")).post("/api/v1/teams/{id}/assignment", id)
-                .then().statusCode(200).body("status", equalTo("ASSIGNED")).body("assignmentReference", equalTo("plan-A"));
-        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-B")).post("/api/v1/teams/{id}/assignment", id)
-                .then().statusCode(409).contentType("application/problem+json").body("title", equalTo("Team already assigned"));
+        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-A"))
+                .post("/api/v1/teams/{id}/assignment", id)
+                .then().statusCode(200).body("status", equalTo("ASSIGNED"))
+                .body("assignmentReference", equalTo("plan-A"));
+        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-B"))
+                .post("/api/v1/teams/{id}/assignment", id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("title", equalTo("Team already assigned"));
         given().get("/api/v1/teams?status=ASSIGNED&size=500").then().body("items.id", hasItem(id));
         given().delete("/api/v1/teams/{id}/assignment", id).then().statusCode(200)
                 .body("status", equalTo("AVAILABLE")).body("assignmentReference", nullValue());
         given().delete("/api/v1/teams/{id}/assignment", id).then().statusCode(200).body("status", equalTo("AVAILABLE"));
-        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-B")).post("/api/v1/teams/{id}/assignment", id)
+        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-B"))
+                .post("/api/v1/teams/{id}/assignment", id)
                 .then().statusCode(200).body("assignmentReference", equalTo("plan-B"));
         given().contentType(ContentType.JSON).body(Map.of("reference", "x")).post("/api/v1/teams/{id}/assignment",
                 "00000000-0000-0000-0000-000000000000").then().statusCode(404);
@@ -85,9 +100,11 @@ class TeamResourceTest {
         Map<String, Object> body = Fixtures.team(org, "LOGISTICS");
         body.put("status", "DEPLOYED");
         String id = Fixtures.createTeam(body);
-        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-C")).post("/api/v1/teams/{id}/assignment", id)
+        given().contentType(ContentType.JSON).body(Map.of("reference", "plan-C"))
+                .post("/api/v1/teams/{id}/assignment", id)
                 .then().statusCode(409).body("title", equalTo("Team not available"));
-        given().delete("/api/v1/teams/{id}/assignment", id).then().statusCode(409).body("title", equalTo("Team not assigned"));
+        given().delete("/api/v1/teams/{id}/assignment", id).then().statusCode(409).body("title",
+                equalTo("Team not assigned"));
         given().get("/api/v1/teams/{id}", id).then().body("status", equalTo("DEPLOYED"));
     }
 }

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Object-level rules: two donors A and B hold lots in the same depot. A sees, adjusts and reverses
- * only its own; B's lots and ledger entries answer 404 exactly as unknown ids do; A cannot register a
- * receipt in B's name (403); A's stock list, ledger and summaries contain only A's lots. Every refused
- * attempt leaves every stock level (and everything else stored) as it was.
+ * Object-level rules: two donors A and B hold lots in the same depot. A sees, adjusts and reverses only its own; B's
+ * lots and ledger entries answer 404 exactly as unknown ids do; A cannot register a receipt in B's name (403); A's
+ * stock list, ledger and summaries contain only A's lots. Every refused attempt leaves every stock level (and
+ * everything else stored) as it was.
  */
 @QuarkusTest
 class DonorIsolationTest {
@@ -104,7 +104,8 @@ class DonorIsolationTest {
         Response hidden = Secured.as(tokenA).get("/api/v1/stock/lots/{id}", lotB);
         Response unknown = Secured.as(tokenA).get("/api/v1/stock/lots/{id}", unknownLot);
         refused(hidden, 404, "A reads B's lot");
-        assertEquals(withoutId(unknown, unknownLot), withoutId(hidden, lotB), "B's lot looks exactly like an unknown one");
+        assertEquals(withoutId(unknown, unknownLot), withoutId(hidden, lotB),
+                "B's lot looks exactly like an unknown one");
 
         Response hiddenEntry = Secured.as(tokenA).get("/api/v1/stock/ledger/{id}", entryB);
         Response unknownEntryAnswer = Secured.as(tokenA).get("/api/v1/stock/ledger/{id}", unknownEntry);
@@ -113,7 +114,8 @@ class DonorIsolationTest {
 
         // B itself, an officer and a dashboard see B's lot
         Secured.as(tokenB).get("/api/v1/stock/lots/{id}", lotB).then().statusCode(200).body("onHand", equalTo(300));
-        Secured.as(Secured.tokens().forRoles(Roles.DASHBOARD)).get("/api/v1/stock/lots/{id}", lotB).then().statusCode(200);
+        Secured.as(Secured.tokens().forRoles(Roles.DASHBOARD)).get("/api/v1/stock/lots/{id}", lotB).then()
+                .statusCode(200);
         Secured.as(Secured.tokens().forRoles(Roles.LOGISTICS_OFFICER)).get("/api/v1/stock/ledger/{id}", entryB)
                 .then().statusCode(200).body("lotId", equalTo(lotB));
     }
@@ -133,14 +135,18 @@ class DonorIsolationTest {
         refused(reverse(tokenA, UUID.randomUUID().toString()), 404, "A reverses an unknown entry");
         assertEquals(before, Secured.fingerprint(dataSource), "refused adjustments and reversals changed something");
         // nor through a reservation (DONOR may not reserve at all), nor by consuming one
-        Response reserve = Secured.as(tokenA).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("reference", "steal", "lines", List.of(Fixtures.line(lotB, 300)))).post("/api/v1/reservations");
+        Response reserve = Secured.as(tokenA).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("reference", "steal", "lines", List.of(Fixtures.line(lotB, 300))))
+                .post("/api/v1/reservations");
         refused(reserve, 403, "A reserves B's stock");
         assertEquals(before, Secured.fingerprint(dataSource), "the refused reservation changed something");
         String reservationB = Secured.reservation(lotB, 10);
         String afterReserving = Secured.fingerprint(dataSource);
-        refused(Secured.as(tokenA).post("/api/v1/reservations/{id}/consume", reservationB), 403, "A consumes B's reservation");
-        refused(Secured.as(tokenA).post("/api/v1/reservations/{id}/release", reservationB), 403, "A releases B's reservation");
+        refused(Secured.as(tokenA).post("/api/v1/reservations/{id}/consume", reservationB), 403,
+                "A consumes B's reservation");
+        refused(Secured.as(tokenA).post("/api/v1/reservations/{id}/release", reservationB), 403,
+                "A releases B's reservation");
         assertEquals(afterReserving, Secured.fingerprint(dataSource), "refused consume/release changed something");
         Secured.admin().post("/api/v1/reservations/{id}/release", reservationB).then().statusCode(200);
 
@@ -150,7 +156,8 @@ class DonorIsolationTest {
                 .body("items.type", equalTo(List.of("RECEIPT", "RESERVATION", "RELEASE")));
 
         // A moves its own stock: an adjustment, and its reversal
-        String own = adjust(tokenA, lotA, -10, null).then().statusCode(201).body("onHandAfter", equalTo(90)).extract().path("id");
+        String own = adjust(tokenA, lotA, -10, null).then().statusCode(201).body("onHandAfter", equalTo(90)).extract()
+                .path("id");
         assertEquals("90/0", Secured.balance(lotA));
         reverse(tokenA, own).then().statusCode(201).body("onHandAfter", equalTo(100));
         assertEquals("100/0", Secured.balance(lotA));
@@ -200,7 +207,8 @@ class DonorIsolationTest {
         assertEquals(depot, groups.get(0).get("key"));
         assertEquals(100, groups.get(0).get("onHand"));
         assertEquals(1, groups.get(0).get("lots"));
-        Response officer = Secured.as(Secured.tokens().forRoles(Roles.LOGISTICS_OFFICER)).get("/api/v1/stock/summary?groupBy=depot");
+        Response officer = Secured.as(Secured.tokens().forRoles(Roles.LOGISTICS_OFFICER))
+                .get("/api/v1/stock/summary?groupBy=depot");
         List<Map<String, Object>> all = officer.path("groups");
         Map<String, Object> shared = all.stream().filter(g -> depot.equals(g.get("key"))).findFirst().orElseThrow();
         assertEquals(400, shared.get("onHand"));
@@ -231,7 +239,8 @@ class DonorIsolationTest {
 
     @Test
     void aDonorThatIsAlsoADashboardReadsAllButChangesOnlyItsOwn() {
-        String both = Secured.tokens().issue("donor-dashboard", List.of(Roles.DONOR, Roles.DASHBOARD), UUID.fromString(orgA),
+        String both = Secured.tokens().issue("donor-dashboard", List.of(Roles.DONOR, Roles.DASHBOARD),
+                UUID.fromString(orgA),
                 Duration.ofMinutes(10));
         Secured.as(both).get("/api/v1/stock/lots/{id}", lotB).then().statusCode(200);
         String before = Secured.fingerprint(dataSource);

@@ -27,8 +27,8 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reservations never oversell under concurrency: many real HTTP requests race for one lot that can
- * satisfy only some of them.
+ * Reservations never oversell under concurrency: many real HTTP requests race for one lot that can satisfy only some of
+ * them.
  */
 @QuarkusTest
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
@@ -140,7 +140,9 @@ class ReservationConcurrencyTest {
         String a = Fixtures.lot(60);
         String b = Fixtures.lot(60);
         List<Response> responses = race(40, n -> Fixtures.reserve("xy-" + a + "-" + n, "xy-" + n,
-                n % 2 == 0 ? List.of(Fixtures.line(a, 2), Fixtures.line(b, 3)) : List.of(Fixtures.line(b, 3), Fixtures.line(a, 2))));
+                n % 2 == 0
+                        ? List.of(Fixtures.line(a, 2), Fixtures.line(b, 3))
+                        : List.of(Fixtures.line(b, 3), Fixtures.line(a, 2))));
         int granted = 0;
         for (Response r : responses) {
             assertTrue(r.statusCode() == 201 || r.statusCode() == 409, r.asString());

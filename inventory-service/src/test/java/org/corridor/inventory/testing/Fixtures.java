@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Creates organisations, depots, lots, teams and stock movements through the public API, with unique codes per
- * call.
+ * Creates organisations, depots, lots, teams and stock movements through the public API, with unique codes per call.
  */
 public final class Fixtures {
 

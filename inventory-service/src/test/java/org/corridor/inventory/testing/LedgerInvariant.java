@@ -14,8 +14,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Checks that balances equal the sums of the ledger: every lot's balance row, straight in the database, and one
- * lot's balance as the API answers it.
+ * Checks that balances equal the sums of the ledger: every lot's balance row, straight in the database, and one lot's
+ * balance as the API answers it.
  */
 public final class LedgerInvariant {
 
@@ -25,7 +25,8 @@ public final class LedgerInvariant {
     public static void assertBalancesEqualLedgerSums(DataSource ds) {
         List<String> broken = new ArrayList<>();
         int lots = 0;
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         SELECT b.lot_id, b.on_hand, b.reserved,
                                COALESCE(SUM(e.on_hand_delta), 0) AS ledger_on_hand,

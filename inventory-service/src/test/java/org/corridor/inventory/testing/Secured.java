@@ -19,9 +19,9 @@ import org.corridor.common.testing.JwtTestResource;
 import org.corridor.common.testing.Tokens;
 
 /**
- * Helpers for the security tests: real signed tokens from {@link JwtTestResource} (never
- * {@code @TestSecurity}), fixtures created through the API with an ADMIN token, and a fingerprint
- * of everything the service stores, to prove that a refused request changed nothing.
+ * Helpers for the security tests: real signed tokens from {@link JwtTestResource} (never {@code @TestSecurity}),
+ * fixtures created through the API with an ADMIN token, and a fingerprint of everything the service stores, to prove
+ * that a refused request changed nothing.
  */
 public final class Secured {
 
@@ -98,8 +98,8 @@ public final class Secured {
     }
 
     /**
-     * Row counts of every table, and digests of every balance, reservation and team status: equal
-     * before and after a request only if it changed nothing the service stores.
+     * Row counts of every table, and digests of every balance, reservation and team status: equal before and after a
+     * request only if it changed nothing the service stores.
      */
     public static String fingerprint(DataSource ds) {
         String sql = """

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The shipment state machine, as one table: for each status, the events that may follow it.
- * The README shows the same table.
+ * The shipment state machine, as one table: for each status, the events that may follow it. The README shows the same
+ * table.
  *
  * <pre>
  * from              | allowed events
@@ -25,9 +25,9 @@ import java.util.Set;
  * DELIVERED, CANCELLED, LOST | none (terminal)
  * </pre>
  *
- * CANCELLED is allowed until arrival: before dispatch it releases the reservation; after dispatch
- * (the consignment is recalled) the stock has already left the depot and is reported as recalled.
- * LOST is allowed between dispatch and arrival.
+ * CANCELLED is allowed until arrival: before dispatch it releases the reservation; after dispatch (the consignment is
+ * recalled) the stock has already left the depot and is reported as recalled. LOST is allowed between dispatch and
+ * arrival.
  */
 public final class Transitions {
 

@@ -48,8 +48,8 @@ public class DeliverySummaryResource {
                     schema = @Schema(implementation = DeliverySummaryDto.class)))
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag still matches")
     public Response summary(
-            @Parameter(description = "Incident id", example = "c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
-            @PathParam("id") UUID id,
+            @Parameter(description = "Incident id",
+                    example = "c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f") @PathParam("id") UUID id,
             @Context Request request) {
         return etag.ok(request, DeliverySummaryDto.from(summaries.summarise(id)));
     }

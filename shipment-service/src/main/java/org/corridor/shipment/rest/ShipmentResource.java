@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
-import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
 import org.corridor.common.rest.QueryParams;
 import org.corridor.common.security.Roles;
@@ -52,8 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ShipmentResource {
 
     private static final String JSON = MediaType.APPLICATION_JSON;
-    private static final String IDEMPOTENCY_DESCRIPTION =
-            "Same key and body replay the first answer; same key with another body is 422";
+    private static final String IDEMPOTENCY_DESCRIPTION = "Same key and body replay the first answer; same key with another body is 422";
     private static final String NOT_MODIFIED = "Not modified: the If-None-Match tag still matches";
     private static final String SHIPMENT_ID = "Shipment id";
     private static final String SHIPMENT_ID_EXAMPLE = "3b2a1f0e-9d8c-4b7a-6f5e-4d3c2b1a0f9e";
@@ -89,8 +87,8 @@ public class ShipmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
             @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, required = true,
-                    description = IDEMPOTENCY_DESCRIPTION, example = "approval-6f1c2a1e-shipment-1")
-            @HeaderParam(Idempotency.HEADER) String key,
+                    description = IDEMPOTENCY_DESCRIPTION,
+                    example = "approval-6f1c2a1e-shipment-1") @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CreateShipmentRequest body) {
         return idempotency.require("shipment-create", key, body, () -> {
             ShipmentDto created = ShipmentDto.from(shipments.create(body.toCommand()));
@@ -110,21 +108,18 @@ public class ShipmentResource {
     public Response list(
             @Parameter(description = "Only shipments of this plan (e.g. for an approval to find what it created)",
                     example = "6f1c2a1e-4b7d-4f4e-9a7b-1d2c3e4f5a6b",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @QueryParam("planId") String planId,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("planId") String planId,
             @Parameter(description = "Only shipments of this incident",
                     example = "c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @QueryParam("incidentId") String incidentId,
+                    schema = @Schema(type = SchemaType.STRING,
+                            format = "uuid")) @QueryParam("incidentId") String incidentId,
             @Parameter(description = "Only shipments to this site", example = "a3d4e5f6-1b2c-4d3e-8f9a-0b1c2d3e4f5a",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @QueryParam("siteId") String siteId,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("siteId") String siteId,
             @Parameter(description = "Only shipments in this status", example = "IN_TRANSIT",
-                    schema = @Schema(implementation = ShipmentStatus.class))
-            @QueryParam("status") String status,
+                    schema = @Schema(implementation = ShipmentStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only shipments changed strictly after this instant (ISO-8601 UTC)",
-                    example = "2026-11-23T06:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("since") String since,
+                    example = "2026-11-23T06:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
             @BeanParam @Valid PageParams page,
             @Context Request request) {
         return etag.ok(request, shipments.list(QueryParams.uuid("planId", planId),
@@ -177,9 +172,9 @@ public class ShipmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response postEvent(
             @Parameter(description = SHIPMENT_ID, example = SHIPMENT_ID_EXAMPLE) @PathParam("id") UUID id,
-            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER,
-                    description = "Optional. " + IDEMPOTENCY_DESCRIPTION, example = "tracker-42-evt-1001")
-            @HeaderParam(Idempotency.HEADER) String key,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = "Optional. "
+                    + IDEMPOTENCY_DESCRIPTION,
+                    example = "tracker-42-evt-1001") @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EventRequest body) {
         return idempotency.execute("shipment-event:" + id, key, body, () -> {
             TrackingService.Outcome o = tracking.post(id, body.toCommand());
@@ -213,8 +208,8 @@ public class ShipmentResource {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = EventDto.class)))
     public EventDto event(
             @Parameter(description = SHIPMENT_ID, example = SHIPMENT_ID_EXAMPLE) @PathParam("id") UUID id,
-            @Parameter(description = "Event id", example = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d")
-            @PathParam("eventId") UUID eventId) {
+            @Parameter(description = "Event id",
+                    example = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d") @PathParam("eventId") UUID eventId) {
         return EventDto.from(tracking.event(id, eventId));
     }
 
@@ -239,9 +234,8 @@ public class ShipmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response recordProofOfDelivery(
             @Parameter(description = SHIPMENT_ID, example = SHIPMENT_ID_EXAMPLE) @PathParam("id") UUID id,
-            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER,
-                    description = "Optional. " + IDEMPOTENCY_DESCRIPTION, example = "pod-3b2a1f0e")
-            @HeaderParam(Idempotency.HEADER) String key,
+            @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = "Optional. "
+                    + IDEMPOTENCY_DESCRIPTION, example = "pod-3b2a1f0e") @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ProofOfDeliveryRequest body) {
         return idempotency.execute("shipment-pod:" + id, key, body, () -> {
             TrackingService.PodOutcome o = tracking.recordProofOfDelivery(id, body.toCommand());

@@ -17,8 +17,8 @@ import org.corridor.shipment.domain.ShipmentStatus;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Per site and item of an incident: what was requested (allocation-service's needs), allocated to
- * shipments, dispatched, in transit, delivered and rejected (this service's shipments).
+ * Per site and item of an incident: what was requested (allocation-service's needs), allocated to shipments,
+ * dispatched, in transit, delivered and rejected (this service's shipments).
  * <ul>
  * <li>allocated: quantity on shipments that are not CANCELLED;</li>
  * <li>dispatched: quantity on shipments that were dispatched and not cancelled (includes LOST and DELIVERED);</li>
@@ -26,9 +26,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * <li>delivered / rejected: accepted / rejected quantities of proofs of delivery;</li>
  * <li>lost: quantity on LOST shipments; recalled: quantity on shipments cancelled after dispatch.</li>
  * </ul>
- * dispatched + recalled is what inventory-service issued from its depots for the incident.
- * If allocation-service cannot answer, {@code requested} is null and a warning says why; the
- * shipment columns are still given, since they are this service's own data.
+ * dispatched + recalled is what inventory-service issued from its depots for the incident. If allocation-service cannot
+ * answer, {@code requested} is null and a warning says why; the shipment columns are still given, since they are this
+ * service's own data.
  */
 @ApplicationScoped
 public class DeliverySummaryService {
@@ -79,8 +79,8 @@ public class DeliverySummaryService {
                 } catch (IllegalArgumentException ex) {
                     continue;
                 }
-                rows.computeIfAbsent(site + "|" + n.itemCode(), k -> new Acc(site, n.itemCode())).requested +=
-                        n.quantity();
+                rows.computeIfAbsent(site + "|" + n.itemCode(), k -> new Acc(site, n.itemCode())).requested += n
+                        .quantity();
             }
         }
         for (Shipment s : shipments) {

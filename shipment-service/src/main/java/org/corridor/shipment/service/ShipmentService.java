@@ -34,8 +34,8 @@ public class ShipmentService {
     }
 
     /**
-     * Records a new PLANNED shipment. Refuses an arrival not after departure and a lot listed twice. Several
-     * shipments may share one reservation (one per plan): each settles its own lines.
+     * Records a new PLANNED shipment. Refuses an arrival not after departure and a lot listed twice. Several shipments
+     * may share one reservation (one per plan): each settles its own lines.
      */
     @Transactional
     public ShipmentView create(NewShipment n) {

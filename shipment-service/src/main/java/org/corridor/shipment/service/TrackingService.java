@@ -31,15 +31,14 @@ import org.corridor.shipment.domain.Transitions;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Tracking events and proof of delivery: the shipment state machine ({@link Transitions}) and its
- * effects on stock in inventory-service.
+ * Tracking events and proof of delivery: the shipment state machine ({@link Transitions}) and its effects on stock in
+ * inventory-service.
  * <p>
- * Each change locks the shipment row ({@code SELECT ... FOR UPDATE}) for the whole transaction, so
- * concurrent events on one shipment are applied one after the other and each sees the status the
- * previous one left. The stock effect (consume / release) is called inside that transaction: if
- * inventory-service refuses or cannot be reached, the transaction rolls back and no event is
- * recorded. If our commit failed after inventory answered, a retry calls the same idempotent
- * inventory operation again and gets the same answer.
+ * Each change locks the shipment row ({@code SELECT ... FOR UPDATE}) for the whole transaction, so concurrent events on
+ * one shipment are applied one after the other and each sees the status the previous one left. The stock effect
+ * (consume / release) is called inside that transaction: if inventory-service refuses or cannot be reached, the
+ * transaction rolls back and no event is recorded. If our commit failed after inventory answered, a retry calls the
+ * same idempotent inventory operation again and gets the same answer.
  */
 @ApplicationScoped
 public class TrackingService {
@@ -114,9 +113,8 @@ public class TrackingService {
     }
 
     /**
-     * Records the proof of delivery of an ARRIVED shipment and moves it to DELIVERED (appending the
-     * DELIVERED event at {@code receivedAt}). The same proof again is answered as the first time; a
-     * different one is refused with 409.
+     * Records the proof of delivery of an ARRIVED shipment and moves it to DELIVERED (appending the DELIVERED event at
+     * {@code receivedAt}). The same proof again is answered as the first time; a different one is refused with 409.
      */
     @Transactional
     public PodOutcome recordProofOfDelivery(UUID shipmentId, NewProofOfDelivery pod) {
@@ -324,7 +322,8 @@ public class TrackingService {
         ext.put("allowed", allowed);
         return new ProblemException(409, "illegal-transition", "Illegal transition",
                 detail + ". Shipment " + s.id + " is " + s.status + "; allowed next: "
-                        + (allowed.isEmpty() ? "none (final status)" : String.join(", ", allowed)), ext);
+                        + (allowed.isEmpty() ? "none (final status)" : String.join(", ", allowed)),
+                ext);
     }
 
     private static boolean samePod(Shipment s, String receivedBy, Instant at, List<DeliveredLine> lines) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gateways inherit common's fault-tolerance policy (UpstreamGateway) and the MicroProfile Fault Tolerance
- * properties that tune it per gateway class take effect: allocation's 10 s timeout from application.properties,
- * and the short retry delay the tests set (UpstreamServicesResource).
+ * properties that tune it per gateway class take effect: allocation's 10 s timeout from application.properties, and the
+ * short retry delay the tests set (UpstreamServicesResource).
  */
 @QuarkusTest
 class UpstreamPolicyTest {

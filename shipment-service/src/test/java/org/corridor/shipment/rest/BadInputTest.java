@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Client mistakes on every endpoint answer an RFC 9457 problem, never a 500: malformed, wrong-typed, missing and
- * out-of-range values (400, naming the field), ids that are unknown or not UUIDs (404), bad list parameters (400);
- * and the boundary values are accepted.
+ * out-of-range values (400, naming the field), ids that are unknown or not UUIDs (404), bad list parameters (400); and
+ * the boundary values are accepted.
  */
 @QuarkusTest
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})

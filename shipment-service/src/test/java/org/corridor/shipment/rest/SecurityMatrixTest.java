@@ -10,7 +10,6 @@ import static org.corridor.shipment.support.Fixtures.podLine;
 import static org.corridor.shipment.support.Fixtures.t;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,16 +18,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -49,11 +45,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * TestCaller may do what in shipment-service, with real RS256 tokens (never {@code @TestSecurity}): every endpoint
- * is called with no token, a forged, an expired, a wrong-issuer and a garbage token (401 problem), and
- * as every role: DONOR and, on writes, DASHBOARD are refused (403 problem, nothing changes), the roles of
- * the matrix pass. Plus hardening: security headers, 413, CORS, no internals in error bodies, the OpenAPI
- * security scheme, and the SERVICE token shipment-service itself presents to inventory-service.
+ * TestCaller may do what in shipment-service, with real RS256 tokens (never {@code @TestSecurity}): every endpoint is
+ * called with no token, a forged, an expired, a wrong-issuer and a garbage token (401 problem), and as every role:
+ * DONOR and, on writes, DASHBOARD are refused (403 problem, nothing changes), the roles of the matrix pass. Plus
+ * hardening: security headers, 413, CORS, no internals in error bodies, the OpenAPI security scheme, and the SERVICE
+ * token shipment-service itself presents to inventory-service.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,7 +62,8 @@ class SecurityMatrixTest {
     /** One request: path, optional JSON body, and a check that a refused request changed nothing. */
     record Call(String path, Object body, Runnable unchanged) {
         static Call read(String path) {
-            return new Call(path, null, () -> { });
+            return new Call(path, null, () -> {
+            });
         }
     }
 
@@ -111,7 +108,7 @@ class SecurityMatrixTest {
                     Map<String, Object> body = anyShipment();
                     return new Call("/api/v1/shipments", body,
                             () -> as(officer).get("/api/v1/shipments?planId=" + body.get("planId"))
-                            .then().statusCode(200).body("total", equalTo(0)));
+                                    .then().statusCode(200).body("total", equalTo(0)));
                 }),
                 new Endpoint("GET", "/api/v1/shipments", READ, 200,
                         () -> Call.read("/api/v1/shipments?incidentId=" + deliveredIncident)),

@@ -41,8 +41,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The state machine of the README, transition by transition, and the stock effects of events on
- * inventory-service (answered over HTTP by WireMock).
+ * The state machine of the README, transition by transition, and the stock effects of events on inventory-service
+ * (answered over HTTP by WireMock).
  */
 @QuarkusTest
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
@@ -73,17 +73,17 @@ class StateMachineTest {
 
     /** Events that bring a new shipment to each status. */
     static final Map<S, String[]> PATH = Map.of(
-            S.PLANNED, new String[] {},
-            S.DISPATCHED, new String[] {"DISPATCHED"},
-            S.IN_TRANSIT, new String[] {"DISPATCHED", "IN_TRANSIT"},
-            S.AT_BORDER, new String[] {"DISPATCHED", "IN_TRANSIT", "AT_BORDER"},
-            S.CUSTOMS_HOLD, new String[] {"DISPATCHED", "IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD"},
+            S.PLANNED, new String[]{},
+            S.DISPATCHED, new String[]{"DISPATCHED"},
+            S.IN_TRANSIT, new String[]{"DISPATCHED", "IN_TRANSIT"},
+            S.AT_BORDER, new String[]{"DISPATCHED", "IN_TRANSIT", "AT_BORDER"},
+            S.CUSTOMS_HOLD, new String[]{"DISPATCHED", "IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD"},
             S.CUSTOMS_RELEASED,
-            new String[] {"DISPATCHED", "IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD", "CUSTOMS_RELEASED"},
-            S.ARRIVED, new String[] {"DISPATCHED", "IN_TRANSIT", "ARRIVED"},
-            S.DELIVERED, new String[] {"DISPATCHED", "IN_TRANSIT", "ARRIVED"},
-            S.CANCELLED, new String[] {"CANCELLED"},
-            S.LOST, new String[] {"DISPATCHED", "LOST"});
+            new String[]{"DISPATCHED", "IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD", "CUSTOMS_RELEASED"},
+            S.ARRIVED, new String[]{"DISPATCHED", "IN_TRANSIT", "ARRIVED"},
+            S.DELIVERED, new String[]{"DISPATCHED", "IN_TRANSIT", "ARRIVED"},
+            S.CANCELLED, new String[]{"CANCELLED"},
+            S.LOST, new String[]{"DISPATCHED", "LOST"});
 
     @InjectWireMock
     WireMockServer wireMock;

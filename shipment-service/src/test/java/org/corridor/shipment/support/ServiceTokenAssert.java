@@ -14,8 +14,7 @@ public final class ServiceTokenAssert {
     }
 
     /**
-     * Asserts the recorded call carried {@code Authorization: Bearer <jwt>} with groups [SERVICE]; returns the
-     * payload.
+     * Asserts the recorded call carried {@code Authorization: Bearer <jwt>} with groups [SERVICE]; returns the payload.
      */
     public static JsonNode assertServiceToken(LoggedRequest request) {
         return SecurityChecks.assertServiceToken(request.getHeader("Authorization"), "shipment-service");

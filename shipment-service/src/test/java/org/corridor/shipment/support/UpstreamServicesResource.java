@@ -11,17 +11,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * inventory-service and allocation-service, answered over real HTTP by one WireMock server on a free
- * port; the REST clients are pointed at it. Default answers: consume and release of any reservation
- * succeed; an incident has no needs. Tests add more specific stubs (a down service, needs of an
- * incident) keyed by their own random ids, so tests never disturb each other.
+ * inventory-service and allocation-service, answered over real HTTP by one WireMock server on a free port; the REST
+ * clients are pointed at it. Default answers: consume and release of any reservation succeed; an incident has no needs.
+ * Tests add more specific stubs (a down service, needs of an incident) keyed by their own random ids, so tests never
+ * disturb each other.
  */
 public class UpstreamServicesResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String INVENTORY_RETRY_DELAY =
-            "org.corridor.shipment.client.inventory.InventoryGateway/Retry/delay";
-    public static final String ALLOCATION_RETRY_DELAY =
-            "org.corridor.shipment.client.allocation.AllocationGateway/Retry/delay";
+    public static final String INVENTORY_RETRY_DELAY = "org.corridor.shipment.client.inventory.InventoryGateway/Retry/delay";
+    public static final String ALLOCATION_RETRY_DELAY = "org.corridor.shipment.client.allocation.AllocationGateway/Retry/delay";
 
     private WireMockServer server;
 

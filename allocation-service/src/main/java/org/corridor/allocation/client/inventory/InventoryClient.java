@@ -18,10 +18,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * inventory-service's API as allocation uses it (base URL {@code quarkus.rest-client.inventory.url}): the reads
- * a plan is built from (countries, catalogue, available stock and teams) and the writes of plan approval
- * (one reservation per plan, team assignments). Only {@link InventoryGateway} calls it. The paths are on the
- * methods: a class-level {@code @Path} is what marks a JAX-RS resource, and resources live in {@code rest/}.
+ * inventory-service's API as allocation uses it (base URL {@code quarkus.rest-client.inventory.url}): the reads a plan
+ * is built from (countries, catalogue, available stock and teams) and the writes of plan approval (one reservation per
+ * plan, team assignments). Only {@link InventoryGateway} calls it. The paths are on the methods: a class-level
+ * {@code @Path} is what marks a JAX-RS resource, and resources live in {@code rest/}.
  */
 @RegisterRestClient(configKey = "inventory")
 @Produces(MediaType.APPLICATION_JSON)

@@ -12,11 +12,11 @@ import org.corridor.common.client.UpstreamGateway;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Every call to inventory-service, with common's fault-tolerance policy ({@link UpstreamGateway}): an
- * unreachable inventory, a 5xx or a timeout is retried twice, a refusal (4xx) never is; the per-attempt
- * timeout and the retry delay are tuned in {@code application.properties}. A 404 on a single read is an
- * answer ({@link Optional#empty()}), not a failure. Every call is safe to repeat: reservations carry an
- * Idempotency-Key, assignment is idempotent per reference, and release / unassign are idempotent.
+ * Every call to inventory-service, with common's fault-tolerance policy ({@link UpstreamGateway}): an unreachable
+ * inventory, a 5xx or a timeout is retried twice, a refusal (4xx) never is; the per-attempt timeout and the retry delay
+ * are tuned in {@code application.properties}. A 404 on a single read is an answer ({@link Optional#empty()}), not a
+ * failure. Every call is safe to repeat: reservations carry an Idempotency-Key, assignment is idempotent per reference,
+ * and release / unassign are idempotent.
  */
 @ApplicationScoped
 public class InventoryGateway extends UpstreamGateway {

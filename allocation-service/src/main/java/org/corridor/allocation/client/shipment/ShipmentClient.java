@@ -15,8 +15,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * shipment-service's API as plan approval uses it (base URL {@code quarkus.rest-client.shipment.url}). Only
- * {@link ShipmentGateway} calls it. The paths are on the methods: a class-level {@code @Path} is what marks a
- * JAX-RS resource, and resources live in {@code rest/}.
+ * {@link ShipmentGateway} calls it. The paths are on the methods: a class-level {@code @Path} is what marks a JAX-RS
+ * resource, and resources live in {@code rest/}.
  */
 @RegisterRestClient(configKey = "shipment")
 @Produces(MediaType.APPLICATION_JSON)

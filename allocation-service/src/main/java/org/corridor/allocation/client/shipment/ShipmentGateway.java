@@ -9,10 +9,9 @@ import org.corridor.common.client.UpstreamGateway;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The calls of plan approval to shipment-service, with common's fault-tolerance policy
- * ({@link UpstreamGateway}: 8 s per attempt, two retries 200 ms apart on an unreachable service, a 5xx or a
- * timeout; a 4xx is never retried). Both calls are safe to repeat: creation carries an Idempotency-Key and
- * cancelling a cancelled shipment changes nothing.
+ * The calls of plan approval to shipment-service, with common's fault-tolerance policy ({@link UpstreamGateway}: 8 s
+ * per attempt, two retries 200 ms apart on an unreachable service, a 5xx or a timeout; a 4xx is never retried). Both
+ * calls are safe to repeat: creation carries an Idempotency-Key and cancelling a cancelled shipment changes nothing.
  */
 @ApplicationScoped
 public class ShipmentGateway extends UpstreamGateway {

@@ -16,8 +16,8 @@ public record AccessRuleDto(
         @Schema(description = "What the rule blocks", example = "MATERIALS") AppliesTo appliesTo,
         @Schema(description = "Why", example = "Sanctions regime in force") String reason,
         @Schema(description = "In force from", example = "2011-05-18T00:00:00Z") Instant validFrom,
-        @Schema(description = "In force until (exclusive), if bounded", example = "2030-01-01T00:00:00Z")
-        Instant validUntil) {
+        @Schema(description = "In force until (exclusive), if bounded",
+                example = "2030-01-01T00:00:00Z") Instant validUntil) {
 
     public static AccessRuleDto from(AccessRuleView r) {
         return new AccessRuleDto(r.id(), r.originCountryCode(), r.destinationCountryCode(), r.kind(), r.appliesTo(),

@@ -15,10 +15,8 @@ public record ApprovalDto(
         @Schema(description = "The one inventory-service reservation of the plan (null when the plan has no "
                 + "material lines)", example = "9e8d7c6b-5a4f-4e3d-8c1b-0a9f8e7d6c5b") UUID reservationId,
         @Schema(description = "When the plan was approved", example = "2023-02-06T06:05:00Z") Instant approvedAt,
-        @Schema(description = "Shipments created, one per (origin depot, site, mode)")
-        List<ApprovedShipmentDto> shipments,
-        @Schema(description = "Teams assigned in inventory-service (reference plan-<planId>)")
-        List<TeamAssignmentDto> teamAssignments) {
+        @Schema(description = "Shipments created, one per (origin depot, site, mode)") List<ApprovedShipmentDto> shipments,
+        @Schema(description = "Teams assigned in inventory-service (reference plan-<planId>)") List<TeamAssignmentDto> teamAssignments) {
 
     public static ApprovalDto from(PlanApproval a) {
         return new ApprovalDto(a.planId(), a.status(), a.reservationId(), a.approvedAt(),

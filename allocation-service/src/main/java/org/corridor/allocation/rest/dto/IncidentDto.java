@@ -18,8 +18,8 @@ public record IncidentDto(
         @Schema(description = "When the disaster started", example = "2023-02-06T01:17:00Z") Instant startedAt,
         @Schema(description = "Affected sites") List<SiteDto> sites,
         @Schema(description = "OPEN (can be planned) or CLOSED", example = "OPEN") IncidentStatus status,
-        @Schema(description = "When the incident was closed, if it is", example = "2023-04-30T12:00:00Z")
-        Instant closedAt) {
+        @Schema(description = "When the incident was closed, if it is",
+                example = "2023-04-30T12:00:00Z") Instant closedAt) {
 
     public static IncidentDto from(IncidentView i) {
         return new IncidentDto(i.id(), i.name(), i.type(), i.glide(), i.countryCode(), i.startedAt(),

@@ -14,20 +14,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "NewIncident", description = "A disaster to plan relief for, with its affected sites")
 public record IncidentRequest(
-        @Schema(description = "Name of the incident", example = "Kahramanmaras earthquake")
-        @NotBlank @Size(max = 200) String name,
-        @Schema(description = "Hazard", example = "EARTHQUAKE")
-        @NotNull IncidentType type,
-        @Schema(description = "GLIDE number, format TT-YYYY-NNNNNN-ISO", example = "EQ-2023-000015-TUR")
-        @Pattern(regexp = IncidentRequest.GLIDE, message = "must be a GLIDE number like EQ-2023-000015-TUR")
-        String glide,
+        @Schema(description = "Name of the incident",
+                example = "Kahramanmaras earthquake") @NotBlank @Size(max = 200) String name,
+        @Schema(description = "Hazard", example = "EARTHQUAKE") @NotNull IncidentType type,
+        @Schema(description = "GLIDE number, format TT-YYYY-NNNNNN-ISO", example = "EQ-2023-000015-TUR") @Pattern(
+                regexp = IncidentRequest.GLIDE,
+                message = "must be a GLIDE number like EQ-2023-000015-TUR") String glide,
         @Schema(description = "Affected country, ISO 3166-1 alpha-3; must be known to inventory-service",
-                example = "TUR")
-        @NotNull @Pattern(regexp = IncidentRequest.ISO3, message = IncidentRequest.ISO3_MESSAGE) String countryCode,
-        @Schema(description = "When the disaster started", example = "2023-02-06T01:17:00Z")
-        @NotNull Instant startedAt,
-        @Schema(description = "Affected sites, at least one")
-        @NotEmpty @Size(max = 200) List<@Valid @NotNull SiteRequest> sites) {
+                example = "TUR") @NotNull @Pattern(regexp = IncidentRequest.ISO3,
+                        message = IncidentRequest.ISO3_MESSAGE) String countryCode,
+        @Schema(description = "When the disaster started", example = "2023-02-06T01:17:00Z") @NotNull Instant startedAt,
+        @Schema(description = "Affected sites, at least one") @NotEmpty @Size(
+                max = 200) List<@Valid @NotNull SiteRequest> sites) {
 
     /** ISO 3166-1 alpha-3 country code (also used by the access rule and route override requests). */
     public static final String ISO3 = "^[A-Z]{3}$";

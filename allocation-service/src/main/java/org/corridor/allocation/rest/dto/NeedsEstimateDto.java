@@ -11,8 +11,7 @@ public record NeedsEstimateDto(
         @Schema(description = "People covered", example = "12000") int population,
         @Schema(description = "Days covered", example = "14") int days,
         @Schema(description = "Proposed needs, to be posted as needs after review") List<ProposedNeedDto> proposals,
-        @Schema(description = "Purposes that could not be mapped to a catalogue item")
-        List<MissingItemDto> missingItems) {
+        @Schema(description = "Purposes that could not be mapped to a catalogue item") List<MissingItemDto> missingItems) {
 
     public static NeedsEstimateDto from(NeedsEstimate e) {
         return new NeedsEstimateDto(e.siteId(), e.population(), e.days(),

@@ -20,16 +20,15 @@ public record PlanDto(
                 example = "PT30S") Duration spentLimit,
         @Schema(description = "Unimproved time limit used", type = SchemaType.STRING, format = "duration",
                 example = "PT10S") Duration unimprovedSpentLimit,
-        @Schema(description = "Constraint weights in force for this plan", example = "{\"Transport cost\": 2}")
-        Map<String, Long> weights,
+        @Schema(description = "Constraint weights in force for this plan",
+                example = "{\"Transport cost\": 2}") Map<String, Long> weights,
         @Schema(description = "OptaPlanner score hard/medium/soft of the best plan so far",
                 example = "0hard/-1200medium/-53420soft") String score,
         @Schema(description = "True when no hard constraint is broken", example = "true") Boolean feasible,
-        @Schema(description = "True when solving was stopped by DELETE /plans/{id}/solving", example = "false")
-        boolean stoppedEarly,
+        @Schema(description = "True when solving was stopped by DELETE /plans/{id}/solving",
+                example = "false") boolean stoppedEarly,
         @Schema(description = "Why the plan FAILED or was CANCELLED",
-                example = "the best plan found breaks a hard constraint (score -1hard/0medium/0soft)")
-        String failureReason,
+                example = "the best plan found breaks a hard constraint (score -1hard/0medium/0soft)") String failureReason,
         @Schema(description = "Material lines") List<PlanLineDto> lines,
         @Schema(description = "Teams sent") List<TeamAssignmentDto> teamAssignments,
         @Schema(description = "What could not be met and why") List<UnmetDto> unmet,
@@ -37,8 +36,7 @@ public record PlanDto(
         @Schema(description = "When solving ended", example = "2023-02-06T06:00:32Z") Instant finishedAt,
         @Schema(description = "inventory-service reservation holding the plan's lots, once APPROVED",
                 example = "9e8d7c6b-5a4f-4e3d-8c1b-0a9f8e7d6c5b") UUID reservationId,
-        @Schema(description = "shipment-service shipments created by the approval, once APPROVED (empty before)")
-        List<UUID> shipmentIds,
+        @Schema(description = "shipment-service shipments created by the approval, once APPROVED (empty before)") List<UUID> shipmentIds,
         @Schema(description = "When the plan was approved", example = "2023-02-06T06:05:00Z") Instant approvedAt,
         @Schema(description = "Instance id of the allocation-service replica that claimed the plan's solving job last "
                 + "(null while it waits in the queue)", example = "allocation-7d9f8c-2xk4q-a1b2c3") String solvedBy,

@@ -16,8 +16,7 @@ public record PlanSummaryDto(
         @Schema(description = "Score", example = "0hard/-1200medium/-53420soft") String score,
         @Schema(description = "True when no hard constraint is broken", example = "true") Boolean feasible,
         @Schema(description = "Why the plan FAILED or was CANCELLED",
-                example = "the best plan found breaks a hard constraint (score -1hard/0medium/0soft)")
-        String failureReason,
+                example = "the best plan found breaks a hard constraint (score -1hard/0medium/0soft)") String failureReason,
         @Schema(description = "When the plan was asked for", example = "2023-02-06T06:00:02Z") Instant createdAt,
         @Schema(description = "When solving ended", example = "2023-02-06T06:00:32Z") Instant finishedAt) {
 

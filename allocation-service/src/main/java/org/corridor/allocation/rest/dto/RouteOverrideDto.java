@@ -16,8 +16,8 @@ public record RouteOverrideDto(
         @Schema(description = "Lead time replacing the model's, ISO-8601 duration", type = SchemaType.STRING,
                 format = "duration", example = "PT36H") Duration leadTime,
         @Schema(description = "Cost per vehicle-km replacing the model's", example = "15.5") Double costPerVehicleKm,
-        @Schema(description = "Why the override exists", example = "Charter agreement with the national carrier")
-        String note) {
+        @Schema(description = "Why the override exists",
+                example = "Charter agreement with the national carrier") String note) {
 
     public static RouteOverrideDto from(RouteOverrideView r) {
         return new RouteOverrideDto(r.id(), r.originCountryCode(), r.destinationCountryCode(), r.mode(),

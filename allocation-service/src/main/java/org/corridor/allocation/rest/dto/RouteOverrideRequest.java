@@ -13,21 +13,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "NewRouteOverride",
         description = "An officer's lead time and/or cost for one route and mode, replacing the transport model's")
 public record RouteOverrideRequest(
-        @Schema(description = "Origin country (the depot's)", example = "ARE")
-        @NotNull @Pattern(regexp = IncidentRequest.ISO3, message = IncidentRequest.ISO3_MESSAGE)
-        String originCountryCode,
-        @Schema(description = "Destination country (the site's)", example = "TUR")
-        @NotNull @Pattern(regexp = IncidentRequest.ISO3, message = IncidentRequest.ISO3_MESSAGE)
-        String destinationCountryCode,
-        @Schema(description = "ROAD or AIR", example = "AIR")
-        @NotNull TransportMode mode,
+        @Schema(description = "Origin country (the depot's)", example = "ARE") @NotNull @Pattern(
+                regexp = IncidentRequest.ISO3, message = IncidentRequest.ISO3_MESSAGE) String originCountryCode,
+        @Schema(description = "Destination country (the site's)", example = "TUR") @NotNull @Pattern(
+                regexp = IncidentRequest.ISO3, message = IncidentRequest.ISO3_MESSAGE) String destinationCountryCode,
+        @Schema(description = "ROAD or AIR", example = "AIR") @NotNull TransportMode mode,
         @Schema(description = "Door-to-door lead time, ISO-8601 duration, more than 0", type = SchemaType.STRING,
-                format = "duration", example = "PT36H")
-        Duration leadTime,
-        @Schema(description = "Cost per vehicle-km in units of account, more than 0", example = "15.5")
-        @Positive Double costPerVehicleKm,
-        @Schema(description = "Why the override exists", example = "Charter agreement with the national carrier")
-        @Size(max = 500) String note) {
+                format = "duration", example = "PT36H") Duration leadTime,
+        @Schema(description = "Cost per vehicle-km in units of account, more than 0",
+                example = "15.5") @Positive Double costPerVehicleKm,
+        @Schema(description = "Why the override exists",
+                example = "Charter agreement with the national carrier") @Size(max = 500) String note) {
 
     public NewRouteOverride toCommand() {
         return new NewRouteOverride(originCountryCode, destinationCountryCode, mode, leadTime, costPerVehicleKm, note);

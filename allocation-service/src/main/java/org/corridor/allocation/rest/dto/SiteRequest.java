@@ -12,14 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "NewSite", description = "An affected site of a new incident")
 public record SiteRequest(
-        @Schema(description = "Name of the site", example = "Kahramanmaras city centre")
-        @NotBlank @Size(max = 200) String name,
-        @Schema(description = "Latitude in degrees", example = "37.58")
-        @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
-        @Schema(description = "Longitude in degrees", example = "36.94")
-        @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
-        @Schema(description = "Number of people affected at the site", example = "12000")
-        @NotNull @Min(0) @Max(100_000_000) Integer affectedPopulation) {
+        @Schema(description = "Name of the site",
+                example = "Kahramanmaras city centre") @NotBlank @Size(max = 200) String name,
+        @Schema(description = "Latitude in degrees",
+                example = "37.58") @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+        @Schema(description = "Longitude in degrees",
+                example = "36.94") @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
+        @Schema(description = "Number of people affected at the site",
+                example = "12000") @NotNull @Min(0) @Max(100_000_000) Integer affectedPopulation) {
 
     public NewSite toCommand() {
         return new NewSite(name, latitude, longitude, affectedPopulation);

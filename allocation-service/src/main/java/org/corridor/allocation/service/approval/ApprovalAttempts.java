@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The per-plan count of failed (compensated) approvals. The attempt number goes into every
- * Idempotency-Key approval sends ({@code plan-<id>-attempt-<n>}), so an attempt after a failure never
- * replays the reservation or shipments the failed one created and undid, while a retry of an attempt
- * that never finished (a crash, a timeout) reuses the same keys and picks up what it had created.
- * Recorded in its own transaction: the approval's transaction rolls back on failure, the count must not.
+ * The per-plan count of failed (compensated) approvals. The attempt number goes into every Idempotency-Key approval
+ * sends ({@code plan-<id>-attempt-<n>}), so an attempt after a failure never replays the reservation or shipments the
+ * failed one created and undid, while a retry of an attempt that never finished (a crash, a timeout) reuses the same
+ * keys and picks up what it had created. Recorded in its own transaction: the approval's transaction rolls back on
+ * failure, the count must not.
  */
 @ApplicationScoped
 public class ApprovalAttempts {
@@ -34,9 +34,9 @@ public class ApprovalAttempts {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(UUID planId, String failure) {
         em.createNativeQuery("INSERT INTO plan_approval_attempt (plan_id, failed_attempts, last_failure, updated_at) "
-                        + "VALUES (?1, 1, ?2, now()) ON CONFLICT (plan_id) DO UPDATE "
-                        + "SET failed_attempts = plan_approval_attempt.failed_attempts + 1, last_failure = ?2, "
-                        + "updated_at = now()")
+                + "VALUES (?1, 1, ?2, now()) ON CONFLICT (plan_id) DO UPDATE "
+                + "SET failed_attempts = plan_approval_attempt.failed_attempts + 1, last_failure = ?2, "
+                + "updated_at = now()")
                 .setParameter(1, planId).setParameter(2, failure).executeUpdate();
     }
 }

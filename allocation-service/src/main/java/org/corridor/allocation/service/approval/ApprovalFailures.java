@@ -15,9 +15,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Why an approval failed, in words for the problem's detail, and the problem it is answered with: 409 when
- * inventory refused (stock, team) or a service refused a request, 503 when a service was unreachable, answered
- * 5xx or timed out.
+ * Why an approval failed, in words for the problem's detail, and the problem it is answered with: 409 when inventory
+ * refused (stock, team) or a service refused a request, 503 when a service was unreachable, answered 5xx or timed out.
  */
 final class ApprovalFailures {
 

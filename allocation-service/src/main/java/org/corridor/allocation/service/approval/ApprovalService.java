@@ -39,15 +39,15 @@ import org.corridor.common.time.DbClock;
 import org.jboss.logging.Logger;
 
 /**
- * Plan approval, all or nothing across services: one inventory reservation for the plan's lots, its
- * teams assigned, one shipment per (origin depot, site, mode) in shipment-service. If any step fails,
- * what was done is undone in reverse (shipments cancelled, reservation released, teams released), the
- * failed attempt is counted, and the answer is a problem saying what failed; the plan stays SOLVED.
+ * Plan approval, all or nothing across services: one inventory reservation for the plan's lots, its teams assigned, one
+ * shipment per (origin depot, site, mode) in shipment-service. If any step fails, what was done is undone in reverse
+ * (shipments cancelled, reservation released, teams released), the failed attempt is counted, and the answer is a
+ * problem saying what failed; the plan stays SOLVED.
  * <p>
  * One transaction of up to {@link #TRANSACTION_TIMEOUT_SECONDS} s holds the Idempotency-Key's record (kept by the
- * caller) and the plan row lock for the whole approval, including the remote calls: approvals of one plan run one
- * after the other, the same key waits for the first answer and replays it, and a second approval with another key
- * finds the plan APPROVED and answers the stored approval.
+ * caller) and the plan row lock for the whole approval, including the remote calls: approvals of one plan run one after
+ * the other, the same key waits for the first answer and replays it, and a second approval with another key finds the
+ * plan APPROVED and answers the stored approval.
  */
 @ApplicationScoped
 public class ApprovalService {
@@ -75,9 +75,9 @@ public class ApprovalService {
     }
 
     /**
-     * Approves a SOLVED plan, or answers the stored approval of an APPROVED one; 404 unknown plan, 409 any other
-     * status or a refusal, 503 a service down. Runs in the caller's transaction (the one holding the
-     * Idempotency-Key), which the caller opened with a timeout of {@link #TRANSACTION_TIMEOUT_SECONDS} s.
+     * Approves a SOLVED plan, or answers the stored approval of an APPROVED one; 404 unknown plan, 409 any other status
+     * or a refusal, 503 a service down. Runs in the caller's transaction (the one holding the Idempotency-Key), which
+     * the caller opened with a timeout of {@link #TRANSACTION_TIMEOUT_SECONDS} s.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public PlanApproval approve(UUID planId) {
@@ -230,8 +230,7 @@ public class ApprovalService {
     }
 
     /**
-     * Whole trucks or aircraft for the load: the larger of weight and volume over the vehicle's capacity, at least
-     * one.
+     * Whole trucks or aircraft for the load: the larger of weight and volume over the vehicle's capacity, at least one.
      */
     int vehicles(TransportMode mode, double kg, double m3) {
         double capKg = mode == TransportMode.AIR ? transport.aircraftCapacityKg() : transport.truckCapacityKg();
@@ -240,8 +239,7 @@ public class ApprovalService {
     }
 
     /**
-     * Undoes in reverse: shipments cancelled, reservation released, teams released. Returns what the client is
-     * told.
+     * Undoes in reverse: shipments cancelled, reservation released, teams released. Returns what the client is told.
      */
     private String compensate(UUID planId, Done done) {
         List<String> failed = new ArrayList<>();

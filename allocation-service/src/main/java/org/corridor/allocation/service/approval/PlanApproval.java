@@ -7,9 +7,9 @@ import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.domain.TransportMode;
 
 /**
- * What an approved plan holds in the other services: its reservation, the shipments created (one per origin
- * depot, site and mode) and the teams assigned. Stored with the plan as JSON and answered again to every later
- * approval of it, so its shape is the approval answer's.
+ * What an approved plan holds in the other services: its reservation, the shipments created (one per origin depot, site
+ * and mode) and the teams assigned. Stored with the plan as JSON and answered again to every later approval of it, so
+ * its shape is the approval answer's.
  */
 public record PlanApproval(UUID planId, PlanStatus status, UUID reservationId, Instant approvedAt,
         List<Shipment> shipments, List<TeamAssignment> teamAssignments) {

@@ -20,14 +20,13 @@ import org.corridor.common.time.DbClock;
 import org.jboss.logging.Logger;
 
 /**
- * The solving queue in PostgreSQL, shared by every replica. All times that decide ownership come
- * from the database clock ({@code clock_timestamp()}), so replicas with skewed clocks agree.
+ * The solving queue in PostgreSQL, shared by every replica. All times that decide ownership come from the database
+ * clock ({@code clock_timestamp()}), so replicas with skewed clocks agree.
  * <ul>
- * <li>{@link #enqueue}: the job row, in the transaction that creates the plan ({@link JobQueued} once it
- * commits);</li>
+ * <li>{@link #enqueue}: the job row, in the transaction that creates the plan ({@link JobQueued} once it commits);</li>
  * <li>{@link #claim}: the oldest QUEUED job, or a RUNNING one whose lease expired, picked with
- * {@code SELECT ... FOR UPDATE SKIP LOCKED} so concurrent claimers never wait for or get the same
- * job; owner, attempt + 1 and a new lease are set and the claim is logged;</li>
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} so concurrent claimers never wait for or get the same job; owner, attempt +
+ * 1 and a new lease are set and the claim is logged;</li>
  * <li>{@link #renew}: the owner's heartbeat, which also reads the cancel request;</li>
  * <li>{@link #holds}: the fencing check (row locked) before any write of a solver's results;</li>
  * <li>{@link #requestCancel}: DELETE /plans/{id}/solving on any replica;</li>
@@ -89,9 +88,9 @@ public class PlanJobs {
     }
 
     /**
-     * Claims one job for {@code owner}: the oldest QUEUED job or RUNNING job whose lease expired that
-     * no other transaction holds. A job that has used up {@code maxAttempts} claims is not solved
-     * again: it and its plan become FAILED, and the next job is looked at.
+     * Claims one job for {@code owner}: the oldest QUEUED job or RUNNING job whose lease expired that no other
+     * transaction holds. A job that has used up {@code maxAttempts} claims is not solved again: it and its plan become
+     * FAILED, and the next job is looked at.
      */
     @Transactional
     public Optional<Claim> claim(String owner, Duration lease, int maxAttempts) {
@@ -179,9 +178,9 @@ public class PlanJobs {
     }
 
     /**
-     * The fencing check, inside the caller's transaction: locks the job row and says whether the
-     * claim is still the current one (RUNNING, same owner, same attempt). A plan with no job at all
-     * (created outside the queue) is not held by anyone.
+     * The fencing check, inside the caller's transaction: locks the job row and says whether the claim is still the
+     * current one (RUNNING, same owner, same attempt). A plan with no job at all (created outside the queue) is not
+     * held by anyone.
      */
     @Transactional
     public boolean holds(JobLease lease) {
@@ -239,10 +238,9 @@ public class PlanJobs {
     }
 
     /**
-     * DELETE /plans/{id}/solving, on any replica. 404 unknown plan, 409 not SOLVING. A job nobody is
-     * solving (QUEUED, or RUNNING with an expired lease, or no job) is cancelled here and now: the
-     * plan becomes CANCELLED. Otherwise the request is recorded for the owner, which sees it at its
-     * next heartbeat and stops its solver.
+     * DELETE /plans/{id}/solving, on any replica. 404 unknown plan, 409 not SOLVING. A job nobody is solving (QUEUED,
+     * or RUNNING with an expired lease, or no job) is cancelled here and now: the plan becomes CANCELLED. Otherwise the
+     * request is recorded for the owner, which sees it at its next heartbeat and stops its solver.
      */
     @Transactional
     public CancelResult requestCancel(UUID planId) {

@@ -17,8 +17,8 @@ import org.corridor.common.time.DbClock;
 
 /**
  * What solving writes into a plan: the best plan so far while it is SOLVING, and its final state. The writes of a
- * solver carry its claim's {@link JobLease} and are made only while that claim is the job's current one (the
- * fencing check locks the job row in the same transaction).
+ * solver carry its claim's {@link JobLease} and are made only while that claim is the job's current one (the fencing
+ * check locks the job row in the same transaction).
  */
 @ApplicationScoped
 public class PlanResults {
@@ -32,8 +32,8 @@ public class PlanResults {
     }
 
     /**
-     * The best plan so far, written only while {@code lease} is still the job's current claim (the
-     * fencing check locks the job row) and the plan is SOLVING. Returns false when refused.
+     * The best plan so far, written only while {@code lease} is still the job's current claim (the fencing check locks
+     * the job row) and the plan is SOLVING. Returns false when refused.
      */
     @Transactional
     public boolean saveProgress(JobLease lease, PlanOutcome outcome) {
@@ -49,9 +49,9 @@ public class PlanResults {
     }
 
     /**
-     * The final state of a plan whose solving ended, and the end of its job, written only while
-     * {@code lease} is still the job's current claim. Returns false when refused (another replica
-     * claimed the job meanwhile, or it was given back or cancelled): nothing is written.
+     * The final state of a plan whose solving ended, and the end of its job, written only while {@code lease} is still
+     * the job's current claim. Returns false when refused (another replica claimed the job meanwhile, or it was given
+     * back or cancelled): nothing is written.
      */
     @Transactional
     public boolean saveFinal(JobLease lease, PlanStatus status, PlanOutcome outcome, PlanAnalysis analysis,

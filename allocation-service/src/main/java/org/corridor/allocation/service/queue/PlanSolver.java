@@ -19,17 +19,17 @@ import org.jboss.logging.Logger;
 
 /**
  * Solves the plans this replica has claimed from the queue ({@link PlanWorker}), each with a solver of its own
- * ({@link AllocationPlanner#newSolve}) so that each request gets its own termination. Every write carries the
- * claim's {@link JobLease} and is refused once another replica owns the job (fencing):
+ * ({@link AllocationPlanner#newSolve}) so that each request gets its own termination. Every write carries the claim's
+ * {@link JobLease} and is refused once another replica owns the job (fencing):
  * <ul>
  * <li>every new best solution is extracted and persisted, so GET /plans/{id} shows it while solving;</li>
- * <li>when solving ends, the final best solution and its analysis are persisted: a feasible plan is
- * SOLVED, an infeasible one is FAILED (a plan that breaks a hard constraint is never SOLVED);</li>
- * <li>stopped early (a cancel request seen by {@link #heartbeat}, or {@link #requestStop} for a plan
- * solved here): SOLVED with {@code stoppedEarly} if the best plan so far is feasible, otherwise CANCELLED;</li>
+ * <li>when solving ends, the final best solution and its analysis are persisted: a feasible plan is SOLVED, an
+ * infeasible one is FAILED (a plan that breaks a hard constraint is never SOLVED);</li>
+ * <li>stopped early (a cancel request seen by {@link #heartbeat}, or {@link #requestStop} for a plan solved here):
+ * SOLVED with {@code stoppedEarly} if the best plan so far is feasible, otherwise CANCELLED;</li>
  * <li>an exception while solving: FAILED with the reason;</li>
- * <li>a claim found lost at a heartbeat (or a write refused): the solver is stopped and its results
- * are dropped; the new owner's are the ones that count.</li>
+ * <li>a claim found lost at a heartbeat (or a write refused): the solver is stopped and its results are dropped; the
+ * new owner's are the ones that count.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -122,8 +122,8 @@ public class PlanSolver {
     }
 
     /**
-     * Asks the solver to terminate the plan's job, once the job has been handed to it; before that the
-     * caller's flag ({@code stopRequested} or {@code lost}, set first) is applied by {@link #start}.
+     * Asks the solver to terminate the plan's job, once the job has been handed to it; before that the caller's flag
+     * ({@code stopRequested} or {@code lost}, set first) is applied by {@link #start}.
      */
     private static void terminate(SolveRun run) {
         if (run.submitted) {
@@ -132,9 +132,8 @@ public class PlanSolver {
     }
 
     /**
-     * The keeper's tick: renews the lease of every plan solved here and reads its cancel request.
-     * A cancel request stops the solver (asked again at every tick until it has stopped); a lost
-     * claim stops it and drops its results.
+     * The keeper's tick: renews the lease of every plan solved here and reads its cancel request. A cancel request
+     * stops the solver (asked again at every tick until it has stopped); a lost claim stops it and drops its results.
      */
     public void heartbeat(Duration lease) {
         for (SolveRun run : List.copyOf(running.values())) {
@@ -172,8 +171,8 @@ public class PlanSolver {
     }
 
     /**
-     * A solver stopped before it was running calls no listener: when two heartbeats in a row find it
-     * not solving and nothing recorded, record the plan as stopped ourselves.
+     * A solver stopped before it was running calls no listener: when two heartbeats in a row find it not solving and
+     * nothing recorded, record the plan as stopped ourselves.
      */
     private void endIfNeverStarted(SolveRun run) {
         synchronized (run) {

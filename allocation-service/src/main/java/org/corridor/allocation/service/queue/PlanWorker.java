@@ -23,15 +23,15 @@ import org.jboss.logging.Logger;
 /**
  * This replica's worker on the shared solving queue ({@link PlanJobs}):
  * <ul>
- * <li>{@link #poll}: claims jobs while fewer than {@code max-concurrent-solves} plans are solved here
- * and starts solving them; run every {@code poll-interval} by the scheduler, at once after a plan was
- * submitted to this replica (its job committed: {@link #nudge}) and when a local solve ends;</li>
- * <li>the keeper: every {@link AllocationConfig.Plans#keeperInterval()} renews the leases of the plans
- * solved here and reads their cancel requests ({@link PlanSolver#heartbeat});</li>
+ * <li>{@link #poll}: claims jobs while fewer than {@code max-concurrent-solves} plans are solved here and starts
+ * solving them; run every {@code poll-interval} by the scheduler, at once after a plan was submitted to this replica
+ * (its job committed: {@link #nudge}) and when a local solve ends;</li>
+ * <li>the keeper: every {@link AllocationConfig.Plans#keeperInterval()} renews the leases of the plans solved here and
+ * reads their cancel requests ({@link PlanSolver#heartbeat});</li>
  * <li>graceful shutdown: stops claiming and gives its jobs back to the queue.</li>
  * </ul>
- * With {@code worker-enabled=false} the replica never claims on its own (the scheduled poll and the
- * nudge are off); {@link #poll} can still be called directly.
+ * With {@code worker-enabled=false} the replica never claims on its own (the scheduled poll and the nudge are off);
+ * {@link #poll} can still be called directly.
  */
 @ApplicationScoped
 public class PlanWorker {

@@ -14,10 +14,10 @@ final class SolveRun {
     /** The claim is no longer ours: write nothing more. */
     volatile boolean lost;
     /**
-     * The job has been handed to the solver ({@link PlanSolve#start} returned). Until then the solver must not be
-     * asked to terminate it: OptaPlanner registers the job before it sets the job's future, and a
-     * {@code terminateEarly} in between fails with a NullPointerException. A stop or loss seen before this is set
-     * is applied by {@link PlanSolver#start} once the job is handed over.
+     * The job has been handed to the solver ({@link PlanSolve#start} returned). Until then the solver must not be asked
+     * to terminate it: OptaPlanner registers the job before it sets the job's future, and a {@code terminateEarly} in
+     * between fails with a NullPointerException. A stop or loss seen before this is set is applied by
+     * {@link PlanSolver#start} once the job is handed over.
      */
     volatile boolean submitted;
     /** Consecutive heartbeats that found the stopped solver not running and no listener called. */

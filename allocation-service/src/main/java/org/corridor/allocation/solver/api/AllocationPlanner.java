@@ -17,9 +17,9 @@ import org.optaplanner.core.config.solver.SolverManagerConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
- * The service's way into the solver: solving one plan ({@link #newSolve}) and the catalogue of constraints
- * with their default weights ({@link #constraints}). It takes and returns the records of this package only;
- * the planning solution, OptaPlanner's managers and the constraint weights stay behind it.
+ * The service's way into the solver: solving one plan ({@link #newSolve}) and the catalogue of constraints with their
+ * default weights ({@link #constraints}). It takes and returns the records of this package only; the planning solution,
+ * OptaPlanner's managers and the constraint weights stay behind it.
  */
 @ApplicationScoped
 public class AllocationPlanner {
@@ -35,8 +35,8 @@ public class AllocationPlanner {
 
     /**
      * A solver for one plan with its own termination: the solver configuration Quarkus built from
-     * {@code solverConfig.xml}, with the termination replaced, in a {@link SolverManager} of its own. Throws
-     * when the solver cannot be created; nothing runs until {@link PlanSolve#start}.
+     * {@code solverConfig.xml}, with the termination replaced, in a {@link SolverManager} of its own. Throws when the
+     * solver cannot be created; nothing runs until {@link PlanSolve#start}.
      */
     public PlanSolve newSolve(UUID planId, Duration spentLimit, Duration unimprovedSpentLimit) {
         SolverConfig config = solverConfig.copyConfig();

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * What a solved (or partly solved) plan says, extracted from the planning solution.
  *
- * @param score    the OptaPlanner score as text, e.g. {@code 0hard/-1200medium/-53420soft}
+ * @param score the OptaPlanner score as text, e.g. {@code 0hard/-1200medium/-53420soft}
  * @param feasible true when the hard score is 0
  */
 public record PlanOutcome(String score, boolean feasible, long hardScore, long mediumScore, long softScore,

@@ -9,8 +9,8 @@ import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.api.solver.SolverStatus;
 
 /**
- * The solving of one plan, made by {@link AllocationPlanner#newSolve}: started once, asked to stop early, and
- * closed when it is over. Solving is asynchronous; the {@link SolveListener} hears of it on solver threads.
+ * The solving of one plan, made by {@link AllocationPlanner#newSolve}: started once, asked to stop early, and closed
+ * when it is over. Solving is asynchronous; the {@link SolveListener} hears of it on solver threads.
  */
 public final class PlanSolve {
 
@@ -26,10 +26,10 @@ public final class PlanSolve {
     }
 
     /**
-     * Builds the planning problem from {@code input} (on a solver thread) and solves it: each new best solution
-     * goes to {@link SolveListener#bestSolution}, the last one to {@link SolveListener#finished} once the
-     * termination is reached or {@link #terminateEarly} was called, an exception to {@link SolveListener#failed}.
-     * Returns once the job is registered; may throw if it cannot be.
+     * Builds the planning problem from {@code input} (on a solver thread) and solves it: each new best solution goes to
+     * {@link SolveListener#bestSolution}, the last one to {@link SolveListener#finished} once the termination is
+     * reached or {@link #terminateEarly} was called, an exception to {@link SolveListener#failed}. Returns once the job
+     * is registered; may throw if it cannot be.
      */
     public void start(SolverInput input, SolveListener listener) {
         manager.solveAndListen(planId,

@@ -7,8 +7,8 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 import org.optaplanner.core.api.solver.SolutionManager;
 
 /**
- * A plan the solver found. Its outcome and its analysis are computed when asked for (each call computes them
- * again), so a listener that drops the plan pays nothing for it.
+ * A plan the solver found. Its outcome and its analysis are computed when asked for (each call computes them again), so
+ * a listener that drops the plan pays nothing for it.
  */
 public final class SolvedPlan {
 

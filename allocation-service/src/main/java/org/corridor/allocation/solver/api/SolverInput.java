@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Everything one solve needs, as a snapshot: the needs of the incidents being planned, the lots and
- * teams available in inventory, the access rules in force and the transport settings.
+ * Everything one solve needs, as a snapshot: the needs of the incidents being planned, the lots and teams available in
+ * inventory, the access rules in force and the transport settings.
  *
- * @param planFrom        departures, arrivals and expiry are computed from this instant
+ * @param planFrom departures, arrivals and expiry are computed from this instant
  * @param weightOverrides constraint name -> weight, overriding the configured defaults (may be empty)
  */
 public record SolverInput(
@@ -57,8 +57,8 @@ public record SolverInput(
     }
 
     /**
-     * The transport model: road up to {@code maxRoadKm} at {@code roadSpeedKmh} plus {@code roadHandling}; air
-     * beyond at {@code airSpeedKmh} plus {@code airHandling}; capacities per vehicle and cost per vehicle-km.
+     * The transport model: road up to {@code maxRoadKm} at {@code roadSpeedKmh} plus {@code roadHandling}; air beyond
+     * at {@code airSpeedKmh} plus {@code airHandling}; capacities per vehicle and cost per vehicle-km.
      */
     public record TransportSettings(double maxRoadKm, double roadSpeedKmh, Duration roadHandling,
             double airSpeedKmh, Duration airHandling, double truckCapacityKg, double truckCapacityM3,

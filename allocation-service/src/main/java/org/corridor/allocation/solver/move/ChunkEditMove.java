@@ -2,7 +2,6 @@ package org.corridor.allocation.solver.move;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;
@@ -10,12 +9,11 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.AbstractMove;
 
 /**
- * Gives slots new lots and quantities at once, keeping the sum of each need's quantities (the
- * {@link NeedChunk} invariant): units move from one line of a need to another, to a lot not yet
- * serving the need (a new line in an empty slot), or back to unmet; two needs can trade units of a
- * full lot (one gives back to its unmet part what the other takes). This is what splits a line to fit
- * the room left in a small lot, merges two lines, or shifts part of a load to a route whose vehicle
- * still has room: the steps fixed-size chunks could not take.
+ * Gives slots new lots and quantities at once, keeping the sum of each need's quantities (the {@link NeedChunk}
+ * invariant): units move from one line of a need to another, to a lot not yet serving the need (a new line in an empty
+ * slot), or back to unmet; two needs can trade units of a full lot (one gives back to its unmet part what the other
+ * takes). This is what splits a line to fit the room left in a small lot, merges two lines, or shifts part of a load to
+ * a route whose vehicle still has room: the steps fixed-size chunks could not take.
  */
 public class ChunkEditMove extends AbstractMove<AllocationSolution> {
 
@@ -30,8 +28,8 @@ public class ChunkEditMove extends AbstractMove<AllocationSolution> {
     }
 
     /**
-     * Moves {@code units} from slot {@code from} to slot {@code to} (same need), which is put on
-     * {@code lot}; a slot left empty is taken off its lot.
+     * Moves {@code units} from slot {@code from} to slot {@code to} (same need), which is put on {@code lot}; a slot
+     * left empty is taken off its lot.
      */
     public static ChunkEditMove transfer(NeedChunk from, NeedChunk to, Lot lot, int units) {
         int left = from.getQuantity() - units;

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.NeedChunk;
 import org.optaplanner.core.api.score.director.ScoreDirector;
@@ -12,17 +11,16 @@ import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
- * Random moves over the line slots ({@link NeedChunk}) that respect the structure of the problem, so
- * none is wasted on an empty slot or a lot of another item. Six families build them from one
- * {@link MoveIndex} built when the phase starts: {@link TransferMoves transfers} (and trades when the
- * target lot is full), {@link SwapMoves swaps}, {@link EjectionMoves ejection chains},
- * {@link RouteClosureMoves route closures}, {@link RouteRebuildMoves route rebuilds} and
- * {@link LineChangeMoves line changes}. Which family builds the next move is drawn by its share
- * ({@link MoveShares}), set in {@code solverConfig.xml} as this factory's custom properties
- * {@code transferShare}, {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare},
- * {@code routeRebuildShare} and {@code lineChangeShare}; there are no defaults in the code. A family that
- * finds no move in its try gives the turn back to the draw, {@value TeamMoveIteratorFactory#MAX_ATTEMPTS}
- * times, then the iterator answers a move that is not doable.
+ * Random moves over the line slots ({@link NeedChunk}) that respect the structure of the problem, so none is wasted on
+ * an empty slot or a lot of another item. Six families build them from one {@link MoveIndex} built when the phase
+ * starts: {@link TransferMoves transfers} (and trades when the target lot is full), {@link SwapMoves swaps},
+ * {@link EjectionMoves ejection chains}, {@link RouteClosureMoves route closures}, {@link RouteRebuildMoves route
+ * rebuilds} and {@link LineChangeMoves line changes}. Which family builds the next move is drawn by its share
+ * ({@link MoveShares}), set in {@code solverConfig.xml} as this factory's custom properties {@code transferShare},
+ * {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare}, {@code routeRebuildShare} and
+ * {@code lineChangeShare}; there are no defaults in the code. A family that finds no move in its try gives the turn
+ * back to the draw, {@value TeamMoveIteratorFactory#MAX_ATTEMPTS} times, then the iterator answers a move that is not
+ * doable.
  */
 public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, Move<AllocationSolution>> {
 

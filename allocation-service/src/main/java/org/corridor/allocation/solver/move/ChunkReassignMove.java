@@ -3,7 +3,6 @@ package org.corridor.allocation.solver.move;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;
@@ -11,10 +10,10 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.AbstractMove;
 
 /**
- * Gives several chunks new lots at once (null = unmet). Used for ejection chains: a chunk takes a
- * lot and the chunk of another need it displaces moves on to a lot of its own range, so stock moves
- * to the needs that can only be served from it (e.g. a Turkish site leaves a lot to a Syrian site
- * and is served from Dubai, which the embargo closes to Syria) in one step.
+ * Gives several chunks new lots at once (null = unmet). Used for ejection chains: a chunk takes a lot and the chunk of
+ * another need it displaces moves on to a lot of its own range, so stock moves to the needs that can only be served
+ * from it (e.g. a Turkish site leaves a lot to a Syrian site and is served from Dubai, which the embargo closes to
+ * Syria) in one step.
  */
 public class ChunkReassignMove extends AbstractMove<AllocationSolution> {
 

@@ -1,7 +1,6 @@
 package org.corridor.allocation.solver.move;
 
 import java.util.List;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;

@@ -4,15 +4,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;
 import org.optaplanner.core.impl.heuristic.move.Move;
 
 /**
- * Ejection chains ({@link ChunkReassignMove}): a line c takes a lot x, and a line d of another need on x
- * moves to a lot y of its own range (or, 1 in {@value TransferMoves#UNMET_ONE_IN}, to unmet).
+ * Ejection chains ({@link ChunkReassignMove}): a line c takes a lot x, and a line d of another need on x moves to a lot
+ * y of its own range (or, 1 in {@value TransferMoves#UNMET_ONE_IN}, to unmet).
  */
 final class EjectionMoves implements MoveFamily {
 

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.MaterialNeed;
@@ -19,19 +18,17 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 /**
- * Construction of the material lines the way a logistics officer would fill needs, in well under a
- * second even for tens of thousands of slots: priority by priority (CRITICAL first); within one
- * priority, round robin over its needs (the needs with the fewest eligible lots first, then by
- * deliver-by), each turn giving a need at most a quarter of its quantity (so that needs of one priority
- * share a scarce lot instead of the first taking it all) from the lot of its (pruned, eligible) value
- * range where it is cheapest to ship per unit (whole vehicles, counting the vehicles already going
- * from that depot to the site, which carry it for free until full, plus the load term), as much as
- * the lot has room for, among the lots with room for at least the average a remaining line slot of
- * the need must take (else the lot with the most room); onto the need's line on that lot or a new
- * line. Lots are filled exactly, so no stock is
- * stranded in fragments of room (the fixed-size chunks this replaced left up to a third of L's
- * demand unmet that way, see docs/benchmarks). What no lot has room for stays unmet. Only the
- * unmet part of each need is touched. Local search then improves cost, consolidation and fairness.
+ * Construction of the material lines the way a logistics officer would fill needs, in well under a second even for tens
+ * of thousands of slots: priority by priority (CRITICAL first); within one priority, round robin over its needs (the
+ * needs with the fewest eligible lots first, then by deliver-by), each turn giving a need at most a quarter of its
+ * quantity (so that needs of one priority share a scarce lot instead of the first taking it all) from the lot of its
+ * (pruned, eligible) value range where it is cheapest to ship per unit (whole vehicles, counting the vehicles already
+ * going from that depot to the site, which carry it for free until full, plus the load term), as much as the lot has
+ * room for, among the lots with room for at least the average a remaining line slot of the need must take (else the lot
+ * with the most room); onto the need's line on that lot or a new line. Lots are filled exactly, so no stock is stranded
+ * in fragments of room (the fixed-size chunks this replaced left up to a third of L's demand unmet that way, see
+ * docs/benchmarks). What no lot has room for stays unmet. Only the unmet part of each need is touched. Local search
+ * then improves cost, consolidation and fairness.
  */
 public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolution> {
 
@@ -83,9 +80,9 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
     }
 
     /**
-     * One more turn for the need's unmet part: at most a quarter of the need, from the lot where it is
-     * cheapest per unit, onto the need's line on that lot or a new line. False when the need is met,
-     * or no lot or slot is left for it.
+     * One more turn for the need's unmet part: at most a quarter of the need, from the lot where it is cheapest per
+     * unit, onto the need's line on that lot or a new line. False when the need is met, or no lot or slot is left for
+     * it.
      */
     private static boolean giveOneLine(ScoreDirector<AllocationSolution> director, MaterialNeed need,
             List<NeedChunk> slots, Map<Lot, Long> left, Map<Route, long[]> loads) {
@@ -122,9 +119,8 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
     }
 
     /**
-     * Among the lots with room for at least {@code least} units, the one where {@code share} units (or
-     * its room, if less) cost least per unit to ship; else the lot with the most room; null when no lot
-     * has room.
+     * Among the lots with room for at least {@code least} units, the one where {@code share} units (or its room, if
+     * less) cost least per unit to ship; else the lot with the most room; null when no lot has room.
      */
     private static Pick cheapestLot(MaterialNeed need, List<Lot> candidates, int share, int least,
             Map<Lot, Long> left, Map<Route, long[]> loads) {
@@ -158,8 +154,8 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
     }
 
     /**
-     * What {@code units} of the lot add to the route's whole-vehicle cost (vehicles already going carry
-     * them for free until full) plus a quarter of their load cost, per unit.
+     * What {@code units} of the lot add to the route's whole-vehicle cost (vehicles already going carry them for free
+     * until full) plus a quarter of their load cost, per unit.
      */
     private static double costPerUnit(Route route, Lot lot, int units, Map<Route, long[]> loads) {
         long[] load = loads.getOrDefault(route, NO_LOAD);
@@ -171,8 +167,8 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
     }
 
     /**
-     * Moves the picked units from the unmet part onto the need's line on the lot, onto the unmet slot
-     * itself when it is all of it, or onto an empty slot; false when no slot is left for a new line.
+     * Moves the picked units from the unmet part onto the need's line on the lot, onto the unmet slot itself when it is
+     * all of it, or onto an empty slot; false when no slot is left for a new line.
      */
     private static boolean put(ScoreDirector<AllocationSolution> director, NeedChunk unmet, List<NeedChunk> slots,
             Pick pick) {

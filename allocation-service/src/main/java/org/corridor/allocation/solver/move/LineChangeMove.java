@@ -1,7 +1,6 @@
 package org.corridor.allocation.solver.move;
 
 import java.util.List;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;
@@ -9,9 +8,8 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.AbstractMove;
 
 /**
- * Moves a whole plan line, every chunk of one need that takes the same lot, to another lot (or to
- * unmet): one step for what would otherwise be many chunk moves, each alone blocked by the vehicle
- * staircase of the transport cost.
+ * Moves a whole plan line, every chunk of one need that takes the same lot, to another lot (or to unmet): one step for
+ * what would otherwise be many chunk moves, each alone blocked by the vehicle staircase of the transport cost.
  */
 public class LineChangeMove extends AbstractMove<AllocationSolution> {
 

@@ -3,16 +3,15 @@ package org.corridor.allocation.solver.move;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;
 import org.optaplanner.core.impl.heuristic.move.Move;
 
 /**
- * Line changes ({@link LineChangeMove}): the need's line on one lot moves to another eligible lot (half
- * of the time one of the need's {@value MoveIndex#NEAR} nearest lots, else any), or, 1 in
- * {@value TransferMoves#UNMET_ONE_IN}, to unmet.
+ * Line changes ({@link LineChangeMove}): the need's line on one lot moves to another eligible lot (half of the time one
+ * of the need's {@value MoveIndex#NEAR} nearest lots, else any), or, 1 in {@value TransferMoves#UNMET_ONE_IN}, to
+ * unmet.
  */
 final class LineChangeMoves implements MoveFamily {
 
@@ -27,7 +26,8 @@ final class LineChangeMoves implements MoveFamily {
         NeedChunk a = index.nonEmpty(random);
         Lot from = a.getLot();
         List<Lot> candidates = random.nextBoolean() ? index.nearest(a.getNeed()) : a.getCandidates();
-        Lot to = random.nextInt(TransferMoves.UNMET_ONE_IN) == 0 ? null
+        Lot to = random.nextInt(TransferMoves.UNMET_ONE_IN) == 0
+                ? null
                 : candidates.get(random.nextInt(candidates.size()));
         if (from == to) {
             return null;

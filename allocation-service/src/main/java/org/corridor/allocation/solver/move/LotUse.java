@@ -4,11 +4,10 @@ import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;
 
 /**
- * Units taken from each lot by all lines in the working solution of the current step, counted once per
- * step for all lots of an item when a move of the step first asks: OptaPlanner asks for a new move
- * iterator at every step ({@link #nextStep()}) and does and undoes each move it evaluates, so the
- * working solution the moves of one iterator are built from does not change. Most steps need the lots
- * of one or two items, not all.
+ * Units taken from each lot by all lines in the working solution of the current step, counted once per step for all
+ * lots of an item when a move of the step first asks: OptaPlanner asks for a new move iterator at every step
+ * ({@link #nextStep()}) and does and undoes each move it evaluates, so the working solution the moves of one iterator
+ * are built from does not change. Most steps need the lots of one or two items, not all.
  */
 final class LotUse {
 

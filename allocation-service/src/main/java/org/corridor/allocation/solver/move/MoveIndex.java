@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.MaterialNeed;
@@ -20,15 +19,15 @@ import org.corridor.allocation.solver.Route;
 import org.corridor.allocation.solver.SiteFact;
 
 /**
- * What every material move family looks up, built once when the local search phase starts (the problem
- * facts and the slots do not change during a phase, only the slots' variables do): the movable slots
- * numbered densely ({@link NeedChunk#getIndex()}), grouped by item, need and site; each need's value
- * range as a set and its {@value #NEAR} nearest lots; the lots numbered densely ({@link Lot#getIndex()},
- * with their available units by index and their item's index); the routes numbered per site
- * ({@link Route#getIndex()}) and each need's lots grouped by route ({@link NeedRoutes}).
+ * What every material move family looks up, built once when the local search phase starts (the problem facts and the
+ * slots do not change during a phase, only the slots' variables do): the movable slots numbered densely
+ * ({@link NeedChunk#getIndex()}), grouped by item, need and site; each need's value range as a set and its
+ * {@value #NEAR} nearest lots; the lots numbered densely ({@link Lot#getIndex()}, with their available units by index
+ * and their item's index); the routes numbered per site ({@link Route#getIndex()}) and each need's lots grouped by
+ * route ({@link NeedRoutes}).
  * <p>
- * Numbers follow the order of the solution's slots (never an identity map's order), so that the moves of
- * a seeded run are the same from one run to the next.
+ * Numbers follow the order of the solution's slots (never an identity map's order), so that the moves of a seeded run
+ * are the same from one run to the next.
  */
 final class MoveIndex {
 
@@ -36,8 +35,8 @@ final class MoveIndex {
     static final int NEAR = 8;
 
     /**
-     * A need's candidate lots grouped by route: {@code lots[i]} are the lot indexes on the route with
-     * index {@code routes[i]}; {@code position[r]} is the i of route index r (-1: none of its lots).
+     * A need's candidate lots grouped by route: {@code lots[i]} are the lot indexes on the route with index
+     * {@code routes[i]}; {@code position[r]} is the i of route index r (-1: none of its lots).
      */
     record NeedRoutes(int[] routes, int[][] lots, int[] position) {
     }
@@ -256,8 +255,8 @@ final class MoveIndex {
     }
 
     /**
-     * A random slot with a positive quantity (a line, or what is unmet of a need); a few tries, then
-     * any movable slot (moves on it are then refused as not doable or not useful).
+     * A random slot with a positive quantity (a line, or what is unmet of a need); a few tries, then any movable slot
+     * (moves on it are then refused as not doable or not useful).
      */
     NeedChunk nonEmpty(Random random) {
         NeedChunk c = movable.get(random.nextInt(movable.size()));
@@ -274,8 +273,8 @@ final class MoveIndex {
     }
 
     /**
-     * The need's slot that already holds a line on {@code lot} (for null: its unmet part), else an
-     * empty slot to start one; null when every slot is in use.
+     * The need's slot that already holds a line on {@code lot} (for null: its unmet part), else an empty slot to start
+     * one; null when every slot is in use.
      */
     NeedChunk slotOn(MaterialNeed need, Lot lot) {
         NeedChunk empty = null;
@@ -292,8 +291,8 @@ final class MoveIndex {
     }
 
     /**
-     * A line on lot {@code x} of another need than {@code notOf}, each such line equally likely (one draw
-     * per line, reservoir sampling); null when there is none.
+     * A line on lot {@code x} of another need than {@code notOf}, each such line equally likely (one draw per line,
+     * reservoir sampling); null when there is none.
      */
     NeedChunk randomLineOn(Lot x, MaterialNeed notOf, Random random) {
         NeedChunk d = null;

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How often each material move family builds the next move: the shares set in {@code solverConfig.xml}
- * (custom properties of {@link ChunkMoveIteratorFactory}), which add up to 1. A uniform draw r in [0, 1)
- * picks the first family whose cumulative share exceeds r, in the order transfers, swaps, ejections,
- * route closures, route rebuilds, line changes (the last takes whatever r is left).
+ * How often each material move family builds the next move: the shares set in {@code solverConfig.xml} (custom
+ * properties of {@link ChunkMoveIteratorFactory}), which add up to 1. A uniform draw r in [0, 1) picks the first family
+ * whose cumulative share exceeds r, in the order transfers, swaps, ejections, route closures, route rebuilds, line
+ * changes (the last takes whatever r is left).
  */
 record MoveShares(double transfer, double swap, double ejection, double routeClosure, double routeRebuild,
         double lineChange) {

@@ -3,14 +3,12 @@ package org.corridor.allocation.solver.move;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;
 
 /**
- * The slots a move being built changes, in order, with their planned lots and quantities. One
- * instance per phase, reused by every move built ({@link #clear()} after each): the position of a
- * slot in the edit is kept by slot index.
+ * The slots a move being built changes, in order, with their planned lots and quantities. One instance per phase,
+ * reused by every move built ({@link #clear()} after each): the position of a slot in the edit is kept by slot index.
  */
 final class PlannedEdit {
 
@@ -44,10 +42,10 @@ final class PlannedEdit {
     }
 
     /**
-     * Like {@link MoveIndex#slotOn} on the planned state: the slot of {@code slots} (one need's) planned
-     * on {@code lot}, else one planned empty, preferably the one that is on {@code lot} now (a line taken
-     * off and put back where it was is then no change at all, or a change of quantity, instead of a line
-     * moving between two slots); null when every slot is in use.
+     * Like {@link MoveIndex#slotOn} on the planned state: the slot of {@code slots} (one need's) planned on
+     * {@code lot}, else one planned empty, preferably the one that is on {@code lot} now (a line taken off and put back
+     * where it was is then no change at all, or a change of quantity, instead of a line moving between two slots); null
+     * when every slot is in use.
      */
     NeedChunk slotOn(List<NeedChunk> slots, Lot lot) {
         NeedChunk empty = null;

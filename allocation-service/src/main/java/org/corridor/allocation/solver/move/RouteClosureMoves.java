@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.MaterialNeed;
@@ -13,14 +12,13 @@ import org.corridor.allocation.solver.Route;
 import org.optaplanner.core.impl.heuristic.move.Move;
 
 /**
- * Route closures ({@link ChunkEditMove}): every line going from one depot to one site moves to lots of its
- * need with room on other routes serving that site, and half of the time (always when no other route
- * serves it) on one route opened instead, from a depot one of these lines may take from whose vehicles
- * cost less. A line may be split over several lots. Its vehicles no longer run and the loads join
- * vehicles already going, or a cheaper route replaces it: the consolidation the whole-vehicle transport
- * cost rewards, which moving one line at a time rarely reaches because the route's last vehicle only
- * disappears with its last line. Deciding which depots serve a site is a fixed-charge choice; without the
- * replacement a route could only ever be closed into the ones already open.
+ * Route closures ({@link ChunkEditMove}): every line going from one depot to one site moves to lots of its need with
+ * room on other routes serving that site, and half of the time (always when no other route serves it) on one route
+ * opened instead, from a depot one of these lines may take from whose vehicles cost less. A line may be split over
+ * several lots. Its vehicles no longer run and the loads join vehicles already going, or a cheaper route replaces it:
+ * the consolidation the whole-vehicle transport cost rewards, which moving one line at a time rarely reaches because
+ * the route's last vehicle only disappears with its last line. Deciding which depots serve a site is a fixed-charge
+ * choice; without the replacement a route could only ever be closed into the ones already open.
  */
 final class RouteClosureMoves implements MoveFamily {
 
@@ -31,8 +29,7 @@ final class RouteClosureMoves implements MoveFamily {
     private final RouteEdit edit;
 
     /**
-     * The route to close, its lines, and which other routes serve its site ({@code active} by route
-     * index).
+     * The route to close, its lines, and which other routes serve its site ({@code active} by route index).
      */
     private record Closing(Route route, List<NeedChunk> lines, boolean[] active, boolean anyActive) {
     }

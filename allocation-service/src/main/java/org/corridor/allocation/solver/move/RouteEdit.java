@@ -2,17 +2,16 @@ package org.corridor.allocation.solver.move;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.MaterialNeed;
 import org.corridor.allocation.solver.NeedChunk;
 import org.corridor.allocation.solver.Route;
 
 /**
- * The move a route closure or rebuild is building: the slots it changes ({@link PlannedEdit}) and the
- * units it puts back on (+) or takes from (-) each lot, so that the room of a lot is what the step's
- * working solution leaves plus what the move has changed. One instance per phase, shared by both
- * families; {@link #clear()} after every move built, whether it was given or abandoned.
+ * The move a route closure or rebuild is building: the slots it changes ({@link PlannedEdit}) and the units it puts
+ * back on (+) or takes from (-) each lot, so that the room of a lot is what the step's working solution leaves plus
+ * what the move has changed. One instance per phase, shared by both families; {@link #clear()} after every move built,
+ * whether it was given or abandoned.
  */
 final class RouteEdit {
 
@@ -50,8 +49,8 @@ final class RouteEdit {
     }
 
     /**
-     * Plans {@code units} more of {@code need} from lot index {@code li}, on the need's line there or
-     * in an empty slot, and takes them from the lot's room; false when every slot of the need is in use.
+     * Plans {@code units} more of {@code need} from lot index {@code li}, on the need's line there or in an empty slot,
+     * and takes them from the lot's room; false when every slot of the need is in use.
      */
     boolean place(MaterialNeed need, int li, int units) {
         Lot lot = index.lot(li);

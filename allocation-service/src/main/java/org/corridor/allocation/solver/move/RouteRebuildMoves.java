@@ -3,21 +3,19 @@ package org.corridor.allocation.solver.move;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.NeedChunk;
 import org.optaplanner.core.impl.heuristic.move.Move;
 
 /**
  * Route rebuilds ({@link ChunkEditMove}), a ruin and recreate of routes: the lines of one to
- * {@value #REBUILD_MAX_ROUTES} routes serving a site and of one to as many routes serving another site
- * (sites compete for the same lots: the stock one site gives up may make another's routes cheaper) are
- * taken off and their units placed again, route by route, on the route that is cheapest per unit it can
- * take (routes still serving the site cost nothing more, others the vehicles they add; slightly
- * randomised so that repeated tries explore other choices), the greedy of set covering. Each need gets
- * back exactly the units it had, so only the soft level can change: which depots serve which site, a
- * fixed-charge choice (a route costs whole vehicles, mostly one) that this move changes several routes
- * at a time.
+ * {@value #REBUILD_MAX_ROUTES} routes serving a site and of one to as many routes serving another site (sites compete
+ * for the same lots: the stock one site gives up may make another's routes cheaper) are taken off and their units
+ * placed again, route by route, on the route that is cheapest per unit it can take (routes still serving the site cost
+ * nothing more, others the vehicles they add; slightly randomised so that repeated tries explore other choices), the
+ * greedy of set covering. Each need gets back exactly the units it had, so only the soft level can change: which depots
+ * serve which site, a fixed-charge choice (a route costs whole vehicles, mostly one) that this move changes several
+ * routes at a time.
  */
 final class RouteRebuildMoves implements MoveFamily {
 
@@ -49,7 +47,8 @@ final class RouteRebuildMoves implements MoveFamily {
             int lines = 0;
             for (int k = 0; k < sites.size(); k++) {
                 SiteRebuild site = sites.get(k);
-                int first = k == 0 ? a.getSupply().getRoute().getIndex()
+                int first = k == 0
+                        ? a.getSupply().getRoute().getIndex()
                         : site.active[random.nextInt(site.activeCount)];
                 lines += ruin(site, first, random);
             }
@@ -82,8 +81,8 @@ final class RouteRebuildMoves implements MoveFamily {
     }
 
     /**
-     * Ruins route {@code first} of the site and up to {@value #REBUILD_MAX_ROUTES} - 1 more of its routes
-     * drawn at random, and takes their lines off; answers how many lines.
+     * Ruins route {@code first} of the site and up to {@value #REBUILD_MAX_ROUTES} - 1 more of its routes drawn at
+     * random, and takes their lines off; answers how many lines.
      */
     private int ruin(SiteRebuild site, int first, Random random) {
         site.ruin(first);
@@ -130,8 +129,8 @@ final class RouteRebuildMoves implements MoveFamily {
     }
 
     /**
-     * The route, among those of every site that could take some of what is left, whose added vehicles
-     * cost least per unit it can take (times a random factor of 0.75 to 1.25); null when none can.
+     * The route, among those of every site that could take some of what is left, whose added vehicles cost least per
+     * unit it can take (times a random factor of 0.75 to 1.25); null when none can.
      */
     private static Choice cheapest(List<SiteRebuild> sites, Random random) {
         SiteRebuild bestSite = null;

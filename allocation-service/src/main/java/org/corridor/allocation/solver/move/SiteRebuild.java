@@ -3,7 +3,6 @@ package org.corridor.allocation.solver.move;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.MaterialNeed;
 import org.corridor.allocation.solver.NeedChunk;
@@ -13,8 +12,8 @@ import org.corridor.allocation.solver.Supply;
 import org.corridor.allocation.solver.move.MoveIndex.NeedRoutes;
 
 /**
- * One site's state in a route rebuild ({@link RouteRebuildMoves}): its lines by route, its open and
- * ruined routes, the units of each need still to place, and what each route could take of them.
+ * One site's state in a route rebuild ({@link RouteRebuildMoves}): its lines by route, its open and ruined routes, the
+ * units of each need still to place, and what each route could take of them.
  */
 final class SiteRebuild {
 
@@ -33,10 +32,10 @@ final class SiteRebuild {
     private int[] restLeft = new int[8];
     int restCount;
     /**
-     * Units each route could take of what is left, per need still to place: {@code takes[n][i]} are the
-     * units of need n its route i (of {@link NeedRoutes}) could take; {@link #coverage}, {@link #addGrams}
-     * and {@link #addCm3} are their sums by route, kept up to date need by need as lots fill (only the
-     * needs whose lots changed are computed again).
+     * Units each route could take of what is left, per need still to place: {@code takes[n][i]} are the units of need n
+     * its route i (of {@link NeedRoutes}) could take; {@link #coverage}, {@link #addGrams} and {@link #addCm3} are
+     * their sums by route, kept up to date need by need as lots fill (only the needs whose lots changed are computed
+     * again).
      */
     private long[][] takes = new long[8][];
     final long[] coverage;
@@ -124,9 +123,9 @@ final class SiteRebuild {
     }
 
     /**
-     * Opens route r and places on it, need by need, as much as its lots have room for; the needs with
-     * units left stay to place, with their coverage computed again. Collects the items placed. False
-     * when a need has no slot left for a new line.
+     * Opens route r and places on it, need by need, as much as its lots have room for; the needs with units left stay
+     * to place, with their coverage computed again. Collects the items placed. False when a need has no slot left for a
+     * new line.
      */
     boolean placeOn(int r, List<String> placedItems) {
         open[r] = true;

@@ -2,14 +2,13 @@ package org.corridor.allocation.solver.move;
 
 import java.util.List;
 import java.util.Random;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.NeedChunk;
 import org.optaplanner.core.impl.heuristic.move.Move;
 
 /**
- * Swaps ({@link ChunkSwapMove}): two lines of the <b>same item</b> exchange their lots, when each lot is in
- * the other need's value range (either may be unmet).
+ * Swaps ({@link ChunkSwapMove}): two lines of the <b>same item</b> exchange their lots, when each lot is in the other
+ * need's value range (either may be unmet).
  */
 final class SwapMoves implements MoveFamily {
 

@@ -2,7 +2,6 @@ package org.corridor.allocation.solver.move;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.TeamOption;
 import org.corridor.allocation.solver.TeamSlot;
@@ -10,10 +9,10 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.AbstractMove;
 
 /**
- * Team slots take new options at once: two slots at different sites exchange their teams, each team
- * taking its option (journey) to its new site, or a slot takes a team from another slot that takes a
- * free team instead. A generic change move cannot do either without double-booking a team in
- * between, and a generic swap cannot move an option to another site's slot.
+ * Team slots take new options at once: two slots at different sites exchange their teams, each team taking its option
+ * (journey) to its new site, or a slot takes a team from another slot that takes a free team instead. A generic change
+ * move cannot do either without double-booking a team in between, and a generic swap cannot move an option to another
+ * site's slot.
  */
 public class TeamExchangeMove extends AbstractMove<AllocationSolution> {
 

@@ -8,18 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.TeamOption;
 import org.corridor.allocation.solver.TeamSlot;
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
- * Random {@link TeamExchangeMove}s: two filled slots exchange their teams (each team going to the
- * other site, when it may), or a slot takes the team of another slot, which takes a free team that may
- * go there. Pinned slots and slots without candidates are left alone.
+ * Random {@link TeamExchangeMove}s: two filled slots exchange their teams (each team going to the other site, when it
+ * may), or a slot takes the team of another slot, which takes a free team that may go there. Pinned slots and slots
+ * without candidates are left alone.
  */
 public class TeamMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, TeamExchangeMove> {
 

@@ -3,7 +3,6 @@ package org.corridor.allocation.solver.move;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.MaterialNeed;
@@ -11,12 +10,11 @@ import org.corridor.allocation.solver.NeedChunk;
 import org.optaplanner.core.impl.heuristic.move.Move;
 
 /**
- * Transfers ({@link ChunkEditMove}): units of a need move from one of its lines (or from what is unmet)
- * to a lot with room, as much as fits or a random part of it, onto the need's line on that lot or a new
- * line in an empty slot; or back to unmet (1 in {@value #UNMET_ONE_IN}). This is how a need fills
- * exactly the room left in small lots and shifts part of a load to a route whose vehicle still has room.
- * When the target lot is full, two needs trade instead: a unit swap between their lines on two lots
- * ({@link #unitSwap}), or the other need gives units back ({@link #exchange}).
+ * Transfers ({@link ChunkEditMove}): units of a need move from one of its lines (or from what is unmet) to a lot with
+ * room, as much as fits or a random part of it, onto the need's line on that lot or a new line in an empty slot; or
+ * back to unmet (1 in {@value #UNMET_ONE_IN}). This is how a need fills exactly the room left in small lots and shifts
+ * part of a load to a route whose vehicle still has room. When the target lot is full, two needs trade instead: a unit
+ * swap between their lines on two lots ({@link #unitSwap}), or the other need gives units back ({@link #exchange}).
  */
 final class TransferMoves implements MoveFamily {
 
@@ -66,9 +64,9 @@ final class TransferMoves implements MoveFamily {
     }
 
     /**
-     * Lot x is full: a line b of another need on x that may take a's lot trades units with line a: k
-     * units of a's need move from a's lot to x, k units of b's need from x to a's lot. Every lot keeps
-     * its load, so on instances where every lot is taken this still moves stock to nearer sites.
+     * Lot x is full: a line b of another need on x that may take a's lot trades units with line a: k units of a's need
+     * move from a's lot to x, k units of b's need from x to a's lot. Every lot keeps its load, so on instances where
+     * every lot is taken this still moves stock to nearer sites.
      */
     private Move<AllocationSolution> unitSwap(NeedChunk a, Lot x, Random random) {
         Lot y = a.getLot();
@@ -98,9 +96,9 @@ final class TransferMoves implements MoveFamily {
     }
 
     /**
-     * Lot x is full: another need's line on x gives units back to its own unmet part or moves them to
-     * another of its lots with room, and they go to a's need instead (taken from a). Shares a scarce lot
-     * between needs, or lets a higher priority take it over, one step at a time.
+     * Lot x is full: another need's line on x gives units back to its own unmet part or moves them to another of its
+     * lots with room, and they go to a's need instead (taken from a). Shares a scarce lot between needs, or lets a
+     * higher priority take it over, one step at a time.
      */
     private Move<AllocationSolution> exchange(NeedChunk a, Lot x, Random random) {
         NeedChunk d = index.randomLineOn(x, a.getNeed(), random);

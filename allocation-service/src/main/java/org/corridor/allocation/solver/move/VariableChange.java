@@ -11,10 +11,9 @@ import org.optaplanner.core.impl.domain.variable.descriptor.VariableDescriptor;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 
 /**
- * Changes a planning variable of a slot and tells the score director, for the custom moves. The
- * variables' descriptors are looked up once per solution descriptor rather than by name on every
- * change (OptaPlanner's by-name calls look up the entity class and the variable name in maps each
- * time, for every variable of every move evaluated).
+ * Changes a planning variable of a slot and tells the score director, for the custom moves. The variables' descriptors
+ * are looked up once per solution descriptor rather than by name on every change (OptaPlanner's by-name calls look up
+ * the entity class and the variable name in maps each time, for every variable of every move evaluated).
  */
 final class VariableChange {
 

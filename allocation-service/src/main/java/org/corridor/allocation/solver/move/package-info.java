@@ -1,57 +1,51 @@
 /**
- * How the search changes a plan: the construction of the material lines and the custom local search
- * moves, all named in {@code solverConfig.xml}.
+ * How the search changes a plan: the construction of the material lines and the custom local search moves, all named in
+ * {@code solverConfig.xml}.
  *
- * <h2>Construction</h2>
- * {@link org.corridor.allocation.solver.move.GreedyChunkInitializer} (a custom phase) fills the material
- * needs priority by priority from the lots where they are cheapest per unit; the team slots are then
- * placed by OptaPlanner's own construction heuristic.
+ * <h2>Construction</h2> {@link org.corridor.allocation.solver.move.GreedyChunkInitializer} (a custom phase) fills the
+ * material needs priority by priority from the lots where they are cheapest per unit; the team slots are then placed by
+ * OptaPlanner's own construction heuristic.
  *
- * <h2>Material moves</h2>
- * {@link org.corridor.allocation.solver.move.ChunkMoveIteratorFactory} draws, for each move, one of six
- * families, each a {@link org.corridor.allocation.solver.move.MoveFamily}:
+ * <h2>Material moves</h2> {@link org.corridor.allocation.solver.move.ChunkMoveIteratorFactory} draws, for each move,
+ * one of six families, each a {@link org.corridor.allocation.solver.move.MoveFamily}:
  * <ul>
- * <li>{@link org.corridor.allocation.solver.move.TransferMoves}: units move between a need's lines, to a
- * lot with room or back to unmet; trades between two needs when the lot is full
+ * <li>{@link org.corridor.allocation.solver.move.TransferMoves}: units move between a need's lines, to a lot with room
+ * or back to unmet; trades between two needs when the lot is full
  * ({@link org.corridor.allocation.solver.move.ChunkEditMove});</li>
  * <li>{@link org.corridor.allocation.solver.move.SwapMoves}: two lines of one item exchange lots
  * ({@link org.corridor.allocation.solver.move.ChunkSwapMove});</li>
- * <li>{@link org.corridor.allocation.solver.move.EjectionMoves}: a line takes a lot and displaces another
- * need's line to a lot of its own ({@link org.corridor.allocation.solver.move.ChunkReassignMove});</li>
- * <li>{@link org.corridor.allocation.solver.move.RouteClosureMoves}: every line of one depot-to-site route
- * moves to routes already serving the site, or to one cheaper route opened instead;</li>
- * <li>{@link org.corridor.allocation.solver.move.RouteRebuildMoves}: the lines of a few routes of two sites
- * are taken off and placed again greedily, route by route
- * ({@link org.corridor.allocation.solver.move.SiteRebuild} holds one site's state);</li>
+ * <li>{@link org.corridor.allocation.solver.move.EjectionMoves}: a line takes a lot and displaces another need's line
+ * to a lot of its own ({@link org.corridor.allocation.solver.move.ChunkReassignMove});</li>
+ * <li>{@link org.corridor.allocation.solver.move.RouteClosureMoves}: every line of one depot-to-site route moves to
+ * routes already serving the site, or to one cheaper route opened instead;</li>
+ * <li>{@link org.corridor.allocation.solver.move.RouteRebuildMoves}: the lines of a few routes of two sites are taken
+ * off and placed again greedily, route by route ({@link org.corridor.allocation.solver.move.SiteRebuild} holds one
+ * site's state);</li>
  * <li>{@link org.corridor.allocation.solver.move.LineChangeMoves}: a whole line moves to another lot
  * ({@link org.corridor.allocation.solver.move.LineChangeMove}).</li>
  * </ul>
- * The families share one {@link org.corridor.allocation.solver.move.MoveIndex}, built once when the local
- * search phase starts (the slots by item, need and site; lots and routes numbered densely; each need's
- * lots by route and its nearest lots), one {@link org.corridor.allocation.solver.move.LotUse} (units taken
- * per lot, counted once per step and item when first needed) and, for closures and rebuilds, one
- * {@link org.corridor.allocation.solver.move.RouteEdit} (the move being built, with the room it frees or
- * takes per lot).
+ * The families share one {@link org.corridor.allocation.solver.move.MoveIndex}, built once when the local search phase
+ * starts (the slots by item, need and site; lots and routes numbered densely; each need's lots by route and its nearest
+ * lots), one {@link org.corridor.allocation.solver.move.LotUse} (units taken per lot, counted once per step and item
+ * when first needed) and, for closures and rebuilds, one {@link org.corridor.allocation.solver.move.RouteEdit} (the
+ * move being built, with the room it frees or takes per lot).
  *
- * <h2>Shares: one place</h2>
- * How often each kind of move is tried is set in {@code solverConfig.xml} only: the union's fixed
- * probability weights (material moves 8, team change 1, team swap 1, team exchanges 1) and, within the
- * material moves, the share of each family as properties of the factory ({@code transferShare},
- * {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare}, {@code routeRebuildShare},
- * {@code lineChangeShare}, adding up to 1; {@link org.corridor.allocation.solver.move.MoveShares}). The
- * code has no defaults: a factory without them fails when its phase starts.
+ * <h2>Shares: one place</h2> How often each kind of move is tried is set in {@code solverConfig.xml} only: the union's
+ * fixed probability weights (material moves 8, team change 1, team swap 1, team exchanges 1) and, within the material
+ * moves, the share of each family as properties of the factory ({@code transferShare}, {@code swapShare},
+ * {@code ejectionShare}, {@code routeClosureShare}, {@code routeRebuildShare}, {@code lineChangeShare}, adding up to 1;
+ * {@link org.corridor.allocation.solver.move.MoveShares}). The code has no defaults: a factory without them fails when
+ * its phase starts.
  *
- * <h2>Teams</h2>
- * {@link org.corridor.allocation.solver.move.TeamMoveIteratorFactory} builds
- * {@link org.corridor.allocation.solver.move.TeamExchangeMove}s: two slots at different sites exchange
- * teams, or a slot takes another's team, which takes a free one.
+ * <h2>Teams</h2> {@link org.corridor.allocation.solver.move.TeamMoveIteratorFactory} builds
+ * {@link org.corridor.allocation.solver.move.TeamExchangeMove}s: two slots at different sites exchange teams, or a slot
+ * takes another's team, which takes a free one.
  *
- * <h2>Reproducibility</h2>
- * With a random seed and a step-count termination a solve gives the same plan to the unit: nothing here
- * depends on identity-hash order, and each family draws its random numbers in a fixed order. A change
+ * <h2>Reproducibility</h2> With a random seed and a step-count termination a solve gives the same plan to the unit:
+ * nothing here depends on identity-hash order, and each family draws its random numbers in a fixed order. A change
  * meant to keep the search (a restructuring, a speed-up) must keep that order: the solver test
- * {@code SeededPlanFingerprintTest} compares the plans of seeded fixed-step solves with recorded ones.
- * Every custom move changes variables through {@link org.corridor.allocation.solver.move.VariableChange}
- * (descriptors looked up once).
+ * {@code SeededPlanFingerprintTest} compares the plans of seeded fixed-step solves with recorded ones. Every custom
+ * move changes variables through {@link org.corridor.allocation.solver.move.VariableChange} (descriptors looked up
+ * once).
  */
 package org.corridor.allocation.solver.move;

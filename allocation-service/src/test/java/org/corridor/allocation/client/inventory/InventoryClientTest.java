@@ -53,17 +53,21 @@ class InventoryClientTest {
             String body = "{\"items\":[" + team.formatted("00000000-0000-4000-8000-00000000010" + page, page)
                     + "],\"page\":" + page + ",\"size\":500,\"total\":3}";
             inventory.stubFor(WireMock.get(urlPathEqualTo("/api/v1/teams")).atPriority(1)
-                    .withQueryParam("page", equalTo(String.valueOf(page))).withQueryParam("status", equalTo("AVAILABLE"))
+                    .withQueryParam("page", equalTo(String.valueOf(page)))
+                    .withQueryParam("status", equalTo("AVAILABLE"))
                     .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
         }
         InventoryReads.Snapshot snapshot = client.snapshot();
-        assertEquals(List.of("Team 0", "Team 1", "Team 2"), snapshot.teams().stream().map(InventoryClient.Team::name).toList());
+        assertEquals(List.of("Team 0", "Team 1", "Team 2"),
+                snapshot.teams().stream().map(InventoryClient.Team::name).toList());
         assertEquals(InventoryStubs.AVAILABLE.size(), snapshot.lots().size());
         assertTrue(snapshot.lots().stream().allMatch(l -> l.available() == InventoryStubs.AVAILABLE.get(l.lotId())));
         assertEquals(InventoryStubs.ITEMS.size(), snapshot.items().size());
-        inventory.verify(getRequestedFor(urlPathEqualTo("/api/v1/stock")).withQueryParam("availableOnly", equalTo("true")));
+        inventory.verify(
+                getRequestedFor(urlPathEqualTo("/api/v1/stock")).withQueryParam("availableOnly", equalTo("true")));
         // every read carried allocation-service's own SERVICE token
-        var calls = inventory.findAll(WireMock.anyRequestedFor(WireMock.urlPathMatching("/api/v1/(stock|teams|items)")));
+        var calls = inventory
+                .findAll(WireMock.anyRequestedFor(WireMock.urlPathMatching("/api/v1/(stock|teams|items)")));
         assertTrue(calls.size() >= 5, String.valueOf(calls.size()));
         calls.forEach(org.corridor.allocation.support.ServiceTokenAssert::assertServiceToken);
     }
@@ -75,7 +79,8 @@ class InventoryClientTest {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("recovered"));
         inventory.stubFor(WireMock.get(urlPathEqualTo("/api/v1/countries/JOR")).atPriority(0).inScenario("flaky")
                 .whenScenarioStateIs("recovered")
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(InventoryStubs.COUNTRIES.get("JOR"))));
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(InventoryStubs.COUNTRIES.get("JOR"))));
         assertEquals("Jordan", client.country("JOR").orElseThrow().name());
         inventory.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/countries/JOR")));
     }

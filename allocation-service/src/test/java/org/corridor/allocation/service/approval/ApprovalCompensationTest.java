@@ -34,9 +34,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Approval when undoing itself fails, with inventory answered by WireMock and shipment-service absent:
- * the reservation is made, the shipment cannot be created (503), and releasing the reservation fails
- * too. The answer must say so rather than claim nothing was kept.
+ * Approval when undoing itself fails, with inventory answered by WireMock and shipment-service absent: the reservation
+ * is made, the shipment cannot be created (503), and releasing the reservation fails too. The answer must say so rather
+ * than claim nothing was kept.
  */
 @QuarkusTest
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
@@ -52,11 +52,14 @@ class ApprovalCompensationTest {
 
     @Test
     void aFailedCompensationIsReportedAndTheNextAttemptUsesANewKey() throws Exception {
-        Map<String, Object> incident = incident("Aleppo floods", "SYR", List.of(site("Aleppo east", 36.20, 37.16, 3000)));
+        Map<String, Object> incident = incident("Aleppo floods", "SYR",
+                List.of(site("Aleppo east", 36.20, 37.16, 3000)));
         String incidentId = (String) incident.get("id");
         need(incidentId, siteId(incident, 0), InventoryStubs.BLANKET, 100, "HIGH");
-        String planId = post("/api/v1/plans", Map.of("incidentIds", List.of(incidentId), "planFrom", "2023-02-06T06:00:00Z",
-                "termination", Map.of("spentLimit", "PT3S", "unimprovedSpentLimit", "PT1S"))).statusCode(202).extract().path("id");
+        String planId = post("/api/v1/plans",
+                Map.of("incidentIds", List.of(incidentId), "planFrom", "2023-02-06T06:00:00Z",
+                        "termination", Map.of("spentLimit", "PT3S", "unimprovedSpentLimit", "PT1S")))
+                .statusCode(202).extract().path("id");
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
         JsonPath plan = get("/api/v1/plans/" + planId).extract().jsonPath();
         while ("SOLVING".equals(plan.getString("status")) && Instant.now().isBefore(giveUp)) {
@@ -70,8 +73,10 @@ class ApprovalCompensationTest {
         UUID reservationId = UUID.randomUUID();
         inventory.stubFor(WireMock.post(urlPathEqualTo("/api/v1/reservations")).atPriority(1)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"" + reservationId + "\",\"reference\":\"plan-" + planId + "\",\"status\":\"HELD\",\"lines\":[]}")));
-        inventory.stubFor(WireMock.post(urlPathEqualTo("/api/v1/reservations/" + reservationId + "/release")).atPriority(1)
+                        .withBody("{\"id\":\"" + reservationId + "\",\"reference\":\"plan-" + planId
+                                + "\",\"status\":\"HELD\",\"lines\":[]}")));
+        inventory.stubFor(WireMock.post(urlPathEqualTo("/api/v1/reservations/" + reservationId + "/release"))
+                .atPriority(1)
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"database down\"}")));
 

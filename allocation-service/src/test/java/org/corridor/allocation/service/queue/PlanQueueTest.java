@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -44,15 +45,14 @@ import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.TransportMode;
 import org.corridor.allocation.support.InventoryStubs;
-import io.quarkus.test.security.TestSecurity;
 import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PostgreSQL solving queue, with this replica's worker switched off so the test plays the
- * replicas itself: it claims, renews, writes and cancels as named replicas through {@link PlanJobs}
- * and {@link PlanResults}, against the real (embedded) PostgreSQL.
+ * The PostgreSQL solving queue, with this replica's worker switched off so the test plays the replicas itself: it
+ * claims, renews, writes and cancels as named replicas through {@link PlanJobs} and {@link PlanResults}, against the
+ * real (embedded) PostgreSQL.
  */
 @QuarkusTest
 @TestProfile(PlanQueueTest.QueueOnly.class)
@@ -123,7 +123,8 @@ class PlanQueueTest {
 
     private static PlanOutcome outcome(long soft, int quantity) {
         PlanOutcome.Line line = new PlanOutcome.Line(UUID.randomUUID(), UUID.randomUUID(), InventoryStubs.BLANKET,
-                InventoryStubs.LOT_BLANKET_GAZIANTEP, InventoryStubs.DEPOT_GAZIANTEP, "TUR", quantity, TransportMode.ROAD,
+                InventoryStubs.LOT_BLANKET_GAZIANTEP, InventoryStubs.DEPOT_GAZIANTEP, "TUR", quantity,
+                TransportMode.ROAD,
                 Instant.parse("2023-02-06T06:00:00Z"), Instant.parse("2023-02-06T20:00:00Z"));
         return new PlanOutcome("0hard/0medium/" + soft + "soft", true, 0, 0, soft, List.of(line), List.of(), List.of());
     }
@@ -139,7 +140,8 @@ class PlanQueueTest {
         try (Connection other = dataSource.getConnection()) {
             // another claimer is in the middle of its transaction on the oldest job
             other.setAutoCommit(false);
-            try (PreparedStatement lock = other.prepareStatement("SELECT plan_id FROM plan_job WHERE plan_id = ? FOR UPDATE")) {
+            try (PreparedStatement lock = other
+                    .prepareStatement("SELECT plan_id FROM plan_job WHERE plan_id = ? FOR UPDATE")) {
                 lock.setObject(1, UUID.fromString(held));
                 assertTrue(lock.executeQuery().next());
             }
@@ -192,7 +194,8 @@ class PlanQueueTest {
         assertEquals("replica-a", log.get(0).owner());
         assertEquals("EXPIRED", log.get(0).outcome());
         assertEquals(first.leaseExpiresAt(), log.get(0).endedAt(), "the first claim ended when its lease expired");
-        assertTrue(!log.get(1).claimedAt().isBefore(log.get(0).endedAt()), "claimed again only after the expiry: " + log);
+        assertTrue(!log.get(1).claimedAt().isBefore(log.get(0).endedAt()),
+                "claimed again only after the expiry: " + log);
         assertEquals("replica-b", log.get(1).owner());
         // the first owner learns at its next heartbeat that the job is no longer its own
         assertEquals(PlanJobs.Renewal.LOST, jobs.renew(first.lease(), LONG));

@@ -27,9 +27,9 @@ import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.Test;
 
 /**
- * A plan submitted to this replica is claimed at once, not at the worker's next poll: the worker is nudged when
- * the transaction that recorded the plan and its job has committed. The poll interval here is an hour, so only
- * the nudge can start the solve.
+ * A plan submitted to this replica is claimed at once, not at the worker's next poll: the worker is nudged when the
+ * transaction that recorded the plan and its job has committed. The poll interval here is an hour, so only the nudge
+ * can start the solve.
  */
 @QuarkusTest
 @TestProfile(PlanWorkerNudgeTest.HourlyPoll.class)

@@ -32,12 +32,12 @@ import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.Test;
 
 /**
- * DELETE /plans/{id}/solving against every moment of a plan's start: right after the 202 (while this
- * replica's worker claims the job, builds the solver and hands the job to OptaPlanner), after a short
- * random delay, twice at once, and on a burst of plans of which some still wait in the queue while
- * others are claimed as earlier ones end. Whatever the timing, a stop answers 200 with the stopped plan
- * (or a 409 problem when a concurrent stop already ended it), never a 500, and every plan ends SOLVED
- * or CANCELLED with {@code stoppedEarly}. Iterations: {@code -Dcorridor.test.stop-race-iterations=N}.
+ * DELETE /plans/{id}/solving against every moment of a plan's start: right after the 202 (while this replica's worker
+ * claims the job, builds the solver and hands the job to OptaPlanner), after a short random delay, twice at once, and
+ * on a burst of plans of which some still wait in the queue while others are claimed as earlier ones end. Whatever the
+ * timing, a stop answers 200 with the stopped plan (or a 409 problem when a concurrent stop already ended it), never a
+ * 500, and every plan ends SOLVED or CANCELLED with {@code stoppedEarly}. Iterations:
+ * {@code -Dcorridor.test.stop-race-iterations=N}.
  */
 @QuarkusTest
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
@@ -128,7 +128,8 @@ class StopSolvingRaceTest {
                         assertStoppedOrConflict(id, ra);
                         assertStoppedOrConflict(id, rb);
                         assertTrue(ra.statusCode() == 200 || rb.statusCode() == 200,
-                                () -> "neither stop of " + id + " answered 200: " + ra.asString() + " / " + rb.asString());
+                                () -> "neither stop of " + id + " answered 200: " + ra.asString() + " / "
+                                        + rb.asString());
                     }
                     default -> {
                         // a burst larger than the replica's max-concurrent-solves: some stay QUEUED, and each end

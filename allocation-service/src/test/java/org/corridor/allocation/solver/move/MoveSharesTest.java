@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-
 import org.corridor.allocation.solver.AllocationSolverConfig;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;

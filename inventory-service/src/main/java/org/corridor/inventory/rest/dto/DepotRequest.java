@@ -14,20 +14,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "DepotRequest", description = "A depot to register")
 public record DepotRequest(
-        @NotNull
-        @Pattern(regexp = "^[A-Z0-9][A-Z0-9_-]{1,39}$", message = "must be 2 to 40 capital letters, digits, '-' or '_'")
-        @Schema(description = "Unique code: 2 to 40 capital letters, digits, '-' or '_'", example = "UNHRD-BRI",
-                maxLength = 40) String code,
-        @NotBlank @Size(max = 200)
-        @Schema(description = "Name", example = "UNHRD Brindisi", maxLength = 200) String name,
-        @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 3166-1 alpha-3 code in capitals")
-        @Schema(description = "ISO 3166-1 alpha-3 code of its country", example = "ITA") String countryCode,
-        @NotNull @DecimalMin("-90") @DecimalMax("90")
-        @Schema(description = "Latitude, -90 to 90", example = "40.6327") Double latitude,
-        @NotNull @DecimalMin("-180") @DecimalMax("180")
-        @Schema(description = "Longitude, -180 to 180", example = "17.9418") Double longitude,
-        @NotNull @Schema(description = "Organisation that runs it", example = Examples.ORGANISATION_ID)
-        UUID organisationId,
+        @NotNull @Pattern(regexp = "^[A-Z0-9][A-Z0-9_-]{1,39}$",
+                message = "must be 2 to 40 capital letters, digits, '-' or '_'") @Schema(
+                        description = "Unique code: 2 to 40 capital letters, digits, '-' or '_'", example = "UNHRD-BRI",
+                        maxLength = 40) String code,
+        @NotBlank @Size(max = 200) @Schema(description = "Name", example = "UNHRD Brindisi",
+                maxLength = 200) String name,
+        @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 3166-1 alpha-3 code in capitals") @Schema(
+                description = "ISO 3166-1 alpha-3 code of its country", example = "ITA") String countryCode,
+        @NotNull @DecimalMin("-90") @DecimalMax("90") @Schema(description = "Latitude, -90 to 90",
+                example = "40.6327") Double latitude,
+        @NotNull @DecimalMin("-180") @DecimalMax("180") @Schema(description = "Longitude, -180 to 180",
+                example = "17.9418") Double longitude,
+        @NotNull @Schema(description = "Organisation that runs it",
+                example = Examples.ORGANISATION_ID) UUID organisationId,
         @NotNull @Schema(description = "Kind of depot", example = "UN_HUB") DepotKind kind) {
 
     public CatalogueService.NewDepot toCommand() {

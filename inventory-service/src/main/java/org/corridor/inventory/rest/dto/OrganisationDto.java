@@ -12,8 +12,8 @@ public record OrganisationDto(
         @Schema(description = "Id", example = Examples.ORGANISATION_ID) UUID id,
         @Schema(description = "Name", example = "World Food Programme") String name,
         @Schema(description = "Kind of organisation", example = "UN_AGENCY") OrganisationType type,
-        @Schema(description = "ISO 3166-1 alpha-3 code of the country of its headquarters", example = "ITA")
-        String countryCode,
+        @Schema(description = "ISO 3166-1 alpha-3 code of the country of its headquarters",
+                example = "ITA") String countryCode,
         @Schema(description = "When it was registered", example = Examples.INSTANT) Instant createdAt) {
 
     public static OrganisationDto from(OrganisationView o) {

@@ -11,13 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ReservationRequest", description = "Lots and quantities to hold, all or nothing")
 public record ReservationRequest(
-        @NotBlank @Size(max = 200)
-        @Schema(description = "The caller's reference, e.g. a plan id", example = "plan-7c1e2d90", maxLength = 200)
-        String reference,
-        @NotNull @Size(min = 1, max = 200) @Valid
-        @Schema(description = "1 to 200 lines, each lot at most once",
-                example = "[{\"lotId\": \"" + Examples.LOT_ID + "\", \"quantity\": 120}]")
-        List<@NotNull ReservationLineRequest> lines) {
+        @NotBlank @Size(max = 200) @Schema(description = "The caller's reference, e.g. a plan id",
+                example = "plan-7c1e2d90", maxLength = 200) String reference,
+        @NotNull @Size(min = 1, max = 200) @Valid @Schema(description = "1 to 200 lines, each lot at most once",
+                example = "[{\"lotId\": \""
+                        + Examples.LOT_ID + "\", \"quantity\": 120}]") List<@NotNull ReservationLineRequest> lines) {
 
     public List<ReservationService.Line> toLines() {
         return lines.stream().map(ReservationLineRequest::toLine).toList();

@@ -12,14 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "reservation once per reference (e.g. one shipment of a plan). Without a body everything still held is "
         + "settled.")
 public record SettlementRequest(
-        @Size(max = 200)
-        @Schema(description = "What this settlement is for; the same reference again is a replay. "
+        @Size(max = 200) @Schema(description = "What this settlement is for; the same reference again is a replay. "
                 + "Defaults to the Idempotency-Key header. Required when lines are given",
                 example = "shipment-5d1f0b7e", maxLength = 200) String reference,
-        @Size(min = 1, max = 200) @Valid
-        @Schema(description = "Lots and quantities to settle; absent: everything still held",
-                example = "[{\"lotId\": \"" + Examples.LOT_ID + "\", \"quantity\": 40}]")
-        List<@NotNull ReservationLineRequest> lines) {
+        @Size(min = 1, max = 200) @Valid @Schema(
+                description = "Lots and quantities to settle; absent: everything still held",
+                example = "[{\"lotId\": \""
+                        + Examples.LOT_ID + "\", \"quantity\": 40}]") List<@NotNull ReservationLineRequest> lines) {
 
     /** The lines to settle, or null to settle everything still held. */
     public List<ReservationService.Line> toLines() {

@@ -8,8 +8,7 @@ import org.corridor.inventory.service.StockLotView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A lot with its depot, donor, earmark and balance: one row of GET /stock. */
-@Schema(name = "StockLot",
-        description = "A lot of one item in one depot, with its donor, earmark and current balance")
+@Schema(name = "StockLot", description = "A lot of one item in one depot, with its donor, earmark and current balance")
 public record StockLotDto(
         @Schema(description = "Lot id", example = Examples.LOT_ID) UUID lotId,
         @Schema(description = "Depot holding the lot", example = Examples.DEPOT_ID) UUID depotId,
@@ -20,10 +19,10 @@ public record StockLotDto(
         @Schema(description = "Longitude of the depot", example = "17.9418") double longitude,
         @Schema(description = "Catalogue code of the item", example = "SHL-TENT-FAMILY") String itemCode,
         @Schema(description = "The donor's or manufacturer's lot code", example = "TENT-2026-0412") String lotCode,
-        @Schema(description = "Expiry date; null for items that do not perish", example = "2028-06-30")
-        LocalDate expiresOn,
-        @Schema(description = "Organisation that donated the lot", example = Examples.ORGANISATION_ID)
-        UUID donorOrganisationId,
+        @Schema(description = "Expiry date; null for items that do not perish",
+                example = "2028-06-30") LocalDate expiresOn,
+        @Schema(description = "Organisation that donated the lot",
+                example = Examples.ORGANISATION_ID) UUID donorOrganisationId,
         @Schema(description = "Name of the donor",
                 example = "European Civil Protection and Humanitarian Aid Operations") String donorName,
         @Schema(description = "Restrictions on where the lot may go; null when unrestricted",

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "StockSummaryGroup", description = "Totals of one group")
 public record SummaryGroupDto(
         @Schema(description = "Country code, item code or depot id", example = "ITA") String key,
-        @Schema(description = "Country name, item name with unit, or depot code and name", example = "Italy")
-        String label,
+        @Schema(description = "Country name, item name with unit, or depot code and name",
+                example = "Italy") String label,
         @Schema(description = "Number of lots", example = "12") long lots,
         @Schema(description = "Quantity on hand (summed across items when grouping by country or depot)",
                 example = "5400") long onHand,

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * allocation-service's needs of an incident: a page of {id, siteId, itemCode, quantity, priority, deliverBy}. (The
- * path is on the method: a class-level {@code @Path} marks a resource, which lives in rest/.)
+ * allocation-service's needs of an incident: a page of {id, siteId, itemCode, quantity, priority, deliverBy}. (The path
+ * is on the method: a class-level {@code @Path} marks a resource, which lives in rest/.)
  */
 @RegisterRestClient(configKey = "allocation")
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * inventory-service's reservation API: POST /reservations/{id}/consume and /release with a
- * {@code {reference, lines}} body settle just this shipment's part of the plan's reservation, once per
- * reference. (The paths are on the methods: a class-level {@code @Path} marks a resource, which lives in rest/.)
+ * inventory-service's reservation API: POST /reservations/{id}/consume and /release with a {@code {reference, lines}}
+ * body settle just this shipment's part of the plan's reservation, once per reference. (The paths are on the methods: a
+ * class-level {@code @Path} marks a resource, which lives in rest/.)
  */
 @RegisterRestClient(configKey = "inventory")
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,9 +9,9 @@ import org.corridor.common.client.UpstreamGateway;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Stock effects of shipment events, through inventory-service's HTTP API. Both calls are idempotent in
- * inventory (one reference per shipment and operation), so the retries of {@link UpstreamGateway}'s policy
- * (on unreachable / 5xx / timeout) are safe.
+ * Stock effects of shipment events, through inventory-service's HTTP API. Both calls are idempotent in inventory (one
+ * reference per shipment and operation), so the retries of {@link UpstreamGateway}'s policy (on unreachable / 5xx /
+ * timeout) are safe.
  */
 @ApplicationScoped
 public class InventoryGateway extends UpstreamGateway {

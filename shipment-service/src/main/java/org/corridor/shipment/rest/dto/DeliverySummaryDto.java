@@ -11,10 +11,9 @@ public record DeliverySummaryDto(
         @Schema(description = "Incident", example = "c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f") UUID incidentId,
         @Schema(description = "False when allocation-service could not be asked; `requested` is then null on every "
                 + "line", example = "true") boolean requestedAvailable,
-        @Schema(description = "Why some numbers are missing, e.g. allocation-service unreachable", example = "[]")
-        List<String> warnings,
-        @Schema(description = "One line per (site, item) that was requested or shipped, ordered by site and item")
-        List<DeliverySummaryLineDto> lines) {
+        @Schema(description = "Why some numbers are missing, e.g. allocation-service unreachable",
+                example = "[]") List<String> warnings,
+        @Schema(description = "One line per (site, item) that was requested or shipped, ordered by site and item") List<DeliverySummaryLineDto> lines) {
 
     public static DeliverySummaryDto from(DeliverySummaryService.Summary s) {
         return new DeliverySummaryDto(s.incidentId(), s.requestedAvailable(), s.warnings(),

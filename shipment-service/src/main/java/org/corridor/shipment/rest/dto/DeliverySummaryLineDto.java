@@ -7,8 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DeliverySummaryLine", description = "Quantities of one item for one site, in the item's unit")
 public record DeliverySummaryLineDto(
         @Schema(description = "Site", example = "a3d4e5f6-1b2c-4d3e-8f9a-0b1c2d3e4f5a") UUID siteId,
-        @Schema(description = "Site name, if the shipments carry it", example = "Antakya stadium camp")
-        String siteName,
+        @Schema(description = "Site name, if the shipments carry it", example = "Antakya stadium camp") String siteName,
         @Schema(description = "Item code", example = "TENT-FAMILY") String itemCode,
         @Schema(description = "Sum of the incident's needs (allocation-service); null when it could not be asked",
                 example = "200") Long requested,

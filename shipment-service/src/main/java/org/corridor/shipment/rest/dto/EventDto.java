@@ -21,10 +21,10 @@ public record EventDto(
         @Schema(description = "Latitude, if given", example = "36.22") Double latitude,
         @Schema(description = "Longitude, if given", example = "36.64") Double longitude,
         @Schema(description = "Note", example = "Convoy of 3 trucks left the hub") String note,
-        @Schema(description = "Effect on stock in inventory-service, if any", example = "RESERVATION_CONSUMED")
-        StockEffect stockEffect,
-        @Schema(description = "When the service recorded it (UTC)", example = "2026-11-23T06:11:02.512Z")
-        Instant recordedAt) {
+        @Schema(description = "Effect on stock in inventory-service, if any",
+                example = "RESERVATION_CONSUMED") StockEffect stockEffect,
+        @Schema(description = "When the service recorded it (UTC)",
+                example = "2026-11-23T06:11:02.512Z") Instant recordedAt) {
 
     public static EventDto from(EventView e) {
         return new EventDto(e.id(), e.shipmentId(), e.sequence(), e.type(), e.fromStatus(), e.toStatus(), e.at(),

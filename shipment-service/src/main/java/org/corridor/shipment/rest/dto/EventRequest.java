@@ -12,20 +12,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ShipmentEventRequest",
         description = "A tracking event; it moves the shipment to the status of the same name")
 public record EventRequest(
-        @Schema(description = "Event type; DELIVERED is recorded through proof of delivery", example = "DISPATCHED")
-        @NotNull EventType type,
-        @Schema(description = "When it happened (UTC); not before the previous event", example = "2026-11-23T06:10:00Z")
-        @NotNull Instant at,
-        @Schema(description = "Where it happened, in words", example = "Cilvegözü border crossing")
-        @Size(max = 200) String location,
-        @Schema(description = "Latitude of the position, if known", example = "36.22")
-        @DecimalMin(value = "-90", message = "must be between -90 and 90")
-        @DecimalMax(value = "90", message = "must be between -90 and 90") Double latitude,
-        @Schema(description = "Longitude of the position, if known", example = "36.64")
-        @DecimalMin(value = "-180", message = "must be between -180 and 180")
-        @DecimalMax(value = "180", message = "must be between -180 and 180") Double longitude,
-        @Schema(description = "Free note", example = "Convoy of 3 trucks left the UNHRD Dubai hub")
-        @Size(max = 1000) String note) {
+        @Schema(description = "Event type; DELIVERED is recorded through proof of delivery",
+                example = "DISPATCHED") @NotNull EventType type,
+        @Schema(description = "When it happened (UTC); not before the previous event",
+                example = "2026-11-23T06:10:00Z") @NotNull Instant at,
+        @Schema(description = "Where it happened, in words",
+                example = "Cilvegözü border crossing") @Size(max = 200) String location,
+        @Schema(description = "Latitude of the position, if known", example = "36.22") @DecimalMin(value = "-90",
+                message = "must be between -90 and 90") @DecimalMax(value = "90",
+                        message = "must be between -90 and 90") Double latitude,
+        @Schema(description = "Longitude of the position, if known", example = "36.64") @DecimalMin(value = "-180",
+                message = "must be between -180 and 180") @DecimalMax(value = "180",
+                        message = "must be between -180 and 180") Double longitude,
+        @Schema(description = "Free note",
+                example = "Convoy of 3 trucks left the UNHRD Dubai hub") @Size(max = 1000) String note) {
 
     public TrackingService.NewEvent toCommand() {
         return new TrackingService.NewEvent(type, at, location, latitude, longitude, note);

@@ -11,8 +11,8 @@ public record ProofOfDeliveryLineDto(
         @Schema(description = "Shipped quantity", example = "120") int shipped,
         @Schema(description = "Accepted", example = "115") int accepted,
         @Schema(description = "Rejected", example = "5") int rejected,
-        @Schema(description = "Why goods were rejected, when rejected > 0", example = "Water damage")
-        String rejectionReason) {
+        @Schema(description = "Why goods were rejected, when rejected > 0",
+                example = "Water damage") String rejectionReason) {
 
     public static ProofOfDeliveryLineDto from(ProofOfDeliveryView.Line l) {
         return new ProofOfDeliveryLineDto(l.itemCode(), l.lotId(), l.shipped(), l.accepted(), l.rejected(),

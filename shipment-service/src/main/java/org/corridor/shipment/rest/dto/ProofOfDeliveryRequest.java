@@ -12,14 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ProofOfDeliveryRequest",
         description = "What the site received: per shipped line, accepted and rejected quantities")
 public record ProofOfDeliveryRequest(
-        @Schema(description = "Who signed for the goods", example = "Ayşe Demir, camp manager")
-        @NotBlank @Size(max = 200) String receivedBy,
+        @Schema(description = "Who signed for the goods",
+                example = "Ayşe Demir, camp manager") @NotBlank @Size(max = 200) String receivedBy,
         @Schema(description = "When the goods were received (UTC); not before the shipment's last event",
-                example = "2026-11-24T19:30:00Z")
-        @NotNull Instant receivedAt,
-        @Schema(description = "One entry per shipped line")
-        @NotNull @Size(min = 1, max = 500, message = "must have between 1 and 500 lines")
-        @Valid List<@NotNull ProofOfDeliveryLineRequest> lines) {
+                example = "2026-11-24T19:30:00Z") @NotNull Instant receivedAt,
+        @Schema(description = "One entry per shipped line") @NotNull @Size(min = 1, max = 500,
+                message = "must have between 1 and 500 lines") @Valid List<@NotNull ProofOfDeliveryLineRequest> lines) {
 
     public TrackingService.NewProofOfDelivery toCommand() {
         return new TrackingService.NewProofOfDelivery(receivedBy, receivedAt,
