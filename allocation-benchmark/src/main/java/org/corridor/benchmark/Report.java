@@ -4,20 +4,13 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.corridor.allocation.solver.api.SolverInput;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Writes the markdown report, the CSV and the PNG plots. */
 final class Report {
@@ -104,9 +97,9 @@ final class Report {
     void write(Path out) throws IOException {
         writeCsv(out.resolve("allocation-benchmark.csv"));
         for (SizeResult s : sizes) {
-            plotObjective(s, out.resolve("objective-" + s.size.name() + ".png"));
+            Plots.objective(s, out.resolve("objective-" + s.size.name() + ".png"));
         }
-        plotTimes(out.resolve("solve-time-vs-size.png"));
+        Plots.times(sizes, out.resolve("solve-time-vs-size.png"));
         writeMarkdown(out.resolve("allocation-benchmark.md"), out);
     }
 
@@ -117,7 +110,9 @@ final class Report {
         for (SizeResult s : sizes) {
             for (RunResult r : s.runs) {
                 PlanEvaluator.Score sc = r.score;
-                Long own = sc == null || !r.planner.equals("OptaPlanner") ? null : within1Pct(r, sc.medium(), -sc.soft());
+                Long own = sc == null || !r.planner.equals("OptaPlanner")
+                        ? null
+                        : within1Pct(r, sc.medium(), -sc.soft());
                 b.append(String.join(",", s.size.name(), r.planner, sc == null ? "" : "" + sc.hard(),
                         sc == null ? "" : "" + sc.medium(), sc == null ? "" : "" + sc.soft(),
                         sc == null ? "" : "" + sc.weightedObjective(), "" + r.millis, "" + r.buildMillis,
@@ -133,83 +128,6 @@ final class Report {
         Files.writeString(file, b.toString());
     }
 
-    private void plotObjective(SizeResult s, Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(520)
-                .title("Size " + s.size.name() + ": weighted objective (|medium| + |soft|) over time")
-                .xAxisTitle("seconds").yAxisTitle("weighted objective (lower is better)").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setXAxisLogarithmic(true);
-        double end = 1;
-        for (RunResult r : s.runs) {
-            end = Math.max(end, r.millis / 1000.0);
-        }
-        for (RunResult r : s.runs) {
-            if (r.score == null) {
-                continue;
-            }
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            if (r.planner.equals("OptaPlanner")) {
-                for (RunResult.Point p : r.curve) {
-                    if (p.hard() == 0) {
-                        xs.add(Math.max(0.01, p.millis() / 1000.0));
-                        ys.add((double) (-p.medium() - p.soft()));
-                    }
-                }
-                if (xs.isEmpty()) {
-                    continue;
-                }
-                xs.add(Math.max(xs.get(xs.size() - 1), r.millis / 1000.0));
-                ys.add(ys.get(ys.size() - 1));
-                XYSeries ser = chart.addSeries("OptaPlanner (best so far, feasible)", xs, ys);
-                ser.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-                ser.setMarker(SeriesMarkers.NONE);
-            } else {
-                double y = r.score.weightedObjective();
-                double x = Math.max(0.01, r.millis / 1000.0);
-                XYSeries ser = chart.addSeries(r.planner + " (result at " + String.format(Locale.ROOT, "%.1f", x) + " s)",
-                        List.of(x, end), List.of(y, y));
-                ser.setMarker(SeriesMarkers.CIRCLE);
-                if (r.mediumBound != null && r.softBound != null) {
-                    double bound = r.mediumBound + r.softBound;
-                    XYSeries bs = chart.addSeries(r.planner + " bound", List.of(x, end), List.of(bound, bound));
-                    bs.setMarker(SeriesMarkers.NONE);
-                }
-            }
-        }
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-    }
-
-    private void plotTimes(Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(520).title("Solve time vs instance size")
-                .xAxisTitle("lots in the instance (S, M, L, XL)").yAxisTitle("seconds").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        for (String planner : List.of("Greedy", "OptaPlanner", "OptaPlanner first feasible", "MIP")) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (SizeResult s : sizes) {
-                RunResult r = s.run(planner.startsWith("OptaPlanner") ? "OptaPlanner" : planner);
-                if (r == null || r.score == null) {
-                    continue;
-                }
-                double secs = planner.endsWith("first feasible")
-                        ? (r.firstFeasibleMillis == null ? -1 : r.firstFeasibleMillis / 1000.0)
-                        : r.millis / 1000.0;
-                if (secs < 0) {
-                    continue;
-                }
-                xs.add((double) s.input.lots().size());
-                ys.add(Math.max(0.001, secs));
-            }
-            if (!xs.isEmpty()) {
-                chart.addSeries(planner + (planner.equals("OptaPlanner") ? " (fixed budget)" : ""), xs, ys);
-            }
-        }
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-    }
-
     private void writeMarkdown(Path file, Path out) throws IOException {
         StringBuilder b = new StringBuilder();
         Path head = out.resolve("allocation-benchmark-notes.md");
@@ -218,31 +136,44 @@ final class Report {
                 + "allocation-benchmark-notes.md. -->\n\n");
         b.append("## Run\n\n");
         b.append("| | |\n|---|---|\n");
-        b.append("| date (UTC) | ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19)).append(" |\n");
-        b.append("| machine | ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(memTotal())
-                .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append(" |\n");
-        b.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
-                .append(", max heap ").append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB, ")
-                .append(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X")).toList())
+        b.append("| date (UTC) | ").append(
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19))
                 .append(" |\n");
-        b.append("| load average (1/5/15 min, runnable/total, last pid) | before ").append(loadBefore).append("; after ")
+        b.append("| machine | ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(memTotal())
+                .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+                .append(" |\n");
+        b.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version"))
+                .append(", max heap ").append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB, ")
+                .append(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X")).toList())
+                .append(" |\n");
+        b.append("| load average (1/5/15 min, runnable/total, last pid) | before ").append(loadBefore)
+                .append("; after ")
                 .append(loadAfter).append(" (the machine is shared with other builds) |\n");
         b.append("| seed | ").append(seed).append(" |\n");
-        b.append("| MIP | OR-Tools ").append(mipSolver).append(", relative gap 0, limit ").append(mipLimit).append(" s (stage 1 medium ≤ 1/3, stage 2 soft the rest) |\n");
-        b.append("| JIT warm-up | ").append(warmupSeconds).append(" s of OptaPlanner on another M instance before measuring (not recorded) |\n");
+        b.append("| MIP | OR-Tools ").append(mipSolver).append(", relative gap 0, limit ").append(mipLimit)
+                .append(" s (stage 1 medium ≤ 1/3, stage 2 soft the rest) |\n");
+        b.append("| JIT warm-up | ").append(warmupSeconds)
+                .append(" s of OptaPlanner on another M instance before measuring (not recorded) |\n");
         b.append("| total run time | ").append(totalSeconds).append(" s |\n\n");
 
-        b.append("## Instances\n\n| size | depots | items | sites | teams | needs | lots | team needs | OptaPlanner entities |\n|---|---|---|---|---|---|---|---|---|\n");
+        b.append(
+                "## Instances\n\n| size | depots | items | sites | teams | needs | lots | team needs | OptaPlanner entities |\n|---|---|---|---|---|---|---|---|---|\n");
         for (SizeResult s : sizes) {
             RunResult o = s.run("OptaPlanner");
             long depots = s.input.lots().stream().map(SolverInput.LotFact::depotId).distinct().count();
-            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %s |%n", s.size.name(), depots,
-                    s.size.items(), s.size.sites(), s.input.teams().size(), s.input.needs().size(), s.input.lots().size(),
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %s |%n", s.size.name(),
+                    depots,
+                    s.size.items(), s.size.sites(), s.input.teams().size(), s.input.needs().size(),
+                    s.input.lots().size(),
                     s.input.teamNeeds().size(), o == null ? "–" : fmt((long) o.entities)));
         }
 
         b.append("\n## Results (every plan scored by the independent PlanEvaluator)\n\n");
-        b.append("| size | planner | hard | medium | soft | weighted objective | time (s) | first feasible (s) | within 1 % of own final (s) | within 1 % of MIP (s) | score calc/s (wall) | score calc per CPU-s | peak heap (MiB) | status |\n");
+        b.append(
+                "| size | planner | hard | medium | soft | weighted objective | time (s) | first feasible (s) | within 1 % of own final (s) | within 1 % of MIP (s) | score calc/s (wall) | score calc per CPU-s | peak heap (MiB) | status |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (SizeResult s : sizes) {
             Long ref = referenceSoft(s);
@@ -257,10 +188,14 @@ final class Report {
                         toMip = secs(within1Pct(r, mip.score.medium(), ref));
                     }
                 }
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s | %s |%n",
-                        s.size.name(), r.planner, sc == null ? "–" : fmt(sc.hard()), sc == null ? "–" : fmt(sc.medium()),
-                        sc == null ? "–" : fmt(sc.soft()), sc == null ? "–" : fmt(sc.weightedObjective()), r.millis / 1000.0,
-                        secs(r.firstFeasibleMillis), own, toMip, fmt(r.scoreCalcPerSecond), fmt(r.scoreCalcPerCpuSecond),
+                b.append(String.format(Locale.ROOT,
+                        "| %s | %s | %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s | %s |%n",
+                        s.size.name(), r.planner, sc == null ? "–" : fmt(sc.hard()),
+                        sc == null ? "–" : fmt(sc.medium()),
+                        sc == null ? "–" : fmt(sc.soft()), sc == null ? "–" : fmt(sc.weightedObjective()),
+                        r.millis / 1000.0,
+                        secs(r.firstFeasibleMillis), own, toMip, fmt(r.scoreCalcPerSecond),
+                        fmt(r.scoreCalcPerCpuSecond),
                         r.peakHeapBytes == null ? "–" : fmt(r.peakHeapBytes / (1024 * 1024)), r.status));
             }
         }
@@ -274,7 +209,8 @@ final class Report {
 
         b.append("\n## Plots\n\n");
         for (SizeResult s : sizes) {
-            b.append("![objective over time, ").append(s.size.name()).append("](objective-").append(s.size.name()).append(".png)\n\n");
+            b.append("![objective over time, ").append(s.size.name()).append("](objective-").append(s.size.name())
+                    .append(".png)\n\n");
         }
         b.append("![solve time vs size](solve-time-vs-size.png)\n\n");
 
@@ -296,7 +232,8 @@ final class Report {
             return;
         }
         String name = s.size.name();
-        boolean mipOptimal = m != null && m.score != null && m.status.contains("soft OPTIMAL") && m.status.contains("medium OPTIMAL");
+        boolean mipOptimal = m != null && m.score != null && m.status.contains("soft OPTIMAL")
+                && m.status.contains("medium OPTIMAL");
         switch (name) {
             case "M" -> {
                 if (m != null && m.score != null) {
@@ -304,16 +241,23 @@ final class Report {
                     double gap = (double) (m.score.soft() - o.score.soft()) / Math.max(1, -m.score.soft());
                     row(b, "M: 0 hard after 10 s", "hard " + o.score.hard(), o.score.hard() == 0);
                     boolean mediumOptimal = m.status.contains("medium OPTIMAL");
-                    row(b, "M: medium equal to the optimum's", "OptaPlanner " + fmt(o.score.medium()) + ", MIP " + fmt(m.score.medium())
-                            + (mediumOptimal ? " (MIP medium proven optimal)" : " (MIP medium not proven optimal: " + m.status + ")"),
+                    row(b, "M: medium equal to the optimum's",
+                            "OptaPlanner " + fmt(o.score.medium()) + ", MIP " + fmt(m.score.medium())
+                                    + (mediumOptimal
+                                            ? " (MIP medium proven optimal)"
+                                            : " (MIP medium not proven optimal: " + m.status + ")"),
                             mediumEq);
-                    row(b, "M: soft within 0.5 % of the proven optimum after 10 s", "OptaPlanner " + fmt(o.score.soft()) + ", MIP "
-                            + fmt(m.score.soft()) + ": gap " + pct(gap) + (mipOptimal ? "" : " (optimum not proven)"),
+                    row(b, "M: soft within 0.5 % of the proven optimum after 10 s",
+                            "OptaPlanner " + fmt(o.score.soft()) + ", MIP "
+                                    + fmt(m.score.soft()) + ": gap " + pct(gap)
+                                    + (mipOptimal ? "" : " (optimum not proven)"),
                             mediumEq && gap <= 0.005);
                 }
                 long ff = o.firstFeasibleMillis == null ? Long.MAX_VALUE : o.firstFeasibleMillis + o.buildMillis;
-                row(b, "M: feasible within 1 s", o.firstFeasibleMillis == null ? "never"
-                        : "build " + o.buildMillis + " ms + first feasible " + o.firstFeasibleMillis + " ms", ff <= 1000);
+                row(b, "M: feasible within 1 s", o.firstFeasibleMillis == null
+                        ? "never"
+                        : "build " + o.buildMillis + " ms + first feasible " + o.firstFeasibleMillis + " ms",
+                        ff <= 1000);
                 row(b, "M: score calculation speed ≥ 100,000/s", fmt(o.scoreCalcPerSecond) + "/s wall clock ("
                         + fmt(o.scoreCalcPerCpuSecond) + " per CPU-second of the solver thread; judged on wall clock)",
                         o.scoreCalcPerSecond != null && o.scoreCalcPerSecond >= 100_000);
@@ -332,11 +276,14 @@ final class Report {
                     // level by level: medium within 2 % of the MIP's (proven optimal) medium, and soft within 2 % of
                     // the MIP's best plan or of its soft bound (or better)
                     row(b, "L: within 2 % of the exact solver's best result or bound after 60 s",
-                            "medium OptaPlanner " + fmt(o.score.medium()) + " vs MIP " + fmt(m.score.medium()) + ": gap "
-                                    + pct(mediumGap) + "; soft OptaPlanner " + fmt(o.score.soft()) + " vs MIP " + fmt(m.score.soft())
+                            "medium OptaPlanner " + fmt(o.score.medium()) + " vs MIP " + fmt(m.score.medium())
+                                    + ": gap "
+                                    + pct(mediumGap) + "; soft OptaPlanner " + fmt(o.score.soft()) + " vs MIP "
+                                    + fmt(m.score.soft())
                                     + ": gap to MIP result " + pct(gapBest)
                                     + (hasBound ? ", to MIP soft bound " + pct(gapBound) : ", no useful MIP soft bound")
-                                    + "; weighted objective gap " + pct(weightedGap) + " (" + m.status + "); judged level by level",
+                                    + "; weighted objective gap " + pct(weightedGap) + " (" + m.status
+                                    + "); judged level by level",
                             o.score.hard() == 0 && mediumGap <= 0.02 && Math.min(gapBest, gapBound) <= 0.02);
                 } else {
                     row(b, "L: within 2 % of the exact solver's best result or bound after 60 s",
@@ -346,8 +293,10 @@ final class Report {
             }
             case "XL" -> row(b, "XL: feasible plan within 60 s under 2 GiB heap",
                     "hard " + o.score.hard() + ", " + o.status + ", first feasible "
-                            + (o.firstFeasibleMillis == null ? "never" : secs(o.firstFeasibleMillis) + " s") + ", peak heap "
-                            + fmt(o.peakHeapBytes / (1024 * 1024)) + " MiB of max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB",
+                            + (o.firstFeasibleMillis == null ? "never" : secs(o.firstFeasibleMillis) + " s")
+                            + ", peak heap "
+                            + fmt(o.peakHeapBytes / (1024 * 1024)) + " MiB of max "
+                            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB",
                     o.score.hard() == 0 && o.status.startsWith("solver score") && o.firstFeasibleMillis != null
                             && o.firstFeasibleMillis + o.buildMillis <= 60_000
                             && o.peakHeapBytes < 2L * 1024 * 1024 * 1024);
@@ -362,11 +311,14 @@ final class Report {
         }
         double gain = 1 - (double) o.score.weightedObjective() / Math.max(1, g.score.weightedObjective());
         row(b, name + ": at least 20 % lower weighted objective than greedy",
-                "OptaPlanner " + fmt(o.score.weightedObjective()) + " vs greedy " + fmt(g.score.weightedObjective()) + ": "
-                        + pct(gain) + " lower", o.score.hard() == 0 && gain >= 0.20);
+                "OptaPlanner " + fmt(o.score.weightedObjective()) + " vs greedy " + fmt(g.score.weightedObjective())
+                        + ": "
+                        + pct(gain) + " lower",
+                o.score.hard() == 0 && gain >= 0.20);
     }
 
     private static void row(StringBuilder b, String goal, String measured, boolean met) {
-        b.append("| ").append(goal).append(" | ").append(measured).append(" | ").append(met ? "**met**" : "**not met**").append(" |\n");
+        b.append("| ").append(goal).append(" | ").append(measured).append(" | ").append(met ? "**met**" : "**not met**")
+                .append(" |\n");
     }
 }
