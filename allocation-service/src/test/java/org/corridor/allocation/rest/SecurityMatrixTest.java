@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,7 +19,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -29,15 +27,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.corridor.allocation.client.shipment.ShipmentClient;
 import org.corridor.allocation.support.InjectWireMock;
@@ -47,6 +44,7 @@ import org.corridor.allocation.support.ServiceTokenAssert;
 import org.corridor.common.security.Roles;
 import org.corridor.common.testing.JwtTestResource;
 import org.corridor.common.testing.SecurityChecks;
+import org.corridor.common.testing.SecurityMatrix;
 import org.corridor.common.testing.TestCaller;
 import org.corridor.common.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +91,7 @@ class SecurityMatrixTest {
     @InjectWireMock
     WireMockServer inventory;
 
-    private final Map<String, Map<TestCaller, Integer>> matrix = new TreeMap<>();
+    private final SecurityMatrix matrix = new SecurityMatrix("allocation-service");
     private final AtomicInteger pairs = new AtomicInteger();
     private String officer;
     private String incidentId;
@@ -141,23 +139,8 @@ class SecurityMatrixTest {
             as(officer).port(port).delete("/api/v1/access-rules/" + ruleId).then().statusCode(204);
             as(officer).port(port).delete("/api/v1/route-overrides/" + overrideId).then().statusCode(204);
         }
-        StringBuilder b = new StringBuilder(
-                "\nallocation-service security matrix (endpoint x caller -> HTTP status)\n");
-        b.append(String.format("%-52s", "endpoint"));
-        for (TestCaller w : TestCaller.values()) {
-            b.append(String.format(" %-17s", w));
-        }
-        b.append('\n');
-        matrix.forEach((endpoint, row) -> {
-            b.append(String.format("%-52s", endpoint));
-            for (TestCaller w : TestCaller.values()) {
-                b.append(String.format(" %-17s", row.getOrDefault(w, 0)));
-            }
-            b.append('\n');
-        });
-        b.append("cells tested: ").append(matrix.values().stream().mapToInt(Map::size).sum())
-                .append(" (approval as an allowed role is tried on an unknown plan: 404 means it passed the role check)\n");
-        System.out.println(b);
+        System.out.println(matrix.table(
+                "(approval as an allowed role is tried on an unknown plan: 404 means it passed the role check)"));
     }
 
     @AfterEach
@@ -309,25 +292,11 @@ class SecurityMatrixTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint e : endpoints()) {
             for (TestCaller who : TestCaller.values()) {
-                int expected = who.unauthenticated() ? 401 : e.allowed().contains(who.name()) ? e.ok() : 403;
+                int expected = SecurityMatrix.expected(who, e.allowed(), e.ok());
                 tests.add(DynamicTest.dynamicTest(e.name() + " as " + who + " -> " + expected, () -> {
                     Call call = e.call().apply(who);
                     Response r = send(e.method(), call, who.token(TOKENS));
-                    matrix.computeIfAbsent(e.name(), k -> new LinkedHashMap<>()).put(who, r.statusCode());
-                    assertEquals(expected, r.statusCode(), e.name() + " as " + who + ": " + r.asString());
-                    if (expected == 401) {
-                        r.then().contentType("application/problem+json").body("status", equalTo(401))
-                                .header("WWW-Authenticate", startsWith("Bearer"));
-                        if (who != TestCaller.NO_TOKEN) {
-                            r.then().header("WWW-Authenticate", containsString("invalid_token"));
-                        }
-                    } else if (expected == 403) {
-                        r.then().contentType("application/problem+json").body("status", equalTo(403))
-                                .body("title", equalTo("Forbidden"));
-                    }
-                    if (r.statusCode() >= 400) {
-                        SecurityChecks.assertNoInternals(r.asString());
-                    }
+                    matrix.check(e.name(), who, expected, r);
                     call.after().accept(r);
                 }));
             }
@@ -438,19 +407,15 @@ class SecurityMatrixTest {
 
     @Test
     void openApiDocumentsTheBearerSchemeAnd401And403OnEveryOperation() {
-        Map<String, Set<String>> named = SecurityChecks.assertOpenApiSecured();
-        assertEquals(endpoints().size(), named.size(), named.keySet().toString());
         // the roles each operation names are exactly those the matrix lets through
-        for (Endpoint e : endpoints()) {
-            assertEquals(e.allowed(), named.get(e.name()), e.name());
-        }
+        SecurityMatrix.assertOpenApiNamesTheRoles(
+                endpoints().stream().collect(Collectors.toMap(Endpoint::name, Endpoint::allowed)));
     }
 
     // ---------------------------------------------------------------- helpers
 
     private static RequestSpecification as(String token) {
-        RequestSpecification spec = given().contentType(ContentType.JSON);
-        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
+        return SecurityMatrix.as(token);
     }
 
     private static Response send(String method, Call call, String token) {
