@@ -27,14 +27,14 @@ import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
 import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 
 /**
- * Seeded generator of benchmark instances at the sizes of issue 7. Realistic in the ways the model cares about: the six
- * UNHRD hubs are always depots (and hold more stock), other depots sit in ~45 countries around real cities, items have
- * Sphere-like unit weights/volumes (integral grams and cm3) and per-person rates, perishable items come in expiring
- * lots (some expire before they could arrive), 10 % of lots are earmarked (country and/or incident type), sites belong
- * to an earthquake across TUR/SYR, a flood in PAK and, for larger sizes, further incidents; access rules embargo SYR
- * from several origins (materials and/or teams), close a border for teams, and one rule has expired. Every need has a
- * priority and a deliver-by; total stock of an item is 0.6-1.6 x its demand so some items are short. The same (size,
- * seed) always yields the same instance.
+ * Seeded generator of benchmark instances at the sizes S, M, L and XL (docs/benchmarks/allocation-benchmark.md).
+ * Realistic in the ways the model cares about: the six UNHRD hubs are always depots (and hold more stock), other depots
+ * sit in ~45 countries around real cities, items have Sphere-like unit weights/volumes (integral grams and cm3) and
+ * per-person rates, perishable items come in expiring lots (some expire before they could arrive), 10 % of lots are
+ * earmarked (country and/or incident type), sites belong to an earthquake across TUR/SYR, a flood in PAK and, for
+ * larger sizes, further incidents; access rules embargo SYR from several origins (materials and/or teams), close a
+ * border for teams, and one rule has expired. Every need has a priority and a deliver-by; total stock of an item is
+ * 0.6-1.6 x its demand so some items are short. The same (size, seed) always yields the same instance.
  */
 public final class InstanceGenerator {
 
