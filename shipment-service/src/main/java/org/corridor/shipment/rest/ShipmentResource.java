@@ -291,6 +291,7 @@ public class ShipmentResource {
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/stock-settlement")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "settleShipmentStock", summary = "Try the release of a cancelled shipment again now",
             description = "For a shipment cancelled before dispatch whose release in inventory-service is pending "
                     + "(stock RELEASE_PENDING: inventory could not be reached; it is also retried in the background) "
