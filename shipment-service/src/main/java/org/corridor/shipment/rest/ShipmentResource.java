@@ -295,9 +295,9 @@ public class ShipmentResource {
     @Operation(operationId = "settleShipmentStock", summary = "Try the release of a cancelled shipment again now",
             description = "For a shipment cancelled before dispatch whose release in inventory-service is pending "
                     + "(stock RELEASE_PENDING: inventory could not be reached; it is also retried in the background) "
-                    + "or was refused (stock RELEASE_REFUSED: inventory answered 4xx, e.g. after an operator fixed "
-                    + "the reservation there): asks inventory-service to release the shipment's lines once more, at "
-                    + "once, and answers the shipment with the outcome in `stock` and `stockSettlement` (RELEASED, "
+                    + "or was refused (stock RELEASE_REFUSED: inventory answered 4xx; try again once the cause is "
+                    + "fixed in inventory-service): asks inventory-service to release the shipment's lines once more, "
+                    + "at once, and answers the shipment with the outcome in `stock` and `stockSettlement` (RELEASED, "
                     + "still RELEASE_PENDING, or RELEASE_REFUSED with inventory's reason). No body.")
     @APIResponse(responseCode = "200", description = "Tried; the shipment with its stock as it now stands",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ShipmentDto.class)))
