@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,17 @@ class MigrationTest {
 
     private static final String SCHEMA = "upgrade_from_v5";
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** Connections of their own (not the service's pool), so that the schema's search path stays with this test. */
+    private static Connection connect() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        try (Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + SCHEMA);
+        }
+        return c;
+    }
 
     @Test
     void v6RenamesSettledToPartialAndKeepsEverythingElse() throws Exception {
@@ -33,8 +43,7 @@ class MigrationTest {
         UUID held = UUID.randomUUID();
         try {
             flyway("5").migrate();
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SET search_path TO " + SCHEMA);
+            try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO reservation (id, reference, status, created_at, updated_at) VALUES "
                         + "('" + mixed + "', 'plan-old', 'SETTLED', now(), now()), "
                         + "('" + held + "', 'plan-old', 'HELD', now(), now())");
@@ -43,8 +52,7 @@ class MigrationTest {
                         + ":4', now())");
             }
             flyway(null).migrate();
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SET search_path TO " + SCHEMA);
+            try (Connection c = connect(); Statement s = c.createStatement()) {
                 assertEquals("PARTIAL", status(s, mixed));
                 assertEquals("HELD", status(s, held));
                 try (ResultSet rs = s.executeQuery("SELECT settled FROM reservation_settlement")) {
@@ -56,14 +64,19 @@ class MigrationTest {
                 assertEquals("23514", refused.getSQLState(), "the old name is refused by the check constraint");
             }
         } finally {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             }
         }
     }
 
     private Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(dataSource).schemas(SCHEMA)
+        Config db = ConfigProvider.getConfig();
+        var config = Flyway.configure()
+                .dataSource(db.getValue("quarkus.datasource.jdbc.url", String.class),
+                        db.getValue("quarkus.datasource.username", String.class),
+                        db.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))
+                .schemas(SCHEMA)
                 .locations("filesystem:src/main/resources/db/migration");
         if (target != null) {
             config.target(target);
