@@ -172,24 +172,16 @@ public class ReservationService {
             throw ProblemException.conflict("Nothing held",
                     "Reservation " + id + " holds nothing any more (" + r.status + "): nothing can be consumed");
         }
-        List<Long> settled = new ArrayList<>(asked.size());
-        List<UUID> moving = new ArrayList<>();
-        for (Line l : asked) {
-            long q = kind == SettlementKind.CONSUME
-                    ? l.quantity()
-                    : Math.min(l.quantity(), byLot.get(l.lotId()).held());
-            settled.add(q);
-            if (q > 0) {
-                moving.add(l.lotId());
-            }
-        }
-        apply(r, kind, reference, asked, settled, moving, byLot);
-        if (reference != null) {
-            Settlements.record(em, r.id, kind, reference, asked, settled);
-        }
-        if (!moving.isEmpty()) {
+        // a consumption was checked to be held in full; a release gives back at most what is held
+        List<Long> settled = asked.stream().map(l -> kind == SettlementKind.CONSUME
+                ? l.quantity()
+                : Math.min(l.quantity(), byLot.get(l.lotId()).held())).toList();
+        if (apply(r, kind, reference, asked, settled, byLot)) {
             r.status = statusOf(r);
             r.updatedAt = DbClock.now();
+        }
+        if (reference != null) {
+            Settlements.record(em, r.id, kind, reference, asked, settled);
         }
         em.flush();
         List<SettlementView.Line> outcome = new ArrayList<>(asked.size());
@@ -225,11 +217,20 @@ public class ReservationService {
         }
     }
 
-    /** Writes the ledger entries and moves the lines' consumed or released quantities. */
-    private void apply(Reservation r, SettlementKind kind, String reference, List<Line> asked, List<Long> settled,
-            List<UUID> moving, Map<UUID, ReservationLine> byLot) {
+    /**
+     * Writes the ledger entries of the non-zero quantities and moves the lines' consumed or released quantities;
+     * answers whether anything moved.
+     */
+    private boolean apply(Reservation r, SettlementKind kind, String reference, List<Line> asked, List<Long> settled,
+            Map<UUID, ReservationLine> byLot) {
+        List<UUID> moving = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            if (settled.get(i) > 0) {
+                moving.add(asked.get(i).lotId());
+            }
+        }
         if (moving.isEmpty()) {
-            return;
+            return false;
         }
         Map<UUID, LotBatch.LockedLot> lots = batch.lock(moving);
         List<LotBatch.Move> moves = new ArrayList<>(moving.size());
@@ -254,6 +255,7 @@ public class ReservationService {
         } else {
             batch.append(moves, LedgerEntryType.RELEASE, r.id, "release of reservation " + of);
         }
+        return true;
     }
 
     private static ReservationStatus statusOf(Reservation r) {
