@@ -73,6 +73,12 @@ public interface InventoryClient {
     @Path("/api/v1/teams/{id}/assignment")
     JsonNode unassign(@PathParam("id") UUID teamId, @QueryParam("reference") String reference);
 
+    /** Teams assigned under a reference: what an approval really assigned. */
+    @GET
+    @Path("/api/v1/teams")
+    Page<Team> teamsAssigned(@QueryParam("assignmentReference") String reference, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
     /** Reservations by reference and status: what an approval really left in inventory. */
     @GET
     @Path("/api/v1/reservations")

@@ -72,6 +72,11 @@ public class InventoryGateway extends UpstreamGateway {
         return Upstream.call(SERVICE, () -> client.unassign(teamId, reference));
     }
 
+    /** One page of the teams assigned under {@code reference}. */
+    public InventoryClient.Page<InventoryClient.Team> teamsAssigned(String reference, int page) {
+        return Upstream.call(SERVICE, () -> client.teamsAssigned(reference, page, PAGE_SIZE));
+    }
+
     /** One page of the reservations made under {@code reference} with {@code status} (null: any). */
     public InventoryClient.Page<InventoryClient.Reservation> reservations(String reference, String status, int page) {
         return Upstream.call(SERVICE, () -> client.reservations(reference, status, page, PAGE_SIZE));

@@ -276,7 +276,7 @@ public class ApprovalDriver {
         }
         String summary;
         try {
-            summary = undo.undo(claim.planId(), runs.teamIds(claim.planId()));
+            summary = undo.undo(claim.planId());
         } catch (UpstreamUnavailableException | TimeoutException e) {
             String why = "undoing the failed approval waits: " + ApprovalFailures.describe(e);
             LOG.warnf("approval of plan %s: %s; retrying in %s", claim.planId(), why, settings.retryEvery());

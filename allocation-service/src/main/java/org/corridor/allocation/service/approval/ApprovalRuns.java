@@ -142,7 +142,7 @@ public class ApprovalRuns {
     @Transactional
     public void finish(Claim c, PlanApproval approval, String approvalJson, Map<String, UUID> shipmentByTarget) {
         held(c);
-        Plan plan = Plan.findById(c.planId(), LockModeType.PESSIMISTIC_WRITE);
+        Plan plan = lockedPlan(c.planId());
         plan.status = PlanStatus.APPROVED;
         plan.reservationId = approval.reservationId();
         plan.approvedAt = approval.approvedAt();
@@ -166,7 +166,7 @@ public class ApprovalRuns {
     @Transactional
     public void undone(Claim c, String problem) {
         held(c);
-        Plan plan = Plan.findById(c.planId(), LockModeType.PESSIMISTIC_WRITE);
+        Plan plan = lockedPlan(c.planId());
         plan.status = PlanStatus.SOLVED;
         plan.approvalError = problem;
         plan.updatedAt = DbClock.now();
@@ -238,12 +238,6 @@ public class ApprovalRuns {
                 .map(a -> new PlanApproval.TeamAssignment(a.teamNeedId, a.teamId, a.arrivesAt)).toList();
     }
 
-    /** The distinct teams the plan assigns. */
-    @Transactional
-    public List<UUID> teamIds(UUID planId) {
-        return teamAssignments(planId).stream().map(PlanApproval.TeamAssignment::teamId).distinct().toList();
-    }
-
     /** Item code of each lot of the plan, to name short lots in words. */
     @Transactional
     public Map<String, String> itemOfLots(UUID planId) {
@@ -298,6 +292,12 @@ public class ApprovalRuns {
                 + "WHERE plan_id = ?3 AND attempt = ?4").setParameter(1, outcome).setParameter(2, problem)
                 .setParameter(3, c.planId()).setParameter(4, c.attempt()).executeUpdate();
         ApprovalRun.deleteById(c.planId());
+    }
+
+    /** Locks the plan's row, then reads it (a plan is not locked in the same select as it is read). */
+    private Plan lockedPlan(UUID planId) {
+        em.createNativeQuery("SELECT id FROM plan WHERE id = ?1 FOR UPDATE").setParameter(1, planId).getResultList();
+        return Plan.findById(planId);
     }
 
     private void hold(Claim c, Duration lease) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -101,7 +100,10 @@ public class ApprovalService {
     @Transactional
     public int start(Prepared prepared) {
         UUID planId = prepared.planId();
-        Plan plan = Plan.findById(planId, LockModeType.PESSIMISTIC_WRITE);
+        // lock the row first, then read it: Hibernate locks a plan (eager incident ids) in a follow-on select, after
+        // reading it, which could read a status another approval has just changed
+        em.createNativeQuery("SELECT id FROM plan WHERE id = ?1 FOR UPDATE").setParameter(1, planId).getResultList();
+        Plan plan = Plan.findById(planId);
         if (plan == null) {
             throw ProblemException.notFound("Plan", planId);
         }

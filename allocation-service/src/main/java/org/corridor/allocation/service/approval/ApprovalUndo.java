@@ -30,7 +30,7 @@ public class ApprovalUndo {
     }
 
     /** Cancels the plan's PLANNED shipments, releases its held reservations and teams; says what it did. */
-    String undo(UUID planId, List<UUID> teamIds) {
+    String undo(UUID planId) {
         List<String> done = new ArrayList<>();
         List<String> left = new ArrayList<>();
         int cancelled = 0;
@@ -54,7 +54,7 @@ public class ApprovalUndo {
             done.add(released == 1 ? "the reservation released" : released + " reservations released");
         }
         int teams = 0;
-        for (UUID teamId : teamIds) {
+        for (UUID teamId : teamsAssigned(planId)) {
             try {
                 inventory.releaseTeam(teamId, ApprovalSteps.reference(planId));
                 teams++;
@@ -82,6 +82,18 @@ public class ApprovalUndo {
         for (int page = 0;; page++) {
             ShipmentClient.Page<ShipmentClient.Shipment> p = shipments.shipmentsOfPlan(planId, page);
             out.addAll(p.items());
+            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
+                return out;
+            }
+        }
+    }
+
+    private List<UUID> teamsAssigned(UUID planId) {
+        List<UUID> out = new ArrayList<>();
+        for (int page = 0;; page++) {
+            InventoryClient.Page<InventoryClient.Team> p = inventory.teamsAssigned(ApprovalSteps.reference(planId),
+                    page);
+            p.items().forEach(t -> out.add(t.id()));
             if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
                 return out;
             }
