@@ -1,14 +1,21 @@
 package org.corridor.inventory.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.corridor.common.security.Roles;
 import org.corridor.common.testing.JwtTestResource;
 import org.corridor.common.testing.OpenApiBadInput;
 import org.corridor.common.testing.PostgresTestResource;
 import org.corridor.inventory.testing.Secured;
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +55,43 @@ class OpenApiBadInputTest {
                 .run();
 
         LOG.infof("inventory-service bad input: %s", report.summary());
-        Assertions.assertEquals(report.documentOperations(), report.operations(), "every operation walked");
+        assertEquals(report.documentOperations(), report.operations(), "every operation walked");
         report.assertClean();
+    }
+
+    /** The holes an API fuzzer found, as a client sees them now. */
+    @Test
+    void theFuzzersFindingsAreProblemsNamingTheCause() {
+        String org = Secured.organisation();
+        String team = Secured.team(org);
+        String token = Secured.adminToken();
+
+        // a duplicated key: 400 naming the field, not a 500 without a body
+        Response dup = Secured.as(token).contentType(ContentType.JSON)
+                .body("{\"reference\":\"a\",\"reference\":\"b\"}").post("/api/v1/teams/{id}/assignment", team);
+        Secured.assertProblem(dup, 400, "duplicated key");
+        assertEquals("reference", dup.path("errors[0].field"));
+        assertTrue(dup.path("detail").toString().contains("more than once"), dup.asString());
+
+        // a page whose first item is beyond int: 400 naming the parameter
+        Response far = Secured.as(token).get("/api/v1/teams?page=2147483647&size=2");
+        Secured.assertProblem(far, 400, "page beyond int");
+        assertEquals("page", far.path("errors[0].field"));
+        Secured.assertProblem(Secured.as(token).get("/api/v1/teams?page=99999999999"), 400, "page not an int");
+
+        // an Idempotency-Key over 200 characters: 400
+        Response key = Secured.as(token).contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(201))
+                .body(Map.of("reference", "plan", "lines", List.of(Map.of("lotId", UUID.randomUUID(), "quantity", 1))))
+                .post("/api/v1/reservations");
+        Secured.assertProblem(key, 400, "long key");
+        assertTrue(key.path("detail").toString().contains("at most 200"), key.asString());
+
+        // an unknown field: refused, naming it and the fields the request accepts
+        Response unknown = Secured.as(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "Org", "type", "NGO", "countryCode", "KEN", "colour", "blue"))
+                .post("/api/v1/organisations");
+        Secured.assertProblem(unknown, 400, "unknown field");
+        assertEquals("colour is not a known field; the fields accepted here are countryCode, name, type",
+                unknown.path("detail"));
     }
 }
