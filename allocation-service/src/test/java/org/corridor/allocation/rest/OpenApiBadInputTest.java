@@ -65,12 +65,8 @@ class OpenApiBadInputTest {
                 InventoryStubs.TENT, "quantity", 100, "priority", "HIGH", "deliverBy", "2023-02-12T00:00:00Z"));
         String teamNeedId = created("/api/v1/incidents/" + incidentId + "/team-needs", Map.of("siteId", siteId,
                 "teamType", "USAR_MEDIUM", "count", 1, "neededBy", "2023-02-08T00:00:00Z"));
-        String accessRuleId = created("/api/v1/access-rules", Map.of("originCountryCode", "USA",
-                "destinationCountryCode", "SYR", "kind", "EMBARGO", "appliesTo", "MATERIALS", "reason", "Sanctions",
-                "validFrom", "2011-05-18T00:00:00Z"));
-        // one override per (origin, destination, mode): the walk's own valid request uses ARE -> TUR
-        String routeOverrideId = created("/api/v1/route-overrides", Map.of("originCountryCode", "ITA",
-                "destinationCountryCode", "JOR", "mode", "AIR", "leadTime", "PT36H", "costPerVehicleKm", 15.5));
+        String accessRuleId = created("/api/v1/access-rules", accessRule());
+        String routeOverrideId = created("/api/v1/route-overrides", routeOverride("AIR"));
 
         OpenApiBadInput.Report report = OpenApiBadInput.withToken(token)
                 .pathValue("incidents/{id}/closure", () -> (String) incident().get("id"))
@@ -80,6 +76,8 @@ class OpenApiBadInputTest {
                 .pathValue("plans/{id}", this::solvingPlanWithoutJob)
                 .pathValue("access-rules/{id}", () -> accessRuleId)
                 .pathValue("route-overrides/{id}", () -> routeOverrideId)
+                .body("POST /api/v1/access-rules", OpenApiBadInputTest::accessRule)
+                .body("POST /api/v1/route-overrides", () -> routeOverride("ROAD"))
                 .fieldValue("siteId", () -> siteId)
                 .fieldValue("incidentIds", () -> List.of(incidentId))
                 .body("POST /api/v1/plans", () -> Map.of("incidentIds", List.of(incidentId), "planFrom",
@@ -149,6 +147,22 @@ class OpenApiBadInputTest {
         assertEquals(status, r.statusCode(), r.asString());
         assertEquals("application/problem+json", r.contentType().split(";")[0]);
         assertTrue(r.path("detail").toString().contains(detailPart), r.asString());
+    }
+
+    /**
+     * Access rules and route overrides the walk creates (and, being valid, leaves) are from SYR to ITA: no depot is in
+     * SYR, so they change no plan, and no other test uses that pair (an override is unique per origin, destination and
+     * mode).
+     */
+    private static Map<String, Object> accessRule() {
+        return Map.of("originCountryCode", "SYR", "destinationCountryCode", "ITA", "kind", "EMBARGO", "appliesTo",
+                "MATERIALS", "reason", "Sanctions", "validFrom", "2011-05-18T00:00:00Z", "validUntil",
+                "2030-01-01T00:00:00Z");
+    }
+
+    private static Map<String, Object> routeOverride(String mode) {
+        return Map.of("originCountryCode", "SYR", "destinationCountryCode", "ITA", "mode", mode, "leadTime", "PT36H",
+                "costPerVehicleKm", 15.5, "note", "Charter");
     }
 
     private static Map<String, Object> newIncident() {
