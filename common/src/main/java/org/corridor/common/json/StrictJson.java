@@ -3,14 +3,17 @@ package org.corridor.common.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 
 /**
  * JSON rules shared by every service. What a caller sends is read strictly, so that a mistake is a 400 problem instead
@@ -21,7 +24,9 @@ import jakarta.inject.Singleton;
  * <li>a key given twice in one object ({@code {"reference":"a","reference":"b"}}) is refused: which one was meant
  * cannot be known;</li>
  * <li>a field the request does not have is refused (a typo such as {@code quantitiy} would otherwise be dropped and the
- * field's default used).</li>
+ * field's default used);</li>
+ * <li>text with the NUL character (U+0000) is refused: PostgreSQL cannot store it, and would fail the request with a
+ * 500.</li>
  * </ul>
  * What another Corridor service answers is read leniently: its answers gain fields over time, and a client must keep
  * working when they do. The REST clients read with this same mapper, so every type declared in a {@code client} package
@@ -33,6 +38,9 @@ import jakarta.inject.Singleton;
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** Why a string with a NUL character is refused. */
+    public static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -40,8 +48,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
-        mapper.registerModule(
-                new SimpleModule("corridor-lenient-clients").setDeserializerModifier(new LenientClients()));
+        mapper.registerModule(new SimpleModule("corridor-strict-json").setDeserializerModifier(new LenientClients())
+                .addDeserializer(String.class, new NulFreeStrings()));
     }
 
     /** True for a type declared in a {@code client} package ({@code org.corridor.x.client.y}), nested or not. */
@@ -50,6 +58,21 @@ public class StrictJson implements ObjectMapperCustomizer {
         int lastDot = name.lastIndexOf('.');
         String pkg = lastDot < 0 ? "" : name.substring(0, lastDot);
         return (pkg + ".").contains(".client.");
+    }
+
+    /** Strings as Jackson reads them, except that one with a NUL character is refused (InvalidFormatException). */
+    static final class NulFreeStrings extends StringDeserializer {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = super.deserialize(p, ctxt);
+            if (value != null && value.indexOf('\0') >= 0) {
+                return (String) ctxt.handleWeirdStringValue(String.class, value, NUL_MESSAGE);
+            }
+            return value;
+        }
     }
 
     /** Client wire types ignore unknown fields (forward compatibility with the services they read). */

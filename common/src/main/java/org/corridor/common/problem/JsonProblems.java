@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.corridor.common.json.StrictJson;
 
 /**
  * Says in words what is wrong with a request body Jackson could not read, naming the field: a duplicated key, a field
@@ -81,6 +82,10 @@ final class JsonProblems {
     private static String fieldMessage(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException upe) {
             return "is not a known field" + accepted(upe.getKnownPropertyIds());
+        }
+        if (e instanceof InvalidFormatException ife && ife.getValue() instanceof String text
+                && text.indexOf('\0') >= 0) {
+            return StrictJson.NUL_MESSAGE;
         }
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
             return "must be one of " + Arrays.toString(ife.getTargetType().getEnumConstants());

@@ -69,6 +69,14 @@ class JsonProblemsTest {
     }
 
     @Test
+    void textWithANulCharacterIsRefusedBeforeTheDatabaseSeesIt() {
+        assertEquals("reference must not contain the NUL character (U+0000)",
+                problemFor("{\"reference\":\"a\\u0000b\"}").detail());
+        assertEquals("items[0].lotId must not contain the NUL character (U+0000)",
+                problemFor("{\"items\":[{\"lotId\":\"\\u0000\"}]}").detail());
+    }
+
+    @Test
     void textThatIsNotJsonSaysWhere() {
         Problem p = problemFor("{\"reference\": ");
         assertEquals(null, p.errors());

@@ -27,6 +27,9 @@ public final class BadBodies {
     /** A string of 10 kB. */
     public static final String TEN_KB = "x".repeat(10 * 1024);
 
+    /** Text with a NUL character, which PostgreSQL cannot store in a text column. */
+    public static final String NUL = "nul\u0000x";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
@@ -57,6 +60,8 @@ public final class BadBodies {
             variants.add(new Variant(name + " null", write(replaced(valid, path, NODES.nullNode()))));
             variants.add(new Variant(name + " empty string", write(replaced(valid, path, NODES.textNode("")))));
             variants.add(new Variant(name + " 10 kB string", write(replaced(valid, path, NODES.textNode(TEN_KB)))));
+            variants.add(new Variant(name + " with a NUL character", write(replaced(valid, path, NODES.textNode(
+                    NUL)))));
             for (JsonNode limit : LIMITS) {
                 variants.add(new Variant(name + " = " + limit, write(replaced(valid, path, limit))));
             }

@@ -22,7 +22,7 @@ class BadBodiesTest {
         JsonNode body = json("{\"reference\":\"r\",\"lines\":[{\"lotId\":\"l\",\"quantity\":1}]}");
         List<BadBodies.Variant> variants = BadBodies.of(body);
         // fields: reference, lines, lines[0], lines[0].lotId, lines[0].quantity; objects: body, lines[0]
-        int perField = 5 + BadBodies.LIMITS.size();
+        int perField = 6 + BadBodies.LIMITS.size();
         assertEquals(5 * perField + 2, variants.size());
         BadBodies.Variant twice = variants.stream().filter(v -> v.label().equals("lines[0].quantity given twice"))
                 .findFirst().orElseThrow();

@@ -93,5 +93,16 @@ class OpenApiBadInputTest {
         Secured.assertProblem(unknown, 400, "unknown field");
         assertEquals("colour is not a known field; the fields accepted here are countryCode, name, type",
                 unknown.path("detail"));
+
+        // a NUL character, which PostgreSQL cannot store or compare: 400 naming where it is
+        Response nulBody = Secured.as(token).contentType(ContentType.JSON)
+                .body("{\"name\":\"Org\\u0000\",\"type\":\"NGO\",\"countryCode\":\"KEN\"}")
+                .post("/api/v1/organisations");
+        Secured.assertProblem(nulBody, 400, "NUL in the body");
+        assertEquals("name must not contain the NUL character (U+0000)", nulBody.path("detail"));
+        Response nulQuery = Secured.as(token).get("/api/v1/teams?countryCode=IT%00A");
+        Secured.assertProblem(nulQuery, 400, "NUL in a query parameter");
+        assertEquals("Query parameter countryCode must not contain the NUL character (U+0000)",
+                nulQuery.path("detail"));
     }
 }
