@@ -100,7 +100,7 @@ class OpenApiBadInputTest {
                 .post("/api/v1/organisations");
         Secured.assertProblem(nulBody, 400, "NUL in the body");
         assertEquals("name must not contain the NUL character (U+0000)", nulBody.path("detail"));
-        Response nulQuery = Secured.as(token).get("/api/v1/teams?countryCode=IT%00A");
+        Response nulQuery = Secured.as(token).queryParam("countryCode", "IT\u0000A").get("/api/v1/teams");
         Secured.assertProblem(nulQuery, 400, "NUL in a query parameter");
         assertEquals("Query parameter countryCode must not contain the NUL character (U+0000)",
                 nulQuery.path("detail"));
