@@ -24,8 +24,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every exception that reaches the REST layer into an RFC 9457 problem. Client mistakes get a 4xx with a message
- * a person can act on; anything unexpected gets a 500 with a reference to the log line, never a stack trace, class name
- * or SQL.
+ * a person can act on (a body Jackson cannot read is described by {@link JsonProblems}); a failure that passes by
+ * itself (a database restarting, a lost serialization conflict: {@link TransientFailure}; another service down) gets a
+ * 503 with {@code Retry-After}; anything unexpected gets a 500 with a reference to the log line, never a stack trace,
+ * class name or SQL.
  */
 public class ProblemMappers {
 
