@@ -22,6 +22,10 @@ public record PageResponse<T>(
 
     /** Runs the query for page {@code page} (0-based) of {@code size} and maps each entity to a record. */
     public static <E, T> PageResponse<T> of(PanacheQuery<E> query, int page, int size, Function<E, T> mapper) {
+        if ((long) page * size > Integer.MAX_VALUE - (long) size) {
+            // no list is that long, and the database offset would overflow: past the end, the page is empty
+            return new PageResponse<>(List.of(), page, size, query.count());
+        }
         List<T> items = query.page(page, size).list().stream().map(mapper).toList();
         return new PageResponse<>(items, page, size, query.count());
     }
@@ -35,7 +39,7 @@ public record PageResponse<T>(
     /** Pages a list already in memory (small reference lists, computed views). */
     public static <T> PageResponse<T> ofList(List<T> all, PageParams params) {
         int from = (int) Math.min((long) params.page * params.size, all.size());
-        int to = Math.min(from + params.size, all.size());
+        int to = (int) Math.min((long) from + params.size, all.size());
         return new PageResponse<>(List.copyOf(all.subList(from, to)), params.page, params.size, all.size());
     }
 }

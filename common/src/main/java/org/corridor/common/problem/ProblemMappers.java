@@ -1,10 +1,8 @@
 package org.corridor.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -15,22 +13,30 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.corridor.common.client.UpstreamUnavailableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every exception that reaches the REST layer into an RFC 9457 problem. Client mistakes get a 4xx with a message
- * a person can act on; anything unexpected gets a 500 with a reference to the log line, never a stack trace, class name
- * or SQL.
+ * a person can act on (a body Jackson cannot read is described by {@link JsonProblems}); a failure that passes by
+ * itself (a database restarting, a lost serialization conflict: {@link TransientFailure}; another service down) gets a
+ * 503 with {@code Retry-After}; anything unexpected gets a 500 with a reference to the log line, never a stack trace,
+ * class name or SQL.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** The header a 503 carries. */
+    public static final String RETRY_AFTER = "Retry-After";
+    /** Seconds a client should wait before retrying after a 503 that gives no better estimate. */
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -50,32 +56,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        String detail;
-        List<Problem.FieldViolation> errors = null;
-        if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            String field = jsonPath(jme.getPath());
-            String message;
-            if (e instanceof UnrecognizedPropertyException) {
-                message = "is not a known field";
-            } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null
-                    && ife.getTargetType().isEnum()) {
-                message = "must be one of " + Arrays.toString(ife.getTargetType().getEnumConstants());
-            } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
-                message = "has the wrong format for " + ife.getTargetType().getSimpleName();
-            } else {
-                message = "has the wrong type or format";
-            }
-            errors = List.of(new Problem.FieldViolation(field, message));
-            detail = field + " " + message;
-        } else {
-            detail = "The request body is not valid JSON"
-                    + (e.getLocation() != null
-                            ? " (line " + e.getLocation().getLineNr() + ", column "
-                                    + e.getLocation().getColumnNr() + ")"
-                            : "");
-        }
-        return respond(new Problem(Problem.TYPE_BASE + "malformed-request", "Malformed request body", 400,
-                detail, null, errors, null), uri);
+        return respond(JsonProblems.describe(e), uri);
     }
 
     /**
@@ -88,6 +69,15 @@ public class ProblemMappers {
         return json(e, uri);
     }
 
+    /**
+     * A type Jackson cannot build is a defect of the service, not of the request; quarkus-rest-jackson's own mapper for
+     * it answers a bare 500 without a body. This one answers the usual 500 problem with a reference to the log.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException jpe) {
@@ -96,6 +86,10 @@ public class ProblemMappers {
         }
         Response r = e.getResponse();
         int status = r.getStatus();
+        if (status == 503) {
+            return respond(new Problem(Problem.TYPE_BASE + "service-unavailable", "Service unavailable", 503,
+                    "The service is unavailable for a moment; retry in " + RETRY_AFTER_SECONDS + " seconds"), uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -118,6 +112,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, PessimisticLockException.class})
     public Response concurrent(Exception e, UriInfo uri) {
+        Optional<TransientFailure> transientFailure = TransientFailure.of(e);
+        if (transientFailure.isPresent()) {
+            return transientFailure(transientFailure.get(), uri);
+        }
         return respond(new Problem(Problem.TYPE_BASE + "concurrent-update", "Concurrent update", 409,
                 "Another request changed the same resource at the same time; retry the request"), uri);
     }
@@ -132,8 +130,30 @@ public class ProblemMappers {
                 "The request conflicts with data already recorded"), uri);
     }
 
+    /**
+     * Another Corridor service stayed unreachable (or answered 5xx) through the gateway's retries and the use case did
+     * not say what that means for the request: 503, retry later.
+     */
+    @ServerExceptionMapper
+    public Response upstreamUnavailable(UpstreamUnavailableException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "service-unavailable", "Service unavailable", 503,
+                e.service() + " is unavailable; retry in " + RETRY_AFTER_SECONDS + " seconds"), uri);
+    }
+
+    /** A failure that passes by itself ({@link TransientFailure}): 503 with its own {@code Retry-After}. */
+    static Response transientFailure(TransientFailure f, UriInfo uri) {
+        LOG.warnf("Answered 503 (%s, retry after %d s)", f.kind(), f.retryAfterSeconds());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header(RETRY_AFTER, f.retryAfterSeconds())
+                .entity(f.toProblem().withInstance(path(uri))).build();
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        // a database restarting or a lost serialization conflict passes: 503, retry
+        Optional<TransientFailure> transientFailure = TransientFailure.of(e);
+        if (transientFailure.isPresent()) {
+            return transientFailure(transientFailure.get(), uri);
+        }
         // a client mistake wrapped by a framework layer still gets its 4xx
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
             if (c instanceof ProblemException p) {
@@ -151,6 +171,9 @@ public class ProblemMappers {
             if (c instanceof OptimisticLockException || c instanceof PessimisticLockException) {
                 return concurrent((Exception) c, uri);
             }
+            if (c instanceof UpstreamUnavailableException u) {
+                return upstreamUnavailable(u, uri);
+            }
         }
         String ref = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", ref);
@@ -158,8 +181,14 @@ public class ProblemMappers {
                 "An unexpected error occurred; quote reference " + ref + " to the operators"), uri);
     }
 
+    /** The problem as an answer; a 503 also says when to retry ({@code Retry-After}, seconds). */
     static Response respond(Problem p, UriInfo uri) {
-        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p.withInstance(path(uri))).build();
+        Response.ResponseBuilder b = Response.status(p.status()).type(Problem.MEDIA_TYPE)
+                .entity(p.withInstance(path(uri)));
+        if (p.status() == 503) {
+            b.header(RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return b.build();
     }
 
     private static String path(UriInfo uri) {
@@ -178,21 +207,6 @@ public class ProblemMappers {
 
     private static String slug(String title) {
         return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    }
-
-    private static String jsonPath(List<JsonMappingException.Reference> refs) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? "body" : sb.toString();
     }
 
     /**

@@ -14,6 +14,8 @@ import org.corridor.common.problem.ProblemException;
  */
 public final class QueryParams {
 
+    private static final int EXCERPT = 60;
+
     private QueryParams() {
     }
 
@@ -26,7 +28,7 @@ public final class QueryParams {
             return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("Query parameter " + name + " must be one of "
-                    + Arrays.toString(type.getEnumConstants()) + ", got '" + raw + "'");
+                    + Arrays.toString(type.getEnumConstants()) + ", got '" + excerpt(raw) + "'");
         }
     }
 
@@ -37,7 +39,8 @@ public final class QueryParams {
         try {
             return UUID.fromString(raw.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Query parameter " + name + " must be a UUID, got '" + raw + "'");
+            throw ProblemException
+                    .badRequest("Query parameter " + name + " must be a UUID, got '" + excerpt(raw) + "'");
         }
     }
 
@@ -50,7 +53,15 @@ public final class QueryParams {
             return Instant.parse(raw.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("Query parameter " + name
-                    + " must be an ISO-8601 UTC instant such as 2026-11-23T06:00:00Z, got '" + raw + "'");
+                    + " must be an ISO-8601 UTC instant such as 2026-11-23T06:00:00Z, got '" + excerpt(raw) + "'");
         }
+    }
+
+    /** At most the first 60 characters of what a client sent, to quote in a problem without echoing a whole page. */
+    public static String excerpt(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        return raw.length() <= EXCERPT ? raw : raw.substring(0, EXCERPT) + "... (" + raw.length() + " characters)";
     }
 }

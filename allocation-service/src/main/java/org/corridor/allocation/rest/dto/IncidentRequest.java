@@ -1,5 +1,6 @@
 package org.corridor.allocation.rest.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -25,7 +26,14 @@ public record IncidentRequest(
                         message = IncidentRequest.ISO3_MESSAGE) String countryCode,
         @Schema(description = "When the disaster started", example = "2023-02-06T01:17:00Z") @NotNull Instant startedAt,
         @Schema(description = "Affected sites, at least one") @NotEmpty @Size(
-                max = 200) List<@Valid @NotNull SiteRequest> sites) {
+                max = 200) List<@Valid @NotNull SiteRequest> sites,
+        @Schema(description = "Read-only: a new incident is always OPEN (POST /incidents/{id}/closure closes it). "
+                + "May be sent as OPEN, e.g. when an incident read back is sent again; any other value is refused",
+                example = "OPEN", enumeration = {
+                        "OPEN"}) @JsonInclude(JsonInclude.Include.NON_NULL) @Pattern(
+                                regexp = "OPEN",
+                                message = "is read-only: a new incident is always OPEN (close it with POST "
+                                        + "/api/v1/incidents/\\{id\\}/closure)") String status){
 
     /** ISO 3166-1 alpha-3 country code (also used by the access rule and route override requests). */
     public static final String ISO3 = "^[A-Z]{3}$";

@@ -3,12 +3,12 @@ package org.corridor.allocation.rest.dto;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.corridor.allocation.service.ConstraintCatalogue.ValidWeights;
 import org.corridor.allocation.service.PlanService.NewPlan;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,8 +19,10 @@ public record PlanRequest(
         @Schema(description = "Departures, arrivals and expiry are computed from this time; default now",
                 example = "2023-02-06T06:00:00Z") Instant planFrom,
         @Schema(description = "Solving time limits; default from configuration") @Valid TerminationRequest termination,
-        @Schema(description = "Constraint name to weight (0 or more), overriding the configured defaults",
-                example = "{\"Transport cost\": 2}") Map<String, @NotNull @PositiveOrZero Long> weights) {
+        @Schema(description = "Constraint name (GET /api/v1/constraints) to weight, overriding the configured "
+                + "defaults. A HARD constraint's weight is 1 to 1,000,000 (it cannot be switched off); a MEDIUM or "
+                + "SOFT one's is 0 (off) to 1,000,000. The bound keeps every score exact.",
+                example = "{\"Transport cost\": 2}") @ValidWeights Map<String, @NotNull Long> weights) {
 
     public NewPlan toCommand() {
         return new NewPlan(incidentIds, planFrom, termination == null ? null : termination.spentLimit(),

@@ -1,0 +1,11 @@
+package org.corridor.jsonfixture.rest.dto;
+
+import java.util.List;
+
+/** A request body as a service's rest/dto declares it. */
+public record LineRequest(String reference, int quantity, long total, List<Item> items) {
+
+    /** A nested object of the request. */
+    public record Item(String lotId, Integer count) {
+    }
+}
