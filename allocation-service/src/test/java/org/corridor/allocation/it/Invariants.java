@@ -28,6 +28,8 @@ import org.corridor.local.CorridorSystem;
  * APPROVED or APPROVING, and no plan has more than one reservation that holds or consumed stock;</li>
  * <li>shipment and inventory: a PLANNED shipment's lines are held in its reservation (and nothing of it was settled
  * yet); a dispatched shipment was consumed, a cancelled one released, each once under its own reference;</li>
+ * <li>allocation and inventory's teams: a team is assigned under {@code plan-<id>} only while that plan is APPROVED or
+ * APPROVING, and every team of an APPROVED plan is assigned to it;</li>
  * <li>allocation and shipment: the live (not cancelled) shipments of an APPROVED plan carry exactly its lines, one per
  * depot, site and mode; a plan that is not APPROVED or APPROVING has no live shipment.</li>
  * </ul>
@@ -80,6 +82,39 @@ final class Invariants {
         checkReservations(held, settlements);
         checkPlanReservations(planStatus);
         checkShipments(planStatus, held, settlements);
+        checkTeams(planStatus);
+    }
+
+    /**
+     * A team is assigned under plan-<id> only for a committing plan; an APPROVED plan's teams are assigned to it (or
+     * have moved on: deployed, stood down).
+     */
+    private void checkTeams(Map<String, String> planStatus) throws SQLException {
+        Map<String, String> status = new HashMap<>();
+        Map<String, String> assignedTo = new HashMap<>();
+        query("inventory", "SELECT id, status, assignment_reference FROM team", r -> {
+            status.put(r.getString(1), r.getString(2));
+            if (r.getString(3) != null) {
+                assignedTo.put(r.getString(1), r.getString(3));
+            }
+        });
+        assignedTo.forEach((team, reference) -> {
+            Matcher m = PLAN_REFERENCE.matcher(reference);
+            if (m.matches() && !COMMITTING.contains(planStatus.get(m.group(1)))) {
+                violation("team %s is still assigned to plan %s, which is %s", team, m.group(1),
+                        planStatus.get(m.group(1)));
+            }
+        });
+        query("allocation", "SELECT a.plan_id, a.team_id FROM plan_team_assignment a JOIN plan p ON p.id = a.plan_id "
+                + "WHERE p.status = 'APPROVED'", r -> {
+                    String team = r.getString(2);
+                    boolean elsewhere = "ASSIGNED".equals(status.get(team))
+                            && !("plan-" + r.getString(1)).equals(assignedTo.get(team));
+                    if ("AVAILABLE".equals(status.get(team)) || elsewhere) {
+                        violation("APPROVED plan %s sends team %s, but inventory has it %s %s", r.getString(1), team,
+                                status.get(team), assignedTo.getOrDefault(team, ""));
+                    }
+                });
     }
 
     /** Ledger sums and the last entry's running totals equal the balance of every lot. */
