@@ -26,6 +26,66 @@ public interface AllocationConfig {
     /** {@code corridor.transport.*}: the transport model. */
     Transport transport();
 
+    /** {@code corridor.approval.*}: the approval process (waits, retries, leases, staleness tolerances). */
+    Approval approval();
+
+    /** {@code corridor.coverage.*}: how coverage of needs follows shipments. */
+    Coverage coverage();
+
+    /**
+     * The approval process: POST /plans/{id}/approval starts it and waits for it a while; the rest runs in the
+     * background, resumed by any replica after a crash.
+     */
+    interface Approval {
+
+        /** How long POST /plans/{id}/approval waits for the outcome before answering 202 (still APPROVING). */
+        @WithDefault("PT20S")
+        Duration answerWithin();
+
+        /** A service down (timeout, 5xx, unreachable) is retried with the same keys this often... */
+        @WithDefault("PT2S")
+        Duration retryEvery();
+
+        /** ...until this long after the approval started; then the approval fails and is undone. */
+        @WithDefault("PT2M")
+        Duration giveUpAfter();
+
+        /**
+         * After a request whose outcome is unknown (timed out), wait this long before reconciling: the other service's
+         * transaction has committed or rolled back by then, so what the reconciliation finds is final.
+         */
+        @WithDefault("PT30S")
+        Duration settleDelay();
+
+        /** A replica drives an approval while it holds its lease; an expired lease lets any replica resume it. */
+        @WithDefault("PT15S")
+        Duration lease();
+
+        /** How often each replica looks for approvals to resume (expired lease, retry due). */
+        @WithDefault("PT1S")
+        Duration sweepEvery();
+
+        /** Approvals one replica drives at the same time; more wait in line (their POST answers 202). */
+        @WithDefault("4")
+        int workers();
+
+        /** A plan whose first departure is further in the past than this is stale: approval refuses it. */
+        @WithDefault("PT6H")
+        Duration departureTolerance();
+
+        /** POST /plans refuses a planFrom further in the future than this. */
+        @WithDefault("P30D")
+        Duration maxPlanAhead();
+    }
+
+    /** Coverage of needs: plan lines follow their shipments, read from shipment-service in the background. */
+    interface Coverage {
+
+        /** How often shipments of approved plans are read to move plan lines (dispatched, delivered, lost...). */
+        @WithDefault("PT5S")
+        Duration syncEvery();
+    }
+
     /**
      * Catalogue item codes the needs estimate proposes, one per Sphere purpose. The estimate looks each code up in
      * inventory's catalogue; a code the catalogue does not have is reported as missing instead of proposed.

@@ -63,4 +63,7 @@ public class Plan extends PanacheEntityBase {
     public Instant approvedAt;
     /** The approval answer as JSON, once APPROVED; replayed to every later approval. */
     public String approval;
+    /** The problem (JSON) of the last failed approval, cleared when an approval starts. */
+    @Column(name = "approval_error")
+    public String approvalError;
 }

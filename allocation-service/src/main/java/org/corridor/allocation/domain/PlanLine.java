@@ -38,4 +38,14 @@ public class PlanLine extends PanacheEntityBase {
     public Instant departsAt;
     @Column(name = "arrives_at")
     public Instant arrivesAt;
+    /** Where the line stands; PLANNED until its plan is approved, then it follows its shipment. */
+    @Enumerated(EnumType.STRING)
+    public LineState state = LineState.PLANNED;
+    /** The shipment carrying it, once approved. */
+    @Column(name = "shipment_id")
+    public UUID shipmentId;
+    /** Units accepted at delivery (proof of delivery), once DELIVERED. */
+    public int delivered;
+    /** Units rejected at delivery, once DELIVERED: uncovered again. */
+    public int rejected;
 }

@@ -1,8 +1,6 @@
 package org.corridor.allocation.rest;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -20,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
+import java.net.URI;
 import java.util.UUID;
 import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.rest.dto.ApprovalDto;
@@ -120,41 +118,67 @@ public class PlanResource {
     }
 
     /**
-     * One transaction, opened here with the approval's timeout, holds the Idempotency-Key's record and the plan's row
-     * lock for the whole approval, remote calls included (see {@link ApprovalService}).
+     * The Idempotency-Key's transaction covers only the start (checks, SOLVED to APPROVING, the attempt recorded): its
+     * stored answer names the attempt. After it commits, this request drives and waits for that attempt like any retry
+     * with the same key does, and answers where it stands: 200, the attempt's problem, or 202.
      */
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
     @Path("{id}/approval")
     @Consumes(MediaType.WILDCARD)
-    @Transactional
-    @TransactionConfiguration(timeout = ApprovalService.TRANSACTION_TIMEOUT_SECONDS)
     @Operation(operationId = "approvePlan", summary = "Approve a solved plan: reserve, assign, ship",
-            description = "All or nothing across services: reserves the plan's lots in inventory-service as ONE "
-                    + "reservation (reference plan-<id>), assigns its teams, and creates one shipment per (origin "
-                    + "depot, site, mode) in shipment-service. If any step fails, everything already done is undone "
-                    + "(shipments cancelled, reservation released, teams released) and the answer is a problem saying "
-                    + "what failed; the plan stays SOLVED and can be approved again. Requires an Idempotency-Key; an "
-                    + "APPROVED plan answers its stored approval again whatever the key, so approving twice never "
-                    + "reserves or ships twice. No request body.")
+            description = "All or nothing across services, as a persisted process that survives crashes: the plan "
+                    + "becomes APPROVING; its lots are reserved in inventory-service as ONE reservation (reference "
+                    + "plan-<id>), its teams assigned under the same reference, and one shipment per (origin depot, "
+                    + "site, mode) created in shipment-service, each step with an Idempotency-Key derived from the "
+                    + "plan, the attempt and the step. Answers 200 with the approval when it ends within the "
+                    + "configured wait (20 s by default), else 202 with Location: poll GET /plans/{id} until APPROVED, "
+                    + "or SOLVED with approvalError. A service that is down is retried in the background with the same "
+                    + "keys for up to two minutes. If the approval fails, what the other services really hold for the "
+                    + "plan is found and undone (shipments cancelled, reservation and teams released) and the plan is "
+                    + "SOLVED again with approvalError; it can be approved again. Refused with 409 before anything is "
+                    + "done when the plan is stale (a CLOSED incident, a first departure too far in the past, an "
+                    + "access rule now in force over a line's travel, a lot expiring before arrival) or when approved "
+                    + "plans already cover what it plans. Requires an Idempotency-Key; whatever the key, a retry while "
+                    + "APPROVING joins the approval under way, an APPROVED plan answers its stored approval, and a "
+                    + "SOLVED plan (after a failure) is tried again: approving twice never reserves or ships twice. "
+                    + "No request body.")
     @APIResponse(responseCode = "200", description = "The plan is APPROVED: its reservation, shipments and team "
             + "assignments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApprovalDto.class)))
-    @APIResponse(responseCode = "409", description = "The plan is not SOLVED, or inventory-service refused (stock "
-            + "taken meanwhile: extensions.shortLines names each short lot; a team no longer available); nothing was "
-            + "kept",
+    @APIResponse(responseCode = "202", description = "Still APPROVING (status APPROVING, no shipments yet); Location "
+            + "is the plan to poll",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApprovalDto.class)))
+    @APIResponse(responseCode = "409", description = "The plan is not SOLVED, is stale, or plans units approved "
+            + "plans already cover; or inventory-service refused (stock taken meanwhile: extensions.shortLines names "
+            + "each short lot; a team no longer available) and everything was undone",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "inventory-service or shipment-service is down or timed out; "
-            + "nothing was kept",
+    @APIResponse(responseCode = "503", description = "inventory-service or shipment-service stayed down for longer "
+            + "than the approval retries; everything was undone",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@Parameter(description = "Plan id") @PathParam("id") UUID id,
-            @Parameter(description = "Required: a retry with the same key answers the first result", required = true,
+            @Parameter(description = "Required (at most 200 characters); any retry joins or answers the same approval",
+                    required = true,
                     example = "approve-plan-c0ffee00-1") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.require("plan-approval:" + id, idempotencyKey, Map.of("planId", id.toString()),
-                () -> Idempotency.Result.ok(ApprovalDto.from(approvals.approve(id))));
+        Idempotency.requireKey(idempotencyKey);
+        int attempt = approvals.start(approvals.prepare(id));
+        approvals.kick(id);
+        ApprovalService.Outcome outcome = approvals.await(id, attempt);
+        if (outcome instanceof ApprovalService.Approved a) {
+            return Response.ok(ApprovalDto.from(a.approval())).build();
+        }
+        if (outcome instanceof ApprovalService.Refused r) {
+            throw r.problem();
+        }
+        return Response.accepted(ApprovalDto.pending(id)).location(location(id)).build();
+    }
+
+    private static URI location(UUID planId) {
+        return URI.create("/api/v1/plans/" + planId);
     }
 
     @DELETE

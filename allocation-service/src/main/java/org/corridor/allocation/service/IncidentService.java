@@ -6,8 +6,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.corridor.allocation.domain.Incident;
 import org.corridor.allocation.domain.IncidentStatus;
@@ -17,6 +19,9 @@ import org.corridor.allocation.domain.Priority;
 import org.corridor.allocation.domain.Site;
 import org.corridor.allocation.domain.TeamNeed;
 import org.corridor.allocation.domain.TeamType;
+import org.corridor.allocation.service.coverage.CoverageService;
+import org.corridor.allocation.service.coverage.NeedCoverage;
+import org.corridor.allocation.service.coverage.TeamNeedCoverage;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
@@ -49,8 +54,10 @@ public class IncidentService {
     }
 
     private final InventoryReads inventory;
+    private final CoverageService coverage;
 
-    public IncidentService(InventoryReads inventory) {
+    public IncidentService(InventoryReads inventory, CoverageService coverage) {
+        this.coverage = coverage;
         this.inventory = inventory;
     }
 
@@ -144,7 +151,7 @@ public class IncidentService {
         n.deliverBy = req.deliverBy();
         n.createdAt = DbClock.now();
         n.persist();
-        return NeedView.of(n);
+        return NeedView.of(n, coverage.needs(Map.of(n.id, n.quantity)).get(n.id));
     }
 
     /** Records a team need (nothing to check against inventory), in the caller's transaction if there is one. */
@@ -160,7 +167,7 @@ public class IncidentService {
         t.neededBy = req.neededBy();
         t.createdAt = DbClock.now();
         t.persist();
-        return TeamNeedView.of(t);
+        return TeamNeedView.of(t, coverage.teamNeeds(Map.of(t.id, t.count)).get(t.id));
     }
 
     @Transactional
@@ -169,7 +176,11 @@ public class IncidentService {
         PanacheQuery<Need> q = siteId == null
                 ? Need.find("incidentId", Sort.by("createdAt").and("id"), incidentId)
                 : Need.find("incidentId = ?1 and siteId = ?2", Sort.by("createdAt").and("id"), incidentId, siteId);
-        return PageResponse.of(q, page, NeedView::of);
+        PageResponse<Need> found = PageResponse.of(q, page, n -> n);
+        Map<UUID, Integer> requested = new LinkedHashMap<>();
+        found.items().forEach(n -> requested.put(n.id, n.quantity));
+        Map<UUID, NeedCoverage> covered = coverage.needs(requested);
+        return found.map(n -> NeedView.of(n, covered.get(n.id)));
     }
 
     @Transactional
@@ -178,7 +189,7 @@ public class IncidentService {
         if (n == null || !n.incidentId.equals(incidentId)) {
             throw ProblemException.notFound("Need", needId);
         }
-        return NeedView.of(n);
+        return NeedView.of(n, coverage.needs(Map.of(n.id, n.quantity)).get(n.id));
     }
 
     @Transactional
@@ -188,7 +199,11 @@ public class IncidentService {
                 ? TeamNeed.find("incidentId", Sort.by("createdAt").and("id"), incidentId)
                 : TeamNeed.find("incidentId = ?1 and siteId = ?2", Sort.by("createdAt").and("id"), incidentId,
                         siteId);
-        return PageResponse.of(q, page, TeamNeedView::of);
+        PageResponse<TeamNeed> found = PageResponse.of(q, page, t -> t);
+        Map<UUID, Integer> requested = new LinkedHashMap<>();
+        found.items().forEach(t -> requested.put(t.id, t.count));
+        Map<UUID, TeamNeedCoverage> covered = coverage.teamNeeds(requested);
+        return found.map(t -> TeamNeedView.of(t, covered.get(t.id)));
     }
 
     @Transactional
@@ -197,7 +212,7 @@ public class IncidentService {
         if (t == null || !t.incidentId.equals(incidentId)) {
             throw ProblemException.notFound("Team need", teamNeedId);
         }
-        return TeamNeedView.of(t);
+        return TeamNeedView.of(t, coverage.teamNeeds(Map.of(t.id, t.count)).get(t.id));
     }
 
     /** A site of the incident: 404 unknown incident, 422 a site of another incident. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.domain.Site;
 import org.corridor.allocation.domain.TeamNeed;
 import org.corridor.allocation.service.SolverInputBuilder.PlanningData;
+import org.corridor.allocation.service.coverage.CoverageService;
 import org.corridor.allocation.service.queue.PlanJobs;
 import org.corridor.allocation.service.queue.PlanSolver;
 import org.corridor.allocation.solver.api.AllocationPlanner;
@@ -60,11 +62,15 @@ public class PlanService {
     private final AllocationConfig.Solver settings;
     private final AllocationConfig.Plans queue;
     private final ObjectMapper mapper;
+    private final CoverageService coverage;
+    private final AllocationConfig.Approval approval;
 
     public PlanService(InventoryReads inventory, PlanStore store, PlanSolver solver, PlanJobs jobs,
             AccessRuleService accessRules, RouteOverrideService routeOverrides, SolverInputBuilder inputs,
-            AllocationPlanner planner, AllocationConfig config, ObjectMapper mapper) {
+            AllocationPlanner planner, AllocationConfig config, ObjectMapper mapper, CoverageService coverage) {
         this.inventory = inventory;
+        this.coverage = coverage;
+        this.approval = config.approval();
         this.store = store;
         this.solver = solver;
         this.jobs = jobs;
@@ -90,7 +96,7 @@ public class PlanService {
         Map<String, Long> weights = weights(req.weights());
         Set<UUID> ids = new LinkedHashSet<>(req.incidentIds());
 
-        PlanningData data = QuarkusTransaction.requiringNew().call(() -> load(ids));
+        PlanningData data = QuarkusTransaction.requiringNew().call(() -> load(ids, planFrom));
         InventoryReads.Snapshot snapshot = inventory.snapshot();
         SolverInput input = inputs.build(planFrom, data, snapshot, accessRules.relevantFrom(planFrom),
                 routeOverrides.all(), weights);
@@ -140,7 +146,7 @@ public class PlanService {
         }
     }
 
-    private PlanningData load(Set<UUID> ids) {
+    private PlanningData load(Set<UUID> ids, Instant planFrom) {
         List<Incident> incidents = Incident.list("id in ?1", ids);
         if (incidents.size() != ids.size()) {
             Set<UUID> unknown = new TreeSet<>(ids);
@@ -152,6 +158,16 @@ public class PlanService {
         if (!closed.isEmpty()) {
             throw ProblemException.unprocessable("Incidents closed", "Closed incidents cannot be planned: " + closed);
         }
+        Instant started = incidents.stream().map(i -> i.startedAt).min(Comparator.naturalOrder()).orElseThrow();
+        if (planFrom.isBefore(started)) {
+            throw ProblemException.badRequest("planFrom " + planFrom + " is before the incident started ("
+                    + started + "); departures cannot be planned before the disaster");
+        }
+        Instant latest = DbClock.now().plus(approval.maxPlanAhead());
+        if (planFrom.isAfter(latest)) {
+            throw ProblemException.badRequest("planFrom " + planFrom + " is more than "
+                    + approval.maxPlanAhead().toDays() + " days ahead; plan from now or a nearer time");
+        }
         Map<UUID, Site> sites = new LinkedHashMap<>();
         incidents.forEach(i -> i.sites.forEach(s -> sites.put(s.id, s)));
         List<Need> needs = Need.list("incidentId in ?1 order by createdAt, id", ids);
@@ -160,7 +176,22 @@ public class PlanService {
             throw ProblemException.unprocessable("Nothing to plan",
                     "The incidents " + ids + " have no needs and no team needs: nothing to plan");
         }
-        return new PlanningData(incidents, sites, needs, teamNeeds);
+        // plan only what approved plans do not cover yet: no unit is ever committed twice
+        Map<UUID, Integer> requested = new LinkedHashMap<>();
+        needs.forEach(n -> requested.put(n.id, n.quantity));
+        Map<UUID, Integer> uncovered = new LinkedHashMap<>();
+        coverage.needs(requested).forEach((id, c) -> uncovered.put(id, (int) c.uncovered()));
+        Map<UUID, Integer> teamsRequested = new LinkedHashMap<>();
+        teamNeeds.forEach(t -> teamsRequested.put(t.id, t.count));
+        Map<UUID, Integer> teamsUncovered = new LinkedHashMap<>();
+        coverage.teamNeeds(teamsRequested).forEach((id, c) -> teamsUncovered.put(id, (int) c.uncovered()));
+        List<Need> open = needs.stream().filter(n -> uncovered.get(n.id) > 0).toList();
+        List<TeamNeed> openTeams = teamNeeds.stream().filter(t -> teamsUncovered.get(t.id) > 0).toList();
+        if (open.isEmpty() && openTeams.isEmpty()) {
+            throw ProblemException.unprocessable("Nothing to plan", "Every need and team need of the incidents "
+                    + ids + " is already covered by approved plans: nothing is uncovered");
+        }
+        return new PlanningData(incidents, sites, open, openTeams, uncovered, teamsUncovered);
     }
 
     /** The request's limit (or the default), positive, capped by the maximum. */

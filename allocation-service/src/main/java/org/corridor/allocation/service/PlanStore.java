@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.corridor.allocation.domain.ApprovalRun;
 import org.corridor.allocation.domain.Plan;
 import org.corridor.allocation.domain.PlanJob;
 import org.corridor.allocation.domain.PlanLine;
@@ -24,6 +25,7 @@ import org.corridor.allocation.domain.PlanUnmet;
 import org.corridor.allocation.solver.api.PlanAnalysis;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
+import org.corridor.common.problem.Problem;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
 
@@ -64,7 +66,8 @@ public class PlanStore {
         PlanJob job = PlanJob.findById(id);
         List<PlanView.Line> lines = PlanLine.<PlanLine>list("planId", Sort.by("position"), id).stream()
                 .map(l -> new PlanView.Line(l.needId, l.siteId, l.itemCode, l.lotId, l.depotId, l.originCountryCode,
-                        l.quantity, l.mode, l.departsAt, l.arrivesAt))
+                        l.quantity, l.mode, l.departsAt, l.arrivesAt, l.state, l.shipmentId, l.delivered,
+                        l.rejected))
                 .toList();
         List<PlanView.TeamAssignment> teams = PlanTeamAssignment.<PlanTeamAssignment>list("planId",
                 Sort.by("position"), id).stream()
@@ -75,7 +78,22 @@ public class PlanStore {
                 Duration.ofSeconds(p.spentLimitSeconds), Duration.ofSeconds(p.unimprovedLimitSeconds), weights(p),
                 p.score, p.feasible, p.stoppedEarly, p.failureReason, lines, teams, unmet, p.createdAt, p.finishedAt,
                 p.reservationId, shipmentIds(p), p.approvedAt, job == null ? null : job.owner,
-                job == null ? 0 : job.attempt);
+                job == null ? 0 : job.attempt, problem(p.approvalError),
+                p.status == PlanStatus.APPROVING
+                        ? ApprovalRun.<ApprovalRun>findByIdOptional(id)
+                                .map(r -> r.lastError).orElse(null)
+                        : null);
+    }
+
+    private Problem problem(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(json, Problem.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the approval error of a plan is unreadable", e);
+        }
     }
 
     @Transactional

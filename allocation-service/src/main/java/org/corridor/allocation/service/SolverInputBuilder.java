@@ -33,8 +33,17 @@ import org.corridor.common.problem.ProblemException;
 public class SolverInputBuilder {
 
     /** What the database says about the incidents being planned. */
+    /**
+     * What to plan: the needs and team needs not fully covered yet, with what is uncovered of each (what approved plans
+     * do not cover); a need or team need missing from those maps is planned in full.
+     */
     public record PlanningData(List<Incident> incidents, Map<UUID, Site> sites, List<Need> needs,
-            List<TeamNeed> teamNeeds) {
+            List<TeamNeed> teamNeeds, Map<UUID, Integer> uncovered, Map<UUID, Integer> teamsUncovered) {
+
+        public PlanningData(List<Incident> incidents, Map<UUID, Site> sites, List<Need> needs,
+                List<TeamNeed> teamNeeds) {
+            this(incidents, sites, needs, teamNeeds, Map.of(), Map.of());
+        }
     }
 
     private final AllocationConfig.Transport transport;
@@ -64,7 +73,8 @@ public class SolverInputBuilder {
             Incident i = incidentOf.get(n.incidentId);
             Site s = data.sites().get(n.siteId);
             needs.add(new SolverInput.NeedFact(n.id, i.id, i.type.name(), s.id, s.name, i.countryCode, s.latitude,
-                    s.longitude, n.itemCode, items.get(n.itemCode).name(), n.quantity,
+                    s.longitude, n.itemCode, items.get(n.itemCode).name(),
+                    data.uncovered().getOrDefault(n.id, n.quantity),
                     Priority.valueOf(n.priority.name()), n.deliverBy));
         }
         List<SolverInput.TeamNeedFact> teamNeeds = new ArrayList<>();
@@ -72,7 +82,7 @@ public class SolverInputBuilder {
             Incident i = incidentOf.get(t.incidentId);
             Site s = data.sites().get(t.siteId);
             teamNeeds.add(new SolverInput.TeamNeedFact(t.id, i.id, s.id, s.name, i.countryCode, s.latitude,
-                    s.longitude, t.teamType.name(), t.count, t.neededBy));
+                    s.longitude, t.teamType.name(), data.teamsUncovered().getOrDefault(t.id, t.count), t.neededBy));
         }
         Set<String> neededItems = needs.stream().map(SolverInput.NeedFact::itemCode).collect(Collectors.toSet());
         List<SolverInput.LotFact> lots = snapshot.lots().stream()
@@ -105,7 +115,8 @@ public class SolverInputBuilder {
                 l.latitude(), l.longitude(), l.itemCode(), l.expiresOn(),
                 earmark == null || earmark.countryCodes() == null ? Set.of() : Set.copyOf(earmark.countryCodes()),
                 earmark == null || earmark.incidentTypes() == null ? Set.of() : Set.copyOf(earmark.incidentTypes()),
-                l.available(), item.unitWeightKg(), item.unitVolumeM3());
+                // a lot larger than any need is as good as Integer.MAX_VALUE units to the solver
+                (int) Math.min(Integer.MAX_VALUE, l.available()), item.unitWeightKg(), item.unitVolumeM3());
     }
 
     private SolverInput.TransportSettings transportSettings() {

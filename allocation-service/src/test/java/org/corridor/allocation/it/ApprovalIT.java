@@ -47,11 +47,16 @@ import org.junit.jupiter.api.Test;
  */
 class ApprovalIT {
 
+    /** Approval's waits shortened for tests: give up on a service down after 3 s, reconcile 1 s later. */
+    static final Map<String, String> FAST_APPROVAL = Map.of("CORRIDOR_APPROVAL_GIVE_UP_AFTER", "PT3S",
+            "CORRIDOR_APPROVAL_SETTLE_DELAY", "PT1S", "CORRIDOR_APPROVAL_RETRY_EVERY", "PT0.5S",
+            "CORRIDOR_APPROVAL_ANSWER_WITHIN", "PT20S", "CORRIDOR_COVERAGE_SYNC_EVERY", "PT1S");
+
     static CorridorSystem system;
 
     @BeforeAll
     static void start() {
-        system = CorridorSystem.start(Path.of("target/it-logs"), Map.of());
+        system = CorridorSystem.start(Path.of("target/it-logs"), FAST_APPROVAL);
     }
 
     @AfterAll
@@ -124,28 +129,40 @@ class ApprovalIT {
     }
 
     @Test
-    void shipmentServiceDownUndoesEverythingAndTheSameKeySucceedsOnceItIsBack() {
+    void shipmentServiceDownIsRetriedThenUndoneOnceItCanBeCheckedAndTheNextApprovalSucceeds() {
         Scenario s = Scenario.solved(system, "C", "USAR_LIGHT");
         Map<String, Integer> planned = s.planned();
         system.stop("shipment");
         try {
-            s.approve("approve-C-1").then().statusCode(503)
-                    .body("title", equalTo("Shipment service unavailable"))
-                    .body("detail", containsString("shipment-service is unavailable"))
-                    .body("detail", containsString("Nothing was kept"));
-            assertNothingKept(s);
-            // the failed attempt's reservation was made and given back
-            List<Map<String, Object>> reservations = s.reservations();
-            assertEquals(1, reservations.size());
-            assertEquals("RELEASED", reservations.get(0).get("status"));
+            // retried for 3 s, then given up; the undo must first ask shipment-service what it holds: it waits
+            s.approve("approve-C-1").then().statusCode(202).body("status", equalTo("APPROVING"))
+                    .header("Location", containsString("/api/v1/plans/" + s.planId));
+            JsonPath waiting = s.plan();
+            assertEquals("APPROVING", waiting.getString("status"));
+            assertTrue(waiting.getString("approvalWaitingOn").contains("shipment-service is unavailable"),
+                    waiting.getString("approvalWaitingOn"));
+            // the reservation is still held: nothing is released before shipment-service can be checked
+            assertEquals(1, s.reservations().size());
+            assertEquals("HELD", s.reservations().get(0).get("status"));
         } finally {
             system.restart("shipment");
         }
+        JsonPath failed = awaitPlan(s, "SOLVED");
+        assertEquals(503, failed.getInt("approvalError.status"));
+        assertEquals("Shipment service unavailable", failed.getString("approvalError.title"));
+        assertTrue(failed.getString("approvalError.detail").contains("shipment-service is unavailable"));
+        assertTrue(failed.getString("approvalError.detail").contains("the reservation released"),
+                failed.getString("approvalError.detail"));
+        assertNothingKept(s);
+        assertEquals("RELEASED", s.reservations().get(0).get("status"));
         assertEquals(0, s.shipments().size(), "no shipment was created while shipment-service was down");
 
+        // any retry tries again (a new attempt with new keys) and succeeds
         Response ok = s.approve("approve-C-1");
         ok.then().statusCode(200).body("status", equalTo("APPROVED"));
         assertApproved(s, planned, ok.jsonPath());
+        s.plan().getString("approvalError");
+        assertEquals(null, s.plan().getString("approvalError"), "cleared by the successful approval");
     }
 
     @Test
@@ -196,7 +213,7 @@ class ApprovalIT {
         decoy.put("plannedDeparture", Instant.now().plus(Duration.ofHours(1)).toString());
         decoy.put("estimatedArrival", Instant.now().plus(Duration.ofHours(30)).toString());
         decoy.put("reservationId", java.util.UUID.randomUUID().toString());
-        shipment(system).header("Idempotency-Key", "plan-" + s.planId + "-attempt-1-" + secondKey).body(decoy)
+        shipment(system).header("Idempotency-Key", "plan-" + s.planId + "-a1-shipment-" + secondKey).body(decoy)
                 .post("/shipments").then().statusCode(201);
 
         s.approve("approve-G-1").then().statusCode(409)
@@ -286,6 +303,7 @@ class ApprovalIT {
         // PLANNED: everything reserved, nothing moved
         carried.keySet().forEach(lot -> assertEquals(planned.get(lot), s.reserved(lot)));
         assertSummary(s, totalPlanned, 0, 0, 0, 0);
+        assertCoverage(s, totalPlanned, 0, 0, 0);
 
         event(shipmentId, "DISPATCHED");
         assertStatus(shipmentId, "DISPATCHED");
@@ -298,6 +316,7 @@ class ApprovalIT {
             assertEquals(planned.get(lot) - carried.get(lot), ((Number) line.get("held")).intValue());
         }
         assertSummary(s, totalPlanned, q, q, 0, 0);
+        assertCoverage(s, totalPlanned - q, q, 0, 0);
 
         for (String type : List.of("IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD", "CUSTOMS_RELEASED", "ARRIVED")) {
             event(shipmentId, type);
@@ -337,6 +356,43 @@ class ApprovalIT {
             assertEquals(carried.get(lot), ((Number) line.get("consumed")).intValue());
         }
         assertSummary(s, totalPlanned, q, 0, q - rejected, rejected);
+        // the need's coverage follows: rejected units are uncovered again
+        assertCoverage(s, totalPlanned - q, 0, q - rejected, rejected);
+    }
+
+    /** The need's coverage (GET needs) reaches these figures within 15 s (it follows shipments every second). */
+    private static void assertCoverage(Scenario s, int approved, int dispatched, int delivered, int rejected) {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        Map<String, Object> c;
+        while (true) {
+            c = s.needCoverage();
+            boolean same = ((Number) c.get("approved")).intValue() == approved
+                    && ((Number) c.get("dispatched")).intValue() == dispatched
+                    && ((Number) c.get("delivered")).intValue() == delivered
+                    && ((Number) c.get("rejected")).intValue() == rejected;
+            if (same || System.nanoTime() > end) {
+                break;
+            }
+            Scenario.sleep(250);
+        }
+        assertEquals(approved, ((Number) c.get("approved")).intValue(), "approved " + c);
+        assertEquals(dispatched, ((Number) c.get("dispatched")).intValue(), "dispatched " + c);
+        assertEquals(delivered, ((Number) c.get("delivered")).intValue(), "delivered " + c);
+        assertEquals(rejected, ((Number) c.get("rejected")).intValue(), "rejected " + c);
+        assertEquals(Scenario.NEED - approved - dispatched - delivered, ((Number) c.get("uncovered")).intValue(),
+                "uncovered " + c);
+    }
+
+    /** Polls the plan until it has this status (30 s at most). */
+    private static JsonPath awaitPlan(Scenario s, String status) {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonPath p = s.plan();
+        while (!status.equals(p.getString("status")) && System.nanoTime() < end) {
+            Scenario.sleep(250);
+            p = s.plan();
+        }
+        assertEquals(status, p.getString("status"), p.prettify());
+        return p;
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -145,6 +145,12 @@ final class Scenario {
         return allocation(system).header("Idempotency-Key", key).post("/plans/" + planId + "/approval");
     }
 
+    /** The coverage of the scenario's one need (GET /incidents/{id}/needs). */
+    Map<String, Object> needCoverage() {
+        return dashboard(system, "allocation").get("/incidents/" + incidentId + "/needs").then().statusCode(200)
+                .extract().jsonPath().getMap("items[0].coverage");
+    }
+
     /** The plan's quantity per lot (its lines summed). */
     Map<String, Integer> planned() {
         Map<String, Integer> out = new HashMap<>();

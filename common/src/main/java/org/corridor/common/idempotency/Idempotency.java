@@ -69,6 +69,20 @@ public class Idempotency {
         }
     }
 
+    /**
+     * 400 unless the request carries a usable key; for operations that are idempotent by their own state (approval) and
+     * only require the header.
+     */
+    public static void requireKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw ProblemException.badRequest("The " + HEADER + " header is required for this request");
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException
+                    .badRequest("The " + HEADER + " header must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+    }
+
     /** Runs {@code action} once per (scope, key); a missing key is refused with 400. */
     @Transactional
     public Response require(String scope, String key, Object request, Supplier<Result> action) {

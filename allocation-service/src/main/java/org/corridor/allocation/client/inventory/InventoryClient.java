@@ -68,6 +68,21 @@ public interface InventoryClient {
     @Path("/api/v1/teams/{id}/assignment")
     JsonNode unassign(@PathParam("id") UUID teamId);
 
+    /** Releases the team only if it is assigned under {@code reference} (409 under another, 200 if AVAILABLE). */
+    @DELETE
+    @Path("/api/v1/teams/{id}/assignment")
+    JsonNode unassign(@PathParam("id") UUID teamId, @QueryParam("reference") String reference);
+
+    /** Reservations by reference and status: what an approval really left in inventory. */
+    @GET
+    @Path("/api/v1/reservations")
+    Page<Reservation> reservations(@QueryParam("reference") String reference, @QueryParam("status") String status,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Reservation(UUID id, String reference, String status) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Page<T>(List<T> items, int page, int size, long total) {
     }
@@ -88,7 +103,7 @@ public interface InventoryClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StockLot(UUID lotId, UUID depotId, String depotCode, String depotName, String countryCode,
             double latitude, double longitude, String itemCode, String lotCode, LocalDate expiresOn,
-            UUID donorOrganisationId, String donorName, Earmark earmark, int onHand, int reserved, int available) {
+            UUID donorOrganisationId, String donorName, Earmark earmark, long onHand, long reserved, long available) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -67,6 +67,16 @@ public class InventoryGateway extends UpstreamGateway {
         return Upstream.call(SERVICE, () -> client.unassign(teamId));
     }
 
+    /** Releases the team only if it is assigned under {@code reference}; 409 when it is assigned under another. */
+    public JsonNode releaseTeam(UUID teamId, String reference) {
+        return Upstream.call(SERVICE, () -> client.unassign(teamId, reference));
+    }
+
+    /** One page of the reservations made under {@code reference} with {@code status} (null: any). */
+    public InventoryClient.Page<InventoryClient.Reservation> reservations(String reference, String status, int page) {
+        return Upstream.call(SERVICE, () -> client.reservations(reference, status, page, PAGE_SIZE));
+    }
+
     /** The answer, or empty when inventory says 404. */
     private static <T> Optional<T> found(Supplier<T> call) {
         try {

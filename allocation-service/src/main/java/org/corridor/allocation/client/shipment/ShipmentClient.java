@@ -1,12 +1,15 @@
 package org.corridor.allocation.client.shipment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +40,25 @@ public interface ShipmentClient {
     @Path("/api/v1/shipments")
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode create(@HeaderParam("Idempotency-Key") String key, ShipmentRequest body);
+
+    /** Shipments of a plan, oldest first: what an approval really created, and how its shipments moved. */
+    @GET
+    @Path("/api/v1/shipments")
+    Page<Shipment> shipments(@QueryParam("planId") UUID planId, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    /** What allocation reads of a shipment: status, dispatch time and the proof-of-delivery quantities per lot. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Shipment(UUID id, UUID planId, String status, Instant dispatchedAt, List<Line> lines) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Line(UUID lotId, int quantity, Integer accepted, Integer rejected) {
+    }
 
     @POST
     @Path("/api/v1/shipments/{id}/events")

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ShipmentGateway extends UpstreamGateway {
 
     public static final String SERVICE = "shipment-service";
+    public static final int PAGE_SIZE = 500;
 
     private final ShipmentClient client;
 
@@ -26,6 +27,11 @@ public class ShipmentGateway extends UpstreamGateway {
 
     public JsonNode createShipment(String key, ShipmentClient.ShipmentRequest request) {
         return Upstream.call(SERVICE, () -> client.create(key, request));
+    }
+
+    /** One page of the plan's shipments. */
+    public ShipmentClient.Page<ShipmentClient.Shipment> shipmentsOfPlan(UUID planId, int page) {
+        return Upstream.call(SERVICE, () -> client.shipments(planId, page, PAGE_SIZE));
     }
 
     public JsonNode cancelShipment(UUID shipmentId, String note) {

@@ -14,10 +14,11 @@ public record NeedDto(
         @Schema(description = "Catalogue item code", example = "SHELTER-FAMILY-TENT") String itemCode,
         @Schema(description = "Quantity in the item's unit", example = "500") int quantity,
         @Schema(description = "Priority", example = "CRITICAL") Priority priority,
-        @Schema(description = "Latest useful delivery time", example = "2023-02-09T00:00:00Z") Instant deliverBy) {
+        @Schema(description = "Latest useful delivery time", example = "2023-02-09T00:00:00Z") Instant deliverBy,
+        @Schema(description = "How far approved plans cover it (read-only)") NeedCoverageDto coverage) {
 
     public static NeedDto from(NeedView n) {
         return new NeedDto(n.id(), n.incidentId(), n.siteId(), n.itemCode(), n.quantity(), n.priority(),
-                n.deliverBy());
+                n.deliverBy(), NeedCoverageDto.from(n.coverage()));
     }
 }

@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.service.PlanView;
+import org.corridor.common.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Plan", description = "An allocation plan; while SOLVING it shows the best plan found so far")
 public record PlanDto(
         @Schema(description = "Plan id", example = "c0ffee00-1234-4abc-8def-0123456789ab") UUID id,
-        @Schema(description = "SOLVING, SOLVED, APPROVED, FAILED or CANCELLED", example = "SOLVED") PlanStatus status,
+        @Schema(description = "SOLVING, SOLVED, APPROVING (approval under way), APPROVED, FAILED, CANCELLED or "
+                + "SUPERSEDED", example = "SOLVED") PlanStatus status,
         @Schema(description = "Incidents planned") List<UUID> incidentIds,
         @Schema(description = "Time departures are computed from", example = "2023-02-06T06:00:00Z") Instant planFrom,
         @Schema(description = "Solving time limit used", type = SchemaType.STRING, format = "duration",
@@ -41,7 +43,11 @@ public record PlanDto(
         @Schema(description = "Instance id of the allocation-service replica that claimed the plan's solving job last "
                 + "(null while it waits in the queue)", example = "allocation-7d9f8c-2xk4q-a1b2c3") String solvedBy,
         @Schema(description = "How many times a replica claimed the plan's solving job: 1 normally, more when a "
-                + "replica solving it died or was shut down and another took over", example = "1") int attempts) {
+                + "replica solving it died or was shut down and another took over", example = "1") int attempts,
+        @Schema(description = "The problem of the plan's last failed approval (null if none, cleared when an "
+                + "approval starts); everything that approval had done was undone") Problem approvalError,
+        @Schema(description = "While APPROVING: why the approval waits, if it does (a service down; it is retried)",
+                example = "shipment-service is unavailable (unreachable or timed out)") String approvalWaitingOn) {
 
     public static PlanDto from(PlanView p) {
         return new PlanDto(p.id(), p.status(), p.incidentIds(), p.planFrom(), p.spentLimit(),
@@ -49,6 +55,6 @@ public record PlanDto(
                 p.lines().stream().map(PlanLineDto::from).toList(),
                 p.teamAssignments().stream().map(TeamAssignmentDto::from).toList(),
                 p.unmet().stream().map(UnmetDto::from).toList(), p.createdAt(), p.finishedAt(), p.reservationId(),
-                p.shipmentIds(), p.approvedAt(), p.solvedBy(), p.attempts());
+                p.shipmentIds(), p.approvedAt(), p.solvedBy(), p.attempts(), p.approvalError(), p.approvalWaitingOn());
     }
 }

@@ -2,6 +2,7 @@ package org.corridor.allocation.rest.dto;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.corridor.allocation.domain.LineState;
 import org.corridor.allocation.domain.TransportMode;
 import org.corridor.allocation.service.PlanView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,10 +18,20 @@ public record PlanLineDto(
         @Schema(description = "Quantity in the item's unit", example = "200") int quantity,
         @Schema(description = "ROAD or AIR", example = "AIR") TransportMode mode,
         @Schema(description = "Planned departure", example = "2023-02-06T06:00:00Z") Instant departsAt,
-        @Schema(description = "Estimated arrival", example = "2023-02-07T10:00:00Z") Instant arrivesAt) {
+        @Schema(description = "Estimated arrival", example = "2023-02-07T10:00:00Z") Instant arrivesAt,
+        @Schema(description = "Where the line stands: PLANNED until the plan is approved, then APPROVED, DISPATCHED, "
+                + "DELIVERED, LOST, or CANCELLED (its shipment was cancelled before dispatch)",
+                example = "DISPATCHED") LineState state,
+        @Schema(description = "The shipment carrying it, once approved",
+                example = "3b2a1f0e-9d8c-4b7a-8f5e-4d3c2b1a0f9e") UUID shipmentId,
+        @Schema(description = "Units accepted at the site (proof of delivery), once DELIVERED",
+                example = "195") int delivered,
+        @Schema(description = "Units rejected at the site, once DELIVERED; they count as uncovered again",
+                example = "5") int rejected) {
 
     public static PlanLineDto from(PlanView.Line l) {
         return new PlanLineDto(l.needId(), l.siteId(), l.itemCode(), l.lotId(), l.depotId(), l.originCountryCode(),
-                l.quantity(), l.mode(), l.departsAt(), l.arrivesAt());
+                l.quantity(), l.mode(), l.departsAt(), l.arrivesAt(), l.state(), l.shipmentId(), l.delivered(),
+                l.rejected());
     }
 }

@@ -13,9 +13,11 @@ public record TeamNeedDto(
         @Schema(description = "Site id", example = "5b0c7c1e-6a6f-4f50-9d59-1f1c4d1e2a10") UUID siteId,
         @Schema(description = "Team type", example = "USAR_HEAVY") TeamType teamType,
         @Schema(description = "How many teams", example = "2") int count,
-        @Schema(description = "Latest useful arrival time", example = "2023-02-07T12:00:00Z") Instant neededBy) {
+        @Schema(description = "Latest useful arrival time", example = "2023-02-07T12:00:00Z") Instant neededBy,
+        @Schema(description = "How many teams approved plans assign (read-only)") TeamNeedCoverageDto coverage) {
 
     public static TeamNeedDto from(TeamNeedView t) {
-        return new TeamNeedDto(t.id(), t.incidentId(), t.siteId(), t.teamType(), t.count(), t.neededBy());
+        return new TeamNeedDto(t.id(), t.incidentId(), t.siteId(), t.teamType(), t.count(), t.neededBy(),
+                TeamNeedCoverageDto.from(t.coverage()));
     }
 }

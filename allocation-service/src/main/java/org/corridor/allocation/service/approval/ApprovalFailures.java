@@ -2,12 +2,10 @@ package org.corridor.allocation.service.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.corridor.allocation.domain.PlanLine;
 import org.corridor.common.client.UpstreamException;
 import org.corridor.common.client.UpstreamUnavailableException;
 import org.corridor.common.problem.ProblemException;
@@ -21,6 +19,7 @@ import org.jboss.logging.Logger;
 final class ApprovalFailures {
 
     private static final Logger LOG = Logger.getLogger(ApprovalService.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private ApprovalFailures() {
     }
@@ -71,6 +70,19 @@ final class ApprovalFailures {
         return new ProblemException(500, "internal-error", "Approval failed", detail);
     }
 
+    /** The failure's problem (JSON) with what the undo did appended to its detail. */
+    static String withUndo(String problemJson, String undone) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode p = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER
+                    .readTree(problemJson);
+            String detail = p.path("detail").asText("Approval failed.");
+            p.put("detail", detail + (detail.endsWith(".") ? " " : ". ") + undone);
+            return MAPPER.writeValueAsString(p);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("a recorded approval failure is unreadable", e);
+        }
+    }
+
     /** {@code inventory-service} → {@code Inventory service}. */
     private static String title(String service) {
         String s = service.replace("-service", "");
@@ -91,21 +103,20 @@ final class ApprovalFailures {
     static final class StockRefused extends RuntimeException {
         final transient List<JsonNode> shortLines;
 
-        StockRefused(UpstreamException cause, List<PlanLine> lines) {
-            this(cause, shortLines(cause), lines);
+        StockRefused(UpstreamException cause, Map<String, String> itemOfLot) {
+            this(cause, shortLines(cause), itemOfLot);
         }
 
-        private StockRefused(UpstreamException cause, List<JsonNode> shortLines, List<PlanLine> lines) {
-            super(message(cause, shortLines, lines), cause);
+        private StockRefused(UpstreamException cause, List<JsonNode> shortLines, Map<String, String> itemOfLot) {
+            super(message(cause, shortLines, itemOfLot), cause);
             this.shortLines = shortLines;
         }
 
-        private static String message(UpstreamException cause, List<JsonNode> shortLines, List<PlanLine> lines) {
+        private static String message(UpstreamException cause, List<JsonNode> shortLines,
+                Map<String, String> itemOfLot) {
             if (shortLines.isEmpty()) {
                 return "inventory-service refused the reservation: " + cause.detail() + ".";
             }
-            Map<String, String> itemOfLot = new LinkedHashMap<>();
-            lines.forEach(l -> itemOfLot.put(l.lotId.toString(), l.itemCode));
             return "inventory-service refused the reservation, stock was taken meanwhile: " + shortLines.stream()
                     .map(s -> "lot " + s.path("lotId").asText() + " ("
                             + itemOfLot.getOrDefault(s.path("lotId").asText(), "?") + ") requested "

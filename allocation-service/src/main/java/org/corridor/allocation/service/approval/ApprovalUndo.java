@@ -1,0 +1,102 @@
+package org.corridor.allocation.service.approval;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.corridor.allocation.client.inventory.InventoryClient;
+import org.corridor.allocation.client.inventory.InventoryGateway;
+import org.corridor.allocation.client.shipment.ShipmentClient;
+import org.corridor.allocation.client.shipment.ShipmentGateway;
+import org.corridor.common.client.UpstreamException;
+import org.corridor.common.client.UpstreamUnavailableException;
+
+/**
+ * Undoes a failed approval by reconciliation, not by memory: it asks the other services what the plan really holds
+ * (shipments of the plan, reservations under the plan's reference, teams assigned under it), whether the driver learnt
+ * their ids or not (a request that timed out may have committed), and cancels or releases exactly that. Every call is
+ * idempotent, so an undo interrupted anywhere is simply run again. A service down ends it with
+ * {@link UpstreamUnavailableException}; the run stays UNDOING and is tried again.
+ */
+@ApplicationScoped
+public class ApprovalUndo {
+
+    private final InventoryGateway inventory;
+    private final ShipmentGateway shipments;
+
+    public ApprovalUndo(InventoryGateway inventory, ShipmentGateway shipments) {
+        this.inventory = inventory;
+        this.shipments = shipments;
+    }
+
+    /** Cancels the plan's PLANNED shipments, releases its held reservations and teams; says what it did. */
+    String undo(UUID planId, List<UUID> teamIds) {
+        List<String> done = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        int cancelled = 0;
+        for (ShipmentClient.Shipment s : shipmentsOf(planId)) {
+            if ("PLANNED".equals(s.status())) {
+                shipments.cancelShipment(s.id(), "approval of plan " + planId + " failed; nothing kept");
+                cancelled++;
+            } else if (!"CANCELLED".equals(s.status())) {
+                left.add("shipment " + s.id() + " is already " + s.status());
+            }
+        }
+        if (cancelled > 0) {
+            done.add(cancelled + " shipment(s) cancelled");
+        }
+        int released = 0;
+        for (InventoryClient.Reservation r : heldReservations(planId)) {
+            inventory.releaseReservation(r.id());
+            released++;
+        }
+        if (released > 0) {
+            done.add(released == 1 ? "the reservation released" : released + " reservations released");
+        }
+        int teams = 0;
+        for (UUID teamId : teamIds) {
+            try {
+                inventory.releaseTeam(teamId, ApprovalSteps.reference(planId));
+                teams++;
+            } catch (UpstreamException e) {
+                if (e instanceof UpstreamUnavailableException || (e.status() != 404 && e.status() != 409)) {
+                    throw e;
+                }
+                // 409: assigned under another reference, not ours to release; 404: gone
+            }
+        }
+        if (teams > 0) {
+            done.add(teams + " team(s) released");
+        }
+        String summary = done.isEmpty()
+                ? "Nothing had been reserved, assigned or shipped"
+                : "Nothing was kept: " + String.join(", ", done);
+        if (!left.isEmpty()) {
+            summary += "; left as they are (moved on meanwhile): " + String.join("; ", left);
+        }
+        return summary + ". The plan is SOLVED again and can be approved again.";
+    }
+
+    private List<ShipmentClient.Shipment> shipmentsOf(UUID planId) {
+        List<ShipmentClient.Shipment> out = new ArrayList<>();
+        for (int page = 0;; page++) {
+            ShipmentClient.Page<ShipmentClient.Shipment> p = shipments.shipmentsOfPlan(planId, page);
+            out.addAll(p.items());
+            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
+                return out;
+            }
+        }
+    }
+
+    private List<InventoryClient.Reservation> heldReservations(UUID planId) {
+        List<InventoryClient.Reservation> out = new ArrayList<>();
+        for (int page = 0;; page++) {
+            InventoryClient.Page<InventoryClient.Reservation> p = inventory
+                    .reservations(ApprovalSteps.reference(planId), "HELD", page);
+            out.addAll(p.items());
+            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
+                return out;
+            }
+        }
+    }
+}
