@@ -116,6 +116,74 @@ final class Crisis {
                 .getString("id");
     }
 
+    /** An AVAILABLE team of {@code type} based near Adana; answers its id. */
+    String team(String type) {
+        return created(inventory.post("setup", "/teams", "team-" + tag + "-" + type,
+                Map.ofEntries(Map.entry("name", "Team " + type + " " + tag), Map.entry("countryCode", "TUR"),
+                        Map.entry("organisationId", org), Map.entry("type", type), Map.entry("members", 30),
+                        Map.entry("baseLatitude", 37.0), Map.entry("baseLongitude", 35.3),
+                        Map.entry("mobilisationHours", 6), Map.entry("selfSufficiencyDays", 10))))
+                .getString("id");
+    }
+
+    /** A need for one team of {@code type} at {@code siteId} within five days. */
+    String teamNeed(String siteId, String type) {
+        return created(allocation.post("setup", "/incidents/" + incidentId + "/team-needs", "team-need-" + tag + type,
+                Map.of("siteId", siteId, "teamType", type, "count", 1, "neededBy",
+                        Instant.now().plus(Duration.ofDays(5)).toString())))
+                .getString("id");
+    }
+
+    /**
+     * The usual crisis of the fault tests: {@code depots} depots in Türkiye (so as many shipments: one per depot, site
+     * and mode), one lot of 50 units in each, one site needing all of it, and one team of {@code teamType}; solved.
+     * Answers the plan id.
+     */
+    String solvedWithDepots(int depots, String teamType) {
+        String item = item("KIT");
+        for (int d = 0; d < depots; d++) {
+            String depot = depot("D" + d, "TUR", 37.0 + d * 0.3, 35.3 + d * 0.3);
+            lot(depot, item, "L" + d, 50);
+        }
+        team(teamType);
+        String site = incident(1).get(0);
+        need(site, item, 50 * depots, "all");
+        teamNeed(site, teamType);
+        return solve("PT10S", "PT2S", Duration.ofMinutes(3));
+    }
+
+    /**
+     * What GET /incidents/{id}/needs says each need's coverage is, against the plan's lines (the only plan of this
+     * crisis): an APPROVED plan's lines are approved (nothing is dispatched in these tests), any other plan covers
+     * nothing. Answers every mismatch, empty when they agree.
+     */
+    List<String> coverageMismatches(String planId) {
+        JsonPath plan = plan(planId);
+        boolean approved = "APPROVED".equals(plan.getString("status"));
+        Map<String, Long> perNeed = new HashMap<>();
+        for (Map<String, Object> l : plan.<Map<String, Object>>getList("lines")) {
+            perNeed.merge((String) l.get("needId"), ((Number) l.get("quantity")).longValue(), Long::sum);
+        }
+        List<String> out = new ArrayList<>();
+        JsonPath needs = ok(allocation.get("read needs", "/incidents/" + incidentId + "/needs?size=100"));
+        for (Map<String, Object> n : needs.<Map<String, Object>>getList("items")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> c = (Map<String, Object>) n.get("coverage");
+            long requested = ((Number) n.get("quantity")).longValue();
+            long expected = approved ? perNeed.getOrDefault((String) n.get("id"), 0L) : 0;
+            Map<String, Long> want = Map.of("requested", requested, "approved", expected, "dispatched", 0L,
+                    "delivered", 0L, "rejected", 0L, "lost", 0L, "uncovered", requested - expected);
+            want.forEach((k, v) -> {
+                long got = c == null || c.get(k) == null ? -1 : ((Number) c.get(k)).longValue();
+                if (got != v) {
+                    out.add("need " + n.get("id") + " of plan " + planId + " (" + plan.getString("status") + "): "
+                            + k + " " + got + ", expected " + v);
+                }
+            });
+        }
+        return out;
+    }
+
     /** Submits a plan of this crisis's incident and waits until it is SOLVED; answers its id. */
     String solve(String spentLimit, String unimprovedLimit, Duration timeout) {
         Map<String, Object> body = new HashMap<>();

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +32,10 @@ import org.corridor.local.CorridorSystem;
  * yet); a dispatched shipment was consumed, a cancelled one released, each once under its own reference;</li>
  * <li>allocation and inventory's teams: a team is assigned under {@code plan-<id>} only while that plan is APPROVED or
  * APPROVING, and every team of an APPROVED plan is assigned to it;</li>
+ * <li>allocation alone and with shipment: the lines of a plan that is not committing are PLANNED and carried by
+ * nothing; each line of an APPROVED plan is carried by a shipment of the plan with its lot and its state follows that
+ * shipment (what coverage of needs is derived from); an approval run exists exactly while its plan is APPROVING, and no
+ * plan was approved twice;</li>
  * <li>allocation and shipment: the live (not cancelled) shipments of an APPROVED plan carry exactly its lines, one per
  * depot, site and mode; a plan that is not APPROVED or APPROVING has no live shipment.</li>
  * </ul>
@@ -53,6 +59,22 @@ final class Invariants {
     /** Fails listing every violation, if there is any. */
     static void assertHold(CorridorSystem system) {
         List<String> v = violations(system);
+        if (!v.isEmpty()) {
+            fail(v.size() + " invariant violation(s):\n  " + String.join("\n  ", v));
+        }
+    }
+
+    /**
+     * Fails listing every violation unless all invariants hold within {@code within}: plan lines follow shipments in
+     * the background (coverage sync), so a check right after a fault may briefly see them behind.
+     */
+    static void assertHoldWithin(CorridorSystem system, Duration within) {
+        Instant giveUp = Instant.now().plus(within);
+        List<String> v = violations(system);
+        while (!v.isEmpty() && Instant.now().isBefore(giveUp)) {
+            Scenario.sleep(500);
+            v = violations(system);
+        }
         if (!v.isEmpty()) {
             fail(v.size() + " invariant violation(s):\n  " + String.join("\n  ", v));
         }
@@ -83,6 +105,76 @@ final class Invariants {
         checkPlanReservations(planStatus);
         checkShipments(planStatus, held, settlements);
         checkTeams(planStatus);
+        checkPlanLines(planStatus);
+        checkApprovalRuns(planStatus);
+    }
+
+    /**
+     * Lines of a plan that is not committing are PLANNED and carried by nothing; every line of an APPROVED plan is
+     * carried by a shipment of that plan, from its depot to its site by its mode with its lot, and its state follows
+     * that shipment (APPROVED while PLANNED, DISPATCHED on the way, then DELIVERED, LOST or CANCELLED).
+     */
+    private void checkPlanLines(Map<String, String> planStatus) throws SQLException {
+        query("allocation", "SELECT id, plan_id, lot_id, state, shipment_id, depot_id || '/' || site_id || '/' || mode "
+                + "FROM plan_line", r -> {
+                    String line = r.getString(1);
+                    String plan = r.getString(2);
+                    String status = planStatus.get(plan);
+                    String state = r.getString(4);
+                    String shipmentId = r.getString(5);
+                    if (!COMMITTING.contains(status)) {
+                        if (!"PLANNED".equals(state) || shipmentId != null) {
+                            violation("line %s of %s plan %s is %s, carried by %s", line, status, plan, state,
+                                    shipmentId);
+                        }
+                        return;
+                    }
+                    if (!"APPROVED".equals(status)) {
+                        return;
+                    }
+                    ShipmentRow s = shipmentId == null ? null : shipments.get(shipmentId);
+                    if (s == null) {
+                        violation("line %s of APPROVED plan %s is carried by no shipment (%s)", line, plan, shipmentId);
+                        return;
+                    }
+                    if (!plan.equals(s.plan()) || !r.getString(6).equals(s.group())
+                            || !lotsOfShipment.getOrDefault(s.id(), Set.of()).contains(r.getString(3))) {
+                        violation("line %s of plan %s (%s, lot %s) is carried by shipment %s of plan %s (%s) that "
+                                + "does not carry its lot", line, plan, r.getString(6), r.getString(3), s.id(),
+                                s.plan(), s.group());
+                    }
+                    String expected = switch (s.status()) {
+                        case "PLANNED" -> "APPROVED";
+                        case "DELIVERED" -> "DELIVERED";
+                        case "LOST" -> "LOST";
+                        case "CANCELLED" -> s.dispatched() ? "LOST" : "CANCELLED";
+                        default -> "DISPATCHED";
+                    };
+                    if (!expected.equals(state)) {
+                        violation("line %s of APPROVED plan %s is %s, but its shipment %s is %s", line, plan, state,
+                                s.id(), s.status());
+                    }
+                });
+    }
+
+    /** An approval run exists exactly while its plan is APPROVING; a plan is approved by at most one attempt. */
+    private void checkApprovalRuns(Map<String, String> planStatus) throws SQLException {
+        Set<String> running = new HashSet<>();
+        query("allocation", "SELECT plan_id, attempt, phase FROM approval_run", r -> {
+            running.add(r.getString(1));
+            if (!"APPROVING".equals(planStatus.get(r.getString(1)))) {
+                violation("plan %s is %s but has an approval run (attempt %d, %s)", r.getString(1),
+                        planStatus.get(r.getString(1)), r.getInt(2), r.getString(3));
+            }
+        });
+        planStatus.forEach((plan, status) -> {
+            if ("APPROVING".equals(status) && !running.contains(plan)) {
+                violation("plan %s is APPROVING with no approval run to drive it", plan);
+            }
+        });
+        query("allocation", "SELECT plan_id, COUNT(*) FROM approval_attempt WHERE outcome = 'APPROVED' "
+                + "GROUP BY plan_id HAVING COUNT(*) > 1",
+                r -> violation("plan %s was approved by %d attempts", r.getString(1), r.getLong(2)));
     }
 
     /**
@@ -227,21 +319,26 @@ final class Invariants {
         });
     }
 
-    private record ShipmentRow(String id, String plan, String status, String stock, String reservation, String group) {
+    private record ShipmentRow(String id, String plan, String status, String stock, String reservation, String group,
+            boolean dispatched) {
     }
+
+    /** Shipment id -> its row, and shipment id -> lots it carries (read once by {@link #checkShipments}). */
+    private final Map<String, ShipmentRow> shipments = new HashMap<>();
+    private final Map<String, Set<String>> lotsOfShipment = new HashMap<>();
 
     /** Shipments against inventory (held, settled) and against allocation's plans (lines, one per group). */
     private void checkShipments(Map<String, String> planStatus, Map<String, Long> held, Set<String> settlements)
             throws SQLException {
-        Map<String, ShipmentRow> shipments = new HashMap<>();
         query("shipment", "SELECT id, plan_id, status, stock, reservation_id, origin_depot_id || '/' || site_id "
-                + "|| '/' || mode FROM shipment",
-                r -> shipments.put(r.getString(1), new ShipmentRow(r.getString(1),
-                        r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6))));
+                + "|| '/' || mode, dispatched_at IS NOT NULL FROM shipment",
+                r -> shipments.put(r.getString(1), new ShipmentRow(r.getString(1), r.getString(2), r.getString(3),
+                        r.getString(4), r.getString(5), r.getString(6), r.getBoolean(7))));
         Map<String, Long> plannedPerReservationLot = new TreeMap<>();
         Map<String, Map<String, Long>> livePerPlanLot = new HashMap<>();
         query("shipment", "SELECT shipment_id, lot_id, quantity FROM shipment_line", r -> {
             ShipmentRow s = shipments.get(r.getString(1));
+            lotsOfShipment.computeIfAbsent(s.id(), k -> new HashSet<>()).add(r.getString(2));
             if ("PLANNED".equals(s.status())) {
                 plannedPerReservationLot.merge(s.reservation() + "/" + r.getString(2), r.getLong(3), Long::sum);
             }
