@@ -183,14 +183,30 @@ public final class DemoLoader {
         return plan;
     }
 
-    /** Approves a SOLVED plan: reserves its stock, assigns its teams and creates its shipments. */
+    /**
+     * Approves a SOLVED plan: reserves its stock, assigns its teams and creates its shipments. An approval still under
+     * way after the service's wait answers 202: the same request is sent again (it joins the approval) until it ends.
+     */
     public JsonNode approve(String planId) throws IOException {
+        for (int i = 0; i < 20; i++) {
+            JsonNode answer = approveOnce(planId);
+            if (answer != null) {
+                return answer;
+            }
+        }
+        throw new IOException("approval of plan " + planId + " still under way after 20 tries");
+    }
+
+    private JsonNode approveOnce(String planId) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(allocation + "/plans/" + planId + "/approval"))
                 .timeout(Duration.ofSeconds(180)).header("Accept", "application/json").header("Authorization", bearer)
                 .header("Idempotency-Key", "demo-approve-" + planId)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 202) {
+                return null;
+            }
             if (r.statusCode() != 200) {
                 throw new IOException("approval of plan " + planId + " answered " + r.statusCode() + ": " + r.body());
             }

@@ -17,4 +17,31 @@ public interface ShipmentConfig {
      */
     @WithDefault("PT15M")
     Duration maxClockSkew();
+
+    /** The background retry of releases that inventory-service could not take when a shipment was cancelled. */
+    StockRetry stockRetry();
+
+    /**
+     * {@code corridor.shipment.stock-retry.*}: a cancelled shipment whose release could not reach inventory-service is
+     * retried every {@code every} once its next attempt is due; the wait after the n-th failed attempt is
+     * {@code first-delay * 2^(n-1)}, at most {@code max-delay}. Retries never stop until inventory answers.
+     */
+    interface StockRetry {
+
+        /** How often the retry looks for due releases ({@code corridor.shipment.stock-retry.every}). */
+        @WithDefault("10s")
+        Duration every();
+
+        /** The wait after the first failed attempt ({@code corridor.shipment.stock-retry.first-delay}). */
+        @WithDefault("PT30S")
+        Duration firstDelay();
+
+        /** The longest wait between two attempts ({@code corridor.shipment.stock-retry.max-delay}). */
+        @WithDefault("PT10M")
+        Duration maxDelay();
+
+        /** At most this many releases are retried per run ({@code corridor.shipment.stock-retry.batch-size}). */
+        @WithDefault("50")
+        int batchSize();
+    }
 }

@@ -11,5 +11,15 @@ public enum StockState {
     /** Issued, then lost in transit: recorded on the shipment, no further stock movement. */
     LOST,
     /** Issued, then the consignment was recalled (cancelled after dispatch) before arrival. */
-    RECALLED
+    RECALLED,
+    /**
+     * Cancelled before dispatch, but inventory-service could not be reached to release the lines: the cancellation
+     * stands and the release is retried in the background until inventory answers.
+     */
+    RELEASE_PENDING,
+    /**
+     * Cancelled before dispatch, and inventory-service refused the release (a 4xx, e.g. an unknown reservation): the
+     * cancellation stands, the shipment's stock settlement note says why, and an operator may try again.
+     */
+    RELEASE_REFUSED
 }

@@ -34,6 +34,7 @@ import org.corridor.shipment.rest.dto.ProofOfDeliveryRequest;
 import org.corridor.shipment.rest.dto.ShipmentDto;
 import org.corridor.shipment.rest.dto.ShipmentPageDto;
 import org.corridor.shipment.service.ShipmentService;
+import org.corridor.shipment.service.StockSettlementService;
 import org.corridor.shipment.service.TrackingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -58,13 +59,15 @@ public class ShipmentResource {
 
     private final ShipmentService shipments;
     private final TrackingService tracking;
+    private final StockSettlementService settlements;
     private final Idempotency idempotency;
     private final ETagResponder etag;
 
-    public ShipmentResource(ShipmentService shipments, TrackingService tracking, Idempotency idempotency,
-            ETagResponder etag) {
+    public ShipmentResource(ShipmentService shipments, TrackingService tracking, StockSettlementService settlements,
+            Idempotency idempotency, ETagResponder etag) {
         this.shipments = shipments;
         this.tracking = tracking;
+        this.settlements = settlements;
         this.idempotency = idempotency;
         this.etag = etag;
     }
@@ -74,12 +77,15 @@ public class ShipmentResource {
     @POST
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "createShipment", summary = "Create a shipment",
-            description = "Records a PLANNED shipment of an approved plan. Its lots must be held by one inventory "
-                    + "reservation that no other shipment carries (one reservation per shipment). Requires an "
-                    + "Idempotency-Key.")
+            description = "Records a PLANNED shipment of an approved plan, with 1 to 5,000 lines. Its lots are held by "
+                    + "the plan's reservation in inventory-service: one reservation per plan, shared by all the "
+                    + "plan's shipments (one per origin depot, site and mode), each of which settles only its own "
+                    + "lines of it, under its own reference, consuming them at dispatch or releasing them when "
+                    + "cancelled before dispatch. Requires an Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created; Location names the shipment",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ShipmentDto.class)))
-    @APIResponse(responseCode = "409", description = "The reservation is already carried by another shipment",
+    @APIResponse(responseCode = "400",
+            description = "A missing or invalid field, or no lines or more than 5,000 (errors name each field)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422",
             description = "Arrival not after departure, a lot listed twice, or the Idempotency-Key reused with "
@@ -99,12 +105,21 @@ public class ShipmentResource {
     @GET
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listShipments", summary = "List shipments",
-            description = "Shipments matching every given filter, ordered by updatedAt (oldest change first). "
-                    + "Dashboards poll with `since` (only shipments changed strictly after it) and If-None-Match "
-                    + "(304 when nothing changed).")
+            description = "Shipments matching every given filter, one page at a time (size up to 500), ordered by "
+                    + "updatedAt then id (oldest change first), so pages never overlap or skip while nothing "
+                    + "changes. Each shipment comes with all its lines, and with accepted and rejected quantities per "
+                    + "line once its proof of delivery is recorded. Dashboards poll with `since` (only shipments "
+                    + "changed strictly after it) and If-None-Match (304 when nothing changed). A reader that must "
+                    + "not miss a change (e.g. allocation-service reconciling coverage) pages by keyset: it asks "
+                    + "page 0 with `since` and `sinceId` set to the updatedAt and id of the last shipment it "
+                    + "processed, until a page comes back shorter than size.")
     @APIResponse(responseCode = "200", description = "One page of shipments, with an ETag",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ShipmentPageDto.class)))
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
+    @APIResponse(responseCode = "400",
+            description = "A filter that is not a UUID, status or instant, sinceId without since, or page/size out of "
+                    + "range (size 1 to 500)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Only shipments of this plan (e.g. for an approval to find what it created)",
                     example = "6f1c2a1e-4b7d-4f4e-9a7b-1d2c3e4f5a6b",
@@ -117,23 +132,32 @@ public class ShipmentResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("siteId") String siteId,
             @Parameter(description = "Only shipments in this status", example = "IN_TRANSIT",
                     schema = @Schema(implementation = ShipmentStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only shipments changed strictly after this instant (ISO-8601 UTC)",
+            @Parameter(description = "Only shipments changed strictly after this instant (ISO-8601 UTC); with "
+                    + "sinceId, also those changed exactly at it whose id comes after sinceId",
                     example = "2026-11-23T06:00:00Z",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
+            @Parameter(description = "Keyset cursor, only with since: the id of the last shipment already read, whose "
+                    + "updatedAt is since. The page then starts right after that shipment in the list's order "
+                    + "(updatedAt, id), even when several shipments changed at the same instant",
+                    example = "3b2a1f0e-9d8c-4b7a-6f5e-4d3c2b1a0f9e",
+                    schema = @Schema(type = SchemaType.STRING,
+                            format = "uuid")) @QueryParam("sinceId") String sinceId,
             @BeanParam @Valid PageParams page,
             @Context Request request) {
         return etag.ok(request, shipments.list(QueryParams.uuid("planId", planId),
                 QueryParams.uuid("incidentId", incidentId), QueryParams.uuid("siteId", siteId),
                 QueryParams.enumValue("status", status, ShipmentStatus.class), QueryParams.instant("since", since),
-                page).map(ShipmentDto::from));
+                QueryParams.uuid("sinceId", sinceId), page).map(ShipmentDto::from));
     }
 
     @GET
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}")
     @Operation(operationId = "getShipment", summary = "Get one shipment",
-            description = "One shipment with its lines, status, allowed next events and proof-of-delivery quantities; "
-                    + "answers If-None-Match with 304 when unchanged.")
+            description = "One shipment with its lines, status, allowed next events, proof-of-delivery quantities, and "
+                    + "its stock in inventory-service (`stock`, and `stockSettlement` with a note saying what "
+                    + "inventory did, or why a release is pending or was refused); answers If-None-Match with 304 "
+                    + "when unchanged.")
     @APIResponse(responseCode = "200", description = "The shipment, with an ETag",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ShipmentDto.class)))
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
@@ -150,25 +174,31 @@ public class ShipmentResource {
     @Path("{id}/events")
     @Operation(operationId = "postShipmentEvent", summary = "Record a tracking event",
             description = "Moves the shipment along its state machine (see the README's table). DISPATCHED consumes "
-                    + "the shipment's reservation in inventory-service (stock leaves the depot); CANCELLED before "
-                    + "dispatch releases it; LOST and CANCELLED after dispatch are recorded on the shipment. If "
-                    + "inventory-service cannot be reached nothing is recorded (503). Repeating the shipment's latest "
-                    + "event, or reusing an Idempotency-Key with the same body, answers with the recorded event and "
-                    + "has no further effect.")
+                    + "the shipment's own lines of the plan's reservation in inventory-service (stock leaves the "
+                    + "depot), in one settlement: if inventory-service cannot be reached nothing is recorded (503), "
+                    + "and if it no longer holds the stock the dispatch is refused (409) and the way out is to cancel. "
+                    + "CANCELLED before dispatch is always recorded and releases the shipment's lines: inventory "
+                    + "gives back what it still holds of them; if inventory-service cannot be reached the release is "
+                    + "retried in the background (stock RELEASE_PENDING), and if it refuses, the shipment shows "
+                    + "RELEASE_REFUSED with inventory's reason. LOST and CANCELLED after dispatch are recorded on the "
+                    + "shipment. Repeating the shipment's latest event, or reusing an Idempotency-Key with the same "
+                    + "body, answers with the recorded event and has no further effect.")
     @APIResponse(responseCode = "201", description = "Recorded; Location names the event",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = EventDto.class)))
     @APIResponse(responseCode = "200",
             description = "The request repeated the shipment's latest event; nothing new was recorded",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = EventDto.class)))
     @APIResponse(responseCode = "409",
-            description = "Illegal transition (extensions: currentStatus and allowed events), "
-                    + "or inventory-service refused the reservation's consume/release",
+            description = "Illegal transition (extensions: currentStatus and allowed events), or a DISPATCHED whose "
+                    + "stock inventory-service no longer holds (title \"Stock no longer held\"; extensions: "
+                    + "currentStatus, reservationId, wayOut CANCELLED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Time before the previous event or in the future, DELIVERED "
-            + "without proof of delivery, reservation unknown to inventory, or Idempotency-Key reused with another "
-            + "body",
+            + "without proof of delivery, a DISPATCHED whose reservation inventory does not know, or Idempotency-Key "
+            + "reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "inventory-service unreachable: nothing recorded, retry later",
+    @APIResponse(responseCode = "503",
+            description = "DISPATCHED while inventory-service is unreachable: nothing recorded, retry later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response postEvent(
             @Parameter(description = SHIPMENT_ID, example = SHIPMENT_ID_EXAMPLE) @PathParam("id") UUID id,
@@ -256,7 +286,27 @@ public class ShipmentResource {
         return ProofOfDeliveryDto.from(tracking.proofOfDelivery(id));
     }
 
-    // ---------------------------------------------------------------- helpers
+    // ---------------------------------------------------------------- stock settlement
 
-    /** A page of the use case's records as a page of DTOs. */
+    @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
+    @Path("{id}/stock-settlement")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "settleShipmentStock", summary = "Try the release of a cancelled shipment again now",
+            description = "For a shipment cancelled before dispatch whose release in inventory-service is pending "
+                    + "(stock RELEASE_PENDING: inventory could not be reached; it is also retried in the background) "
+                    + "or was refused (stock RELEASE_REFUSED: inventory answered 4xx; try again once the cause is "
+                    + "fixed in inventory-service): asks inventory-service to release the shipment's lines once more, "
+                    + "at once, and answers the shipment with the outcome in `stock` and `stockSettlement` (RELEASED, "
+                    + "still RELEASE_PENDING, or RELEASE_REFUSED with inventory's reason). No body.")
+    @APIResponse(responseCode = "200", description = "Tried; the shipment with its stock as it now stands",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ShipmentDto.class)))
+    @APIResponse(responseCode = "409",
+            description = "Nothing to settle: the shipment's stock is not RELEASE_PENDING or RELEASE_REFUSED "
+                    + "(extensions: currentStatus and stock)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ShipmentDto settleStock(
+            @Parameter(description = SHIPMENT_ID, example = SHIPMENT_ID_EXAMPLE) @PathParam("id") UUID id) {
+        return ShipmentDto.from(settlements.settleNow(id));
+    }
 }

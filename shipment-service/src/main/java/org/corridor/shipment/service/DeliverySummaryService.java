@@ -83,10 +83,11 @@ public class DeliverySummaryService {
                         .quantity();
             }
         }
+        Map<UUID, List<ShipmentLine>> linesOf = ShipmentLine.byShipment(shipments.stream().map(s -> s.id).toList());
         for (Shipment s : shipments) {
             boolean cancelled = s.status == ShipmentStatus.CANCELLED;
             boolean dispatched = s.dispatchedAt != null;
-            for (ShipmentLine l : s.lines) {
+            for (ShipmentLine l : linesOf.getOrDefault(s.id, List.of())) {
                 Acc a = rows.computeIfAbsent(s.siteId + "|" + l.itemCode, k -> new Acc(s.siteId, l.itemCode));
                 if (a.siteName == null) {
                     a.siteName = s.siteName;

@@ -1,11 +1,14 @@
 package org.corridor.shipment.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.corridor.common.paging.PageParams;
@@ -94,15 +97,31 @@ public class ShipmentService {
     }
 
     /**
-     * One page of the shipments matching every given filter (a null filter is left out), oldest change first;
-     * {@code since}: changed strictly after.
+     * One page of the shipments matching every given filter (a null filter is left out), ordered by {@code updatedAt}
+     * then id, so that pages never overlap or skip while nothing changes. {@code since}: changed strictly after it;
+     * with {@code sinceId} as well, changed after the position ({@code since}, {@code sinceId}) in that order, i.e.
+     * also changed exactly at {@code since} with a greater id (a keyset cursor: the last shipment a reader processed).
+     * Reads the page with one query for the shipments, one for all their lines and one count, whatever the page size.
      */
     @Transactional
     public PageResponse<ShipmentView> list(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status,
-            Instant since, PageParams page) {
+            Instant since, UUID sinceId, PageParams page) {
+        if (sinceId != null && since == null) {
+            throw ProblemException.badRequest("Query parameter sinceId needs since: together they name the last "
+                    + "shipment already read (its updatedAt and id)");
+        }
         QueryFilter f = QueryFilter.create().eq("planId", planId).eq("incidentId", incidentId).eq("siteId", siteId)
-                .eq("status", status).cond("updatedAt > ?", since);
-        return PageResponse.of(Shipment.find(f.where(), Sort.by("updatedAt").and("id"), f.params()), page,
-                ShipmentView::of);
+                .eq("status", status).cond("updatedAt > ?", sinceId == null ? since : null);
+        String where = f.where();
+        Parameters params = f.params();
+        if (sinceId != null) {
+            where += " and (updatedAt > :since or (updatedAt = :since and id > :sinceId))";
+            params.and("since", since).and("sinceId", sinceId);
+        }
+        PanacheQuery<Shipment> query = Shipment.find(where, Sort.by("updatedAt").and("id"), params);
+        List<Shipment> shipments = query.page(page.page, page.size).list();
+        Map<UUID, List<ShipmentLine>> lines = ShipmentLine.byShipment(shipments.stream().map(s -> s.id).toList());
+        List<ShipmentView> items = shipments.stream().map(s -> ShipmentView.of(s, lines.get(s.id))).toList();
+        return new PageResponse<>(items, page.page, page.size, query.count());
     }
 }

@@ -2,21 +2,28 @@ package org.corridor.shipment.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.corridor.shipment.client.inventory.InventoryGateway;
 import org.corridor.shipment.domain.EventType;
+import org.corridor.shipment.domain.SettlementOperation;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentLine;
 import org.corridor.shipment.domain.ShipmentStatus;
+import org.corridor.shipment.domain.StockSettlement;
 import org.corridor.shipment.domain.StockState;
 import org.corridor.shipment.domain.Transitions;
 import org.corridor.shipment.domain.TransportMode;
 
-/** A shipment as the use cases answer it: its fields, lines, and the events that may follow its status. */
+/**
+ * A shipment as the use cases answer it: its fields, lines, the events that may follow its status, and how far the
+ * settlement of its stock in inventory-service got ({@code stockSettlement}, null before dispatch or cancellation).
+ */
 public record ShipmentView(UUID id, UUID planId, UUID incidentId, UUID originDepotId, String originCountryCode,
         UUID siteId, String siteName, String destinationCountryCode, TransportMode mode, Integer vehicles,
         List<Line> lines, Instant plannedDeparture, Instant estimatedArrival, UUID reservationId, ShipmentStatus status,
-        StockState stock, List<EventType> allowedEvents, Instant dispatchedAt, String receivedBy, Instant receivedAt,
-        Instant createdAt, Instant updatedAt) {
+        StockState stock, Settlement stockSettlement, List<EventType> allowedEvents, Instant dispatchedAt,
+        String receivedBy, Instant receivedAt, Instant createdAt, Instant updatedAt) {
 
     /** One lot carried; {@code accepted}, {@code rejected} and the reason once the proof of delivery is recorded. */
     public record Line(String itemCode, UUID lotId, int quantity, double weightKg, Integer accepted, Integer rejected,
@@ -27,11 +34,35 @@ public record ShipmentView(UUID id, UUID planId, UUID incidentId, UUID originDep
         }
     }
 
-    /** Reads the entity (and its lazily loaded lines): call inside the transaction. */
+    /**
+     * The settlement of the shipment's lines in inventory-service: the operation and its reference, the attempts, when
+     * the next is due (a pending release), when inventory confirmed it, and a note for operators.
+     */
+    public record Settlement(SettlementOperation operation, String reference, int attempts, Instant lastAttemptAt,
+            Instant nextAttemptAt, Instant settledAt, String note) {
+
+        static Settlement of(Shipment s) {
+            StockSettlement st = s.stockSettlement;
+            if (st == null || !st.started()) {
+                return null;
+            }
+            return new Settlement(st.operation,
+                    InventoryGateway.reference(s.id, st.operation.name().toLowerCase(Locale.ROOT)), st.attempts,
+                    st.lastAttemptAt, st.nextAttemptAt, st.settledAt, st.note);
+        }
+    }
+
+    /** Reads the entity and its lazily loaded lines (one query): call inside the transaction. */
     static ShipmentView of(Shipment s) {
+        return of(s, s.lines);
+    }
+
+    /** Reads the entity with its lines loaded beforehand (see {@link ShipmentLine#byShipment}). */
+    static ShipmentView of(Shipment s, List<ShipmentLine> lines) {
         return new ShipmentView(s.id, s.planId, s.incidentId, s.originDepotId, s.originCountryCode, s.siteId,
-                s.siteName, s.destinationCountryCode, s.mode, s.vehicles, s.lines.stream().map(Line::of).toList(),
-                s.plannedDeparture, s.estimatedArrival, s.reservationId, s.status, s.stock,
+                s.siteName, s.destinationCountryCode, s.mode, s.vehicles,
+                lines == null ? List.of() : lines.stream().map(Line::of).toList(), s.plannedDeparture,
+                s.estimatedArrival, s.reservationId, s.status, s.stock, Settlement.of(s),
                 List.copyOf(Transitions.allowedFrom(s.status)), s.dispatchedAt, s.podReceivedBy, s.podReceivedAt,
                 s.createdAt, s.updatedAt);
     }

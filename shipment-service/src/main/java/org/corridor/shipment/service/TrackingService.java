@@ -12,13 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.corridor.common.client.UpstreamException;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
-import org.corridor.shipment.client.inventory.InventoryClient;
-import org.corridor.shipment.client.inventory.InventoryGateway;
 import org.corridor.shipment.config.ShipmentConfig;
 import org.corridor.shipment.domain.EventType;
 import org.corridor.shipment.domain.Shipment;
@@ -28,17 +25,17 @@ import org.corridor.shipment.domain.ShipmentStatus;
 import org.corridor.shipment.domain.StockEffect;
 import org.corridor.shipment.domain.StockState;
 import org.corridor.shipment.domain.Transitions;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Tracking events and proof of delivery: the shipment state machine ({@link Transitions}) and its effects on stock in
  * inventory-service.
  * <p>
  * Each change locks the shipment row ({@code SELECT ... FOR UPDATE}) for the whole transaction, so concurrent events on
- * one shipment are applied one after the other and each sees the status the previous one left. The stock effect
- * (consume / release) is called inside that transaction: if inventory-service refuses or cannot be reached, the
- * transaction rolls back and no event is recorded. If our commit failed after inventory answered, a retry calls the
- * same idempotent inventory operation again and gets the same answer.
+ * one shipment are applied one after the other and each sees the status the previous one left. The stock effect is
+ * called inside that transaction ({@link StockSettlementService}): a dispatch that inventory-service refuses or cannot
+ * take rolls back and records no event; a cancellation before dispatch is always recorded, with its release done,
+ * pending (retried in the background) or refused, as the shipment's {@code stock} says. If our commit failed after
+ * inventory answered, a retry calls the same idempotent inventory operation again and gets the same answer.
  */
 @ApplicationScoped
 public class TrackingService {
@@ -64,11 +61,11 @@ public class TrackingService {
     public record PodOutcome(ProofOfDeliveryView proof, boolean created) {
     }
 
-    private final InventoryGateway inventory;
+    private final StockSettlementService settlements;
     private final ShipmentConfig config;
 
-    public TrackingService(InventoryGateway inventory, ShipmentConfig config) {
-        this.inventory = inventory;
+    public TrackingService(StockSettlementService settlements, ShipmentConfig config) {
+        this.settlements = settlements;
         this.config = config;
     }
 
@@ -232,16 +229,13 @@ public class TrackingService {
     private StockEffect applyStockEffect(Shipment s, EventType type, Instant at) {
         switch (type) {
             case DISPATCHED -> {
-                callInventory(s, true);
-                s.stock = StockState.ISSUED;
+                settlements.consume(s);
                 s.dispatchedAt = at;
                 return StockEffect.RESERVATION_CONSUMED;
             }
             case CANCELLED -> {
                 if (s.status == ShipmentStatus.PLANNED) {
-                    callInventory(s, false);
-                    s.stock = StockState.RELEASED;
-                    return StockEffect.RESERVATION_RELEASED;
+                    return settlements.release(s);
                 }
                 s.stock = StockState.RECALLED;
                 return StockEffect.RECALL_RECORDED;
@@ -254,43 +248,6 @@ public class TrackingService {
                 return null;
             }
         }
-    }
-
-    private void callInventory(Shipment s, boolean consume) {
-        String what = consume ? "consume" : "release";
-        List<InventoryClient.Line> lines = s.lines.stream()
-                .map(l -> new InventoryClient.Line(l.lotId, l.quantity)).toList();
-        try {
-            if (consume) {
-                inventory.consume(s.reservationId, s.id, lines);
-            } else {
-                inventory.release(s.reservationId, s.id, lines);
-            }
-        } catch (TimeoutException e) {
-            throw unavailable(s, what, "it did not answer in time");
-        } catch (UpstreamException e) {
-            if (e.isUnavailable()) {
-                throw unavailable(s, what, e.status() == 0 ? "it cannot be reached" : "it answered " + e.status());
-            }
-            String why = e.detail() == null ? "" : " (" + e.detail() + ")";
-            if (e.status() == 404) {
-                throw ProblemException.unprocessable("Reservation unknown",
-                        "inventory-service does not know reservation " + s.reservationId + why
-                                + "; nothing was recorded");
-            }
-            if (e.status() == 409) {
-                throw ProblemException.conflict("Reservation cannot be " + (consume ? "consumed" : "released"),
-                        "inventory-service refused to " + what + " reservation " + s.reservationId + why
-                                + "; nothing was recorded");
-            }
-            throw unavailable(s, what, "it refused the request with " + e.status() + why);
-        }
-    }
-
-    private static ProblemException unavailable(Shipment s, String what, String why) {
-        return ProblemException.unavailable("Inventory unavailable",
-                "Cannot " + what + " reservation " + s.reservationId + " in inventory-service: " + why
-                        + ". Nothing was recorded; retry the event later");
     }
 
     private ShipmentEvent append(Shipment s, EventType type, Instant at, String location, Double latitude,

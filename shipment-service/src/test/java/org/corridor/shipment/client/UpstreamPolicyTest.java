@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gateways inherit common's fault-tolerance policy (UpstreamGateway) and the MicroProfile Fault Tolerance
- * properties that tune it per gateway class take effect: allocation's 10 s timeout from application.properties, and the
- * short retry delay the tests set (UpstreamServicesResource).
+ * properties that tune it per gateway class take effect: inventory's 15 s and allocation's 10 s timeouts from
+ * application.properties, and the short retry delay the tests set (UpstreamServicesResource).
  */
 @QuarkusTest
 class UpstreamPolicyTest {
@@ -27,11 +27,12 @@ class UpstreamPolicyTest {
     FaultToleranceOperationProvider operations;
 
     @Test
-    void inventoryCallsHaveTheCommonTimeoutAndRetriesWithTheTestsShortDelay() throws Exception {
+    void inventoryCallsHaveTheirOwnFifteenSecondTimeoutAndRetriesWithTheTestsShortDelay() throws Exception {
         for (String method : List.of("consume", "release")) {
             FaultToleranceOperation op = operations.get(InventoryGateway.class,
                     InventoryGateway.class.getMethod(method, UUID.class, UUID.class, List.class));
-            assertEquals(Duration.ofSeconds(8), timeout(op.getTimeout()), method);
+            // a settlement carries up to 5,000 lines: 15 s per attempt (application.properties)
+            assertEquals(Duration.ofSeconds(15), timeout(op.getTimeout()), method);
             assertEquals(2, op.getRetry().maxRetries(), method);
             assertEquals(Duration.ofMillis(20), delay(op.getRetry()), method);
         }

@@ -1,5 +1,7 @@
 package org.corridor.shipment.rest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
@@ -134,6 +136,13 @@ class SecurityMatrixTest {
                     arrive(id);
                     return new Call("/api/v1/shipments/" + id + "/proof-of-delivery", fullPod(body, 10),
                             () -> as(officer).get("/api/v1/shipments/" + id).then().body("status", equalTo("ARRIVED")));
+                }),
+                new Endpoint("POST", "/api/v1/shipments/{id}/stock-settlement", OPS_S, 200, () -> {
+                    String id = cancelledWithRefusedRelease();
+                    return new Call("/api/v1/shipments/" + id + "/stock-settlement", null,
+                            () -> as(officer).get("/api/v1/shipments/" + id).then()
+                                    .body("stock", equalTo("RELEASE_REFUSED"))
+                                    .body("stockSettlement.attempts", equalTo(1)));
                 }),
                 new Endpoint("GET", "/api/v1/shipments/{id}/proof-of-delivery", READ, 200,
                         () -> Call.read("/api/v1/shipments/" + delivered + "/proof-of-delivery")),
@@ -276,6 +285,20 @@ class SecurityMatrixTest {
     private static String create(String token, Map<String, Object> body) {
         return as(token).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/v1/shipments")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** A shipment cancelled before dispatch whose release inventory-service refused (404) and keeps refusing. */
+    private String cancelledWithRefusedRelease() {
+        Map<String, Object> body = anyShipment();
+        String id = create(officer, body);
+        wireMock.stubFor(
+                post(urlEqualTo("/api/v1/reservations/" + body.get("reservationId") + "/release")).atPriority(1)
+                        .willReturn(aResponse().withStatus(404)
+                                .withHeader("Content-Type", "application/problem+json")
+                                .withBody("{\"status\":404,\"detail\":\"Reservation does not exist\"}")));
+        as(officer).body(event("CANCELLED", t(0))).post("/api/v1/shipments/" + id + "/events").then().statusCode(201)
+                .body("stockEffect", equalTo("RELEASE_REFUSED"));
+        return id;
     }
 
     /** Drives a PLANNED shipment to ARRIVED (minutes 0-2); returns the id of its DISPATCHED event. */

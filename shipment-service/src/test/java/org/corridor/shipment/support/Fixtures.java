@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Request bodies and calls the tests share. Every shipment gets fresh random ids, so tests never collide. */
 public final class Fixtures {
@@ -50,6 +51,47 @@ public final class Fixtures {
         b.put("estimatedArrival", T0.plus(2, ChronoUnit.DAYS).toString());
         b.put("reservationId", UUID.randomUUID().toString());
         return b;
+    }
+
+    /**
+     * {@code n} lines, each from its own new lot, alternating between four items; quantities 1 to 97 and weights follow
+     * the line number, so every line can be told apart and checked.
+     */
+    public static List<Map<String, Object>> manyLines(int n) {
+        String[] items = {"TENT-FAMILY", "HYGIENE-KIT", "BLANKET", "WATER-JERRYCAN"};
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add(line(items[i % items.length], UUID.randomUUID(), 1 + i % 97, 0.5 * (1 + i % 97)));
+        }
+        return lines;
+    }
+
+    /** Reads the shipment as the service answers it. */
+    public static Response getShipment(String id) {
+        return given().get("/api/v1/shipments/" + id);
+    }
+
+    /**
+     * Reads the shipment every 100 ms until {@code done} holds for its JSON (a background retry has run), at most
+     * {@code seconds}; fails with the last answer otherwise.
+     */
+    public static Response awaitShipment(String id, int seconds, Predicate<Response> done) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        Response r = getShipment(id);
+        while (!done.test(r)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("shipment " + id + " did not get there within " + seconds + " s: "
+                        + r.asString());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            r = getShipment(id);
+        }
+        return r;
     }
 
     public static Map<String, Object> anyShipment() {

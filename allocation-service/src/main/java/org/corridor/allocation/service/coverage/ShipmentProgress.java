@@ -113,7 +113,7 @@ public class ShipmentProgress {
      * Shares each lot's accepted and rejected units over the plan lines of that lot, in line order: the first lines get
      * the accepted units first. Lines of a lot the proof does not mention count as delivered in full.
      */
-    private static void deliver(List<PlanLine> lines, ShipmentClient.Shipment s) {
+    static void deliver(List<PlanLine> lines, ShipmentClient.Shipment s) {
         Map<UUID, int[]> left = new HashMap<>();
         for (ShipmentClient.Line l : s.lines() == null ? List.<ShipmentClient.Line>of() : s.lines()) {
             if (l.accepted() != null || l.rejected() != null) {

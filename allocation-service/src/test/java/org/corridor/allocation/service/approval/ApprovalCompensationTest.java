@@ -96,9 +96,10 @@ class ApprovalCompensationTest {
         // nothing is released while the plan's shipments cannot be checked
         inventory.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/reservations/" + reservationId + "/release")));
 
-        // a retry joins the approval under way: no second reservation
+        // a retry joins the approval under way: no second reservation for this plan
         given().header("Idempotency-Key", "approve-comp-2").when().post("/api/v1/plans/" + planId + "/approval").then()
                 .statusCode(202);
-        inventory.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/reservations")));
+        inventory.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/reservations"))
+                .withHeader("Idempotency-Key", WireMock.matching("plan-" + planId + "-.*")));
     }
 }

@@ -14,7 +14,8 @@ import org.corridor.shipment.service.ShipmentService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CreateShipmentRequest",
-        description = "A shipment of an approved plan: lots held by one reservation, from one depot to one site")
+        description = "A shipment of an approved plan: lots held by the plan's reservation, from one depot to one "
+                + "site")
 public record CreateShipmentRequest(
         @Schema(description = "The approved allocation plan the shipment comes from",
                 example = "6f1c2a1e-4b7d-4f4e-9a7b-1d2c3e4f5a6b") @NotNull UUID planId,
@@ -35,15 +36,20 @@ public record CreateShipmentRequest(
         @Schema(description = "Number of trucks or aircraft, if known", example = "3") @Min(value = 1,
                 message = "must be between 1 and 1000") @Max(value = 1000,
                         message = "must be between 1 and 1000") Integer vehicles,
-        @Schema(description = "Lots carried; each (itemCode, lotId) at most once") @NotNull @Size(min = 1, max = 500,
-                message = "must have between 1 and 500 lines") @Valid List<@NotNull ShipmentLineRequest> lines,
+        @Schema(description = "Lots carried, 1 to 5,000; each (itemCode, lotId) at most once. Dispatch and "
+                + "cancellation settle all of them with inventory-service in one settlement",
+                minItems = 1, maxItems = MAX_LINES) @NotNull @Size(min = 1, max = MAX_LINES,
+                        message = "must have between 1 and 5000 lines") @Valid List<@NotNull ShipmentLineRequest> lines,
         @Schema(description = "Planned departure from the depot (UTC)",
                 example = "2026-11-23T06:00:00Z") @NotNull Instant plannedDeparture,
         @Schema(description = "Estimated arrival at the site (UTC); after plannedDeparture",
                 example = "2026-11-24T18:00:00Z") @NotNull Instant estimatedArrival,
-        @Schema(description = "The inventory reservation holding exactly this shipment's lots; "
-                + "one reservation per shipment",
+        @Schema(description = "The plan's inventory reservation holding this shipment's lots: one reservation per "
+                + "plan, shared by the plan's shipments, each settling only its own lines of it",
                 example = "9e8d7c6b-5a4f-4e3d-2c1b-0a9f8e7d6c5b") @NotNull UUID reservationId) {
+
+    /** The most lines one shipment may carry (inventory settles up to 10,000 lines at once). */
+    public static final int MAX_LINES = 5000;
 
     public ShipmentService.NewShipment toCommand() {
         return new ShipmentService.NewShipment(planId, originDepotId, originCountryCode, siteId, siteName,

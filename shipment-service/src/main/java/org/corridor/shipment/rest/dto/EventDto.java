@@ -21,7 +21,9 @@ public record EventDto(
         @Schema(description = "Latitude, if given", example = "36.22") Double latitude,
         @Schema(description = "Longitude, if given", example = "36.64") Double longitude,
         @Schema(description = "Note", example = "Convoy of 3 trucks left the hub") String note,
-        @Schema(description = "Effect on stock in inventory-service, if any",
+        @Schema(description = "Effect on stock in inventory-service when the event was recorded, if any. "
+                + "RELEASE_PENDING or RELEASE_REFUSED on a CANCELLED event: the release had not gone through then; "
+                + "the shipment's stock says where it stands now",
                 example = "RESERVATION_CONSUMED") StockEffect stockEffect,
         @Schema(description = "When the service recorded it (UTC)",
                 example = "2026-11-23T06:11:02.512Z") Instant recordedAt) {

@@ -16,8 +16,10 @@ public record ProofOfDeliveryRequest(
                 example = "Ayşe Demir, camp manager") @NotBlank @Size(max = 200) String receivedBy,
         @Schema(description = "When the goods were received (UTC); not before the shipment's last event",
                 example = "2026-11-24T19:30:00Z") @NotNull Instant receivedAt,
-        @Schema(description = "One entry per shipped line") @NotNull @Size(min = 1, max = 500,
-                message = "must have between 1 and 500 lines") @Valid List<@NotNull ProofOfDeliveryLineRequest> lines) {
+        @Schema(description = "One entry per shipped line (a shipment carries at most 5,000)", minItems = 1,
+                maxItems = CreateShipmentRequest.MAX_LINES) @NotNull @Size(min = 1,
+                        max = CreateShipmentRequest.MAX_LINES,
+                        message = "must have between 1 and 5000 lines") @Valid List<@NotNull ProofOfDeliveryLineRequest> lines) {
 
     public TrackingService.NewProofOfDelivery toCommand() {
         return new TrackingService.NewProofOfDelivery(receivedBy, receivedAt,

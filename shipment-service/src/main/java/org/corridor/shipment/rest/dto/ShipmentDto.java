@@ -30,11 +30,17 @@ public record ShipmentDto(
         @Schema(description = "Sum of the lines' weights in kg", example = "6600.0") double totalWeightKg,
         @Schema(description = "Planned departure (UTC)", example = "2026-11-23T06:00:00Z") Instant plannedDeparture,
         @Schema(description = "Estimated arrival (UTC)", example = "2026-11-24T18:00:00Z") Instant estimatedArrival,
-        @Schema(description = "The inventory reservation holding this shipment's lots",
+        @Schema(description = "The plan's inventory reservation holding this shipment's lots (shared by the plan's "
+                + "shipments; each settles only its own lines)",
                 example = "9e8d7c6b-5a4f-4e3d-2c1b-0a9f8e7d6c5b") UUID reservationId,
         @Schema(description = "Current status", example = "IN_TRANSIT") ShipmentStatus status,
-        @Schema(description = "Where the goods stand in inventory: RESERVED, RELEASED, ISSUED, LOST or RECALLED",
+        @Schema(description = "Where the goods stand in inventory: RESERVED, RELEASED, ISSUED, LOST, RECALLED, "
+                + "RELEASE_PENDING (cancelled before dispatch, the release waits for inventory-service and is retried "
+                + "in the background) or RELEASE_REFUSED (cancelled before dispatch, inventory-service refused the "
+                + "release; stockSettlement.note says why)",
                 example = "ISSUED") StockState stock,
+        @Schema(description = "The settlement of the shipment's lines in inventory-service, null until dispatch or "
+                + "cancellation") StockSettlementDto stockSettlement,
         @Schema(description = "Events that may be posted next (DELIVERED through proof of delivery)",
                 example = "[\"AT_BORDER\", \"ARRIVED\"]") List<EventType> allowedEvents,
         @Schema(description = "When it was dispatched (UTC), if it was",
@@ -53,7 +59,8 @@ public record ShipmentDto(
                 s.siteId(), s.siteName(), s.destinationCountryCode(), s.mode(), s.vehicles(),
                 s.lines().stream().map(ShipmentLineDto::from).toList(),
                 s.lines().stream().mapToDouble(ShipmentView.Line::weightKg).sum(), s.plannedDeparture(),
-                s.estimatedArrival(), s.reservationId(), s.status(), s.stock(), s.allowedEvents(), s.dispatchedAt(),
+                s.estimatedArrival(), s.reservationId(), s.status(), s.stock(),
+                StockSettlementDto.from(s.stockSettlement()), s.allowedEvents(), s.dispatchedAt(),
                 s.receivedBy(), s.receivedAt(), s.createdAt(), s.updatedAt());
     }
 }
