@@ -29,7 +29,8 @@ import org.corridor.local.CorridorSystem;
  * <li>allocation and inventory: no reservation with reference {@code plan-<id>} holds stock unless plan {@code <id>} is
  * APPROVED or APPROVING, and no plan has more than one reservation that holds or consumed stock;</li>
  * <li>shipment and inventory: a PLANNED shipment's lines are held in its reservation (and nothing of it was settled
- * yet); a dispatched shipment was consumed, a cancelled one released, each once under its own reference;</li>
+ * yet); a dispatched shipment was consumed, a cancelled one released (no release left pending), each once under its own
+ * reference;</li>
  * <li>allocation and inventory's teams: a team is assigned under {@code plan-<id>} only while that plan is APPROVED or
  * APPROVING, and every team of an APPROVED plan is assigned to it;</li>
  * <li>allocation alone and with shipment: the lines of a plan that is not committing are PLANNED and carried by
@@ -363,6 +364,16 @@ final class Invariants {
                         violation("shipment %s is %s with its stock RESERVED, but inventory already settled it",
                                 s.id(), s.status());
                     }
+                    if ("CANCELLED".equals(s.status())) {
+                        violation("shipment %s is CANCELLED but its stock is still RESERVED", s.id());
+                    }
+                }
+                // cancelled, inventory unreachable: retried in the background until it is released
+                case "RELEASE_PENDING" -> violation("shipment %s (%s): the release of its stock is still pending",
+                        s.id(), s.status());
+                // cancelled, inventory refused the release (e.g. the whole reservation was released already): what
+                // is still held is checked per plan and per reservation above
+                case "RELEASE_REFUSED" -> {
                 }
                 case "ISSUED", "LOST", "RECALLED" -> {
                     if (!settlements.contains(consumed)) {
