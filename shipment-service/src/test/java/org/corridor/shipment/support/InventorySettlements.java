@@ -21,8 +21,9 @@ import java.io.IOException;
  * ({@code POST /reservations/{id}/consume|release} with {@code {reference, lines: [{lotId, quantity}]}}):
  * <ul>
  * <li>up to 10,000 lines in one settlement; more is a 400 problem;</li>
- * <li>release gives back per line what is still held of it, at most what was asked, and answers 200 with each line's
- * {@code released} (0 when the reservation is already settled): it never fails because the stock is gone;</li>
+ * <li>release gives back per line what is still held of it, at most what was asked, and answers 200 with the
+ * reservation (its lines' running totals) and {@code settlement.lines[].released}, what this call gave back (0 when the
+ * reservation is already settled): it never fails because the stock is gone;</li>
  * <li>consume is strict: it issues every line ({@code consumed}) or, when the stock is not held, answers 409.</li>
  * </ul>
  * The default stubs of {@link UpstreamServicesResource} hold everything that is asked; a test says how much a
@@ -70,7 +71,14 @@ public class InventorySettlements implements ResponseDefinitionTransformerV2 {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("reference", body.path("reference").asText());
         answer.put("status", release ? "RELEASED" : "CONSUMED");
+        // the reservation's lines carry running totals (other shipments' settlements of the shared reservation
+        // included: here 1,000 more than this call); what this call settled is in settlement.lines
         ArrayNode out = answer.putArray("lines");
+        ObjectNode settlement = answer.putObject("settlement");
+        settlement.put("kind", release ? "RELEASE" : "CONSUME");
+        settlement.put("reference", body.path("reference").asText());
+        settlement.put("replay", false);
+        ArrayNode settledLines = settlement.putArray("lines");
         for (JsonNode l : lines) {
             long asked = l.path("quantity").asLong();
             long settled = held == null ? asked : Math.min(asked, held);
@@ -80,8 +88,15 @@ public class InventorySettlements implements ResponseDefinitionTransformerV2 {
             }
             ObjectNode line = out.addObject();
             line.put("lotId", l.path("lotId").asText());
-            line.put("quantity", asked);
-            line.put(release ? "released" : "consumed", settled);
+            line.put("quantity", asked + 1_000);
+            line.put("consumed", release ? 1_000 : settled + 1_000);
+            line.put("released", release ? settled : 0);
+            line.put("held", 0);
+            ObjectNode s = settledLines.addObject();
+            s.put("lotId", l.path("lotId").asText());
+            s.put("requested", asked);
+            s.put("consumed", release ? 0 : settled);
+            s.put("released", release ? settled : 0);
         }
         return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(answer.toString()).build();

@@ -21,9 +21,9 @@ public class InventoryGateway extends UpstreamGateway {
     public static final String SERVICE = "inventory-service";
 
     /**
-     * What inventory-service says it settled, per lot: the sum of the answer's {@code lines[].released} (release) or
-     * {@code lines[].consumed} (consume) over the lines naming that lot. A lot the answer does not name, or names
-     * without the field, is absent: unknown, not zero.
+     * What inventory-service says it settled, per lot: the sum of the answer's {@code settlement.lines[].released}
+     * (release) or {@code settlement.lines[].consumed} (consume) over the lines naming that lot. A lot the answer does
+     * not name, or names without the field, is absent: unknown, not zero.
      */
     public record Settled(Map<UUID, Long> byLot) {
     }
@@ -59,9 +59,13 @@ public class InventoryGateway extends UpstreamGateway {
         return settled(answer, "released");
     }
 
+    /**
+     * What this call settled per lot: inventory answers the reservation (its lines carry running totals over every
+     * settlement of the shared reservation) with {@code settlement.lines}, what this one call did.
+     */
     private static Settled settled(JsonNode answer, String field) {
         Map<UUID, Long> byLot = new HashMap<>();
-        JsonNode lines = answer == null ? null : answer.get("lines");
+        JsonNode lines = answer == null ? null : answer.path("settlement").get("lines");
         if (lines != null && lines.isArray()) {
             for (JsonNode l : lines) {
                 UUID lot = lot(l.path("lotId").asText(null));
