@@ -109,6 +109,7 @@ class ApprovalFaultIT {
         List<UUID> lots = Crisis.perLot(c.plan(planId)).keySet().stream().map(UUID::fromString).toList();
         Instant t0;
         Instant released;
+        Instant ended;
         int heldBefore;
         String seenByAllocation;
         try (Connection lock = system.connect("inventory")) {
@@ -126,20 +127,20 @@ class ApprovalFaultIT {
                 }
             }
             t0 = Instant.now();
-            CompletableFuture<JsonPath> approval = CompletableFuture
-                    .supplyAsync(() -> c.approve(planId, "approve-" + tag, Duration.ofMinutes(3)));
+            CompletableFuture<Instant> approval = ended(() -> c.approve(planId, "approve-" + tag,
+                    Duration.ofMinutes(3)));
             seenByAllocation = awaitApprovalError(planId, t0.plus(hold));
             heldBefore = reservationsOf(planId);
             lock.commit();
             released = Instant.now();
-            approval.get(4, TimeUnit.MINUTES);
+            ended = approval.get(4, TimeUnit.MINUTES);
         }
         JsonPath end = c.awaitPlan(planId, "APPROVING", Duration.ofMinutes(3));
         report.add(String.format(
                 "%s: lots locked %.1f s (allocation's inventory timeout %s, give-up %s); allocation meanwhile saw: %s; "
                         + "reservations of the plan before the locks went: %d; approval ended %.1f s after t0 as %s%s",
                 tag, seconds(t0, released), INVENTORY_TIMEOUT, GIVE_UP, seenByAllocation, heldBefore,
-                seconds(t0, Instant.now()), end.getString("status"), errorOf(end)));
+                seconds(t0, ended), end.getString("status"), errorOf(end)));
         try {
             assertEquals(0, heldBefore, "inventory could not commit while its rows were locked");
             assertNotNull(seenByAllocation, "allocation's call timed out while the rows were locked");
@@ -172,8 +173,7 @@ class ApprovalFaultIT {
         Crisis c = new Crisis(system, "F3", log);
         String planId = c.solvedWithDepots(4, "EMT_TYPE_2");
         Instant t0 = Instant.now();
-        CompletableFuture<JsonPath> approval = CompletableFuture
-                .supplyAsync(() -> c.approve(planId, "approve-F3", Duration.ofMinutes(4)));
+        CompletableFuture<Instant> approval = ended(() -> c.approve(planId, "approve-F3", Duration.ofMinutes(4)));
         int atKill = awaitCount("shipment", "SELECT COUNT(*) FROM shipment WHERE plan_id = ?", planId, 1,
                 Duration.ofMinutes(2));
         system.kill("shipment");
@@ -182,12 +182,12 @@ class ApprovalFaultIT {
         Scenario.sleep(2000);
         system.restart("shipment");
         Instant back = Instant.now();
-        approval.get(5, TimeUnit.MINUTES);
+        Instant ended = approval.get(5, TimeUnit.MINUTES);
         JsonPath end = c.awaitPlan(planId, "APPROVING", Duration.ofMinutes(3));
         report.add(String.format(
                 "F3: shipment-service killed %.1f s after the approval started, with %d of 4 shipments created "
                         + "(%d in its database after the kill); back %.1f s later; approval ended %.1f s after t0 as %s%s",
-                seconds(t0, killed), atKill, afterKill, seconds(killed, back), seconds(t0, Instant.now()),
+                seconds(t0, killed), atKill, afterKill, seconds(killed, back), seconds(t0, ended),
                 end.getString("status"), errorOf(end)));
         assertTrue(afterKill < 4, "killed before the last shipment was created (" + afterKill + " of 4)");
         assertSettled(c, planId);
@@ -352,6 +352,14 @@ class ApprovalFaultIT {
             coverage = c.coverageMismatches(planId);
         }
         assertEquals(List.of(), coverage, "coverage of the needs agrees with the plan");
+    }
+
+    /** Runs the approval (which returns once the plan is no longer APPROVING) and answers when it ended. */
+    static CompletableFuture<Instant> ended(Runnable approval) {
+        return CompletableFuture.supplyAsync(() -> {
+            approval.run();
+            return Instant.now();
+        });
     }
 
     /** Polls allocation's approval run of the plan until {@code until}; answers the last error it recorded, if any. */
