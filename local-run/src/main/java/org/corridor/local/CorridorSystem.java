@@ -1,11 +1,13 @@
 package org.corridor.local;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +58,7 @@ public final class CorridorSystem implements AutoCloseable {
     private final List<String> databases = new ArrayList<>();
     private LocalKeys keys;
     private Watchdog.Link watchdog;
-    private EmbeddedPostgres embedded;
+    private EmbeddedDatabase embedded;
     private PgAdmin pg;
     private boolean closed;
 
@@ -171,17 +173,11 @@ public final class CorridorSystem implements AutoCloseable {
                 // a data directory of our own even when throwaway, so that the watchdog knows where it is
                 boolean temporary = options.dataDir() == null;
                 Path dataDir = temporary ? Files.createTempDirectory("corridor-pg") : options.dataDir();
-                Files.createDirectories(dataDir);
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir)
-                        .setCleanDataDirectory(temporary);
-                if (options.pgPort() > 0) {
-                    builder.setPort(options.pgPort());
-                }
                 synchronized (this) {
                     requireOpen();
                     watchdog.postgres(dataDir, temporary);
                 }
-                EmbeddedPostgres started = builder.start();
+                EmbeddedDatabase started = EmbeddedDatabase.start(dataDir, temporary, options.pgPort());
                 synchronized (this) {
                     if (closed) {
                         // close() ran while the server started: it could not stop it
@@ -193,7 +189,7 @@ public final class CorridorSystem implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
-            pg = PgAdmin.embedded(embedded.getJdbcUrl("postgres", "postgres"));
+            pg = PgAdmin.embedded(embedded.adminJdbcUrl());
         }
         String suffix = Long.toHexString(System.nanoTime());
         for (String service : SERVICES) {
@@ -321,7 +317,7 @@ public final class CorridorSystem implements AutoCloseable {
         Collections.reverse(reverse);
         reverse.forEach(this::stop);
         try {
-            EmbeddedPostgres server;
+            EmbeddedDatabase server;
             synchronized (this) {
                 server = embedded;
             }
@@ -361,5 +357,39 @@ public final class CorridorSystem implements AutoCloseable {
     /** The JDBC URL of one service's database, for tools that inspect it. */
     public String jdbcUrl(String service) {
         return pg.jdbcUrl(databases.get(SERVICES.indexOf(service)));
+    }
+
+    /** A new connection to one service's database, as the services connect (for tests that inspect or lock rows). */
+    public Connection connect(String service) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(service), pg.user(), pg.password());
+    }
+
+    /** True when this system runs its own embedded PostgreSQL, which {@link #restartDatabase} can restart. */
+    public synchronized boolean canRestartDatabase() {
+        return embedded != null;
+    }
+
+    /** {@link #restartDatabase(Duration)} with no downtime beyond the stop and the start themselves. */
+    public void restartDatabase() {
+        restartDatabase(Duration.ZERO);
+    }
+
+    /**
+     * Restarts PostgreSQL underneath the running services, as an operator or a crash-looping host would: a fast
+     * shutdown (every open session is cut, committed work is kept), {@code downtime} with connections refused, then a
+     * start on the same data directory and port. The services are not told; they must reconnect on their own. Only the
+     * embedded server can be restarted (not the external one named by {@value #DB_URL_ENV}).
+     */
+    public void restartDatabase(Duration downtime) {
+        EmbeddedDatabase server;
+        synchronized (this) {
+            requireOpen();
+            server = embedded;
+        }
+        if (server == null) {
+            throw new IllegalStateException(
+                    "cannot restart an external PostgreSQL (" + DB_URL_ENV + "); only the embedded one");
+        }
+        server.restart(downtime);
     }
 }
