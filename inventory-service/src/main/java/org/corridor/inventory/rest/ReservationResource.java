@@ -27,6 +27,7 @@ import org.corridor.common.security.Roles;
 import org.corridor.inventory.domain.ReservationStatus;
 import org.corridor.inventory.rest.dto.ReservationDto;
 import org.corridor.inventory.rest.dto.ReservationRequest;
+import org.corridor.inventory.rest.dto.SettledReservationDto;
 import org.corridor.inventory.rest.dto.SettlementRequest;
 import org.corridor.inventory.service.ReservationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,7 +59,7 @@ public class ReservationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "createReservation", summary = "Reserve stock, all or nothing",
-            description = "Holds the quantities of every line, or none: if any line is short (not enough available, "
+            description = "Holds the quantities of every line (1 to 10,000 lines), or none: if any line is short (not enough available, "
                     + "or the lot has expired) the answer is 409 and its extensions.shortLines lists each short line "
                     + "as {lotId, requested, available, reason}. Requires an Idempotency-Key: the same key and body "
                     + "replay the first answer, the same key with another body is 422. Never oversells under "
@@ -87,11 +88,17 @@ public class ReservationResource {
     @GET
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listReservations", summary = "List reservations",
-            description = "Reservations oldest first, optionally with one reference and/or status.")
+            description = "Reservations oldest first (by createdAt, then id), optionally only those with exactly "
+                    + "one reference and/or one status (HELD, CONSUMED, RELEASED, PARTIAL). Each item is a "
+                    + "reservation with its lines (lotId, itemCode, quantity, consumed, released, held): this is how "
+                    + "a caller finds out what a reference really holds, e.g. before undoing a plan's approval.")
     public PageResponse<ReservationDto> list(
-            @QueryParam("reference") @Parameter(description = "Only reservations with this reference",
+            @QueryParam("reference") @Parameter(description = "Only reservations with exactly this reference",
                     example = "plan-7c1e2d90") String reference,
-            @QueryParam("status") @Parameter(description = "Only reservations with this status", example = "HELD",
+            @QueryParam("status") @Parameter(
+                    description = "Only reservations with this status: HELD, CONSUMED, RELEASED or "
+                            + "PARTIAL",
+                    example = "HELD",
                     schema = @Schema(implementation = ReservationStatus.class)) String status,
             @BeanParam @Valid PageParams page) {
         ReservationStatus s = QueryParams.enumValue("status", status, ReservationStatus.class);
@@ -112,26 +119,31 @@ public class ReservationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "releaseReservation", summary = "Release a reservation, or part of it",
-            description = "Held quantities become available again (RELEASE entries). Without a body (and without an "
-                    + "Idempotency-Key) everything still held is released; repeating it answers the reservation "
-                    + "unchanged, and a reservation that was wholly consumed cannot be released (409). With a "
-                    + "reference (body or Idempotency-Key header) the given lines, or everything still held, are "
-                    + "released once per reference: the same reference again answers unchanged, with other lines it "
-                    + "is 422. Status: HELD while anything is held, then RELEASED, CONSUMED or SETTLED (partly each).")
-    @APIResponse(responseCode = "200", description = "The reservation after the release",
+            description = "Held quantities become available again (RELEASE entries). A release never fails because "
+                    + "stock is no longer held: per line it releases what was asked but at most what is still held, "
+                    + "and settlement.lines[].released tells what it really released (0 on a reservation that is "
+                    + "already RELEASED, CONSUMED or PARTIAL). Without a body (and without an Idempotency-Key) "
+                    + "everything still held is released. With a reference (body or Idempotency-Key header) the "
+                    + "given lines (up to 10,000), or everything still held, are released once per reference, even "
+                    + "when that is nothing: the same reference again answers the first outcome (settlement.replay "
+                    + "true), with other lines it is 422. A lot that is not a line of the reservation is 409 and "
+                    + "nothing is released. Status: HELD while anything is held, then RELEASED, CONSUMED or PARTIAL "
+                    + "(partly each).")
+    @APIResponse(responseCode = "200", description = "The reservation after the release, and what was released",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReservationDto.class)))
-    @APIResponse(responseCode = "409", description = "Nothing (or not that much) is held any more",
+                    schema = @Schema(implementation = SettledReservationDto.class)))
+    @APIResponse(responseCode = "409", description = "A lot that is not a line of the reservation; nothing was "
+            + "released",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The reference was already used for other lines",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReservationDto release(
+    public SettledReservationDto release(
             @PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = SETTLEMENT_KEY,
                     example = "shipment-5d1f0b7e-release") String key,
             @Valid @RequestBody(required = false,
                     description = "Optional: what to release and under which reference") SettlementRequest body) {
-        return ReservationDto.from(reservations.release(id, reference(body, key), lines(body)));
+        return SettledReservationDto.from(reservations.release(id, reference(body, key), lines(body)));
     }
 
     @POST
@@ -139,26 +151,29 @@ public class ReservationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "consumeReservation", summary = "Consume a reservation, or part of it",
-            description = "Held quantities leave the depot (ISSUE entries lower on-hand and reserved alike). Without "
-                    + "a body (and without an Idempotency-Key) everything still held is consumed; repeating it "
-                    + "answers the reservation unchanged, and a reservation that was wholly released cannot be "
-                    + "consumed (409). With a reference (body or Idempotency-Key header) the given lines, or "
-                    + "everything still held, are consumed once per reference: this is how each shipment of a plan "
-                    + "consumes its own part when it is dispatched.")
-    @APIResponse(responseCode = "200", description = "The reservation after the consumption",
+            description = "Held quantities leave the depot (ISSUE entries lower on-hand and reserved alike). Strict: "
+                    + "goods that are not held cannot be dispatched, so a line asking for more than it holds is 409 "
+                    + "and nothing is consumed. Without a body (and without an Idempotency-Key) everything still held "
+                    + "is consumed; repeating it answers the reservation unchanged, and a reservation that holds "
+                    + "nothing and was never consumed is 409. With a reference (body or Idempotency-Key header) the "
+                    + "given lines (up to 10,000), or everything still held, are consumed once per reference: this is "
+                    + "how each shipment of a plan consumes its own part when it is dispatched. "
+                    + "settlement.lines[].consumed tells what this consumption issued.")
+    @APIResponse(responseCode = "200", description = "The reservation after the consumption, and what was consumed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReservationDto.class)))
-    @APIResponse(responseCode = "409", description = "Nothing (or not that much) is held any more",
+                    schema = @Schema(implementation = SettledReservationDto.class)))
+    @APIResponse(responseCode = "409", description = "Nothing (or not that much) is held, or a lot that is not a "
+            + "line of the reservation; nothing was consumed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The reference was already used for other lines",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReservationDto consume(
+    public SettledReservationDto consume(
             @PathParam("id") @Parameter(description = "Reservation id", example = Examples.RESERVATION_ID) UUID id,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = SETTLEMENT_KEY,
                     example = "shipment-5d1f0b7e-consume") String key,
             @Valid @RequestBody(required = false,
                     description = "Optional: what to consume and under which reference") SettlementRequest body) {
-        return ReservationDto.from(reservations.consume(id, reference(body, key), lines(body)));
+        return SettledReservationDto.from(reservations.consume(id, reference(body, key), lines(body)));
     }
 
     /** The contract's form, with no body (any or no Content-Type): settle everything still held. */
@@ -167,7 +182,8 @@ public class ReservationResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
-    public ReservationDto releaseWithoutBody(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
+    public SettledReservationDto releaseWithoutBody(@PathParam("id") UUID id,
+            @HeaderParam(Idempotency.HEADER) String key) {
         return release(id, key, null);
     }
 
@@ -177,7 +193,8 @@ public class ReservationResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
-    public ReservationDto consumeWithoutBody(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
+    public SettledReservationDto consumeWithoutBody(@PathParam("id") UUID id,
+            @HeaderParam(Idempotency.HEADER) String key) {
         return consume(id, key, null);
     }
 

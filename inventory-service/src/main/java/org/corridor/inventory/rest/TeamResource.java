@@ -21,6 +21,7 @@ import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
+import org.corridor.common.problem.ProblemException;
 import org.corridor.common.rest.QueryParams;
 import org.corridor.common.security.Roles;
 import org.corridor.inventory.domain.TeamStatus;
@@ -79,7 +80,9 @@ public class TeamResource {
     @GET
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listTeams", summary = "List teams",
-            description = "Teams ordered by name, optionally filtered by status, type and country.")
+            description = "Teams ordered by name, optionally filtered by status, type, country and the exact "
+                    + "reference of their assignment (assignmentReference: the teams an approval assigned under "
+                    + "plan-<planId>).")
     public PageResponse<TeamDto> list(
             @QueryParam("status") @Parameter(description = "Only teams with this status", example = "AVAILABLE",
                     schema = @Schema(implementation = TeamStatus.class)) String status,
@@ -87,10 +90,12 @@ public class TeamResource {
                     schema = @Schema(implementation = TeamType.class)) String type,
             @QueryParam("countryCode") @Parameter(description = "Only teams of this country",
                     example = "ITA") String countryCode,
+            @QueryParam("assignmentReference") @Parameter(description = "Only teams ASSIGNED under exactly this "
+                    + "reference", example = "plan-7c1e2d90") String assignmentReference,
             @BeanParam @Valid PageParams page) {
         return teams.list(QueryParams.enumValue("status", status, TeamStatus.class),
-                QueryParams.enumValue("type", type, TeamType.class), countryCode, page.page, page.size)
-                .map(TeamDto::from);
+                QueryParams.enumValue("type", type, TeamType.class), countryCode, assignmentReference, page.page,
+                page.size).map(TeamDto::from);
     }
 
     @GET
@@ -124,13 +129,29 @@ public class TeamResource {
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "releaseTeam", summary = "Release a team's assignment",
             description = "ASSIGNED to AVAILABLE. Releasing an AVAILABLE team answers it unchanged; a DEPLOYED or "
-                    + "STOOD_DOWN team is 409.")
+                    + "STOOD_DOWN team is 409. With ?reference= only an assignment made under that reference is "
+                    + "released: a team assigned under another reference is 409 and stays assigned, an AVAILABLE "
+                    + "team is answered unchanged (200). This is how an approval is undone exactly.")
     @APIResponse(responseCode = "200", description = "The team, AVAILABLE",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TeamDto.class)))
-    @APIResponse(responseCode = "409", description = "The team is DEPLOYED or STOOD_DOWN",
+    @APIResponse(responseCode = "409", description = "The team is assigned under another reference than the one "
+            + "given, or it is DEPLOYED or STOOD_DOWN; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TeamDto release(@PathParam("id") @Parameter(description = "Team id", example = Examples.TEAM_ID) UUID id) {
-        return TeamDto.from(teams.release(id));
+    public TeamDto release(@PathParam("id") @Parameter(description = "Team id", example = Examples.TEAM_ID) UUID id,
+            @QueryParam("reference") @Parameter(description = "Release only an assignment made under exactly this "
+                    + "reference (1 to 200 characters); absent: whatever the team is assigned to",
+                    example = "plan-7c1e2d90") String reference) {
+        return TeamDto.from(teams.release(id, reference(reference)));
+    }
+
+    private static String reference(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        if (reference.isBlank() || reference.trim().length() > 200) {
+            throw ProblemException.badRequest("reference must be 1 to 200 characters when given");
+        }
+        return reference.trim();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,22 +22,26 @@ import org.corridor.inventory.domain.LedgerEntryType;
 import org.corridor.inventory.domain.Reservation;
 import org.corridor.inventory.domain.ReservationLine;
 import org.corridor.inventory.domain.ReservationStatus;
-import org.corridor.inventory.domain.StockBalance;
+import org.corridor.inventory.domain.SettlementKind;
 
 /**
- * Reservations hold stock of lots for a plan, all or nothing. They never oversell: the balance rows of all the lots a
- * request names are locked ({@code SELECT ... FOR UPDATE}) in one stable order (lot ids sorted) before anything is
- * checked, so concurrent requests on the same lots queue up instead of both seeing the same availability, and can never
- * deadlock on each other.
+ * Reservations hold stock of lots for a plan, all or nothing, and are settled (consumed or released) part by part, one
+ * shipment at a time. They never oversell: the balance rows of all the lots a request names are locked in one statement
+ * in lot-id order ({@link LotBatch}) before anything is checked, so concurrent requests on the same lots queue up
+ * instead of both seeing the same availability, and can never deadlock on each other. A request may name up to 10,000
+ * lines; its ledger entries are written in batches.
  */
 @ApplicationScoped
 public class ReservationService {
 
-    private final StockService stock;
+    /** How many short lines a refusal's detail names; {@code extensions.shortLines} lists them all. */
+    static final int DETAIL_LINES = 10;
+
+    private final LotBatch batch;
     private final EntityManager em;
 
-    public ReservationService(StockService stock, EntityManager em) {
-        this.stock = stock;
+    public ReservationService(LotBatch batch, EntityManager em) {
+        this.batch = batch;
         this.em = em;
     }
 
@@ -51,33 +54,20 @@ public class ReservationService {
 
     @Transactional
     public ReservationView reserve(String reference, List<Line> lines) {
-        Set<UUID> seen = new HashSet<>();
-        for (Line l : lines) {
-            if (!seen.add(l.lotId())) {
-                throw ProblemException.badRequest("Lot " + l.lotId() + " appears on more than one line; "
-                        + "give each lot once with its whole quantity");
-            }
-        }
-        Map<UUID, StockBalance> balances = lockAll(lines.stream().map(Line::lotId).toList());
+        requireDistinctLots(lines);
+        Map<UUID, LotBatch.LockedLot> lots = batch.lock(lines.stream().map(Line::lotId).toList());
         List<ShortLine> shortLines = new ArrayList<>();
         for (Line l : lines) {
-            StockBalance b = balances.get(l.lotId());
-            boolean expired = b.lot.expiresOn != null && b.lot.expiresOn.isBefore(References.today());
-            long available = expired ? 0 : b.available();
+            LotBatch.LockedLot lot = lots.get(l.lotId());
+            long available = lot.expired() ? 0 : lot.available();
             if (l.quantity() > available) {
                 shortLines.add(new ShortLine(l.lotId(), l.quantity(), available,
-                        expired ? "EXPIRED" : "INSUFFICIENT_STOCK"));
+                        lot.expired() ? "EXPIRED" : "INSUFFICIENT_STOCK"));
             }
         }
         if (!shortLines.isEmpty()) {
-            StringBuilder detail = new StringBuilder("Nothing was reserved: ");
-            for (int i = 0; i < shortLines.size(); i++) {
-                ShortLine s = shortLines.get(i);
-                detail.append(i == 0 ? "" : "; ").append("lot ").append(s.lotId()).append(" has ")
-                        .append(s.available()).append(" available, ").append(s.requested()).append(" requested")
-                        .append("EXPIRED".equals(s.reason()) ? " (expired)" : "");
-            }
-            throw ProblemException.conflict("Insufficient stock", detail.toString(), Map.of("shortLines", shortLines));
+            throw ProblemException.conflict("Insufficient stock", shortDetail(shortLines),
+                    Map.of("shortLines", shortLines));
         }
         Instant now = DbClock.now();
         Reservation r = new Reservation();
@@ -86,14 +76,31 @@ public class ReservationService {
         r.status = ReservationStatus.HELD;
         r.createdAt = now;
         r.updatedAt = now;
+        List<LotBatch.Move> moves = new ArrayList<>(lines.size());
         for (Line l : lines) {
-            StockBalance b = balances.get(l.lotId());
-            r.lines.add(new ReservationLine(l.lotId(), b.lot.itemCode, l.quantity()));
-            stock.append(b, LedgerEntryType.RESERVATION, 0, l.quantity(), null, r.id, null, "reservation " + reference);
+            LotBatch.LockedLot lot = lots.get(l.lotId());
+            r.lines.add(new ReservationLine(l.lotId(), lot.itemCode(), l.quantity()));
+            moves.add(new LotBatch.Move(lot, 0, l.quantity()));
         }
+        batch.append(moves, LedgerEntryType.RESERVATION, r.id, "reservation " + reference);
         r.persist();
         em.flush();
         return ReservationView.of(r);
+    }
+
+    private static String shortDetail(List<ShortLine> shortLines) {
+        StringBuilder detail = new StringBuilder("Nothing was reserved: ");
+        for (int i = 0; i < Math.min(shortLines.size(), DETAIL_LINES); i++) {
+            ShortLine s = shortLines.get(i);
+            detail.append(i == 0 ? "" : "; ").append("lot ").append(s.lotId()).append(" has ")
+                    .append(s.available()).append(" available, ").append(s.requested()).append(" requested")
+                    .append("EXPIRED".equals(s.reason()) ? " (expired)" : "");
+        }
+        if (shortLines.size() > DETAIL_LINES) {
+            detail.append("; and ").append(shortLines.size() - DETAIL_LINES)
+                    .append(" more short lines (see extensions.shortLines)");
+        }
+        return detail.toString();
     }
 
     @Transactional
@@ -105,6 +112,7 @@ public class ReservationService {
         return ReservationView.of(r);
     }
 
+    /** Reservations oldest first (created, then id), with an exact reference and/or a status. */
     @Transactional
     public PageResponse<ReservationView> list(String reference, ReservationStatus status, int page, int size) {
         QueryFilter f = QueryFilter.create().eq("reference", reference).eq("status", status);
@@ -112,91 +120,142 @@ public class ReservationService {
                 ReservationView::of);
     }
 
-    /** Whether a settlement issues stock out of the depot or gives it back to available stock. */
-    public enum Kind {
-        CONSUME, RELEASE
+    /**
+     * Gives held stock back to available stock (RELEASE entries). Per line it releases what was asked but at most what
+     * is still held, and never fails because stock is no longer held: a reservation that holds nothing any more
+     * releases nothing and answers 200. Without lines it releases everything still held. With a reference it happens
+     * once: the same reference again answers the first outcome.
+     */
+    @Transactional
+    public SettlementView release(UUID id, String reference, List<Line> lines) {
+        return settle(id, SettlementKind.RELEASE, reference, lines);
     }
 
     /**
-     * Releases what is still held (RELEASE entries: it becomes available again). Without a reference it releases
-     * everything still held and is idempotent by state; with a reference it releases the given lines (or, without
-     * lines, everything still held) once per reference.
+     * Issues held stock out of the depot (ISSUE entries). Strict: goods that are not held cannot be dispatched, so
+     * asking for more than a line holds is a 409 and changes nothing. Without lines it consumes everything still held;
+     * with a reference it happens once, as {@link #release}.
      */
     @Transactional
-    public ReservationView release(UUID id, String reference, List<Line> lines) {
-        return ReservationView.of(settle(id, Kind.RELEASE, reference, lines));
+    public SettlementView consume(UUID id, String reference, List<Line> lines) {
+        return settle(id, SettlementKind.CONSUME, reference, lines);
     }
 
-    /** Consumes what is still held (ISSUE entries: the stock leaves the depot); as {@link #release}. */
-    @Transactional
-    public ReservationView consume(UUID id, String reference, List<Line> lines) {
-        return ReservationView.of(settle(id, Kind.CONSUME, reference, lines));
-    }
-
-    private Reservation settle(UUID id, Kind kind, String reference, List<Line> lines) {
+    private SettlementView settle(UUID id, SettlementKind kind, String reference, List<Line> lines) {
         Reservation r = lock(id);
-        String verb = kind == Kind.CONSUME ? "consumed" : "released";
+        String verb = kind == SettlementKind.CONSUME ? "consumed" : "released";
         if (reference != null) {
-            String previous = settlementLines(r.id, kind, reference);
+            Settlements.Stored previous = Settlements.find(em, r.id, kind, reference);
             if (previous != null) {
-                if (lines != null && !previous.equals(canonical(lines))) {
+                if (lines != null && !previous.lines().equals(Settlements.canonical(lines))) {
                     throw ProblemException.unprocessable("Settlement reference reused",
                             "Reference " + reference + " already " + verb + " other lines of reservation " + id);
                 }
-                return r;
+                return new SettlementView(ReservationView.of(r), kind, reference, true, previous.outcome(kind));
             }
         }
-        List<Line> toSettle = lines;
-        if (toSettle == null) {
-            toSettle = r.lines.stream().filter(l -> l.held() > 0).map(l -> new Line(l.lotId, l.held())).toList();
-            if (toSettle.isEmpty()) {
-                long sameKind = r.lines.stream().mapToLong(l -> kind == Kind.CONSUME ? l.consumed : l.released).sum();
-                if (sameKind > 0 && reference == null) {
-                    return r; // a repeat of a whole settlement: nothing left, answer unchanged
-                }
-                throw ProblemException.conflict("Nothing held",
-                        "Reservation " + id + " holds nothing any more (" + r.status + "): nothing can be " + verb);
-            }
+        if (lines != null) {
+            requireDistinctLots(lines);
         }
         Map<UUID, ReservationLine> byLot = new HashMap<>();
         r.lines.forEach(l -> byLot.put(l.lotId, l));
+        List<Line> asked = lines != null
+                ? lines
+                : r.lines.stream().filter(l -> l.held() > 0).map(l -> new Line(l.lotId, l.held())).toList();
+        requireHeldBy(r, kind, asked, byLot, verb);
+        if (kind == SettlementKind.CONSUME && asked.isEmpty()) {
+            long consumed = r.lines.stream().mapToLong(l -> l.consumed).sum();
+            if (consumed > 0 && reference == null) {
+                // a repeat of a whole consumption: nothing left, answer unchanged
+                return new SettlementView(ReservationView.of(r), kind, null, false, List.of());
+            }
+            throw ProblemException.conflict("Nothing held",
+                    "Reservation " + id + " holds nothing any more (" + r.status + "): nothing can be consumed");
+        }
+        // a consumption was checked to be held in full; a release gives back at most what is held
+        List<Long> settled = asked.stream().map(l -> kind == SettlementKind.CONSUME
+                ? l.quantity()
+                : Math.min(l.quantity(), byLot.get(l.lotId()).held())).toList();
+        if (apply(r, kind, reference, asked, settled, byLot)) {
+            r.status = statusOf(r);
+            r.updatedAt = DbClock.now();
+        }
+        if (reference != null) {
+            Settlements.record(em, r.id, kind, reference, asked, settled);
+        }
+        em.flush();
+        List<SettlementView.Line> outcome = new ArrayList<>(asked.size());
+        for (int i = 0; i < asked.size(); i++) {
+            outcome.add(Settlements.line(asked.get(i).lotId(), asked.get(i).quantity(), settled.get(i), kind));
+        }
+        outcome.sort(Settlements.BY_LOT);
+        return new SettlementView(ReservationView.of(r), kind, reference, false, outcome);
+    }
+
+    /**
+     * Every asked lot must be a line of the reservation (409 otherwise, for both kinds); a consumption must also find
+     * each quantity held (409, nothing consumed).
+     */
+    private static void requireHeldBy(Reservation r, SettlementKind kind, List<Line> asked,
+            Map<UUID, ReservationLine> byLot, String verb) {
         List<String> problems = new ArrayList<>();
-        Set<UUID> seen = new HashSet<>();
-        for (Line l : toSettle) {
-            ReservationLine held = byLot.get(l.lotId());
-            if (!seen.add(l.lotId())) {
-                throw ProblemException.badRequest("Lot " + l.lotId() + " appears on more than one line");
-            } else if (held == null) {
+        boolean foreign = false;
+        for (Line l : asked) {
+            ReservationLine line = byLot.get(l.lotId());
+            if (line == null) {
+                foreign = true;
                 problems.add("lot " + l.lotId() + " is not part of the reservation");
-            } else if (l.quantity() > held.held()) {
-                problems.add("lot " + l.lotId() + " holds " + held.held() + ", " + l.quantity() + " asked");
+            } else if (kind == SettlementKind.CONSUME && l.quantity() > line.held()) {
+                problems.add("lot " + l.lotId() + " holds " + line.held() + ", " + l.quantity() + " asked");
             }
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.conflict("Not held", "Nothing was " + verb + ": " + String.join("; ", problems));
+            String shown = problems.stream().limit(DETAIL_LINES).collect(Collectors.joining("; "))
+                    + (problems.size() > DETAIL_LINES ? "; and " + (problems.size() - DETAIL_LINES) + " more" : "");
+            throw ProblemException.conflict(foreign ? "Lot not in reservation" : "Not held",
+                    "Nothing was " + verb + " of reservation " + r.id + ": " + shown);
         }
-        Map<UUID, StockBalance> balances = lockAll(toSettle.stream().map(Line::lotId).toList());
-        String of = r.reference + (reference == null ? "" : " (" + reference + ")");
-        for (Line l : toSettle) {
-            ReservationLine line = byLot.get(l.lotId());
-            if (kind == Kind.CONSUME) {
-                stock.append(balances.get(l.lotId()), LedgerEntryType.ISSUE, -l.quantity(), -l.quantity(), null,
-                        r.id, null, "issue for reservation " + of);
-                line.consumed += l.quantity();
-            } else {
-                stock.append(balances.get(l.lotId()), LedgerEntryType.RELEASE, 0, -l.quantity(), null, r.id, null,
-                        "release of reservation " + of);
-                line.released += l.quantity();
+    }
+
+    /**
+     * Writes the ledger entries of the non-zero quantities and moves the lines' consumed or released quantities;
+     * answers whether anything moved.
+     */
+    private boolean apply(Reservation r, SettlementKind kind, String reference, List<Line> asked, List<Long> settled,
+            Map<UUID, ReservationLine> byLot) {
+        List<UUID> moving = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            if (settled.get(i) > 0) {
+                moving.add(asked.get(i).lotId());
             }
         }
-        if (reference != null) {
-            em.createNativeQuery("INSERT INTO reservation_settlement "
-                    + "(reservation_id, kind, reference, lines, settled_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, r.id).setParameter(2, kind.name()).setParameter(3, reference)
-                    .setParameter(4, canonical(toSettle)).setParameter(5, DbClock.now())
-                    .executeUpdate();
+        if (moving.isEmpty()) {
+            return false;
         }
-        return transition(r, statusOf(r));
+        Map<UUID, LotBatch.LockedLot> lots = batch.lock(moving);
+        List<LotBatch.Move> moves = new ArrayList<>(moving.size());
+        for (int i = 0; i < asked.size(); i++) {
+            long q = settled.get(i);
+            if (q == 0) {
+                continue;
+            }
+            UUID lotId = asked.get(i).lotId();
+            ReservationLine line = byLot.get(lotId);
+            if (kind == SettlementKind.CONSUME) {
+                moves.add(new LotBatch.Move(lots.get(lotId), -q, -q));
+                line.consumed += q;
+            } else {
+                moves.add(new LotBatch.Move(lots.get(lotId), 0, -q));
+                line.released += q;
+            }
+        }
+        String of = r.reference + (reference == null ? "" : " (" + reference + ")");
+        if (kind == SettlementKind.CONSUME) {
+            batch.append(moves, LedgerEntryType.ISSUE, r.id, "issue for reservation " + of);
+        } else {
+            batch.append(moves, LedgerEntryType.RELEASE, r.id, "release of reservation " + of);
+        }
+        return true;
     }
 
     private static ReservationStatus statusOf(Reservation r) {
@@ -214,21 +273,17 @@ public class ReservationService {
         if (released == 0) {
             return ReservationStatus.CONSUMED;
         }
-        return consumed == 0 ? ReservationStatus.RELEASED : ReservationStatus.SETTLED;
+        return consumed == 0 ? ReservationStatus.RELEASED : ReservationStatus.PARTIAL;
     }
 
-    private String settlementLines(UUID reservationId, Kind kind, String reference) {
-        List<?> rows = em.createNativeQuery("SELECT lines FROM reservation_settlement "
-                + "WHERE reservation_id = ?1 AND kind = ?2 AND reference = ?3")
-                .setParameter(1, reservationId).setParameter(2, kind.name()).setParameter(3, reference)
-                .getResultList();
-        return rows.isEmpty() ? null : (String) rows.get(0);
-    }
-
-    /** The lines as sorted "lotId:quantity" text, to recognise a replay of the same settlement. */
-    private static String canonical(List<Line> lines) {
-        return lines.stream().sorted(Comparator.comparing(Line::lotId))
-                .map(l -> l.lotId() + ":" + l.quantity()).collect(Collectors.joining(","));
+    private static void requireDistinctLots(List<Line> lines) {
+        Set<UUID> seen = new HashSet<>();
+        for (Line l : lines) {
+            if (!seen.add(l.lotId())) {
+                throw ProblemException.badRequest("Lot " + l.lotId() + " appears on more than one line; "
+                        + "give each lot once with its whole quantity");
+            }
+        }
     }
 
     private Reservation lock(UUID id) {
@@ -238,32 +293,5 @@ public class ReservationService {
         }
         r.lines.size();
         return r;
-    }
-
-    private Reservation transition(Reservation r, ReservationStatus to) {
-        r.status = to;
-        r.updatedAt = DbClock.now();
-        em.flush();
-        return r;
-    }
-
-    /** Locks the balance rows of the lots in ascending id order; any unknown lot is a 422. */
-    private Map<UUID, StockBalance> lockAll(List<UUID> lotIds) {
-        List<UUID> sorted = lotIds.stream().distinct().sorted().toList();
-        Map<UUID, StockBalance> locked = new HashMap<>();
-        List<UUID> unknown = new ArrayList<>();
-        for (UUID id : sorted) {
-            StockBalance b = em.find(StockBalance.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (b == null) {
-                unknown.add(id);
-            } else {
-                locked.put(id, b);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("Unknown lot", "lotId " + unknown
-                    + (unknown.size() == 1 ? " is" : " are") + " not a stock lot (see GET /api/v1/stock)");
-        }
-        return locked;
     }
 }

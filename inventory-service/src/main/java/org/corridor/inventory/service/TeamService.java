@@ -67,8 +67,11 @@ public class TeamService {
         return TeamView.of(t);
     }
 
-    public PageResponse<TeamView> list(TeamStatus status, TeamType type, String countryCode, int page, int size) {
-        QueryFilter f = QueryFilter.create().eq("status", status).eq("type", type).eq("countryCode", countryCode);
+    /** Teams by name, with a status, type, country and/or exact assignment reference. */
+    public PageResponse<TeamView> list(TeamStatus status, TeamType type, String countryCode,
+            String assignmentReference, int page, int size) {
+        QueryFilter f = QueryFilter.create().eq("status", status).eq("type", type).eq("countryCode", countryCode)
+                .eq("assignmentReference", assignmentReference);
         return PageResponse.of(Team.find(f.where(), Sort.by("name").and("id"), f.params()), page, size, TeamView::of);
     }
 
@@ -95,15 +98,24 @@ public class TeamService {
         }
     }
 
-    /** ASSIGNED to AVAILABLE; an AVAILABLE team is answered as it is. */
+    /**
+     * ASSIGNED to AVAILABLE; an AVAILABLE team is answered as it is. With a reference, only an assignment made under
+     * that reference is released: a team assigned under another one is a 409 and stays assigned, so that undoing one
+     * plan's approval never frees a team another plan holds.
+     */
     @Transactional
-    public TeamView release(UUID id) {
+    public TeamView release(UUID id, String reference) {
         Team t = lock(id);
         switch (t.status) {
             case AVAILABLE -> {
                 return TeamView.of(t);
             }
             case ASSIGNED -> {
+                if (reference != null && !reference.equals(t.assignmentReference)) {
+                    throw ProblemException.conflict("Team assigned under another reference",
+                            "Team " + t.name + " is assigned under " + t.assignmentReference + ", not " + reference
+                                    + "; it stays assigned");
+                }
                 t.status = TeamStatus.AVAILABLE;
                 t.assignmentReference = null;
                 t.assignedAt = null;

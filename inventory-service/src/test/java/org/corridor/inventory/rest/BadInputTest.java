@@ -1,6 +1,7 @@
 package org.corridor.inventory.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -241,10 +242,17 @@ class BadInputTest {
         assertProblem(post(reservations, map("reference", "   ", "lines", List.of(map("lotId", lot, "quantity", 1)))),
                 400, "blank reference");
         List<Map<String, Object>> many = new ArrayList<>();
-        for (int i = 0; i < 201; i++) {
+        for (int i = 0; i < 10_001; i++) {
             many.add(map("lotId", UUID.randomUUID().toString(), "quantity", 1));
         }
-        assertProblem(post(reservations, map("reference", "p", "lines", many)), 400, "201 lines");
+        assertProblem(post(reservations, map("reference", "p", "lines", many)), 400, "10,001 lines");
+        String held = Fixtures.reserve(Fixtures.unique("k"), "p", List.of(Fixtures.line(lot, 1))).then()
+                .statusCode(201).extract().path("id");
+        for (String action : List.of("release", "consume")) {
+            assertProblem(given().contentType(ContentType.JSON).body(map("reference", "s", "lines", many))
+                    .post("/api/v1/reservations/{id}/" + action, held), 400, action + " of 10,001 lines");
+        }
+        Fixtures.lotBalance(lot).then().body("reserved", equalTo(1));
         assertProblem(post(reservations, map("reference", "p", "lines", "all of them")), 400, "lines as a string");
 
         Endpoint teams = endpoints().get(7);

@@ -135,8 +135,12 @@ class ReservationResourceTest {
         Fixtures.lotBalance(a).then().body("onHand", equalTo(5)).body("reserved", equalTo(0)).body("available",
                 equalTo(5));
         Fixtures.lotBalance(b).then().body("onHand", equalTo(0)).body("reserved", equalTo(0));
-        given().post("/api/v1/reservations/{id}/release", id).then().statusCode(409)
-                .body("title", equalTo("Nothing held")).body("detail", containsString("CONSUMED"));
+        // a release never fails because nothing is held any more: it releases nothing
+        given().post("/api/v1/reservations/{id}/release", id).then().statusCode(200)
+                .body("status", equalTo("CONSUMED")).body("settlement.kind", equalTo("RELEASE"))
+                .body("settlement.lines", hasSize(0)).body("lines[0].released", equalTo(0));
+        Fixtures.lotBalance(a).then().body("onHand", equalTo(5)).body("reserved", equalTo(0));
+        assertEquals(0, Fixtures.ledgerOf(a).stream().filter(e -> e.get("type").equals("RELEASE")).count());
         List<Map<String, Object>> issues = Fixtures.ledgerOf(a).stream().filter(e -> e.get("type").equals("ISSUE"))
                 .toList();
         assertEquals(1, issues.size());
@@ -161,10 +165,15 @@ class ReservationResourceTest {
         Map<String, Object> ship1 = Map.of("reference", "shipment-1", "lines", List.of(Fixtures.line(a, 40)));
         settle(id, "consume", ship1).then().statusCode(200).body("status", equalTo("HELD"))
                 .body("lines.find { it.lotId == '" + a + "' }.consumed", equalTo(40))
-                .body("lines.find { it.lotId == '" + a + "' }.held", equalTo(20));
-        // a retry of the same dispatch changes nothing
+                .body("lines.find { it.lotId == '" + a + "' }.held", equalTo(20))
+                .body("settlement.kind", equalTo("CONSUME")).body("settlement.reference", equalTo("shipment-1"))
+                .body("settlement.replay", equalTo(false)).body("settlement.lines", hasSize(1))
+                .body("settlement.lines[0].lotId", equalTo(a)).body("settlement.lines[0].requested", equalTo(40))
+                .body("settlement.lines[0].consumed", equalTo(40)).body("settlement.lines[0].released", equalTo(0));
+        // a retry of the same dispatch changes nothing and says so
         settle(id, "consume", ship1).then().statusCode(200).body("lines.find { it.lotId == '" + a + "' }.consumed",
-                equalTo(40));
+                equalTo(40)).body("settlement.replay", equalTo(true))
+                .body("settlement.lines[0].consumed", equalTo(40));
         Fixtures.lotBalance(a).then().body("onHand", equalTo(60)).body("reserved", equalTo(20));
         // the same reference with other lines is a mistake
         settle(id, "consume", Map.of("reference", "shipment-1", "lines", List.of(Fixtures.line(a, 10))))
@@ -177,7 +186,9 @@ class ReservationResourceTest {
         // shipment 2 is cancelled before dispatch: its 20 of a and 30 of b go back to available stock
         settle(id, "release",
                 Map.of("reference", "shipment-2", "lines", List.of(Fixtures.line(a, 20), Fixtures.line(b, 30))))
-                .then().statusCode(200).body("status", equalTo("SETTLED"));
+                .then().statusCode(200).body("status", equalTo("PARTIAL"))
+                .body("settlement.lines.find { it.lotId == '" + a + "' }.released", equalTo(20))
+                .body("settlement.lines.find { it.lotId == '" + b + "' }.released", equalTo(30));
         Fixtures.lotBalance(a).then().body("onHand", equalTo(60)).body("reserved", equalTo(0)).body("available",
                 equalTo(60));
         Fixtures.lotBalance(b).then().body("onHand", equalTo(50)).body("reserved", equalTo(0));
@@ -248,5 +259,176 @@ class ReservationResourceTest {
         // an EXPIRED adjustment writes it off
         Fixtures.adjust(lot, -30, "EXPIRED").then().statusCode(201).body("onHandAfter", equalTo(0));
         LedgerInvariant.assertLotAgreesWithItsLedger(lot);
+    }
+
+    /**
+     * A release never fails because stock is no longer held: per line it gives back min(asked, still held) and says
+     * what it really released; a consumption stays strict.
+     */
+    @Test
+    void releaseGivesBackAtMostWhatIsStillHeld() {
+        String a = Fixtures.lot(100);
+        String b = Fixtures.lot(50);
+        String id = Fixtures
+                .reserve(Fixtures.unique("k"), "plan-min", List.of(Fixtures.line(a, 60), Fixtures.line(b, 30)))
+                .then().statusCode(201).extract().path("id");
+        settle(id, "consume", Map.of("reference", "shipment-m1", "lines", List.of(Fixtures.line(a, 40))))
+                .then().statusCode(200);
+        // a holds 20 now: asking 50 of it releases 20; b releases its 30 in full
+        Map<String, Object> cancel = Map.of("reference", "shipment-m2",
+                "lines", List.of(Fixtures.line(a, 50), Fixtures.line(b, 30)));
+        Response first = settle(id, "release", cancel).then().statusCode(200)
+                .body("status", equalTo("PARTIAL"))
+                .body("settlement.kind", equalTo("RELEASE")).body("settlement.replay", equalTo(false))
+                .body("settlement.reference", equalTo("shipment-m2"))
+                .body("settlement.lines", hasSize(2))
+                .body("settlement.lines.find { it.lotId == '" + a + "' }.requested", equalTo(50))
+                .body("settlement.lines.find { it.lotId == '" + a + "' }.released", equalTo(20))
+                .body("settlement.lines.find { it.lotId == '" + a + "' }.consumed", equalTo(0))
+                .body("settlement.lines.find { it.lotId == '" + b + "' }.released", equalTo(30))
+                .body("lines.find { it.lotId == '" + a + "' }.released", equalTo(20))
+                .body("lines.find { it.lotId == '" + a + "' }.consumed", equalTo(40))
+                .body("lines.find { it.lotId == '" + a + "' }.held", equalTo(0))
+                .extract().response();
+        Fixtures.lotBalance(a).then().body("onHand", equalTo(60)).body("reserved", equalTo(0))
+                .body("available", equalTo(60));
+        Fixtures.lotBalance(b).then().body("onHand", equalTo(50)).body("reserved", equalTo(0));
+        assertEquals(List.of(-20), reservedDeltas(a, "RELEASE"));
+        assertEquals(List.of(-30), reservedDeltas(b, "RELEASE"));
+        // the same reference again is a replay of the first outcome: nothing released twice
+        settle(id, "release", cancel).then().statusCode(200).body("settlement.replay", equalTo(true))
+                .body("settlement.lines", equalTo(first.path("settlement.lines")))
+                .body("lines", equalTo(first.path("lines")));
+        assertEquals(List.of(-20), reservedDeltas(a, "RELEASE"));
+        // consuming stays strict: nothing is held, so nothing can be dispatched
+        settle(id, "consume", Map.of("reference", "shipment-m3", "lines", List.of(Fixtures.line(b, 1))))
+                .then().statusCode(409).contentType("application/problem+json").body("title", equalTo("Not held"))
+                .body("detail", containsString("holds 0, 1 asked"));
+        LedgerInvariant.assertLotAgreesWithItsLedger(a);
+        LedgerInvariant.assertLotAgreesWithItsLedger(b);
+    }
+
+    /** A release of a reservation that holds nothing any more answers 200 with zero released and is recorded. */
+    @Test
+    void releaseOfAFinishedReservationReleasesNothingAndIsRecorded() {
+        String a = Fixtures.lot(20);
+        String id = Fixtures.reserve(Fixtures.unique("k"), "plan-done", List.of(Fixtures.line(a, 15))).then()
+                .statusCode(201).extract().path("id");
+        given().post("/api/v1/reservations/{id}/consume", id).then().statusCode(200).body("status",
+                equalTo("CONSUMED"));
+        Map<String, Object> cancel = Map.of("reference", "shipment-late", "lines", List.of(Fixtures.line(a, 15)));
+        settle(id, "release", cancel).then().statusCode(200).body("status", equalTo("CONSUMED"))
+                .body("settlement.replay", equalTo(false)).body("settlement.lines[0].requested", equalTo(15))
+                .body("settlement.lines[0].released", equalTo(0)).body("lines[0].consumed", equalTo(15));
+        settle(id, "release", cancel).then().statusCode(200).body("settlement.replay", equalTo(true))
+                .body("settlement.lines[0].released", equalTo(0));
+        // recorded: the same reference with other lines is the usual 422
+        settle(id, "release", Map.of("reference", "shipment-late", "lines", List.of(Fixtures.line(a, 5))))
+                .then().statusCode(422).body("title", equalTo("Settlement reference reused"));
+        // the whole-reservation form under a reference: nothing held, nothing released, recorded too
+        given().header("Idempotency-Key", "undo-plan-done").post("/api/v1/reservations/{id}/release", id).then()
+                .statusCode(200).body("settlement.reference", equalTo("undo-plan-done"))
+                .body("settlement.replay", equalTo(false)).body("settlement.lines", hasSize(0));
+        given().header("Idempotency-Key", "undo-plan-done").post("/api/v1/reservations/{id}/release", id).then()
+                .statusCode(200).body("settlement.replay", equalTo(true));
+        Fixtures.lotBalance(a).then().body("onHand", equalTo(5)).body("reserved", equalTo(0));
+        assertEquals(List.of(), reservedDeltas(a, "RELEASE"));
+        given().get("/api/v1/reservations/{id}", id).then().body("status", equalTo("CONSUMED"));
+        LedgerInvariant.assertLotAgreesWithItsLedger(a);
+    }
+
+    /** Naming a lot that is not part of the reservation is a client error, and nothing else on the request is done. */
+    @Test
+    void settlingALotOutsideTheReservationIsRefused() {
+        String a = Fixtures.lot(20);
+        String stranger = Fixtures.lot(20);
+        String id = Fixtures.reserve(Fixtures.unique("k"), "plan-foreign", List.of(Fixtures.line(a, 10))).then()
+                .statusCode(201).extract().path("id");
+        for (String action : List.of("release", "consume")) {
+            settle(id, action, Map.of("reference", "shipment-f-" + action,
+                    "lines", List.of(Fixtures.line(a, 5), Fixtures.line(stranger, 1))))
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("title", equalTo("Lot not in reservation"))
+                    .body("detail", containsString(stranger));
+        }
+        Fixtures.lotBalance(a).then().body("reserved", equalTo(10)).body("onHand", equalTo(20));
+        // a refusal is not recorded: the same reference with valid lines works
+        settle(id, "release", Map.of("reference", "shipment-f-release", "lines", List.of(Fixtures.line(a, 5))))
+                .then().statusCode(200).body("settlement.lines[0].released", equalTo(5))
+                .body("settlement.replay", equalTo(false));
+        Fixtures.lotBalance(a).then().body("reserved", equalTo(5));
+    }
+
+    /** GET /reservations: exact reference, each status (PARTIAL included), pages, oldest first. */
+    @Test
+    void listFiltersByExactReferenceAndStatusOldestFirst() {
+        String ref = Fixtures.unique("plan-list");
+        String a = Fixtures.lot(100);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(Fixtures.reserve(Fixtures.unique("k"), ref, List.of(Fixtures.line(a, 10))).then()
+                    .statusCode(201).extract().path("id"));
+        }
+        // a longer reference that starts with the same text is not a match
+        String longer = Fixtures.reserve(Fixtures.unique("k"), ref + "0", List.of(Fixtures.line(a, 10))).then()
+                .statusCode(201).extract().path("id");
+        given().post("/api/v1/reservations/{id}/consume", ids.get(1)).then().statusCode(200);
+        given().post("/api/v1/reservations/{id}/release", ids.get(2)).then().statusCode(200);
+        settle(ids.get(3), "consume", Map.of("reference", "s-1", "lines", List.of(Fixtures.line(a, 4)))).then()
+                .statusCode(200);
+        settle(ids.get(3), "release", Map.of("reference", "s-2", "lines", List.of(Fixtures.line(a, 6)))).then()
+                .statusCode(200).body("status", equalTo("PARTIAL"));
+
+        Response all = given().get("/api/v1/reservations?reference=" + ref + "&size=500").then().statusCode(200)
+                .body("total", equalTo(4)).body("page", equalTo(0)).body("size", equalTo(500))
+                .body("items", hasSize(4)).extract().response();
+        assertEquals(ids, all.jsonPath().getList("items.id"), "oldest first");
+        assertEquals(false, all.jsonPath().getList("items.id").contains(longer));
+        all.then().body("items[3].reference", equalTo(ref)).body("items[3].status", equalTo("PARTIAL"))
+                .body("items[3].createdAt", notNullValue())
+                .body("items[3].lines[0].lotId", equalTo(a)).body("items[3].lines[0].quantity", equalTo(10))
+                .body("items[3].lines[0].consumed", equalTo(4)).body("items[3].lines[0].released", equalTo(6))
+                .body("items[3].lines[0].held", equalTo(0))
+                .body("items[0].status", equalTo("HELD")).body("items[0].lines[0].held", equalTo(10));
+        Map<String, String> byStatus = Map.of("HELD", ids.get(0), "CONSUMED", ids.get(1), "RELEASED", ids.get(2),
+                "PARTIAL", ids.get(3));
+        byStatus.forEach((status, id) -> given().get("/api/v1/reservations?reference=" + ref + "&status=" + status)
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(id))
+                .body("items[0].status", equalTo(status)));
+        given().get("/api/v1/reservations?status=SETTLED").then().statusCode(400)
+                .contentType("application/problem+json");
+        // pages of 3 and 1, in the same order
+        given().get("/api/v1/reservations?reference=" + ref + "&size=3&page=1").then().statusCode(200)
+                .body("total", equalTo(4)).body("page", equalTo(1)).body("size", equalTo(3))
+                .body("items", hasSize(1)).body("items[0].id", equalTo(ids.get(3)));
+        given().get("/api/v1/reservations?reference=" + ref + "&size=501").then().statusCode(400);
+    }
+
+    /** The mixed final status is stored as PARTIAL, and the database no longer admits the old name. */
+    @Test
+    void partialIsStoredUnderItsContractName() throws Exception {
+        String a = Fixtures.lot(10);
+        String id = Fixtures.reserve(Fixtures.unique("k"), "plan-stored", List.of(Fixtures.line(a, 10))).then()
+                .statusCode(201).extract().path("id");
+        settle(id, "consume", Map.of("reference", "s-a", "lines", List.of(Fixtures.line(a, 3)))).then()
+                .statusCode(200);
+        settle(id, "release", Map.of("reference", "s-b")).then().statusCode(200).body("status", equalTo("PARTIAL"))
+                .body("settlement.lines[0].requested", equalTo(7)).body("settlement.lines[0].released", equalTo(7));
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s
+                    .executeQuery("SELECT status FROM reservation WHERE id = '" + id + "'")) {
+                rs.next();
+                assertEquals("PARTIAL", rs.getString(1));
+            }
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.sql.SQLException.class,
+                    () -> s.executeUpdate("UPDATE reservation SET status = 'SETTLED' WHERE id = '" + id + "'"));
+            assertEquals("23514", refused.getSQLState(), "check constraint violation");
+        }
+    }
+
+    private static List<Integer> reservedDeltas(String lotId, String type) {
+        return Fixtures.ledgerOf(lotId).stream().filter(e -> e.get("type").equals(type))
+                .map(e -> ((Number) e.get("reservedDelta")).intValue()).toList();
     }
 }

@@ -12,10 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReservationDto(
         @Schema(description = "Id", example = Examples.RESERVATION_ID) UUID id,
         @Schema(description = "The caller's reference", example = "plan-7c1e2d90") String reference,
-        @Schema(description = "HELD while anything is held; then CONSUMED, RELEASED or SETTLED (partly each)",
+        @Schema(description = "HELD while anything is held; then CONSUMED, RELEASED or PARTIAL (partly each)",
                 example = "HELD") ReservationStatus status,
-        @Schema(description = "What is held", example = "[{\"lotId\": \"" + Examples.LOT_ID
-                + "\", \"itemCode\": \"SHL-TENT-FAMILY\", \"quantity\": 120}]") List<ReservationLineDto> lines,
+        @Schema(description = "One line per lot: what was reserved and, of it, consumed, released and still held",
+                example = "[{\"lotId\": \"" + Examples.LOT_ID + "\", \"itemCode\": \"SHL-TENT-FAMILY\", "
+                        + "\"quantity\": 120, \"consumed\": 40, \"released\": 0, \"held\": 80}]") List<ReservationLineDto> lines,
         @Schema(description = "When it was made", example = Examples.INSTANT) Instant createdAt,
         @Schema(description = "When its status last changed", example = Examples.INSTANT) Instant updatedAt) {
 

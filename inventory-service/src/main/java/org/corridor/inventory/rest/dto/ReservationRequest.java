@@ -13,9 +13,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReservationRequest(
         @NotBlank @Size(max = 200) @Schema(description = "The caller's reference, e.g. a plan id",
                 example = "plan-7c1e2d90", maxLength = 200) String reference,
-        @NotNull @Size(min = 1, max = 200) @Valid @Schema(description = "1 to 200 lines, each lot at most once",
+        @NotNull @Size(min = 1, max = MAX_LINES) @Valid @Schema(
+                description = "1 to 10,000 lines, each lot at most once",
+                maxItems = MAX_LINES,
                 example = "[{\"lotId\": \""
                         + Examples.LOT_ID + "\", \"quantity\": 120}]") List<@NotNull ReservationLineRequest> lines) {
+
+    /**
+     * Most lines one reservation (or one settlement) may have: a plan of a large response draws on thousands of lots.
+     */
+    public static final int MAX_LINES = 10_000;
 
     public List<ReservationService.Line> toLines() {
         return lines.stream().map(ReservationLineRequest::toLine).toList();

@@ -15,8 +15,10 @@ public record SettlementRequest(
         @Size(max = 200) @Schema(description = "What this settlement is for; the same reference again is a replay. "
                 + "Defaults to the Idempotency-Key header. Required when lines are given",
                 example = "shipment-5d1f0b7e", maxLength = 200) String reference,
-        @Size(min = 1, max = 200) @Valid @Schema(
-                description = "Lots and quantities to settle; absent: everything still held",
+        @Size(min = 1, max = ReservationRequest.MAX_LINES) @Valid @Schema(
+                description = "1 to 10,000 lots and quantities to settle, each lot at most once; absent: everything "
+                        + "still held. A release gives back at most what each lot still holds",
+                maxItems = ReservationRequest.MAX_LINES,
                 example = "[{\"lotId\": \""
                         + Examples.LOT_ID + "\", \"quantity\": 40}]") List<@NotNull ReservationLineRequest> lines) {
 
