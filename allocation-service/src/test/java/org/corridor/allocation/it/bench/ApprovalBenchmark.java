@@ -283,7 +283,8 @@ class ApprovalBenchmark {
         report.line("the long plan was %s when all had settled", longStatus);
         report.line("reads during the burst (one client, every 250 ms):");
         during.forEach(s -> report.line("  %s", s));
-        report.line("most connections open at once per service database during the burst (pool max-size 32 each): %s",
+        report.line("most connections per service database during the burst, open (the pool's size; max-size 32 "
+                + "each) and busy (in a statement or transaction), sampled every 500 ms from the burst's start: %s",
                 maxConnections);
         for (ServiceLogs.Requests r : logs.requestsSince(mark)) {
             if (!r.request().startsWith("GET")) {

@@ -10,15 +10,20 @@ import java.util.TreeMap;
 import org.corridor.local.CorridorSystem;
 
 /**
- * The most connections each service's database had open at once while it ran, sampled from PostgreSQL's
- * {@code pg_stat_activity} on one connection of its own (not counted). Each service's pool may open up to its
- * {@code quarkus.datasource.jdbc.max-size}; reaching it is where requests start to wait for a connection.
+ * The most connections each service's database had at once while it ran, sampled from PostgreSQL's
+ * {@code pg_stat_activity} on one connection of its own (not counted): open ones (a pool keeps its idle connections, so
+ * this is how far the service's pool grew; reaching its {@code quarkus.datasource.jdbc.max-size} is where requests
+ * start to wait for a connection) and busy ones (running a statement or inside a transaction), each with when its
+ * maximum was first seen, and the open ones at the first sample (what the pool had kept from before).
  */
 final class ConnectionSampler implements AutoCloseable {
 
     private final CorridorSystem system;
     private final Duration every;
     private final Map<String, Integer> max = new TreeMap<>();
+    private final Map<String, Long> maxAt = new TreeMap<>();
+    private final Map<String, Integer> first = new TreeMap<>();
+    private final long start = System.nanoTime();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String error;
@@ -43,13 +48,17 @@ final class ConnectionSampler implements AutoCloseable {
                 serviceOf.put(system.jdbcUrl(s).replaceAll("^.*/([^/?]+).*$", "$1"), s);
             }
             while (running) {
-                try (ResultSet r = st.executeQuery("SELECT datname, count(*) FROM pg_stat_activity "
-                        + "WHERE datname IS NOT NULL AND pid <> pg_backend_pid() GROUP BY datname")) {
+                try (ResultSet r = st.executeQuery("SELECT datname, count(*), count(*) FILTER (WHERE state <> 'idle') "
+                        + "FROM pg_stat_activity WHERE datname IS NOT NULL AND pid <> pg_backend_pid() "
+                        + "GROUP BY datname")) {
+                    long at = (System.nanoTime() - start) / 1_000_000;
                     while (r.next()) {
                         String service = serviceOf.getOrDefault(r.getString(1), r.getString(1));
                         synchronized (this) {
-                            max.merge(service, r.getInt(2), Math::max);
+                            first.putIfAbsent(service + " open at start", r.getInt(2));
                         }
+                        record(service + " open", r.getInt(2), at);
+                        record(service + " busy", r.getInt(3), at);
                     }
                 }
                 Thread.sleep(every.toMillis());
@@ -61,7 +70,17 @@ final class ConnectionSampler implements AutoCloseable {
         }
     }
 
-    /** Stops sampling; answers the maximum of open connections per service (database), plus any sampling error. */
+    private synchronized void record(String key, int count, long at) {
+        if (count > max.getOrDefault(key, -1)) {
+            max.put(key, count);
+            maxAt.put(key, at);
+        }
+    }
+
+    /**
+     * Stops sampling; answers per service (database) the most connections open and busy, each as {@code count (at N s)}
+     * from the start of sampling, plus any sampling error.
+     */
     Map<String, Object> stop() {
         running = false;
         try {
@@ -70,7 +89,9 @@ final class ConnectionSampler implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            Map<String, Object> out = new TreeMap<>(max);
+            Map<String, Object> out = new TreeMap<>();
+            max.forEach((k, v) -> out.put(k, String.format("%d (at %.1f s)", v, maxAt.get(k) / 1000.0)));
+            out.putAll(first);
             if (error != null) {
                 out.put("sampling error", error);
             }
