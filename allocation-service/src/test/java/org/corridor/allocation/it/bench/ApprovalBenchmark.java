@@ -85,9 +85,11 @@ class ApprovalBenchmark {
         logs = new ServiceLogs(LOG_DIR);
         atStart = logs.mark();
         Instant t0 = Instant.now();
-        system = CorridorSystem.start(LOG_DIR, ServiceLogs.ACCESS_LOG_ENV);
-        report.line("system started in %.1f s (embedded PostgreSQL + 3 services, production settings, access log on; "
-                + "service logs in %s)", seconds(t0), LOG_DIR.toAbsolutePath());
+        system = CorridorSystem.start(LOG_DIR, ServiceLogs.env(LOG_DIR));
+        report.line(
+                "system started in %.1f s (embedded PostgreSQL + 3 services, production settings, access and GC logs on; "
+                        + "service logs in %s)",
+                seconds(t0), LOG_DIR.toAbsolutePath());
         allocation = new RawClient(system.baseUrl("allocation"), system.tokens().forRoles(Roles.LOGISTICS_OFFICER));
         report.write();
     }
@@ -179,6 +181,7 @@ class ApprovalBenchmark {
         }
 
         ServiceLogs.Mark mark = logs.mark();
+        Instant started = Instant.now();
         long start = System.nanoTime();
         RawClient.Exchange post = allocation.post("/api/v1/plans/" + planId + "/approval", "bench-" + planId,
                 Duration.ofMinutes(5));
@@ -204,6 +207,7 @@ class ApprovalBenchmark {
             }
         }
         logs.grepSince("allocation", mark, "plan " + planId).forEach(l -> report.line("         log: %s", l));
+        report.line("         garbage collection meanwhile: %s", logs.gcPauses(system, started, Instant.now()));
         return problems;
     }
 
@@ -245,14 +249,16 @@ class ApprovalBenchmark {
         LatencyProbe probe = LatencyProbe.start(reads(), Duration.ofMillis(250));
         Instant burstStart = Instant.now();
         List<ApprovalBurst.Outcome> outcomes;
+        List<LatencyProbe.Stats> during;
+        Map<String, Object> maxConnections;
         try {
             outcomes = new ApprovalBurst(allocation, Duration.ofMinutes(6)).run(plans, "bench-burst-");
         } finally {
-            probe.close();
+            during = probe.stop();
+            maxConnections = connections.stop();
         }
         double settled = seconds(burstStart);
-        List<LatencyProbe.Stats> during = probe.stop();
-        Map<String, Object> maxConnections = connections.stop();
+        Map<String, String> gc = logs.gcPauses(system, burstStart, Instant.now());
         String longStatus = planStatus(longPlan);
 
         long approved = outcomes.stream().filter(o -> "APPROVED".equals(o.finalStatus())).count();
@@ -291,6 +297,7 @@ class ApprovalBenchmark {
                 report.line("  %s", r);
             }
         }
+        report.line("garbage collection in the services during the burst: %s", gc);
         Map<String, List<String>> pool = poolExhaustion(mark, "burst");
         report.line("approval driver log lines during the burst: %d 'APPROVED', %d 'retrying', %d 'refused', "
                 + "%d 'gives up', %d 'undone'", logs.grepSince("allocation", mark, "APPROVED \\(attempt").size(),

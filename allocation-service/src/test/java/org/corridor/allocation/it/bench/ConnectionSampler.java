@@ -49,7 +49,8 @@ final class ConnectionSampler implements AutoCloseable {
             }
             while (running) {
                 try (ResultSet r = st.executeQuery("SELECT datname, count(*), count(*) FILTER (WHERE state <> 'idle') "
-                        + "FROM pg_stat_activity WHERE datname IS NOT NULL AND pid <> pg_backend_pid() "
+                        + "FROM pg_stat_activity WHERE datname IS NOT NULL AND backend_type = 'client backend' "
+                        + "AND pid <> pg_backend_pid() "
                         + "GROUP BY datname")) {
                     long at = (System.nanoTime() - start) / 1_000_000;
                     while (r.next()) {

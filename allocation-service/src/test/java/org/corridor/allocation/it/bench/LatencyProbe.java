@@ -54,6 +54,9 @@ final class LatencyProbe implements AutoCloseable {
         while (running) {
             requests.forEach((name, request) -> {
                 RawClient.Exchange e = request.get();
+                if (!running) {
+                    return; // stopped while this request was under way: not a sample
+                }
                 synchronized (this) {
                     latencies.get(name).add(e.millis());
                     if (e.status() / 100 != 2) {
