@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.corridor.allocation.client.inventory.InventoryClient;
 import org.corridor.allocation.client.inventory.InventoryGateway;
@@ -298,14 +297,5 @@ public class ApprovalDriver {
 
     private static UUID id(JsonNode created) {
         return UUID.fromString(created.get("id").asText());
-    }
-
-    /** For tests: waits until this replica drives nothing. */
-    boolean idle(Duration max) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (!local.isEmpty() && System.nanoTime() < end) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        return local.isEmpty();
     }
 }

@@ -188,12 +188,6 @@ public class ApprovalRuns {
         return Optional.of(new AttemptOutcome((String) row[0], (String) row[1]));
     }
 
-    /** The run of a plan, if one is under way (for the plan's view). */
-    @Transactional
-    public Optional<ApprovalRun> run(UUID planId) {
-        return ApprovalRun.findByIdOptional(planId);
-    }
-
     /** What {@link ApprovalService#current} reads: the approval answer once APPROVED, or the attempt's failure. */
     public record State(String approval, String problem, String lastError) {
     }

@@ -1,6 +1,5 @@
 package org.corridor.allocation.service.approval;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -189,13 +188,5 @@ public class ApprovalService {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a stored approval record is unreadable", e);
         }
-    }
-
-    /** The stored approval failure of a plan, if its last approval failed (for the plan's view). */
-    public Optional<JsonNode> approvalError(String json) {
-        if (json == null) {
-            return Optional.empty();
-        }
-        return Optional.of(read(json, JsonNode.class));
     }
 }
