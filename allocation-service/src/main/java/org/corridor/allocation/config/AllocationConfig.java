@@ -58,7 +58,7 @@ public interface AllocationConfig {
         Duration settleDelay();
 
         /** A replica drives an approval while it holds its lease; an expired lease lets any replica resume it. */
-        @WithDefault("PT15S")
+        @WithDefault("PT30S")
         Duration lease();
 
         /** How often each replica looks for approvals to resume (expired lease, retry due). */
