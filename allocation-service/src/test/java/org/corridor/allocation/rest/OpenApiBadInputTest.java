@@ -117,6 +117,17 @@ class OpenApiBadInputTest {
         assertEquals(1, catalogue.mistakes(Map.of("Earmark violated", 0L)).size());
     }
 
+    /** A route's cost per vehicle-km is bounded too: the cost of a route is rounded into a long. */
+    @Test
+    void aRouteCostThatWouldOverflowThePlanIsRefused() {
+        token = JwtTestResource.tokens().forRoles(Roles.LOGISTICS_OFFICER);
+        Map<String, Object> costly = new java.util.HashMap<>(routeOverride("AIR"));
+        costly.put("destinationCountryCode", "JOR");
+        costly.put("costPerVehicleKm", 1e300);
+        Response r = api().body(costly).post("/api/v1/route-overrides");
+        problem(r, 400, "costPerVehicleKm: must be at most 1000 units of account per vehicle-km");
+    }
+
     /** status is read-only on a new incident: OPEN, the only value it can have, is accepted; any other is refused. */
     @Test
     void aNewIncidentMaySayItIsOpenAndNothingElse() {

@@ -5,15 +5,25 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Set;
+import org.corridor.common.time.DbClock;
 
 /**
  * JSON rules shared by every service. What a caller sends is read strictly, so that a mistake is a 400 problem instead
@@ -25,8 +35,8 @@ import java.io.IOException;
  * cannot be known;</li>
  * <li>a field the request does not have is refused (a typo such as {@code quantitiy} would otherwise be dropped and the
  * field's default used);</li>
- * <li>text with the NUL character (U+0000) is refused: PostgreSQL cannot store it, and would fail the request with a
- * 500.</li>
+ * <li>text with the NUL character (U+0000), and an instant or a date outside years 1 to 9999, are refused: PostgreSQL
+ * cannot store them, and would fail the request with a 500.</li>
  * </ul>
  * What another Corridor service answers is read leniently: its answers gain fields over time, and a client must keep
  * working when they do. The REST clients read with this same mapper, so every type declared in a {@code client} package
@@ -48,8 +58,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
-        mapper.registerModule(new SimpleModule("corridor-strict-json").setDeserializerModifier(new LenientClients())
+        mapper.registerModule(new SimpleModule("corridor-strict-values").setDeserializerModifier(new InRangeTimes())
                 .addDeserializer(String.class, new NulFreeStrings()));
+        mapper.registerModule(
+                new SimpleModule("corridor-lenient-clients").setDeserializerModifier(new LenientClients()));
     }
 
     /** True for a type declared in a {@code client} package ({@code org.corridor.x.client.y}), nested or not. */
@@ -69,7 +81,64 @@ public class StrictJson implements ObjectMapperCustomizer {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\0') >= 0) {
-                return (String) ctxt.handleWeirdStringValue(String.class, value, NUL_MESSAGE);
+                throw InvalidFormatException.from(p, NUL_MESSAGE, value, String.class);
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Instants and dates in years 1 to 9999 ({@link DbClock#inRange}): Java reads years up to a billion, which
+     * PostgreSQL can neither store nor compare.
+     */
+    static final class InRangeTimes extends BeanDeserializerModifier {
+
+        private static final long serialVersionUID = 1L;
+        private static final Set<Class<?>> TIMES = Set.of(Instant.class, OffsetDateTime.class, ZonedDateTime.class,
+                LocalDateTime.class, LocalDate.class);
+
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                JsonDeserializer<?> deserializer) {
+            return TIMES.contains(description.getBeanClass()) ? new InRange(deserializer) : deserializer;
+        }
+
+        static boolean inRange(Object value) {
+            if (value instanceof Instant t) {
+                return DbClock.inRange(t);
+            }
+            if (value instanceof OffsetDateTime t) {
+                return DbClock.inRange(t.toInstant());
+            }
+            if (value instanceof ZonedDateTime t) {
+                return DbClock.inRange(t.toInstant());
+            }
+            if (value instanceof LocalDateTime t) {
+                return DbClock.inRange(t.toLocalDate());
+            }
+            return !(value instanceof LocalDate d) || DbClock.inRange(d);
+        }
+    }
+
+    /** The time types' own deserializer, and a check of the range of what it read. */
+    static final class InRange extends DelegatingDeserializer {
+
+        private static final long serialVersionUID = 1L;
+
+        InRange(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new InRange(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Object value = super.deserialize(p, ctxt);
+            if (value != null && !InRangeTimes.inRange(value)) {
+                throw InvalidFormatException.from(p, DbClock.RANGE, p.getText(), value.getClass());
             }
             return value;
         }

@@ -20,8 +20,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.corridor.common.json.StrictJson;
+import org.corridor.common.time.DbClock;
 
 /**
  * Says in words what is wrong with a request body Jackson could not read, naming the field: a duplicated key, a field
@@ -32,6 +34,8 @@ final class JsonProblems {
 
     static final String TYPE = Problem.TYPE_BASE + "malformed-request";
     static final String TITLE = "Malformed request body";
+
+    private static final Set<String> RULES = Set.of(StrictJson.NUL_MESSAGE, DbClock.RANGE);
 
     private JsonProblems() {
     }
@@ -83,9 +87,9 @@ final class JsonProblems {
         if (e instanceof UnrecognizedPropertyException upe) {
             return "is not a known field" + accepted(upe.getKnownPropertyIds());
         }
-        if (e instanceof InvalidFormatException ife && ife.getValue() instanceof String text
-                && text.indexOf('\0') >= 0) {
-            return StrictJson.NUL_MESSAGE;
+        if (e instanceof InvalidFormatException ife && RULES.contains(ife.getOriginalMessage())) {
+            // a rule of StrictJson's, said in words already
+            return ife.getOriginalMessage();
         }
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
             return "must be one of " + Arrays.toString(ife.getTargetType().getEnumConstants());

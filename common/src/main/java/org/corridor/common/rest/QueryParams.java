@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import org.corridor.common.problem.ProblemException;
+import org.corridor.common.time.DbClock;
 
 /**
  * Parses optional query parameters into values, or into a 400 problem that names the parameter, what it must be and
@@ -44,17 +45,23 @@ public final class QueryParams {
         }
     }
 
-    /** An ISO-8601 UTC instant such as {@code 2026-11-23T06:00:00Z}. */
+    /** An ISO-8601 UTC instant such as {@code 2026-11-23T06:00:00Z}, in years 1 to 9999 ({@link DbClock#inRange}). */
     public static Instant instant(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        Instant t;
         try {
-            return Instant.parse(raw.strip());
+            t = Instant.parse(raw.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("Query parameter " + name
                     + " must be an ISO-8601 UTC instant such as 2026-11-23T06:00:00Z, got '" + excerpt(raw) + "'");
         }
+        if (!DbClock.inRange(t)) {
+            throw ProblemException.badRequest("Query parameter " + name + " " + DbClock.RANGE + ", got '"
+                    + excerpt(raw) + "'");
+        }
+        return t;
     }
 
     /** At most the first 60 characters of what a client sent, to quote in a problem without echoing a whole page. */

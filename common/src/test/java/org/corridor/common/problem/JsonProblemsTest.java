@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.corridor.common.json.StrictJson;
 import org.corridor.jsonfixture.rest.dto.LineRequest;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ class JsonProblemsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static {
+        // as Quarkus builds the services' mapper: with java.time, then the customizer
+        MAPPER.registerModule(new JavaTimeModule());
         new StrictJson().customize(MAPPER);
     }
 
@@ -40,7 +43,8 @@ class JsonProblemsTest {
     @Test
     void anUnknownFieldIsNamedWithTheFieldsAccepted() {
         Problem p = problemFor("{\"reference\":\"a\",\"colour\":\"blue\"}");
-        assertEquals("colour is not a known field; the fields accepted here are items, quantity, reference, total",
+        assertEquals(
+                "colour is not a known field; the fields accepted here are at, expiresOn, items, quantity, reference, total",
                 p.detail());
         Problem nested = problemFor("{\"items\":[{\"size\":1}]}");
         assertEquals("items[0].size is not a known field; the fields accepted here are count, lotId",
@@ -74,6 +78,19 @@ class JsonProblemsTest {
                 problemFor("{\"reference\":\"a\\u0000b\"}").detail());
         assertEquals("items[0].lotId must not contain the NUL character (U+0000)",
                 problemFor("{\"items\":[{\"lotId\":\"\\u0000\"}]}").detail());
+    }
+
+    @Test
+    void instantsAndDatesBeyondWhatTheDatabaseStoresAreRefused() throws Exception {
+        assertEquals("at must be between years 1 and 9999",
+                problemFor("{\"at\":\"+1000000000-12-31T23:59:59.999999999Z\"}").detail());
+        assertEquals("at must be between years 1 and 9999",
+                problemFor("{\"at\":\"-0001-12-31T00:00:00Z\"}").detail());
+        assertEquals("expiresOn must be between years 1 and 9999",
+                problemFor("{\"expiresOn\":\"+10000-01-01\"}").detail());
+        LineRequest edges = MAPPER.readValue("{\"at\":\"9999-12-31T23:59:59Z\",\"expiresOn\":\"0001-01-01\"}",
+                LineRequest.class);
+        assertEquals(java.time.LocalDate.of(1, 1, 1), edges.expiresOn());
     }
 
     @Test

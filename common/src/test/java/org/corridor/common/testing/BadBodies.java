@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -62,6 +65,10 @@ public final class BadBodies {
             variants.add(new Variant(name + " 10 kB string", write(replaced(valid, path, NODES.textNode(TEN_KB)))));
             variants.add(new Variant(name + " with a NUL character", write(replaced(valid, path, NODES.textNode(
                     NUL)))));
+            for (String extreme : extremeDates(at(valid, path))) {
+                variants.add(
+                        new Variant(name + " = " + extreme, write(replaced(valid, path, NODES.textNode(extreme)))));
+            }
             for (JsonNode limit : LIMITS) {
                 variants.add(new Variant(name + " = " + limit, write(replaced(valid, path, limit))));
             }
@@ -109,6 +116,27 @@ public final class BadBodies {
                 out.add(List.copyOf(child));
             }
             collect(node.get(0), child, out, objectsOnly);
+        }
+    }
+
+    /**
+     * For a field whose valid value is an instant or a date: the first and last that Java can represent, far outside
+     * what a database stores.
+     */
+    static List<String> extremeDates(JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            return List.of();
+        }
+        try {
+            Instant.parse(value.asText());
+            return List.of(Instant.MAX.toString(), Instant.MIN.toString());
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                LocalDate.parse(value.asText());
+                return List.of(LocalDate.MAX.toString(), LocalDate.MIN.toString());
+            } catch (DateTimeParseException notADate) {
+                return List.of();
+            }
         }
     }
 

@@ -42,7 +42,8 @@ public final class OpenApiBadInput {
     /** Values sent for each query parameter, one at a time. */
     public static final List<String> QUERY_VALUES = List.of("-1", "2147483647", "2147483648", "-2147483649",
             "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1e999",
-            "123456789012345678901234567890", BadBodies.TEN_KB, "garbage", "' OR '1'='1", BadBodies.NUL);
+            "123456789012345678901234567890", BadBodies.TEN_KB, "garbage", "' OR '1'='1", BadBodies.NUL,
+            java.time.Instant.MAX.toString());
 
     /** Over-long {@code Idempotency-Key}s: one character beyond the limit of 200, and 10 kB. */
     public static final List<String> LONG_KEYS = List.of("k".repeat(201), BadBodies.TEN_KB);

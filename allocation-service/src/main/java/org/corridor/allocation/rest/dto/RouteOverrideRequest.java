@@ -1,5 +1,6 @@
 package org.corridor.allocation.rest.dto;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -20,8 +21,10 @@ public record RouteOverrideRequest(
         @Schema(description = "ROAD or AIR", example = "AIR") @NotNull TransportMode mode,
         @Schema(description = "Door-to-door lead time, ISO-8601 duration, more than 0", type = SchemaType.STRING,
                 format = "duration", example = "PT36H") Duration leadTime,
-        @Schema(description = "Cost per vehicle-km in units of account, more than 0",
-                example = "15.5") @Positive Double costPerVehicleKm,
+        @Schema(description = "Cost per vehicle-km in units of account, more than 0 and at most 1,000 (50 times the "
+                + "aircraft default): a larger one would overflow the plan's transport cost", example = "15.5",
+                maximum = "1000") @Positive @DecimalMax(value = "1000",
+                        message = "must be at most 1000 units of account per vehicle-km") Double costPerVehicleKm,
         @Schema(description = "Why the override exists",
                 example = "Charter agreement with the national carrier") @Size(max = 500) String note) {
 
