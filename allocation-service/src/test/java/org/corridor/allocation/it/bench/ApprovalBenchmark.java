@@ -41,11 +41,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <li>{@link #idleReads}: the latency of a simple authenticated read on the idle system, what the other numbers are
  * compared with (the machine is shared, absolute numbers mean little).</li>
  * <li>{@link #largePlans}: plans using 1, 200, 201 and 5,000 lots (built like {@code ApprovalScaleIT}): the wall time
- * from POST /plans/{id}/approval until GET /plans/{id} says APPROVED (following a 202), the attempt's time as the
- * allocation database recorded it, and from the services' access logs where the time went (the reservation in
- * inventory-service, the shipments in shipment-service). Target for 5,000 lots: under 60 s. A one-lot approval runs
- * first as a warm-up (the services' first approval loads classes and runs interpreted) and is left out of the
- * ratios.</li>
+ * from POST /plans/{id}/approval until the plan is APPROVED (the POST's 200, or after a 202 the poll of GET /plans/{id}
+ * that saw it; that GET's own time is shown apart, it is large for 5,000 lines), the attempt's time as the allocation
+ * database recorded it, and from the services' access logs where the time went (the reservation in inventory-service,
+ * the shipments in shipment-service). Target for 5,000 lots: under 60 s. A one-lot approval runs first as a warm-up
+ * (the services' first approval loads classes and runs interpreted) and is left out of the ratios.</li>
  * <li>{@link #burstWhileSolving}: {@value #BURST_DEFAULT} small SOLVED plans (5 lots each, each its own incident, item
  * and need) approved at the same instant while another plan is SOLVING: how many ended APPROVED or cleanly refused,
  * that none stayed APPROVING, that every answer was 200/202/409/503 (problem JSON; a 503 with Retry-After), the time
@@ -135,7 +135,8 @@ class ApprovalBenchmark {
             problems.addAll(largePlan(n, false));
             report.write();
         }
-        report.line("ratios (wall time from POST to APPROVED):");
+        report.line("ratios (wall time from the POST until the plan was APPROVED: the POST's 200, or the poll that "
+                + "saw it after a 202):");
         Long one = wallMillis.get(1);
         wallMillis.forEach((n, ms) -> report.line("  %5d lots: %8.1f s, %6.2f ms per lot%s, %7.0f x a simple read "
                 + "(idle GET /api/v1/plans p50 %d ms)", n, ms / 1000.0, ms / (double) n,
@@ -143,7 +144,9 @@ class ApprovalBenchmark {
                         / (double) idleReadP50,
                 idleReadP50));
         if (wallMillis.containsKey(200) && wallMillis.containsKey(201)) {
-            report.line("  201 vs 200 lots (first size past one reservation request's 200 lines): %.2f x",
+            report.line(
+                    "  201 vs 200 lots (200 lines per request was once a batch limit; the access log above shows the "
+                            + "reservation requests each approval made): %.2f x",
                     wallMillis.get(201) / (double) Math.max(1, wallMillis.get(200)));
         }
         if (wallMillis.containsKey(5000)) {
@@ -187,7 +190,12 @@ class ApprovalBenchmark {
                 Duration.ofMinutes(5));
         long postMillis = (System.nanoTime() - start) / 1_000_000;
         String status = awaitSettled(planId, Duration.ofMinutes(15), Duration.ofMillis(500));
-        long wall = (System.nanoTime() - start) / 1_000_000;
+        long seen = (System.nanoTime() - start) / 1_000_000;
+        // a 200 is the approval itself: done when it was answered; after a 202, when a poll saw the plan APPROVED
+        long wall = post.status() == 200 ? postMillis : seen;
+        Instant ended = Instant.now();
+        List<ServiceLogs.Requests> requests = logs.requestsSince(mark);
+        List<String> driver = logs.grepSince("allocation", mark, "plan " + planId);
         if (!"APPROVED".equals(status)) {
             problems.add(n + " lots: plan " + planId + " ended " + status + " " + c.plan(planId).getString(
                     "approvalError"));
@@ -198,16 +206,13 @@ class ApprovalBenchmark {
         int shipments = (int) c.shipments(planId).stream().filter(s -> !"CANCELLED".equals(s.get("status")))
                 .count();
         report.line((warmUp ? "warm-up, " : "")
-                + "%5d lots: POST answered %d after %.1f s; %s seen after %.1f s (the attempt as recorded: %s); "
-                + "%d live shipment(s) [seeding %.1f s, solving %.1f s]", n, post.status(), postMillis / 1000.0,
-                status, wall / 1000.0, attempt, shipments, seeded, solved);
-        for (ServiceLogs.Requests r : logs.requestsSince(mark)) {
-            if (!"allocation".equals(r.service()) || r.request().contains("/approval")) {
-                report.line("         %s", r);
-            }
-        }
-        logs.grepSince("allocation", mark, "plan " + planId).forEach(l -> report.line("         log: %s", l));
-        report.line("         garbage collection meanwhile: %s", logs.gcPauses(system, started, Instant.now()));
+                + "%5d lots: %s after %.1f s (POST answered %d after %.1f s; GET /plans/{id} said %s after %.1f s); "
+                + "the attempt as recorded: %s; %d live shipment(s) [seeding %.1f s, solving %.1f s]", n, status,
+                wall / 1000.0, post.status(), postMillis / 1000.0, status, seen / 1000.0, attempt, shipments, seeded,
+                solved);
+        requests.forEach(r -> report.line("         %s", r));
+        driver.forEach(l -> report.line("         log: %s", l));
+        report.line("         garbage collection meanwhile: %s", logs.gcPauses(system, started, ended));
         return problems;
     }
 
