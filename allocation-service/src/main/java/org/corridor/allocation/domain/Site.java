@@ -20,6 +20,9 @@ public class Site extends PanacheEntityBase {
     @JoinColumn(name = "incident_id")
     public Incident incident;
     public String name;
+    /** ISO 3166-1 alpha-3: the incident's country unless the site lies across a border. */
+    @Column(name = "country_code")
+    public String countryCode;
     public double latitude;
     public double longitude;
     @Column(name = "affected_population")

@@ -25,6 +25,8 @@ import org.corridor.allocation.rest.dto.IncidentRequest;
 import org.corridor.allocation.rest.dto.NeedDto;
 import org.corridor.allocation.rest.dto.NeedRequest;
 import org.corridor.allocation.rest.dto.NeedsEstimateDto;
+import org.corridor.allocation.rest.dto.SiteDto;
+import org.corridor.allocation.rest.dto.SiteRequest;
 import org.corridor.allocation.rest.dto.TeamNeedDto;
 import org.corridor.allocation.rest.dto.TeamNeedRequest;
 import org.corridor.allocation.service.IncidentService;
@@ -116,6 +118,48 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "The closed incident")
     public IncidentDto close(@Parameter(description = "Incident id") @PathParam("id") UUID id) {
         return IncidentDto.from(incidents.close(id));
+    }
+
+    @POST
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.ADMIN})
+    @Path("{id}/sites")
+    @Operation(operationId = "createSite", summary = "Add a site to an open incident",
+            description = "A place reached later or hit by a second shock. Its country is the incident's unless "
+                    + "countryCode says otherwise (a response across a border). Its needs are then planned like any "
+                    + "other: a new plan, or a re-plan of the approved one, covers what is uncovered.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the site",
+            content = @Content(schema = @Schema(implementation = SiteDto.class)))
+    @APIResponse(responseCode = "404", description = "Unknown incident",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The incident is CLOSED, or already has 1,000 sites",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The country is not known to inventory-service, or the "
+            + "Idempotency-Key was used with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "inventory-service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createSite(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+            @Valid @NotNull SiteRequest body, @Context UriInfo uri,
+            @Parameter(description = ApiDocs.OPTIONAL_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        IncidentService.NewSite site = body.toCommand();
+        incidents.checkNewSite(id, site);
+        return idempotency.execute("incident-sites", idempotencyKey, body, () -> {
+            SiteDto dto = SiteDto.from(incidents.addSite(id, site));
+            return Idempotency.Result.created(uri.getAbsolutePathBuilder().path(dto.id().toString()).build(), dto);
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
+    @Path("{id}/sites/{siteId}")
+    @Operation(operationId = "getSite", summary = "Get one site of an incident",
+            description = "The site, with the country it lies in.")
+    @APIResponse(responseCode = "200", description = "The site")
+    @APIResponse(responseCode = "404", description = "Unknown incident, or not a site of this incident",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SiteDto getSite(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+            @Parameter(description = "Site id") @PathParam("siteId") UUID siteId) {
+        return SiteDto.from(incidents.siteOrNotFound(id, siteId));
     }
 
     @POST

@@ -36,13 +36,17 @@ import org.corridor.common.time.DbClock;
 @ApplicationScoped
 public class IncidentService {
 
+    /** The most sites one incident holds (as many as a new incident may bring). */
+    static final int MAX_SITES = 1_000;
+
     /** A new incident with its sites. */
     public record NewIncident(String name, IncidentType type, String glide, String countryCode, Instant startedAt,
             List<NewSite> sites) {
     }
 
-    /** An affected site of a new incident. */
-    public record NewSite(String name, double latitude, double longitude, int affectedPopulation) {
+    /** An affected site; {@code countryCode} null means the incident's country. */
+    public record NewSite(String name, double latitude, double longitude, int affectedPopulation,
+            String countryCode) {
     }
 
     /** A new material need of one site. */
@@ -64,6 +68,12 @@ public class IncidentService {
     /** Checks against inventory (outside any transaction): 422 unknown country, 503 inventory down. */
     public void checkNew(NewIncident req) {
         requireKnownCountry(req.countryCode(), "countryCode");
+        for (int k = 0; k < req.sites().size(); k++) {
+            String site = req.sites().get(k).countryCode();
+            if (site != null && !site.equals(req.countryCode())) {
+                requireKnownCountry(site, "sites[" + k + "].countryCode");
+            }
+        }
     }
 
     /** Records a checked incident, in the caller's transaction if there is one. */
@@ -80,18 +90,52 @@ public class IncidentService {
         i.createdAt = DbClock.now();
         int pos = 0;
         for (NewSite ns : req.sites()) {
-            Site s = new Site();
-            s.id = UUID.randomUUID();
-            s.incident = i;
-            s.name = ns.name().strip();
-            s.latitude = ns.latitude();
-            s.longitude = ns.longitude();
-            s.affectedPopulation = ns.affectedPopulation();
-            s.position = pos++;
-            i.sites.add(s);
+            i.sites.add(site(i, ns, pos++));
         }
         i.persist();
         return IncidentView.of(i);
+    }
+
+    /**
+     * Checks a site to add to an existing incident (outside any transaction): 404 unknown incident, 409 closed, 422 an
+     * unknown country, 503 inventory down.
+     */
+    public void checkNewSite(UUID incidentId, NewSite req) {
+        String incidentCountry = QuarkusTransaction.requiringNew().call(() -> requireOpen(incidentId).countryCode);
+        if (req.countryCode() != null && !req.countryCode().equals(incidentCountry)) {
+            requireKnownCountry(req.countryCode(), "countryCode");
+        }
+    }
+
+    /**
+     * Adds a site to an OPEN incident (a second shock, a valley reached at last), in the caller's transaction if there
+     * is one. Its needs are then planned like any other: a plan covers what is uncovered.
+     */
+    @Transactional
+    public SiteView addSite(UUID incidentId, NewSite req) {
+        Incident i = requireOpen(incidentId);
+        if (i.sites.size() >= MAX_SITES) {
+            throw ProblemException.conflict("Too many sites",
+                    "Incident " + incidentId + " already has " + MAX_SITES + " sites, the most one incident holds");
+        }
+        int pos = i.sites.stream().mapToInt(s -> s.position + 1).max().orElse(0);
+        Site s = site(i, req, pos);
+        i.sites.add(s);
+        s.persist();
+        return SiteView.of(s);
+    }
+
+    private static Site site(Incident i, NewSite ns, int position) {
+        Site s = new Site();
+        s.id = UUID.randomUUID();
+        s.incident = i;
+        s.name = ns.name().strip();
+        s.countryCode = ns.countryCode() == null ? i.countryCode : ns.countryCode();
+        s.latitude = ns.latitude();
+        s.longitude = ns.longitude();
+        s.affectedPopulation = ns.affectedPopulation();
+        s.position = position;
+        return s;
     }
 
     /** 422 when inventory does not know the country, 503 when inventory is down. */
@@ -225,10 +269,30 @@ public class IncidentService {
         return SiteView.of(s);
     }
 
+    /** A site of the incident: 404 when the incident is unknown or the site is not one of its sites. */
+    @Transactional
+    public SiteView siteOrNotFound(UUID incidentId, UUID siteId) {
+        Site s = find(incidentId).site(siteId);
+        if (s == null) {
+            throw ProblemException.notFound("Site", siteId);
+        }
+        return SiteView.of(s);
+    }
+
     private Incident find(UUID id) {
         Incident i = Incident.findById(id);
         if (i == null) {
             throw ProblemException.notFound("Incident", id);
+        }
+        return i;
+    }
+
+    /** 404 unknown incident, 409 closed incident. */
+    private Incident requireOpen(UUID incidentId) {
+        Incident i = find(incidentId);
+        if (i.status == IncidentStatus.CLOSED) {
+            throw ProblemException.conflict("Incident closed",
+                    "Incident " + incidentId + " is CLOSED and takes no new sites or needs");
         }
         return i;
     }

@@ -4,9 +4,10 @@ import java.util.UUID;
 import org.corridor.allocation.domain.Site;
 
 /** An affected site of an incident. */
-public record SiteView(UUID id, String name, double latitude, double longitude, int affectedPopulation) {
+public record SiteView(UUID id, String name, String countryCode, double latitude, double longitude,
+        int affectedPopulation) {
 
     static SiteView of(Site s) {
-        return new SiteView(s.id, s.name, s.latitude, s.longitude, s.affectedPopulation);
+        return new SiteView(s.id, s.name, s.countryCode, s.latitude, s.longitude, s.affectedPopulation);
     }
 }

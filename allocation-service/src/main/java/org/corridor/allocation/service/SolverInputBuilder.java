@@ -72,7 +72,7 @@ public class SolverInputBuilder {
         for (Need n : data.needs()) {
             Incident i = incidentOf.get(n.incidentId);
             Site s = data.sites().get(n.siteId);
-            needs.add(new SolverInput.NeedFact(n.id, i.id, i.type.name(), s.id, s.name, i.countryCode, s.latitude,
+            needs.add(new SolverInput.NeedFact(n.id, i.id, i.type.name(), s.id, s.name, s.countryCode, s.latitude,
                     s.longitude, n.itemCode, items.get(n.itemCode).name(),
                     data.uncovered().getOrDefault(n.id, n.quantity),
                     Priority.valueOf(n.priority.name()), n.deliverBy));
@@ -81,7 +81,7 @@ public class SolverInputBuilder {
         for (TeamNeed t : data.teamNeeds()) {
             Incident i = incidentOf.get(t.incidentId);
             Site s = data.sites().get(t.siteId);
-            teamNeeds.add(new SolverInput.TeamNeedFact(t.id, i.id, s.id, s.name, i.countryCode, s.latitude,
+            teamNeeds.add(new SolverInput.TeamNeedFact(t.id, i.id, s.id, s.name, s.countryCode, s.latitude,
                     s.longitude, t.teamType.name(), data.teamsUncovered().getOrDefault(t.id, t.count), t.neededBy));
         }
         Set<String> neededItems = needs.stream().map(SolverInput.NeedFact::itemCode).collect(Collectors.toSet());

@@ -117,6 +117,47 @@ class IncidentResourceTest {
     }
 
     @Test
+    void aSiteAddedLaterMayLieAcrossTheBorderAndIsReadBack() {
+        String id = (String) incident("Quake", "TUR", List.of(site("Antakya", 36.20, 36.16, 8000))).get("id");
+        get("/api/v1/incidents/" + id).statusCode(200).body("sites[0].countryCode", equalTo("TUR"));
+
+        Map<String, Object> body = new HashMap<>(site("Jindires", 36.39, 36.69, 3000));
+        body.put("countryCode", "SYR");
+        var created = post("/api/v1/incidents/" + id + "/sites", body).statusCode(201)
+                .body("name", equalTo("Jindires")).body("countryCode", equalTo("SYR")).extract();
+        String siteId = created.path("id");
+        org.junit.jupiter.api.Assertions.assertTrue(created.header("Location").endsWith("/sites/" + siteId));
+        get("/api/v1/incidents/" + id + "/sites/" + siteId).statusCode(200).body("countryCode", equalTo("SYR"))
+                .body("affectedPopulation", equalTo(3000));
+        get("/api/v1/incidents/" + id).statusCode(200).body("sites", hasSize(2))
+                .body("sites[1].countryCode", equalTo("SYR"));
+
+        // without a country, the incident's; a need can be added to the new site at once
+        String second = post("/api/v1/incidents/" + id + "/sites", site("Kirikhan", 36.5, 36.36, 100)).statusCode(201)
+                .body("countryCode", equalTo("TUR")).extract().path("id");
+        post("/api/v1/incidents/" + id + "/needs",
+                Map.of("siteId", second, "itemCode", org.corridor.allocation.support.InventoryStubs.TENT,
+                        "quantity", 5, "priority", "HIGH", "deliverBy", "2023-02-10T00:00:00Z"))
+                .statusCode(201);
+    }
+
+    @Test
+    void aSiteCannotBeAddedToAClosedOrUnknownIncidentOrInAnUnknownCountry() {
+        String id = (String) incident("Flood", "SYR", List.of(site("Idlib", 35.93, 36.63, 500))).get("id");
+        Map<String, Object> elsewhere = new HashMap<>(site("Nowhere", 1, 1, 1));
+        elsewhere.put("countryCode", "XYZ");
+        problem(post("/api/v1/incidents/" + id + "/sites", elsewhere), 422).body("detail", containsString("XYZ"));
+        elsewhere.put("countryCode", "syr");
+        problem(post("/api/v1/incidents/" + id + "/sites", elsewhere), 400);
+        problem(post("/api/v1/incidents/" + UUID.randomUUID() + "/sites", site("A", 1, 1, 1)), 404);
+        problem(get("/api/v1/incidents/" + id + "/sites/" + UUID.randomUUID()), 404);
+        post("/api/v1/incidents/" + id + "/closure", Map.of()).statusCode(200);
+        problem(post("/api/v1/incidents/" + id + "/sites", site("Late", 1, 1, 1)), 409)
+                .body("detail", containsString("CLOSED"));
+        get("/api/v1/incidents/" + id).statusCode(200).body("sites", hasSize(1));
+    }
+
+    @Test
     void unknownCountryIs422() {
         Map<String, Object> body = validBody();
         body.put("countryCode", "XYZ");

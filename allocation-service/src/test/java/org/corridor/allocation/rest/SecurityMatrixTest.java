@@ -169,6 +169,16 @@ class SecurityMatrixTest {
                             r -> as(officer).get("/api/v1/incidents/" + fresh)
                                     .then().body("status", equalTo(r.statusCode() == 200 ? "CLOSED" : "OPEN")));
                 }),
+                new Endpoint("POST", "/api/v1/incidents/{id}/sites", OPS, 201, who -> {
+                    int before = as(officer).get(incident).then().extract().path("sites.size()");
+                    return new Call(incident + "/sites",
+                            Map.of("name", "Valley " + who, "latitude", 37.1, "longitude", 36.2, "affectedPopulation",
+                                    900),
+                            r -> as(officer).get(incident).then()
+                                    .body("sites.size()", equalTo(before + (r.statusCode() == 201 ? 1 : 0))));
+                }),
+                new Endpoint("GET", "/api/v1/incidents/{id}/sites/{siteId}", READ, 200,
+                        who -> Call.read(incident + "/sites/" + siteId)),
                 new Endpoint("POST", "/api/v1/incidents/{id}/needs", OPS, 201, who -> {
                     long before = total(incident + "/needs?size=1");
                     return new Call(incident + "/needs", needBody(),

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.corridor.allocation.service.IncidentService.NewSite;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,9 +20,13 @@ public record SiteRequest(
         @Schema(description = "Longitude in degrees",
                 example = "36.94") @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
         @Schema(description = "Number of people affected at the site",
-                example = "12000") @NotNull @Min(0) @Max(100_000_000) Integer affectedPopulation) {
+                example = "12000") @NotNull @Min(0) @Max(100_000_000) Integer affectedPopulation,
+        @Schema(description = "Country the site lies in (ISO 3166-1 alpha-3), when it is not the incident's: "
+                + "a response across a border. Default: the incident's country. Must be known to inventory-service",
+                example = "SYR") @Pattern(regexp = IncidentRequest.ISO3,
+                        message = IncidentRequest.ISO3_MESSAGE) String countryCode) {
 
     public NewSite toCommand() {
-        return new NewSite(name, latitude, longitude, affectedPopulation);
+        return new NewSite(name, latitude, longitude, affectedPopulation, countryCode);
     }
 }

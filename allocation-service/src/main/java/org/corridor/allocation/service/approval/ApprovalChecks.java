@@ -75,7 +75,7 @@ public class ApprovalChecks {
         List<String> blocked = new ArrayList<>();
         List<AccessRule> rules = AccessRule.listAll();
         for (PlanLine l : lines) {
-            String destination = sites.get(l.siteId).incident.countryCode;
+            String destination = sites.get(l.siteId).countryCode;
             for (AccessRule r : rules) {
                 if (r.appliesTo != AppliesTo.TEAMS && r.originCountryCode.equals(l.originCountryCode)
                         && r.destinationCountryCode.equals(destination) && overlaps(r, l.departsAt, l.arrivesAt)) {

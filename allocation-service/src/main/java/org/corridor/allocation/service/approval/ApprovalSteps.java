@@ -114,7 +114,7 @@ public class ApprovalSteps {
         Instant departure = lines.stream().map(l -> l.departsAt).min(Comparator.naturalOrder()).orElseThrow();
         Instant arrival = lines.stream().map(l -> l.arrivesAt).max(Comparator.naturalOrder()).orElseThrow();
         return new ShipmentClient.ShipmentRequest(planId, g.depotId(), lines.get(0).originCountryCode, g.siteId(),
-                site.name, site.incident.countryCode, site.incident.id, g.mode().name(), vehicles(g.mode(), kg, m3),
+                site.name, site.countryCode, site.incident.id, g.mode().name(), vehicles(g.mode(), kg, m3),
                 out, departure, arrival, null);
     }
 
