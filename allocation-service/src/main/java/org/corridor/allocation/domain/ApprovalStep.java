@@ -20,8 +20,13 @@ import java.util.UUID;
 @Table(name = "approval_step")
 public class ApprovalStep extends PanacheEntityBase {
 
+    /**
+     * RESERVATION, TEAM and SHIPMENT make what an approval adds; a re-plan's approval also CANCELs the base's shipments
+     * it changes (their stock stays reserved for the re-plan), RELEASEs what the re-plan no longer needs and releases
+     * the base's team assignments it drops (TEAM_RELEASE).
+     */
     public enum Kind {
-        RESERVATION, TEAM, SHIPMENT
+        RESERVATION, TEAM, SHIPMENT, CANCEL, RELEASE, TEAM_RELEASE
     }
 
     public enum State {

@@ -66,4 +66,10 @@ public class Plan extends PanacheEntityBase {
     /** The problem (JSON) of the last failed approval, cleared when an approval starts. */
     @Column(name = "approval_error")
     public String approvalError;
+    /** The APPROVED plan this one re-plans; null for a plan from scratch. */
+    @Column(name = "base_plan_id")
+    public UUID basePlanId;
+    /** Whether the base's approved, undispatched lines could be changed (each change costs in the score). */
+    @Column(name = "release_undispatched")
+    public boolean releaseUndispatched;
 }

@@ -48,4 +48,9 @@ public class PlanLine extends PanacheEntityBase {
     public int delivered;
     /** Units rejected at delivery, once DELIVERED: uncovered again. */
     public int rejected;
+    /** The inventory reservation holding its units, once approved (a line kept by a re-plan keeps it). */
+    @Column(name = "reservation_id")
+    public UUID reservationId;
+    /** Taken over (or removed) by an approved re-plan: no longer counts towards coverage. */
+    public boolean superseded;
 }

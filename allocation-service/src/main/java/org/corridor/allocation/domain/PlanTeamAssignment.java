@@ -23,4 +23,8 @@ public class PlanTeamAssignment extends PanacheEntityBase {
     public UUID teamId;
     @Column(name = "arrives_at")
     public Instant arrivesAt;
+    /** The reference the team was assigned under in inventory, once approved (kept by a re-plan that keeps it). */
+    public String reference;
+    /** Taken over (or removed) by an approved re-plan: no longer counts towards coverage. */
+    public boolean superseded;
 }

@@ -23,12 +23,14 @@ import java.util.UUID;
 import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.rest.dto.ApprovalDto;
 import org.corridor.allocation.rest.dto.PlanAnalysisDto;
+import org.corridor.allocation.rest.dto.PlanChangesDto;
 import org.corridor.allocation.rest.dto.PlanDto;
 import org.corridor.allocation.rest.dto.PlanRequest;
 import org.corridor.allocation.rest.dto.PlanSummaryDto;
 import org.corridor.allocation.service.PlanService;
 import org.corridor.allocation.service.PlanStore;
 import org.corridor.allocation.service.approval.ApprovalService;
+import org.corridor.allocation.service.replan.PlanChangesService;
 import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
@@ -54,9 +56,11 @@ public class PlanResource {
     private final ApprovalService approvals;
     private final Idempotency idempotency;
     private final ETagResponder etag;
+    private final PlanChangesService changes;
 
     public PlanResource(PlanService plans, PlanStore store, ApprovalService approvals, Idempotency idempotency,
-            ETagResponder etag) {
+            ETagResponder etag, PlanChangesService changes) {
+        this.changes = changes;
         this.plans = plans;
         this.store = store;
         this.approvals = approvals;
@@ -115,6 +119,21 @@ public class PlanResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response get(@Parameter(description = "Plan id") @PathParam("id") UUID id, @Context Request request) {
         return etag.ok(request, PlanDto.from(store.get(id)));
+    }
+
+    @GET
+    @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
+    @Path("{id}/changes")
+    @Operation(operationId = "getPlanChanges", summary = "What a re-plan changes against its base plan",
+            description = "Lines added, removed and changed, and team assignments added and removed, against the base "
+                    + "plan's approved, undispatched lines (dispatched ones are facts no re-plan touches). Approving "
+                    + "the re-plan applies exactly this difference. For a plan without a base, everything is added.")
+    @APIResponse(responseCode = "200", description = "The changes",
+            content = @Content(schema = @Schema(implementation = PlanChangesDto.class)))
+    @APIResponse(responseCode = "404", description = "Unknown plan",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PlanChangesDto changes(@Parameter(description = "Plan id") @PathParam("id") UUID id) {
+        return PlanChangesDto.from(changes.changes(id));
     }
 
     /**

@@ -51,6 +51,20 @@ public class InventoryReads {
                 all(gateway::availableTeams)));
     }
 
+    /**
+     * The snapshot a re-plan is built from: every lot (the base's reserved units are given back to it), the AVAILABLE
+     * teams and the teams assigned under the base's references (they may keep or change their assignment).
+     */
+    public Snapshot snapshotForReplan(List<String> teamReferences) {
+        return call(() -> {
+            List<InventoryClient.Team> teams = new ArrayList<>(all(gateway::availableTeams));
+            for (String reference : teamReferences) {
+                teams.addAll(all(page -> gateway.teamsAssigned(reference, page)));
+            }
+            return new Snapshot(all(gateway::items), all(gateway::allStock), teams);
+        });
+    }
+
     private static <T> List<T> all(IntFunction<InventoryClient.Page<T>> fetch) {
         List<T> out = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {

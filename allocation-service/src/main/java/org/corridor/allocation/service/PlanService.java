@@ -26,6 +26,8 @@ import org.corridor.allocation.service.SolverInputBuilder.PlanningData;
 import org.corridor.allocation.service.coverage.CoverageService;
 import org.corridor.allocation.service.queue.PlanJobs;
 import org.corridor.allocation.service.queue.PlanSolver;
+import org.corridor.allocation.service.replan.BasePlans;
+import org.corridor.allocation.service.replan.ReplanBase;
 import org.corridor.allocation.solver.api.AllocationPlanner;
 import org.corridor.allocation.solver.api.SolverInput;
 import org.corridor.common.problem.ProblemException;
@@ -43,12 +45,18 @@ public class PlanService {
 
     /** A plan request; null values take the configured defaults. */
     public record NewPlan(List<UUID> incidentIds, Instant planFrom, Duration spentLimit,
-            Duration unimprovedSpentLimit, Map<String, Long> weights) {
+            Duration unimprovedSpentLimit, Map<String, Long> weights, UUID basePlanId, boolean releaseUndispatched) {
+
+        public NewPlan(List<UUID> incidentIds, Instant planFrom, Duration spentLimit, Duration unimprovedSpentLimit,
+                Map<String, Long> weights) {
+            this(incidentIds, planFrom, spentLimit, unimprovedSpentLimit, weights, null, false);
+        }
     }
 
     /** A checked plan request with its solver input (as JSON), ready to be recorded. */
     public record Submission(Set<UUID> incidentIds, Instant planFrom, Duration spentLimit,
-            Duration unimprovedSpentLimit, Map<String, Long> weights, String solverInput) {
+            Duration unimprovedSpentLimit, Map<String, Long> weights, String solverInput, UUID basePlanId,
+            boolean releaseUndispatched) {
     }
 
     private final InventoryReads inventory;
@@ -64,11 +72,14 @@ public class PlanService {
     private final ObjectMapper mapper;
     private final CoverageService coverage;
     private final AllocationConfig.Approval approval;
+    private final BasePlans bases;
 
     public PlanService(InventoryReads inventory, PlanStore store, PlanSolver solver, PlanJobs jobs,
             AccessRuleService accessRules, RouteOverrideService routeOverrides, SolverInputBuilder inputs,
-            AllocationPlanner planner, AllocationConfig config, ObjectMapper mapper, CoverageService coverage) {
+            AllocationPlanner planner, AllocationConfig config, ObjectMapper mapper, CoverageService coverage,
+            BasePlans bases) {
         this.inventory = inventory;
+        this.bases = bases;
         this.coverage = coverage;
         this.approval = config.approval();
         this.store = store;
@@ -96,11 +107,16 @@ public class PlanService {
         Map<String, Long> weights = weights(req.weights());
         Set<UUID> ids = new LinkedHashSet<>(req.incidentIds());
 
-        PlanningData data = QuarkusTransaction.requiringNew().call(() -> load(ids, planFrom));
-        InventoryReads.Snapshot snapshot = inventory.snapshot();
+        PlanningData data = QuarkusTransaction.requiringNew()
+                .call(() -> load(ids, planFrom, req.basePlanId(), req.releaseUndispatched()));
+        InventoryReads.Snapshot snapshot = data.base() == null
+                ? inventory.snapshot()
+                : inventory.snapshotForReplan(data.base().teams().stream().map(ReplanBase.Team::reference)
+                        .distinct().toList());
         SolverInput input = inputs.build(planFrom, data, snapshot, accessRules.relevantFrom(planFrom),
                 routeOverrides.all(), weights);
-        return new Submission(ids, planFrom, spent, unimproved, weights, json(input));
+        return new Submission(ids, planFrom, spent, unimproved, weights, json(input), req.basePlanId(),
+                req.basePlanId() != null && req.releaseUndispatched());
     }
 
     /**
@@ -110,7 +126,7 @@ public class PlanService {
     @Transactional
     public PlanView submit(Submission s) {
         UUID id = store.createSolving(s.incidentIds(), s.planFrom(), s.spentLimit(), s.unimprovedSpentLimit(),
-                s.weights());
+                s.weights(), s.basePlanId(), s.releaseUndispatched());
         jobs.enqueue(id, s.solverInput(), s.spentLimit(), s.unimprovedSpentLimit());
         return store.get(id);
     }
@@ -146,7 +162,7 @@ public class PlanService {
         }
     }
 
-    private PlanningData load(Set<UUID> ids, Instant planFrom) {
+    private PlanningData load(Set<UUID> ids, Instant planFrom, UUID basePlanId, boolean releaseUndispatched) {
         List<Incident> incidents = Incident.list("id in ?1", ids);
         if (incidents.size() != ids.size()) {
             Set<UUID> unknown = new TreeSet<>(ids);
@@ -185,13 +201,19 @@ public class PlanService {
         teamNeeds.forEach(t -> teamsRequested.put(t.id, t.count));
         Map<UUID, Integer> teamsUncovered = new LinkedHashMap<>();
         coverage.teamNeeds(teamsRequested).forEach((id, c) -> teamsUncovered.put(id, (int) c.uncovered()));
+        // a re-plan is responsible for what is uncovered plus what its base holds undispatched (kept or changed)
+        ReplanBase base = basePlanId == null ? null : bases.load(basePlanId, ids, releaseUndispatched);
+        if (base != null) {
+            base.unitsPerNeed().forEach((id, q) -> uncovered.merge(id, q, Integer::sum));
+            base.teamsPerNeed().forEach((id, q) -> teamsUncovered.merge(id, q, Integer::sum));
+        }
         List<Need> open = needs.stream().filter(n -> uncovered.get(n.id) > 0).toList();
         List<TeamNeed> openTeams = teamNeeds.stream().filter(t -> teamsUncovered.get(t.id) > 0).toList();
         if (open.isEmpty() && openTeams.isEmpty()) {
             throw ProblemException.unprocessable("Nothing to plan", "Every need and team need of the incidents "
                     + ids + " is already covered by approved plans: nothing is uncovered");
         }
-        return new PlanningData(incidents, sites, open, openTeams, uncovered, teamsUncovered);
+        return new PlanningData(incidents, sites, open, openTeams, uncovered, teamsUncovered, base);
     }
 
     /** The request's limit (or the default), positive, capped by the maximum. */

@@ -45,7 +45,7 @@ public class PlanStore {
     /** Records a new plan, SOLVING, in the caller's transaction if there is one; returns its id. */
     @Transactional
     public UUID createSolving(Collection<UUID> incidentIds, Instant planFrom, Duration spent, Duration unimproved,
-            Map<String, Long> weights) {
+            Map<String, Long> weights, UUID basePlanId, boolean releaseUndispatched) {
         Plan p = new Plan();
         p.id = UUID.randomUUID();
         p.status = PlanStatus.SOLVING;
@@ -54,10 +54,19 @@ public class PlanStore {
         p.spentLimitSeconds = spent.toSeconds();
         p.unimprovedLimitSeconds = unimproved.toSeconds();
         p.weights = json(weights);
+        p.basePlanId = basePlanId;
+        p.releaseUndispatched = releaseUndispatched;
         p.createdAt = DbClock.now();
         p.updatedAt = p.createdAt;
         p.persist();
         return p.id;
+    }
+
+    /** A plan from scratch (no base plan). */
+    @Transactional
+    public UUID createSolving(Collection<UUID> incidentIds, Instant planFrom, Duration spent, Duration unimproved,
+            Map<String, Long> weights) {
+        return createSolving(incidentIds, planFrom, spent, unimproved, weights, null, false);
     }
 
     @Transactional
@@ -82,7 +91,8 @@ public class PlanStore {
                 p.status == PlanStatus.APPROVING
                         ? ApprovalRun.<ApprovalRun>findByIdOptional(id)
                                 .map(r -> r.lastError).orElse(null)
-                        : null);
+                        : null,
+                p.basePlanId, p.releaseUndispatched);
     }
 
     private Problem problem(String json) {

@@ -14,13 +14,14 @@ import org.corridor.common.problem.Problem;
  * A plan as recorded: while SOLVING, the best plan so far. {@code solvedBy} and {@code attempts} come from its job in
  * the solving queue; {@code reservationId}, {@code shipmentIds} and {@code approvedAt} from its approval;
  * {@code approvalError} is the problem of its last failed approval, {@code approvalWaitingOn} why an approval under way
- * waits (a service down).
+ * waits (a service down); {@code basePlanId} the APPROVED plan a re-plan replaces.
  */
 public record PlanView(UUID id, PlanStatus status, List<UUID> incidentIds, Instant planFrom, Duration spentLimit,
         Duration unimprovedSpentLimit, Map<String, Long> weights, String score, Boolean feasible,
         boolean stoppedEarly, String failureReason, List<Line> lines, List<TeamAssignment> teamAssignments,
         List<Unmet> unmet, Instant createdAt, Instant finishedAt, UUID reservationId, List<UUID> shipmentIds,
-        Instant approvedAt, String solvedBy, int attempts, Problem approvalError, String approvalWaitingOn) {
+        Instant approvedAt, String solvedBy, int attempts, Problem approvalError, String approvalWaitingOn,
+        UUID basePlanId, boolean releaseUndispatched) {
 
     /** Quantity of one lot sent to one need by one mode. */
     public record Line(UUID needId, UUID siteId, String itemCode, UUID lotId, UUID depotId, String originCountryCode,

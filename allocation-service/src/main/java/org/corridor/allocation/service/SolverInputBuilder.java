@@ -17,6 +17,7 @@ import org.corridor.allocation.domain.Incident;
 import org.corridor.allocation.domain.Need;
 import org.corridor.allocation.domain.Site;
 import org.corridor.allocation.domain.TeamNeed;
+import org.corridor.allocation.service.replan.ReplanBase;
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
@@ -38,11 +39,12 @@ public class SolverInputBuilder {
      * do not cover); a need or team need missing from those maps is planned in full.
      */
     public record PlanningData(List<Incident> incidents, Map<UUID, Site> sites, List<Need> needs,
-            List<TeamNeed> teamNeeds, Map<UUID, Integer> uncovered, Map<UUID, Integer> teamsUncovered) {
+            List<TeamNeed> teamNeeds, Map<UUID, Integer> uncovered, Map<UUID, Integer> teamsUncovered,
+            ReplanBase base) {
 
         public PlanningData(List<Incident> incidents, Map<UUID, Site> sites, List<Need> needs,
                 List<TeamNeed> teamNeeds) {
-            this(incidents, sites, needs, teamNeeds, Map.of(), Map.of());
+            this(incidents, sites, needs, teamNeeds, Map.of(), Map.of(), null);
         }
     }
 
@@ -85,14 +87,21 @@ public class SolverInputBuilder {
                     s.longitude, t.teamType.name(), data.teamsUncovered().getOrDefault(t.id, t.count), t.neededBy));
         }
         Set<String> neededItems = needs.stream().map(SolverInput.NeedFact::itemCode).collect(Collectors.toSet());
+        // a re-plan's base holds units of its lots: they are the re-plan's to keep or to move
+        Map<UUID, Long> heldByBase = data.base() == null ? Map.of() : data.base().unitsPerLot();
         List<SolverInput.LotFact> lots = snapshot.lots().stream()
-                .filter(l -> l.available() > 0 && neededItems.contains(l.itemCode()) && l.lotId() != null)
-                .map(l -> lot(l, items.get(l.itemCode())))
+                .filter(l -> l.lotId() != null && neededItems.contains(l.itemCode())
+                        && l.available() + heldByBase.getOrDefault(l.lotId(), 0L) > 0)
+                .map(l -> lot(l, items.get(l.itemCode()), heldByBase.getOrDefault(l.lotId(), 0L)))
                 .toList();
         Set<String> neededTypes = teamNeeds.stream().map(SolverInput.TeamNeedFact::teamType)
                 .collect(Collectors.toSet());
+        Set<UUID> baseTeams = data.base() == null
+                ? Set.of()
+                : data.base().teams().stream().map(ReplanBase.Team::teamId).collect(Collectors.toSet());
         List<SolverInput.TeamFact> teams = snapshot.teams().stream()
-                .filter(t -> t.id() != null && "AVAILABLE".equals(t.status()) && neededTypes.contains(t.type()))
+                .filter(t -> t.id() != null && ("AVAILABLE".equals(t.status()) || baseTeams.contains(t.id()))
+                        && neededTypes.contains(t.type()))
                 .map(t -> new SolverInput.TeamFact(t.id(), t.name(), t.countryCode(), t.type(), t.members(),
                         t.baseLatitude(), t.baseLongitude(), t.mobilisationHours()))
                 .toList();
@@ -109,14 +118,15 @@ public class SolverInputBuilder {
                 expiryMarginDays, weights);
     }
 
-    private static SolverInput.LotFact lot(InventoryClient.StockLot l, InventoryClient.Item item) {
+    private static SolverInput.LotFact lot(InventoryClient.StockLot l, InventoryClient.Item item, long heldByBase) {
         InventoryClient.Earmark earmark = l.earmark();
         return new SolverInput.LotFact(l.lotId(), l.depotId(), l.depotCode(), l.depotName(), l.countryCode(),
                 l.latitude(), l.longitude(), l.itemCode(), l.expiresOn(),
                 earmark == null || earmark.countryCodes() == null ? Set.of() : Set.copyOf(earmark.countryCodes()),
                 earmark == null || earmark.incidentTypes() == null ? Set.of() : Set.copyOf(earmark.incidentTypes()),
                 // a lot larger than any need is as good as Integer.MAX_VALUE units to the solver
-                (int) Math.min(Integer.MAX_VALUE, l.available()), item.unitWeightKg(), item.unitVolumeM3());
+                (int) Math.min(Integer.MAX_VALUE, l.available() + heldByBase), item.unitWeightKg(),
+                item.unitVolumeM3());
     }
 
     private SolverInput.TransportSettings transportSettings() {

@@ -1,6 +1,7 @@
 package org.corridor.allocation.client.inventory;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -58,6 +59,12 @@ public interface InventoryClient {
     @POST
     @Path("/api/v1/reservations/{id}/release")
     JsonNode release(@PathParam("id") UUID reservationId);
+
+    /** Releases these lines (at most what each lot still holds), once per reference. */
+    @POST
+    @Path("/api/v1/reservations/{id}/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode release(@PathParam("id") UUID reservationId, SettlementRequest body);
 
     @POST
     @Path("/api/v1/teams/{id}/assignment")
@@ -118,7 +125,21 @@ public interface InventoryClient {
             String status, String assignmentReference) {
     }
 
-    record ReservationRequest(String reference, List<ReservationLine> lines) {
+    /** {@code releasing}: a re-plan's hand-over, released in the same transaction as the hold (omitted when null). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReservationRequest(String reference, List<ReservationLine> lines, List<ReleasingSource> releasing) {
+
+        public ReservationRequest(String reference, List<ReservationLine> lines) {
+            this(reference, lines, null);
+        }
+    }
+
+    /** Units of one existing reservation to release in the same transaction as a new hold. */
+    record ReleasingSource(UUID reservationId, List<ReservationLine> lines) {
+    }
+
+    /** A partial release: these lines, once per reference. */
+    record SettlementRequest(String reference, List<ReservationLine> lines) {
     }
 
     record ReservationLine(UUID lotId, long quantity) {

@@ -46,6 +46,11 @@ public class InventoryGateway extends UpstreamGateway {
         return Upstream.call(SERVICE, () -> client.stock(true, page, PAGE_SIZE));
     }
 
+    /** Every lot, reserved ones included (a re-plan gives its base's reserved units back to the solver). */
+    public InventoryClient.Page<InventoryClient.StockLot> allStock(int page) {
+        return Upstream.call(SERVICE, () -> client.stock(false, page, PAGE_SIZE));
+    }
+
     public InventoryClient.Page<InventoryClient.Team> availableTeams(int page) {
         return Upstream.call(SERVICE, () -> client.teams("AVAILABLE", page, PAGE_SIZE));
     }
@@ -53,6 +58,19 @@ public class InventoryGateway extends UpstreamGateway {
     public JsonNode reserve(String key, String reference, List<InventoryClient.ReservationLine> lines) {
         return Upstream.call(SERVICE,
                 () -> client.reserve(key, new InventoryClient.ReservationRequest(reference, lines)));
+    }
+
+    /** Holds {@code lines} and, in the same transaction, releases {@code releasing} (a re-plan's hand-over). */
+    public JsonNode reserve(String key, String reference, List<InventoryClient.ReservationLine> lines,
+            List<InventoryClient.ReleasingSource> releasing) {
+        return Upstream.call(SERVICE,
+                () -> client.reserve(key, new InventoryClient.ReservationRequest(reference, lines, releasing)));
+    }
+
+    /** Releases these lines of the reservation once per {@code reference} (a replay answers the first outcome). */
+    public JsonNode releaseLines(UUID reservationId, String reference, List<InventoryClient.ReservationLine> lines) {
+        return Upstream.call(SERVICE,
+                () -> client.release(reservationId, new InventoryClient.SettlementRequest(reference, lines)));
     }
 
     public JsonNode releaseReservation(UUID reservationId) {

@@ -1,6 +1,7 @@
 package org.corridor.allocation.client.shipment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,7 +34,13 @@ public interface ShipmentClient {
     record ShipmentLine(String itemCode, UUID lotId, int quantity, double weightKg) {
     }
 
-    record EventRequest(String type, Instant at, String note) {
+    /** {@code stockHandedOverTo}: cancel without releasing, the units stay held there (omitted when null). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EventRequest(String type, Instant at, String note, UUID stockHandedOverTo) {
+
+        public EventRequest(String type, Instant at, String note) {
+            this(type, at, note, null);
+        }
     }
 
     @POST
@@ -42,6 +49,10 @@ public interface ShipmentClient {
     JsonNode create(@HeaderParam("Idempotency-Key") String key, ShipmentRequest body);
 
     /** Shipments of a plan, oldest first: what an approval really created, and how its shipments moved. */
+    @GET
+    @Path("/api/v1/shipments/{id}")
+    Shipment shipment(@PathParam("id") UUID id);
+
     @GET
     @Path("/api/v1/shipments")
     Page<Shipment> shipments(@QueryParam("planId") UUID planId, @QueryParam("page") int page,
@@ -53,7 +64,13 @@ public interface ShipmentClient {
 
     /** What allocation reads of a shipment: status, dispatch time and the proof-of-delivery quantities per lot. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Shipment(UUID id, UUID planId, String status, Instant dispatchedAt, List<Line> lines) {
+    /** {@code stockHandedOverTo}: for a shipment cancelled with its stock kept, the reservation keeping it. */
+    record Shipment(UUID id, UUID planId, String status, Instant dispatchedAt, List<Line> lines,
+            UUID stockHandedOverTo) {
+
+        public Shipment(UUID id, UUID planId, String status, Instant dispatchedAt, List<Line> lines) {
+            this(id, planId, status, dispatchedAt, lines, null);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

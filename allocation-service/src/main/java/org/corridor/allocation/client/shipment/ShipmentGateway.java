@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 import org.corridor.common.client.Upstream;
+import org.corridor.common.client.UpstreamException;
 import org.corridor.common.client.UpstreamGateway;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -29,9 +30,30 @@ public class ShipmentGateway extends UpstreamGateway {
         return Upstream.call(SERVICE, () -> client.create(key, request));
     }
 
+    /** One shipment, or null when shipment-service does not know it (404). */
+    public ShipmentClient.Shipment shipment(UUID shipmentId) {
+        try {
+            return Upstream.call(SERVICE, () -> client.shipment(shipmentId));
+        } catch (UpstreamException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     /** One page of the plan's shipments. */
     public ShipmentClient.Page<ShipmentClient.Shipment> shipmentsOfPlan(UUID planId, int page) {
         return Upstream.call(SERVICE, () -> client.shipments(planId, page, PAGE_SIZE));
+    }
+
+    /**
+     * Cancels a PLANNED shipment without releasing its stock: its units stay held by {@code keptIn} for the re-plan
+     * that takes them over.
+     */
+    public JsonNode cancelKeepingStock(UUID shipmentId, String note, UUID keptIn) {
+        return Upstream.call(SERVICE, () -> client.event(shipmentId,
+                new ShipmentClient.EventRequest("CANCELLED", Instant.now(), note, keptIn)));
     }
 
     public JsonNode cancelShipment(UUID shipmentId, String note) {

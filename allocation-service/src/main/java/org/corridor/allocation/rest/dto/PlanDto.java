@@ -47,7 +47,12 @@ public record PlanDto(
         @Schema(description = "The problem of the plan's last failed approval (null if none, cleared when an "
                 + "approval starts); everything that approval had done was undone") Problem approvalError,
         @Schema(description = "While APPROVING: why the approval waits, if it does (a service down; it is retried)",
-                example = "shipment-service is unavailable (unreachable or timed out)") String approvalWaitingOn) {
+                example = "shipment-service is unavailable (unreachable or timed out)") String approvalWaitingOn,
+        @Schema(description = "For a re-plan: the APPROVED plan it re-plans (SUPERSEDED once this one is approved); "
+                + "null for a plan from scratch", example = "3f2b8c1d-9a7e-4b6c-8d5f-1e2a3b4c5d6e") UUID basePlanId,
+        @Schema(description = "For a re-plan: whether the base's approved, undispatched lines could be changed "
+                + "(each change costs in the score); false keeps them exactly",
+                example = "false") boolean releaseUndispatched) {
 
     public static PlanDto from(PlanView p) {
         return new PlanDto(p.id(), p.status(), p.incidentIds(), p.planFrom(), p.spentLimit(),
@@ -55,6 +60,7 @@ public record PlanDto(
                 p.lines().stream().map(PlanLineDto::from).toList(),
                 p.teamAssignments().stream().map(TeamAssignmentDto::from).toList(),
                 p.unmet().stream().map(UnmetDto::from).toList(), p.createdAt(), p.finishedAt(), p.reservationId(),
-                p.shipmentIds(), p.approvedAt(), p.solvedBy(), p.attempts(), p.approvalError(), p.approvalWaitingOn());
+                p.shipmentIds(), p.approvedAt(), p.solvedBy(), p.attempts(), p.approvalError(), p.approvalWaitingOn(),
+                p.basePlanId(), p.releaseUndispatched());
     }
 }

@@ -155,7 +155,12 @@ public class ApprovalDriver {
         UUID reservationId = all.stream()
                 .filter(s -> s.kind == ApprovalStep.Kind.RESERVATION && s.remoteId != null).map(s -> s.remoteId)
                 .findFirst().orElse(null);
+        // a re-plan's approval that cancelled base shipments only goes forward once it has moved their stock
+        boolean cancels = all.stream().anyMatch(s -> s.kind == ApprovalStep.Kind.CANCEL);
+        boolean forwardOnly = false;
         for (ApprovalStep step : all) {
+            boolean stockStep = step.kind == ApprovalStep.Kind.RESERVATION || step.kind == ApprovalStep.Kind.RELEASE;
+            forwardOnly |= cancels && stockStep;
             if (step.state == ApprovalStep.State.DONE) {
                 continue;
             }
@@ -163,10 +168,26 @@ public class ApprovalDriver {
             try {
                 remoteId = perform(claim.planId(), step, reservationId);
             } catch (UpstreamUnavailableException | TimeoutException e) {
+                if (forwardOnly) {
+                    return goOn(claim, ApprovalFailures.describe(e));
+                }
                 return unknownOutcome(claim, e);
             } catch (LeaseLost e) {
                 throw e;
+            } catch (StockRefused e) {
+                if (forwardOnly && !stockStep) {
+                    return goOn(claim, "refused: " + ApprovalFailures.describe(e));
+                }
+                String problem = problem(ApprovalFailures.problem(e, "Approval failed: " + ApprovalFailures
+                        .describe(e)));
+                Instant undoAt = claim.hadUnknownOutcome()
+                        ? DbClock.now().plus(settings.settleDelay())
+                        : DbClock.now();
+                return runs.fail(claim, problem, undoAt, null);
             } catch (RuntimeException e) {
+                if (forwardOnly) {
+                    return goOn(claim, "refused: " + ApprovalFailures.describe(e));
+                }
                 String problem = problem(ApprovalFailures.problem(e, "Approval failed: " + ApprovalFailures
                         .describe(e)));
                 Instant undoAt = claim.hadUnknownOutcome()
@@ -184,6 +205,17 @@ public class ApprovalDriver {
             }
         }
         finish(claim, all, reservationId);
+        return null;
+    }
+
+    /**
+     * Past the point of no return of a re-plan's approval (base shipments cancelled, their stock moved): never give up,
+     * never undo; retry later with the same keys and say why it waits.
+     */
+    private Claim goOn(Claim claim, String why) {
+        String waiting = "the re-plan's approval goes on (base shipments already cancelled): " + why;
+        LOG.warnf("approval of plan %s: %s; retrying in %s", claim.planId(), waiting, settings.retryEvery());
+        runs.postpone(claim, DbClock.now().plus(settings.retryEvery()), waiting);
         return null;
     }
 
@@ -213,7 +245,9 @@ public class ApprovalDriver {
                 InventoryClient.ReservationRequest r = steps.read(step.payload,
                         InventoryClient.ReservationRequest.class);
                 try {
-                    return id(inventory.reserve(step.idempotencyKey, r.reference(), r.lines()));
+                    return id(r.releasing() == null
+                            ? inventory.reserve(step.idempotencyKey, r.reference(), r.lines())
+                            : inventory.reserve(step.idempotencyKey, r.reference(), r.lines(), r.releasing()));
                 } catch (UpstreamException e) {
                     if (e instanceof UpstreamUnavailableException || e.status() != 409) {
                         throw e;
@@ -240,6 +274,31 @@ public class ApprovalDriver {
                         r.destinationCountryCode(), r.incidentId(), r.mode(), r.vehicles(), r.lines(),
                         r.plannedDeparture(), r.estimatedArrival(), reservationId);
                 return id(shipments.createShipment(step.idempotencyKey, withReservation));
+            }
+            case CANCEL -> {
+                DeltaSteps.Cancel c = steps.read(step.payload, DeltaSteps.Cancel.class);
+                shipments.cancelKeepingStock(c.shipmentId(), "re-planned by plan " + planId
+                        + "; its stock stays reserved for the re-plan", c.reservationId());
+                return c.shipmentId();
+            }
+            case RELEASE -> {
+                InventoryClient.SettlementRequest r = steps.read(step.payload, InventoryClient.SettlementRequest.class);
+                UUID source = UUID.fromString(step.target);
+                inventory.releaseLines(source, r.reference(), r.lines());
+                return source;
+            }
+            case TEAM_RELEASE -> {
+                UUID teamId = UUID.fromString(step.target);
+                DeltaSteps.TeamRelease r = steps.read(step.payload, DeltaSteps.TeamRelease.class);
+                try {
+                    inventory.releaseTeam(teamId, r.reference());
+                } catch (UpstreamException e) {
+                    // 409: assigned under another reference now, 404: gone; either way no longer this plan's
+                    if (e instanceof UpstreamUnavailableException || (e.status() != 404 && e.status() != 409)) {
+                        throw e;
+                    }
+                }
+                return teamId;
             }
             default -> throw new IllegalStateException("unknown step " + step.kind);
         }
@@ -275,7 +334,7 @@ public class ApprovalDriver {
         }
         String summary;
         try {
-            summary = undo.undo(claim.planId());
+            summary = undo.undo(claim.planId(), runs.steps(claim.planId(), claim.attempt()));
         } catch (UpstreamUnavailableException | TimeoutException e) {
             String why = "undoing the failed approval waits: " + ApprovalFailures.describe(e);
             LOG.warnf("approval of plan %s: %s; retrying in %s", claim.planId(), why, settings.retryEvery());

@@ -156,6 +156,9 @@ public class ApprovalRuns {
                     .setParameter(3, k.depotId()).setParameter(4, k.siteId()).setParameter(5, k.mode().name())
                     .executeUpdate();
         });
+        // lines on the new shipments are held by the new reservation; lines a re-plan kept keep theirs
+        em.createNativeQuery("UPDATE plan_line SET reservation_id = ?1 WHERE plan_id = ?2 AND reservation_id IS NULL")
+                .setParameter(1, approval.reservationId()).setParameter(2, c.planId()).executeUpdate();
         end(c, "APPROVED", null);
     }
 
@@ -170,8 +173,23 @@ public class ApprovalRuns {
         plan.status = PlanStatus.SOLVED;
         plan.approvalError = problem;
         plan.updatedAt = DbClock.now();
-        em.createNativeQuery("UPDATE plan_line SET state = 'PLANNED', shipment_id = NULL WHERE plan_id = ?1")
+        em.createNativeQuery("UPDATE plan_line SET state = 'PLANNED', shipment_id = NULL, reservation_id = NULL "
+                + "WHERE plan_id = ?1").setParameter(1, c.planId()).executeUpdate();
+        em.createNativeQuery("UPDATE plan_team_assignment SET reference = NULL WHERE plan_id = ?1")
                 .setParameter(1, c.planId()).executeUpdate();
+        if (plan.basePlanId != null) {
+            // a re-plan that failed gives its base back: in force again, its lines and teams count again (those whose
+            // shipment the failed attempt had cancelled follow it to CANCELLED, their units released by the undo)
+            Plan base = lockedPlan(plan.basePlanId);
+            if (base.status == PlanStatus.SUPERSEDED) {
+                base.status = PlanStatus.APPROVED;
+                base.updatedAt = DbClock.now();
+                em.createNativeQuery("UPDATE plan_line SET superseded = FALSE WHERE plan_id = ?1")
+                        .setParameter(1, base.id).executeUpdate();
+                em.createNativeQuery("UPDATE plan_team_assignment SET superseded = FALSE WHERE plan_id = ?1")
+                        .setParameter(1, base.id).executeUpdate();
+            }
+        }
         end(c, "FAILED", problem);
     }
 

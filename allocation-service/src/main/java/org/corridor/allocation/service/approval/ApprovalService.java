@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.corridor.allocation.client.inventory.InventoryClient;
 import org.corridor.allocation.config.AllocationConfig;
 import org.corridor.allocation.domain.ApprovalRun;
+import org.corridor.allocation.domain.LineState;
 import org.corridor.allocation.domain.Plan;
 import org.corridor.allocation.domain.PlanLine;
 import org.corridor.allocation.domain.PlanStatus;
@@ -40,12 +41,14 @@ public class ApprovalService {
     private final ApprovalSteps steps;
     private final ApprovalChecks checks;
     private final ApprovalDriver driver;
+    private final DeltaSteps delta;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Duration wait;
 
     public ApprovalService(InventoryReads catalogue, ApprovalRuns runs, ApprovalSteps steps, ApprovalChecks checks,
-            ApprovalDriver driver, EntityManager em, ObjectMapper mapper, AllocationConfig config) {
+            ApprovalDriver driver, EntityManager em, ObjectMapper mapper, AllocationConfig config, DeltaSteps delta) {
+        this.delta = delta;
         this.catalogue = catalogue;
         this.runs = runs;
         this.steps = steps;
@@ -121,6 +124,7 @@ public class ApprovalService {
             throw ProblemException.conflict("Plan changed", "Plan " + planId
                     + " changed while its approval was being prepared; send the approval again");
         }
+        Plan base = plan.basePlanId == null ? null : lockedBase(plan);
         List<PlanLine> lines = PlanLine.list("planId", Sort.by("position"), planId);
         List<PlanTeamAssignment> teams = PlanTeamAssignment.list("planId", Sort.by("position"), planId);
         Map<UUID, Site> sites = new LinkedHashMap<>();
@@ -128,15 +132,58 @@ public class ApprovalService {
             sites.put(siteId, Site.findById(siteId));
         }
         checks.requireFresh(plan, lines, teams, sites);
-        checks.requireUncovered(plan, lines, teams);
         int attempt = runs.lastAttempt(planId) + 1;
-        runs.open(planId, attempt, steps.steps(planId, attempt, lines, teams, prepared.items(), sites));
+        if (base == null) {
+            checks.requireUncovered(plan, lines, teams);
+            runs.open(planId, attempt, steps.steps(planId, attempt, lines, teams, prepared.items(), sites));
+            em.createNativeQuery("UPDATE plan_team_assignment SET reference = ?1 WHERE plan_id = ?2")
+                    .setParameter(1, ApprovalSteps.reference(planId)).setParameter(2, planId).executeUpdate();
+        } else {
+            // the base's approved, undispatched lines and its teams are taken over (or dropped) by this re-plan: they
+            // count no more, this plan's lines count instead; the base is SUPERSEDED (given back if this fails)
+            List<PlanLine> baseLines = PlanLine.list("planId = ?1 and state = ?2 and superseded = false",
+                    Sort.by("position"), base.id, LineState.APPROVED);
+            List<PlanTeamAssignment> baseTeams = PlanTeamAssignment.list("planId = ?1 and superseded = false",
+                    Sort.by("position"), base.id);
+            em.createNativeQuery("UPDATE plan_line SET superseded = TRUE WHERE plan_id = ?1 AND state = 'APPROVED' "
+                    + "AND NOT superseded").setParameter(1, base.id).executeUpdate();
+            em.createNativeQuery("UPDATE plan_team_assignment SET superseded = TRUE WHERE plan_id = ?1")
+                    .setParameter(1, base.id).executeUpdate();
+            checks.requireUncovered(plan, lines, teams);
+            DeltaSteps.Delta d = delta.steps(planId, attempt, lines, teams, baseLines, baseTeams, prepared.items(),
+                    sites);
+            runs.open(planId, attempt, d.specs());
+            for (PlanLine l : lines) {
+                UUID[] carried = d.keptShipment().get(l.id);
+                l.shipmentId = carried == null ? null : carried[0];
+                l.reservationId = carried == null ? null : carried[1];
+            }
+            for (PlanTeamAssignment a : teams) {
+                a.reference = d.teamReference().get(a.teamId);
+            }
+            base.status = PlanStatus.SUPERSEDED;
+            base.updatedAt = org.corridor.common.time.DbClock.now();
+        }
         em.createNativeQuery("UPDATE plan_line SET state = 'APPROVED' WHERE plan_id = ?1").setParameter(1, planId)
                 .executeUpdate();
         plan.status = PlanStatus.APPROVING;
         plan.approvalError = null;
         plan.updatedAt = org.corridor.common.time.DbClock.now();
         return attempt;
+    }
+
+    /** Locks the re-plan's base (after the re-plan itself: always in that order); 409 when it is no longer in force. */
+    private Plan lockedBase(Plan plan) {
+        em.createNativeQuery("SELECT id FROM plan WHERE id = ?1 FOR UPDATE").setParameter(1, plan.basePlanId)
+                .getResultList();
+        Plan base = Plan.findById(plan.basePlanId);
+        em.refresh(base);
+        if (base.status != PlanStatus.APPROVED) {
+            throw ProblemException.conflict("Base plan no longer in force", "Plan " + plan.id + " re-plans plan "
+                    + base.id + ", which is now " + base.status + "; re-plan from the plan in force. Nothing was "
+                    + "reserved");
+        }
+        return base;
     }
 
     /** Starts driving the approval on this replica (after the start's transaction committed). */

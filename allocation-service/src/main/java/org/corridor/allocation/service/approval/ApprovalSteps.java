@@ -75,6 +75,14 @@ public class ApprovalSteps {
         for (UUID teamId : teams.stream().map(a -> a.teamId).collect(Collectors.toCollection(LinkedHashSet::new))) {
             out.add(new Spec(ApprovalStep.Kind.TEAM, teamId.toString(), prefix + "team-" + teamId, null));
         }
+        out.addAll(shipmentSteps(planId, prefix, lines, items, sites));
+        return out;
+    }
+
+    /** One SHIPMENT step per (depot, site, mode) group of the lines. */
+    List<Spec> shipmentSteps(UUID planId, String prefix, List<PlanLine> lines, Map<String, InventoryClient.Item> items,
+            Map<UUID, Site> sites) {
+        List<Spec> out = new ArrayList<>();
         for (Map.Entry<GroupKey, List<PlanLine>> g : groups(lines).entrySet()) {
             GroupKey k = g.getKey();
             out.add(new Spec(ApprovalStep.Kind.SHIPMENT, k.target(),

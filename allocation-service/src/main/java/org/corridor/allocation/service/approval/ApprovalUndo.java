@@ -8,6 +8,7 @@ import org.corridor.allocation.client.inventory.InventoryClient;
 import org.corridor.allocation.client.inventory.InventoryGateway;
 import org.corridor.allocation.client.shipment.ShipmentClient;
 import org.corridor.allocation.client.shipment.ShipmentGateway;
+import org.corridor.allocation.domain.ApprovalStep;
 import org.corridor.common.client.UpstreamException;
 import org.corridor.common.client.UpstreamUnavailableException;
 
@@ -23,16 +24,38 @@ public class ApprovalUndo {
 
     private final InventoryGateway inventory;
     private final ShipmentGateway shipments;
+    private final ApprovalSteps steps;
 
-    public ApprovalUndo(InventoryGateway inventory, ShipmentGateway shipments) {
+    public ApprovalUndo(InventoryGateway inventory, ShipmentGateway shipments, ApprovalSteps steps) {
         this.inventory = inventory;
         this.shipments = shipments;
+        this.steps = steps;
     }
 
-    /** Cancels the plan's PLANNED shipments, releases its held reservations and teams; says what it did. */
-    String undo(UUID planId) {
+    /**
+     * Cancels the plan's PLANNED shipments, releases its held reservations and teams, and, for a re-plan, releases the
+     * stock that base shipments cancelled by the failed attempt had kept reserved; says what it did.
+     */
+    String undo(UUID planId, List<ApprovalStep> steps) {
         List<String> done = new ArrayList<>();
         List<String> left = new ArrayList<>();
+        int freed = 0;
+        for (ApprovalStep step : steps) {
+            if (step.kind != ApprovalStep.Kind.CANCEL) {
+                continue;
+            }
+            DeltaSteps.Cancel c = this.steps.read(step.payload, DeltaSteps.Cancel.class);
+            ShipmentClient.Shipment s = shipments.shipment(c.shipmentId());
+            // only a shipment this attempt cancelled with its stock kept: otherwise the stock is not ours to release
+            if (s != null && "CANCELLED".equals(s.status()) && s.dispatchedAt() == null
+                    && c.reservationId().equals(s.stockHandedOverTo())) {
+                inventory.releaseLines(c.reservationId(), step.idempotencyKey + "-undo", c.lines());
+                freed++;
+            }
+        }
+        if (freed > 0) {
+            done.add("the stock of " + freed + " base shipment(s) it had cancelled released");
+        }
         int cancelled = 0;
         for (ShipmentClient.Shipment s : shipmentsOf(planId)) {
             if ("PLANNED".equals(s.status())) {

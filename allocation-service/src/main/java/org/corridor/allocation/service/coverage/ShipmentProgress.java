@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.corridor.allocation.client.shipment.ShipmentClient;
 import org.corridor.allocation.client.shipment.ShipmentGateway;
@@ -74,26 +75,28 @@ public class ShipmentProgress {
     @SuppressWarnings("unchecked")
     List<UUID> moving() {
         return em.createNativeQuery("SELECT DISTINCT l.plan_id FROM plan_line l JOIN plan p ON p.id = l.plan_id "
-                + "WHERE p.status = 'APPROVED' AND l.state IN ('APPROVED', 'DISPATCHED')", UUID.class)
+                + "WHERE p.status IN ('APPROVED', 'SUPERSEDED') AND l.state IN ('APPROVED', 'DISPATCHED')", UUID.class)
                 .getResultList();
     }
 
     @Transactional
     void apply(UUID planId, List<ShipmentClient.Shipment> all) {
         for (ShipmentClient.Shipment s : all) {
-            List<PlanLine> lines = PlanLine.list("planId = ?1 and shipmentId = ?2", planId, s.id());
-            if (lines.isEmpty()) {
-                continue;
-            }
-            lines.sort(Comparator.comparingInt(l -> l.position));
-            LineState state = state(s);
-            if (state == LineState.DELIVERED) {
-                deliver(lines, s);
-            } else {
-                for (PlanLine l : lines) {
-                    l.state = state;
-                    l.delivered = 0;
-                    l.rejected = 0;
+            // the plan's own lines, and those of re-plans that kept the shipment (the copies that count now)
+            List<PlanLine> carried = PlanLine.list("shipmentId = ?1 and state <> ?2", s.id(), LineState.PLANNED);
+            Map<UUID, List<PlanLine>> byPlan = new TreeMap<>();
+            carried.forEach(l -> byPlan.computeIfAbsent(l.planId, k -> new ArrayList<>()).add(l));
+            for (List<PlanLine> lines : byPlan.values()) {
+                lines.sort(Comparator.comparingInt(l -> l.position));
+                LineState state = state(s);
+                if (state == LineState.DELIVERED) {
+                    deliver(lines, s);
+                } else {
+                    for (PlanLine l : lines) {
+                        l.state = state;
+                        l.delivered = 0;
+                        l.rejected = 0;
+                    }
                 }
             }
         }
