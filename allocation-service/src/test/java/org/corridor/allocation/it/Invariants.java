@@ -27,18 +27,20 @@ import org.corridor.local.CorridorSystem;
  * quantity is exactly what reservations hold on it; each reservation line's ledger entries add up to what it holds and
  * what was consumed of it; a reservation is HELD exactly when it holds something;</li>
  * <li>allocation and inventory: no reservation with reference {@code plan-<id>} holds stock unless plan {@code <id>} is
- * APPROVED or APPROVING, and no plan has more than one reservation that holds or consumed stock;</li>
+ * APPROVED, APPROVING or SUPERSEDED (a re-plan keeps some of its base's shipments, and their stock, as they are), and
+ * no plan has more than one reservation that holds or consumed stock;</li>
  * <li>shipment and inventory: a PLANNED shipment's lines are held in its reservation (and nothing of it was settled
  * yet); a dispatched shipment was consumed, a cancelled one released (no release left pending), each once under its own
  * reference;</li>
- * <li>allocation and inventory's teams: a team is assigned under {@code plan-<id>} only while that plan is APPROVED or
- * APPROVING, and every team of an APPROVED plan is assigned to it;</li>
+ * <li>allocation and inventory's teams: a team is assigned under {@code plan-<id>} only while that plan is committing,
+ * and every team of an APPROVED plan is assigned under the reference recorded for it (a re-plan keeps its base's);</li>
  * <li>allocation alone and with shipment: the lines of a plan that is not committing are PLANNED and carried by
- * nothing; each line of an APPROVED plan is carried by a shipment of the plan with its lot and its state follows that
- * shipment (what coverage of needs is derived from); an approval run exists exactly while its plan is APPROVING, and no
- * plan was approved twice;</li>
- * <li>allocation and shipment: the live (not cancelled) shipments of an APPROVED plan carry exactly its lines, one per
- * depot, site and mode; a plan that is not APPROVED or APPROVING has no live shipment.</li>
+ * nothing; each line of an APPROVED or SUPERSEDED plan is carried by a shipment of the plan, or of a plan it
+ * re-planned, with its lot, and its state follows that shipment (what coverage of needs is derived from); an approval
+ * run exists exactly while its plan is APPROVING, and no plan was approved twice;</li>
+ * <li>allocation and shipment: the live (not cancelled) shipments of an APPROVED plan and of the plans it re-planned
+ * carry exactly their lines in force (not superseded), one per depot, site and mode; a plan that is not committing has
+ * no live shipment.</li>
  * </ul>
  * {@link #violations} answers each broken rule as one sentence a person can check; {@link #assertHold} fails with all
  * of them.
@@ -47,11 +49,25 @@ final class Invariants {
 
     private static final Pattern PLAN_REFERENCE = Pattern
             .compile("plan-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
-    /** Plan statuses under which the plan's reservation and shipments may live. */
-    static final Set<String> COMMITTING = Set.of("APPROVED", "APPROVING");
+    /**
+     * Plan statuses under which the plan's reservation and shipments may live (a SUPERSEDED plan's shipments that its
+     * re-plan kept, or that had left, live on).
+     */
+    static final Set<String> COMMITTING = Set.of("APPROVED", "APPROVING", "SUPERSEDED");
 
     private final CorridorSystem system;
     private final List<String> violations = new ArrayList<>();
+    /** Re-plan id -> the plan it re-plans. */
+    private final Map<String, String> basePlan = new HashMap<>();
+
+    /** The plan and the plans it re-planned, newest first. */
+    private List<String> chain(String plan) {
+        List<String> out = new ArrayList<>();
+        for (String p = plan; p != null && !out.contains(p); p = basePlan.get(p)) {
+            out.add(p);
+        }
+        return out;
+    }
 
     private Invariants(CorridorSystem system) {
         this.system = system;
@@ -98,7 +114,12 @@ final class Invariants {
 
     private void check() throws SQLException {
         Map<String, String> planStatus = new HashMap<>();
-        query("allocation", "SELECT id, status FROM plan", r -> planStatus.put(r.getString(1), r.getString(2)));
+        query("allocation", "SELECT id, status, base_plan_id FROM plan", r -> {
+            planStatus.put(r.getString(1), r.getString(2));
+            if (r.getString(3) != null) {
+                basePlan.put(r.getString(1), r.getString(3));
+            }
+        });
         Map<String, Long> held = new HashMap<>(); // reservation/lot -> held
         Set<String> settlements = new HashSet<>(); // reservation/kind/reference
         checkLedger();
@@ -130,15 +151,16 @@ final class Invariants {
                         }
                         return;
                     }
-                    if (!"APPROVED".equals(status)) {
+                    if ("APPROVING".equals(status)) {
                         return;
                     }
                     ShipmentRow s = shipmentId == null ? null : shipments.get(shipmentId);
                     if (s == null) {
-                        violation("line %s of APPROVED plan %s is carried by no shipment (%s)", line, plan, shipmentId);
+                        violation("line %s of %s plan %s is carried by no shipment (%s)", line, status, plan,
+                                shipmentId);
                         return;
                     }
-                    if (!plan.equals(s.plan()) || !r.getString(6).equals(s.group())
+                    if (!chain(plan).contains(s.plan()) || !r.getString(6).equals(s.group())
                             || !lotsOfShipment.getOrDefault(s.id(), Set.of()).contains(r.getString(3))) {
                         violation("line %s of plan %s (%s, lot %s) is carried by shipment %s of plan %s (%s) that "
                                 + "does not carry its lot", line, plan, r.getString(6), r.getString(3), s.id(),
@@ -152,8 +174,8 @@ final class Invariants {
                         default -> "DISPATCHED";
                     };
                     if (!expected.equals(state)) {
-                        violation("line %s of APPROVED plan %s is %s, but its shipment %s is %s", line, plan, state,
-                                s.id(), s.status());
+                        violation("line %s of %s plan %s is %s, but its shipment %s is %s", line, status, plan,
+                                state, s.id(), s.status());
                     }
                 });
     }
@@ -198,11 +220,12 @@ final class Invariants {
                         planStatus.get(m.group(1)));
             }
         });
-        query("allocation", "SELECT a.plan_id, a.team_id FROM plan_team_assignment a JOIN plan p ON p.id = a.plan_id "
-                + "WHERE p.status = 'APPROVED'", r -> {
+        query("allocation", "SELECT a.plan_id, a.team_id, COALESCE(a.reference, 'plan-' || a.plan_id) "
+                + "FROM plan_team_assignment a JOIN plan p ON p.id = a.plan_id "
+                + "WHERE p.status = 'APPROVED' AND NOT a.superseded", r -> {
                     String team = r.getString(2);
                     boolean elsewhere = "ASSIGNED".equals(status.get(team))
-                            && !("plan-" + r.getString(1)).equals(assignedTo.get(team));
+                            && !r.getString(3).equals(assignedTo.get(team));
                     if ("AVAILABLE".equals(status.get(team)) || elsewhere) {
                         violation("APPROVED plan %s sends team %s, but inventory has it %s %s", r.getString(1), team,
                                 status.get(team), assignedTo.getOrDefault(team, ""));
@@ -398,18 +421,32 @@ final class Invariants {
                 }
             }
         }
+        // what the lines in force of each plan (not superseded, on a shipment not cancelled) carry per lot
         Map<String, Map<String, Long>> planned = new HashMap<>();
-        query("allocation", "SELECT plan_id, lot_id, quantity FROM plan_line",
-                r -> planned.computeIfAbsent(r.getString(1), k -> new TreeMap<>()).merge(r.getString(2), r.getLong(3),
-                        Long::sum));
-        planStatus.forEach((plan, status) -> {
-            Map<String, Long> live = livePerPlanLot.getOrDefault(plan, Map.of());
-            if ("APPROVED".equals(status) && !live.equals(planned.getOrDefault(plan, Map.of()))) {
-                violation("APPROVED plan %s plans %s per lot, but its live shipments carry %s", plan,
-                        planned.getOrDefault(plan, Map.of()), live);
+        query("allocation", "SELECT plan_id, lot_id, quantity, shipment_id FROM plan_line WHERE NOT superseded", r -> {
+            ShipmentRow s = r.getString(4) == null ? null : shipments.get(r.getString(4));
+            if (s == null || !"CANCELLED".equals(s.status())) {
+                planned.computeIfAbsent(r.getString(1), k -> new TreeMap<>()).merge(r.getString(2), r.getLong(3),
+                        Long::sum);
             }
-            if (!COMMITTING.contains(status) && !live.isEmpty()) {
-                violation("plan %s is %s but has live shipments carrying %s", plan, status, live);
+        });
+        planStatus.forEach((plan, status) -> {
+            if ("APPROVED".equals(status)) {
+                // an approved plan and the plans it re-planned: their live shipments carry its lines in force
+                Map<String, Long> live = new TreeMap<>();
+                Map<String, Long> lines = new TreeMap<>();
+                for (String p : chain(plan)) {
+                    livePerPlanLot.getOrDefault(p, Map.of()).forEach((lot, q) -> live.merge(lot, q, Long::sum));
+                    planned.getOrDefault(p, Map.of()).forEach((lot, q) -> lines.merge(lot, q, Long::sum));
+                }
+                if (!live.equals(lines)) {
+                    violation("APPROVED plan %s (with the plans it re-planned: %s) has lines in force carrying %s "
+                            + "per lot, but their live shipments carry %s", plan, chain(plan), lines, live);
+                }
+            }
+            Map<String, Long> own = livePerPlanLot.getOrDefault(plan, Map.of());
+            if (!COMMITTING.contains(status) && !own.isEmpty()) {
+                violation("plan %s is %s but has live shipments carrying %s", plan, status, own);
             }
         });
         livePerPlanLot.keySet().stream().filter(p -> !planStatus.containsKey(p)).forEach(
