@@ -64,13 +64,26 @@ public interface ShipmentClient {
 
     /** What allocation reads of a shipment: status, dispatch time and the proof-of-delivery quantities per lot. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    /** {@code stockHandedOverTo}: for a shipment cancelled with its stock kept, the reservation keeping it. */
-    record Shipment(UUID id, UUID planId, String status, Instant dispatchedAt, List<Line> lines,
-            UUID stockHandedOverTo) {
+    /**
+     * {@code stock} HANDED_OVER with {@code stockSettlement.handedOverTo}: cancelled by a re-plan's approval with its
+     * units kept in that reservation.
+     */
+    record Shipment(UUID id, UUID planId, String status, Instant dispatchedAt, List<Line> lines, String stock,
+            Settlement stockSettlement) {
 
         public Shipment(UUID id, UUID planId, String status, Instant dispatchedAt, List<Line> lines) {
-            this(id, planId, status, dispatchedAt, lines, null);
+            this(id, planId, status, dispatchedAt, lines, null, null);
         }
+
+        /** The reservation keeping the units of a shipment cancelled with its stock handed over, else null. */
+        public UUID stockHandedOverTo() {
+            return "HANDED_OVER".equals(stock) && stockSettlement != null ? stockSettlement.handedOverTo() : null;
+        }
+    }
+
+    /** How the shipment's stock was settled; only what allocation reads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Settlement(UUID handedOverTo) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
