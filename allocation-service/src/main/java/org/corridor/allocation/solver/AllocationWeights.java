@@ -84,7 +84,7 @@ public final class AllocationWeights {
         put(d, UNFAIR_INCIDENT_SHARE, Level.SOFT, 100,
                 "per item several incidents need: sum over those incidents of (its unmet share minus the item's "
                         + "common unmet share, in per-mille) squared / 10");
-        put(d, PLAN_STABILITY, Level.SOFT, 10,
+        put(d, PLAN_STABILITY, Level.SOFT, 100,
                 "re-plan with released base lines: per unit of a base line no longer served from its base lot");
         put(d, TEAM_PLAN_STABILITY, Level.SOFT, 2400,
                 "re-plan with released base teams: per base team no longer assigned to its team need");
