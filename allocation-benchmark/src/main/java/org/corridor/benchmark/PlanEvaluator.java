@@ -22,9 +22,11 @@ import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 /**
  * The one judge of every planner: hard/medium/soft of a {@link Plan} computed from the plan lines and the
  * {@link SolverInput} alone, re-deriving distances, modes, lead times, vehicle counts, expiry and eligibility from the
- * transport conventions, written independently of the solver's constraint streams and domain classes. Only the default
- * weights are read from {@link AllocationWeights} (they are configuration, not scoring logic). Route overrides are not
- * supported (the benchmark generator produces none).
+ * transport conventions, written independently of the solver's constraint streams and domain classes. Only the weights
+ * are read from {@link AllocationWeights} (the defaults with the input's {@code weightOverrides}: configuration, not
+ * scoring logic). Route overrides are not supported (the benchmark generator produces none). The re-planning terms are
+ * judged too: "Fairness between incidents" (items several incidents need) and, for an input with a base plan, "Plan
+ * stability" and "Team plan stability" against its released base lines and teams.
  */
 public final class PlanEvaluator {
 
@@ -53,7 +55,7 @@ public final class PlanEvaluator {
 
     private final SolverInput input;
     private final TransportSettings t;
-    private final AllocationWeights w = AllocationWeights.defaults();
+    private final AllocationWeights w;
     private final Map<UUID, NeedFact> needs = new HashMap<>();
     private final Map<UUID, LotFact> lots = new HashMap<>();
     private final Map<UUID, TeamFact> teams = new HashMap<>();
@@ -67,6 +69,7 @@ public final class PlanEvaluator {
             throw new IllegalArgumentException("The evaluator does not model route overrides");
         }
         this.input = input;
+        this.w = AllocationWeights.defaults().withOverrides(input.weightOverrides());
         this.t = input.transport() == null ? TransportSettings.defaults() : input.transport();
         for (NeedFact n : input.needs()) {
             needs.put(n.needId(), n);
@@ -298,6 +301,8 @@ public final class PlanEvaluator {
             long mean = sum / Math.max(1, needsPerSite.getOrDefault(site, 0));
             add(p, AllocationWeights.UNFAIR_SITE_SHARE, mean * mean / 10);
         });
+        add(p, AllocationWeights.UNFAIR_INCIDENT_SHARE, incidentUnfairness(sentPerNeed));
+        add(p, AllocationWeights.PLAN_STABILITY, baseUnitsMoved(plan));
 
         // Teams
         Map<UUID, Integer> slotsUsed = new HashMap<>();
@@ -330,6 +335,8 @@ public final class PlanEvaluator {
             add(p, AllocationWeights.UNFILLED_TEAM_SLOT, (need.count() - used) * unit);
         }
 
+        add(p, AllocationWeights.TEAM_PLAN_STABILITY, baseTeamsMoved(plan));
+
         long hard = 0;
         long medium = 0;
         long soft = 0;
@@ -344,6 +351,104 @@ public final class PlanEvaluator {
             }
         }
         return new Score(hard, medium, soft, weighted);
+    }
+
+    /**
+     * Per item that more than one incident requests: with R_k, U_k an incident's requested and unmet units and R, U
+     * their sums, the sum over incidents of (1000 U_k / R_k - 1000 U / R)^2 / 10 (integer divisions).
+     */
+    long incidentUnfairness(Map<UUID, Integer> sentPerNeed) {
+        Map<String, Map<UUID, long[]>> byItem = new LinkedHashMap<>();
+        for (NeedFact need : input.needs()) {
+            if (need.quantity() <= 0) {
+                continue;
+            }
+            long[] ru = byItem.computeIfAbsent(need.itemCode(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(need.incidentId(), k -> new long[2]);
+            ru[0] += need.quantity();
+            ru[1] += need.quantity() - sentPerNeed.getOrDefault(need.needId(), 0);
+        }
+        long penalty = 0;
+        for (Map<UUID, long[]> incidents : byItem.values()) {
+            if (incidents.size() < 2) {
+                continue;
+            }
+            long requested = incidents.values().stream().mapToLong(ru -> ru[0]).sum();
+            long unmet = incidents.values().stream().mapToLong(ru -> ru[1]).sum();
+            long common = unmet * 1000 / requested;
+            for (long[] ru : incidents.values()) {
+                long d = ru[1] * 1000 / ru[0] - common;
+                penalty += d * d / 10;
+            }
+        }
+        return penalty;
+    }
+
+    /**
+     * Units of released base lines no longer sent from their base lot, per (need, lot). A base line counts as the
+     * problem builder takes it: its lot must be in the input, of the need's item, and (released) eligible for the need;
+     * the base units of one need are taken in input order up to the need's quantity.
+     */
+    long baseUnitsMoved(Plan plan) {
+        if (input.baseLines() == null || input.baseLines().isEmpty()) {
+            return 0;
+        }
+        Map<UUID, Integer> left = new HashMap<>();
+        Map<List<UUID>, Long> base = new LinkedHashMap<>();
+        for (SolverInput.BaseLine b : input.baseLines()) {
+            NeedFact need = needs.get(b.needId());
+            LotFact lot = lots.get(b.lotId());
+            if (need == null || lot == null || lot.available() <= 0 || !lot.itemCode().equals(need.itemCode())
+                    || b.quantity() <= 0 || need.quantity() <= 0 || (!b.pinned() && !eligible(lot, need))) {
+                continue;
+            }
+            int l = left.getOrDefault(need.needId(), need.quantity());
+            int q = Math.min(b.quantity(), l);
+            left.put(need.needId(), l - q);
+            if (!b.pinned()) {
+                base.merge(List.of(b.needId(), b.lotId()), (long) q, Long::sum);
+            }
+        }
+        Map<List<UUID>, Long> sent = new HashMap<>();
+        plan.lines().forEach(line -> sent.merge(List.of(line.needId(), line.lotId()), (long) line.quantity(),
+                Long::sum));
+        long moved = 0;
+        for (var e : base.entrySet()) {
+            moved += Math.max(0, e.getValue() - sent.getOrDefault(e.getKey(), 0L));
+        }
+        return moved;
+    }
+
+    /**
+     * Released base teams no longer assigned to their team need. A base team counts as the problem builder takes it:
+     * the team must be in the input, within the team need's count (pinned and released together, in input order) and
+     * (released) eligible for it.
+     */
+    long baseTeamsMoved(Plan plan) {
+        if (input.baseTeams() == null || input.baseTeams().isEmpty()) {
+            return 0;
+        }
+        Map<UUID, Integer> placed = new HashMap<>();
+        Map<UUID, java.util.Set<UUID>> released = new LinkedHashMap<>();
+        for (SolverInput.BaseTeam b : input.baseTeams()) {
+            TeamNeedFact need = teamNeeds.get(b.teamNeedId());
+            TeamFact team = teams.get(b.teamId());
+            if (need == null || team == null || placed.getOrDefault(need.teamNeedId(), 0) >= need.count()
+                    || (!b.pinned() && !eligible(team, need))) {
+                continue;
+            }
+            placed.merge(need.teamNeedId(), 1, Integer::sum);
+            if (!b.pinned()) {
+                released.computeIfAbsent(need.teamNeedId(), k -> new java.util.HashSet<>()).add(team.teamId());
+            }
+        }
+        long moved = 0;
+        for (var e : released.entrySet()) {
+            long kept = plan.teams().stream()
+                    .filter(a -> a.teamNeedId().equals(e.getKey()) && e.getValue().contains(a.teamId())).count();
+            moved += Math.max(0, e.getValue().size() - kept);
+        }
+        return moved;
     }
 
     private static void add(Map<String, Long> p, String name, long amount) {

@@ -68,6 +68,15 @@ public class AllocationConstraintConfiguration {
     @ConstraintWeight(AllocationWeights.FEFO)
     private HardMediumSoftLongScore fefo;
 
+    @ConstraintWeight(AllocationWeights.UNFAIR_INCIDENT_SHARE)
+    private HardMediumSoftLongScore unfairIncidentShare;
+
+    @ConstraintWeight(AllocationWeights.PLAN_STABILITY)
+    private HardMediumSoftLongScore planStability;
+
+    @ConstraintWeight(AllocationWeights.TEAM_PLAN_STABILITY)
+    private HardMediumSoftLongScore teamPlanStability;
+
     public AllocationConstraintConfiguration() {
         this(AllocationWeights.defaults());
     }
@@ -92,6 +101,9 @@ public class AllocationConstraintConfiguration {
         this.lateTeamArrival = weights.score(AllocationWeights.LATE_TEAM_ARRIVAL);
         this.unfairSiteShare = weights.score(AllocationWeights.UNFAIR_SITE_SHARE);
         this.fefo = weights.score(AllocationWeights.FEFO);
+        this.unfairIncidentShare = weights.score(AllocationWeights.UNFAIR_INCIDENT_SHARE);
+        this.planStability = weights.score(AllocationWeights.PLAN_STABILITY);
+        this.teamPlanStability = weights.score(AllocationWeights.TEAM_PLAN_STABILITY);
     }
 
     public HardMediumSoftLongScore getLotOverAllocated() {
@@ -207,5 +219,23 @@ public class AllocationConstraintConfiguration {
     }
     public void setFefo(HardMediumSoftLongScore v) {
         this.fefo = v;
+    }
+    public HardMediumSoftLongScore getUnfairIncidentShare() {
+        return unfairIncidentShare;
+    }
+    public void setUnfairIncidentShare(HardMediumSoftLongScore v) {
+        this.unfairIncidentShare = v;
+    }
+    public HardMediumSoftLongScore getPlanStability() {
+        return planStability;
+    }
+    public void setPlanStability(HardMediumSoftLongScore v) {
+        this.planStability = v;
+    }
+    public HardMediumSoftLongScore getTeamPlanStability() {
+        return teamPlanStability;
+    }
+    public void setTeamPlanStability(HardMediumSoftLongScore v) {
+        this.teamPlanStability = v;
     }
 }

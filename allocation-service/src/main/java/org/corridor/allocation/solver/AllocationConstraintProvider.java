@@ -50,6 +50,9 @@ public class AllocationConstraintProvider implements ConstraintProvider {
                 lateTeamArrival(f),
                 unfairSiteShare(f),
                 fefo(f),
+                unfairIncidentShare(f),
+                planStability(f),
+                teamPlanStability(f),
         };
     }
 
@@ -271,5 +274,50 @@ public class AllocationConstraintProvider implements ConstraintProvider {
                 .penalizeConfigurableLong((need, supply, qty) -> NeedChunk.normalise(qty, need.getItemDemand())
                         * supply.shelfDaysLeftOnArrival() / 30)
                 .asConstraint(FEFO);
+    }
+
+    // ---------------------------------------------------------------- re-planning and several incidents
+
+    /**
+     * Per item that several incidents need: each incident's unmet share of what it requested against the item's common
+     * unmet share ({@link ItemIncidents#penalty}), so that a shortage is shared in proportion to need. Zero for an item
+     * only one incident needs (no {@link ItemIncidents}), hence for every single-incident plan. Priority still wins:
+     * unmet units are charged on the medium level, this on the soft level.
+     */
+    Constraint unfairIncidentShare(ConstraintFactory f) {
+        return unmetPerNeed(f)
+                .filter((need, unmet) -> need.getItemIncidents() != null)
+                .groupBy((need, unmet) -> need.getItemIncidents(), ReplanCollectors.incidentShares())
+                .filter((item, penalty) -> penalty > 0)
+                .penalizeConfigurableLong((item, penalty) -> penalty)
+                .asConstraint(UNFAIR_INCIDENT_SHARE);
+    }
+
+    /**
+     * Re-plan with released base lines: per need, the units of its base lines no longer served from their base lot (a
+     * line moved to another lot or reduced costs its units; a line kept, or grown, costs nothing). Pinned base lines
+     * cannot change and are not counted; zero for a plan from scratch (no base lines).
+     */
+    Constraint planStability(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(NeedChunk.class)
+                .filter(c -> c.getNeed().hasReleasedBase())
+                .groupBy(CHUNK_NEED, ReplanCollectors.baseShortfall())
+                .filter((need, missing) -> missing > 0)
+                .penalizeConfigurableLong((need, missing) -> missing)
+                .asConstraint(PLAN_STABILITY);
+    }
+
+    /**
+     * Re-plan with released base teams: per team need, the base teams no longer assigned to it (which slot holds a team
+     * does not matter). A base team counted twice in one need would be double-booked, which is hard.
+     */
+    Constraint teamPlanStability(ConstraintFactory f) {
+        return f.forEachIncludingNullVars(TeamSlot.class)
+                .filter(s -> s.getTeamNeed().hasReleasedBaseTeams())
+                .groupBy(TeamSlot::getTeamNeed,
+                        ConstraintCollectors.sum(s -> s.getTeamNeed().isReleasedBaseTeam(s.getTeam()) ? 1 : 0))
+                .filter((need, kept) -> kept < need.releasedBaseTeamCount())
+                .penalizeConfigurableLong((need, kept) -> (long) need.releasedBaseTeamCount() - kept)
+                .asConstraint(TEAM_PLAN_STABILITY);
     }
 }

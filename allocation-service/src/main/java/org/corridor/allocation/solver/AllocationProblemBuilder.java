@@ -18,6 +18,14 @@ import org.corridor.allocation.solver.api.SolverInput;
  * {@link TeamSlot} per team needed.
  *
  * <p>
+ * A re-plan ({@link SolverInput#baseLines()}, {@link SolverInput#baseTeams()}): a base line becomes a slot on its base
+ * lot with its quantity, pinned ({@code @PlanningPin}, no move changes it) or released (movable, starting there, and
+ * recorded on its need for the "Plan stability" term); the need's unassigned slot holds what is left of its quantity.
+ * Base lines whose need or lot is missing from the input, of another item, or (released) on a lot the need may not
+ * take, are dropped: their units stay to plan. A base team fills one slot of its team need, pinned or released
+ * (recorded on the team need for "Team plan stability"). Items that several incidents need get an {@link ItemIncidents}
+ * for the "Fairness between incidents" term.
+ * <p>
  * With {@link Options#pruneIneligible()} (the default), value ranges only hold supplies and teams that pass every
  * static hard rule (access rules, earmarks, expiry, team type), so the solver never wastes moves on them; the hard
  * constraints still guard the plan (and are exercised when pruning is off). Lots with nothing available are dropped.
@@ -89,6 +97,7 @@ public final class AllocationProblemBuilder {
             needs.add(MaterialNeed.of(n, sites.get(n.siteId()), demandByItem.get(n.itemCode())));
         }
         s.setNeeds(needs);
+        linkSharedItems(needs);
 
         // Lots of needed items with something available
         Map<String, List<Lot>> lotsByItem = new HashMap<>();
@@ -103,6 +112,12 @@ public final class AllocationProblemBuilder {
             }
         }
         s.setLots(lots);
+        Map<UUID, Lot> lotById = new HashMap<>();
+        lots.forEach(l -> lotById.put(l.getId(), l));
+        Map<UUID, List<SolverInput.BaseLine>> baseByNeed = new HashMap<>();
+        if (input.baseLines() != null) {
+            input.baseLines().forEach(b -> baseByNeed.computeIfAbsent(b.needId(), k -> new ArrayList<>()).add(b));
+        }
 
         // Routes per (depot, site) and supplies per (lot, site), built lazily for pairs that matter
         Map<String, Route> routes = new LinkedHashMap<>();
@@ -124,9 +139,24 @@ public final class AllocationProblemBuilder {
                 }
             }
             if (need.getQuantity() > 0) {
-                // the whole need in one unassigned slot, plus an empty slot per lot that may serve it
+                // the base lines on their lots, what is left in one unassigned slot, plus an empty slot per lot
+                // that may serve it
                 List<Lot> frozen = List.copyOf(candidates);
-                chunks.add(new NeedChunk(chunkId++, need, need.getQuantity(), frozen));
+                int left = need.getQuantity();
+                for (SolverInput.BaseLine b : baseByNeed.getOrDefault(need.getId(), List.of())) {
+                    Lot lot = lotById.get(b.lotId());
+                    if (lot == null || !lot.getItemCode().equals(need.getItemCode()) || b.quantity() <= 0
+                            || (!b.pinned() && !candidates.contains(lot))) {
+                        continue;
+                    }
+                    int q = Math.min(b.quantity(), left);
+                    left -= q;
+                    chunks.add(new NeedChunk(chunkId++, need, q, frozen, lot, b.pinned()));
+                    if (!b.pinned()) {
+                        need.addReleasedBase(lot, q);
+                    }
+                }
+                chunks.add(new NeedChunk(chunkId++, need, left, frozen));
                 int lines = lineSlots(need.getQuantity(), frozen, options.linesPerNeed());
                 for (int i = 0; i < lines; i++) {
                     chunks.add(new NeedChunk(chunkId++, need, 0, frozen));
@@ -146,6 +176,13 @@ public final class AllocationProblemBuilder {
         List<TeamNeedFact> teamNeeds = new ArrayList<>();
         List<TeamSlot> slots = new ArrayList<>();
         long slotId = 0;
+        Map<UUID, Team> teamById = new HashMap<>();
+        teams.forEach(t -> teamById.put(t.getId(), t));
+        Map<UUID, List<SolverInput.BaseTeam>> baseByTeamNeed = new HashMap<>();
+        if (input.baseTeams() != null) {
+            input.baseTeams().forEach(
+                    b -> baseByTeamNeed.computeIfAbsent(b.teamNeedId(), k -> new ArrayList<>()).add(b));
+        }
         for (SolverInput.TeamNeedFact f : teamNeedFacts) {
             SiteFact site = sites.get(f.siteId());
             TeamNeedFact tn = new TeamNeedFact(f.teamNeedId(), site, f.teamType(), f.count(), f.neededBy(),
@@ -163,7 +200,23 @@ public final class AllocationProblemBuilder {
                 }
             }
             List<TeamOption> frozen = List.copyOf(candidates);
-            for (int i = 0; i < f.count(); i++) {
+            int i = 0;
+            for (SolverInput.BaseTeam b : baseByTeamNeed.getOrDefault(f.teamNeedId(), List.of())) {
+                Team team = teamById.get(b.teamId());
+                if (team == null || i >= f.count()) {
+                    continue;
+                }
+                TeamOption option = options2.computeIfAbsent(team.getId() + "@" + site.getId(),
+                        k -> transport.teamOption(team, site, planFrom).withAccessRules(rules));
+                if (!b.pinned() && !frozen.contains(option)) {
+                    continue;
+                }
+                slots.add(new TeamSlot(slotId++, tn, i++, planFrom, frozen, option, b.pinned()));
+                if (!b.pinned()) {
+                    tn.addReleasedBaseTeam(team.getId());
+                }
+            }
+            for (; i < f.count(); i++) {
                 slots.add(new TeamSlot(slotId++, tn, i, planFrom, frozen));
             }
         }
@@ -171,6 +224,33 @@ public final class AllocationProblemBuilder {
         s.setTeamOptions(new ArrayList<>(options2.values()));
         s.setSlots(slots);
         return s;
+    }
+
+    /**
+     * Gives every need of an item that several incidents need (with a positive quantity) the item's
+     * {@link ItemIncidents}: the units each incident requests, incidents in the order of their first need.
+     */
+    static void linkSharedItems(List<MaterialNeed> needs) {
+        Map<String, Map<UUID, Long>> requested = new LinkedHashMap<>();
+        for (MaterialNeed n : needs) {
+            if (n.getQuantity() > 0) {
+                requested.computeIfAbsent(n.getItemCode(), k -> new LinkedHashMap<>()).merge(n.getIncidentId(),
+                        (long) n.getQuantity(), Long::sum);
+            }
+        }
+        Map<String, ItemIncidents> shared = new HashMap<>();
+        requested.forEach((item, byIncident) -> {
+            if (byIncident.size() > 1) {
+                shared.put(item, new ItemIncidents(item, new ArrayList<>(byIncident.keySet()),
+                        byIncident.values().stream().mapToLong(Long::longValue).toArray()));
+            }
+        });
+        for (MaterialNeed n : needs) {
+            ItemIncidents item = shared.get(n.getItemCode());
+            if (item != null && n.getQuantity() > 0) {
+                n.setItemIncidents(item, item.getIncidentIds().indexOf(n.getIncidentId()));
+            }
+        }
     }
 
     /**

@@ -46,6 +46,9 @@ public final class AllocationWeights {
     public static final String LATE_TEAM_ARRIVAL = "Late team arrival";
     public static final String UNFAIR_SITE_SHARE = "Unfair unmet share per site";
     public static final String FEFO = "Prefer lots expiring first";
+    public static final String UNFAIR_INCIDENT_SHARE = "Fairness between incidents";
+    public static final String PLAN_STABILITY = "Plan stability";
+    public static final String TEAM_PLAN_STABILITY = "Team plan stability";
 
     private static final Map<String, Definition> DEFINITIONS;
 
@@ -78,6 +81,13 @@ public final class AllocationWeights {
         put(d, UNFAIR_SITE_SHARE, Level.SOFT, 10,
                 "per site: (mean unmet fraction of its needs, in per-mille) squared / 10");
         put(d, FEFO, Level.SOFT, 1, "per basis point delivered times months of shelf life left on arrival");
+        put(d, UNFAIR_INCIDENT_SHARE, Level.SOFT, 100,
+                "per item several incidents need: sum over those incidents of (its unmet share minus the item's "
+                        + "common unmet share, in per-mille) squared / 10");
+        put(d, PLAN_STABILITY, Level.SOFT, 100,
+                "re-plan with released base lines: per unit of a base line no longer served from its base lot");
+        put(d, TEAM_PLAN_STABILITY, Level.SOFT, 2400,
+                "re-plan with released base teams: per base team no longer assigned to its team need");
         DEFINITIONS = Collections.unmodifiableMap(d);
     }
 

@@ -28,6 +28,12 @@ public class MaterialNeed {
      * are asked for: the solver looks a supply up for every line a move changes.
      */
     private Supply[] byLotIndex = new Supply[0];
+    /** Lots of the need's released (unpinned) base lines and their units, for "Plan stability". */
+    private Lot[] releasedBaseLots = new Lot[0];
+    private int[] releasedBaseUnits = new int[0];
+    /** The item's incidents when it is shared by several, for "Fairness between incidents"; else null. */
+    private ItemIncidents itemIncidents;
+    private int incidentIndex = -1;
 
     public MaterialNeed(UUID id, UUID incidentId, String incidentType, SiteFact site, String itemCode, String itemName,
             int quantity, Priority priority, Instant deliverBy, int itemDemand) {
@@ -76,6 +82,63 @@ public class MaterialNeed {
             known[i] = s;
         }
         return s;
+    }
+
+    /**
+     * Records a released base line ({@code releaseUndispatched}): {@code units} of {@code lot} the base plan gave this
+     * need, which the re-plan should keep serving from that lot (several lines on one lot add up).
+     */
+    public void addReleasedBase(Lot lot, int units) {
+        for (int i = 0; i < releasedBaseLots.length; i++) {
+            if (releasedBaseLots[i] == lot) {
+                releasedBaseUnits[i] += units;
+                return;
+            }
+        }
+        int n = releasedBaseLots.length;
+        releasedBaseLots = java.util.Arrays.copyOf(releasedBaseLots, n + 1);
+        releasedBaseUnits = java.util.Arrays.copyOf(releasedBaseUnits, n + 1);
+        releasedBaseLots[n] = lot;
+        releasedBaseUnits[n] = units;
+    }
+
+    public boolean hasReleasedBase() {
+        return releasedBaseLots.length > 0;
+    }
+
+    /** How many lots the need's released base lines are on. */
+    public int releasedBaseLotCount() {
+        return releasedBaseLots.length;
+    }
+
+    /** The position of {@code lot} among the lots of the released base lines; -1 when it is not one of them. */
+    public int releasedBaseIndex(Lot lot) {
+        for (int i = 0; i < releasedBaseLots.length; i++) {
+            if (releasedBaseLots[i] == lot) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Units of the released base lines on the lot at position {@code i} (see {@link #releasedBaseIndex}). */
+    public int releasedBaseUnits(int i) {
+        return releasedBaseUnits[i];
+    }
+
+    /** Marks this need as one of {@code item}'s, at position {@code index} among the item's incidents. */
+    public void setItemIncidents(ItemIncidents item, int index) {
+        this.itemIncidents = item;
+        this.incidentIndex = index;
+    }
+
+    /** The incidents sharing this need's item, or null when only one incident needs the item. */
+    public ItemIncidents getItemIncidents() {
+        return itemIncidents;
+    }
+
+    public int getIncidentIndex() {
+        return incidentIndex;
     }
 
     public UUID getId() {

@@ -54,12 +54,20 @@ public class NeedChunk {
     }
 
     public NeedChunk(long id, MaterialNeed need, int quantity, List<Lot> candidates, Lot lot) {
+        this(id, need, quantity, candidates, lot, false);
+    }
+
+    /**
+     * @param pinned no move ever changes this slot (a pinned base line of a re-plan); a slot without candidates is
+     *     pinned anyway
+     */
+    public NeedChunk(long id, MaterialNeed need, int quantity, List<Lot> candidates, Lot lot, boolean pinned) {
         this.id = id;
         this.need = need;
         this.quantity = quantity;
         this.candidates = candidates;
         this.lot = lot;
-        this.pinned = candidates.isEmpty();
+        this.pinned = pinned || candidates.isEmpty();
     }
 
     /** A copy with the same variables (for {@link AllocationSolutionCloner}). */

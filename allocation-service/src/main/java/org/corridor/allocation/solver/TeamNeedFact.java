@@ -17,6 +17,8 @@ public class TeamNeedFact {
     private final int count;
     private final Instant neededBy;
     private final int typeDemand;
+    /** Teams the base plan assigned here and the re-plan may change (released), for "Team plan stability". */
+    private final java.util.Set<UUID> releasedBaseTeams = new java.util.HashSet<>();
 
     public TeamNeedFact(UUID id, SiteFact site, String teamType, int count, Instant neededBy, int typeDemand) {
         this.id = id;
@@ -30,6 +32,24 @@ public class TeamNeedFact {
     /** USAR teams (INSARAG light/medium/heavy) save lives mostly in the first 72 h. */
     public boolean isUsar() {
         return teamType != null && teamType.toUpperCase().startsWith("USAR");
+    }
+
+    /** Records a released base assignment of {@code teamId} to this team need. */
+    public void addReleasedBaseTeam(UUID teamId) {
+        releasedBaseTeams.add(teamId);
+    }
+
+    public boolean hasReleasedBaseTeams() {
+        return !releasedBaseTeams.isEmpty();
+    }
+
+    public int releasedBaseTeamCount() {
+        return releasedBaseTeams.size();
+    }
+
+    /** True when {@code team} is one the base plan assigned here (released). */
+    public boolean isReleasedBaseTeam(Team team) {
+        return team != null && releasedBaseTeams.contains(team.getId());
     }
 
     public UUID getId() {

@@ -34,13 +34,22 @@ public class TeamSlot {
 
     public TeamSlot(long id, TeamNeedFact teamNeed, int index, Instant planFrom, List<TeamOption> candidates,
             TeamOption option) {
+        this(id, teamNeed, index, planFrom, candidates, option, false);
+    }
+
+    /**
+     * @param pinned no move ever changes this slot (a pinned base assignment of a re-plan); a slot without candidates
+     *     is pinned anyway
+     */
+    public TeamSlot(long id, TeamNeedFact teamNeed, int index, Instant planFrom, List<TeamOption> candidates,
+            TeamOption option, boolean pinned) {
         this.id = id;
         this.teamNeed = teamNeed;
         this.index = index;
         this.planFrom = planFrom;
         this.candidates = candidates;
         this.option = option;
-        this.pinned = candidates.isEmpty();
+        this.pinned = pinned || candidates.isEmpty();
     }
 
     /** A copy with the same variable (for {@link AllocationSolutionCloner}). */

@@ -16,7 +16,7 @@ class AllocationWeightsTest {
 
     @Test
     void knownNamesAreExactlyTheConstraintsOfTheProvider() {
-        assertEquals(19, AllocationWeights.knownConstraintNames().size());
+        assertEquals(22, AllocationWeights.knownConstraintNames().size());
         assertTrue(AllocationWeights.knownConstraintNames().contains("Lot over-allocated"));
         assertTrue(AllocationWeights.knownConstraintNames().contains("Transport cost"));
         AllocationSolution solved = SolverTestSupport.solve(new InputBuilder().build()).solution();

@@ -12,8 +12,18 @@ import java.util.UUID;
  * Everything one solve needs, as a snapshot: the needs of the incidents being planned, the lots and teams available in
  * inventory, the access rules in force and the transport settings.
  *
+ * <p>
+ * A re-plan of an approved base plan also carries the base plan's undispatched lines and team assignments
+ * ({@link #baseLines()}, {@link #baseTeams()}); both are empty for a plan from scratch. The quantity of a
+ * {@link NeedFact} is then what this plan is responsible for (uncovered units plus the units of the need's base lines),
+ * and a {@link LotFact}'s {@code available} already includes the units the base plan holds on that lot.
+ *
  * @param planFrom departures, arrivals and expiry are computed from this instant
  * @param weightOverrides constraint name -> weight, overriding the configured defaults (may be empty)
+ * @param baseLines lines of the base plan to keep (pinned) or to start from (released); empty (or null) when planning
+ *     from scratch
+ * @param baseTeams team assignments of the base plan to keep (pinned) or to start from (released); empty (or null) when
+ *     planning from scratch
  */
 public record SolverInput(
         Instant planFrom,
@@ -25,7 +35,46 @@ public record SolverInput(
         TransportSettings transport,
         List<RouteOverride> routeOverrides,
         int expiryMarginDays,
-        Map<String, Long> weightOverrides) {
+        Map<String, Long> weightOverrides,
+        List<BaseLine> baseLines,
+        List<BaseTeam> baseTeams) {
+
+    /** A plan from scratch: no base lines, no base teams (the arity before re-planning). */
+    public SolverInput(Instant planFrom, List<NeedFact> needs, List<TeamNeedFact> teamNeeds, List<LotFact> lots,
+            List<TeamFact> teams, List<AccessRuleFact> accessRules, TransportSettings transport,
+            List<RouteOverride> routeOverrides, int expiryMarginDays, Map<String, Long> weightOverrides) {
+        this(planFrom, needs, teamNeeds, lots, teams, accessRules, transport, routeOverrides, expiryMarginDays,
+                weightOverrides, List.of(), List.of());
+    }
+
+    /** This input with the given base plan (a re-plan); the other components unchanged. */
+    public SolverInput withBase(List<BaseLine> lines, List<BaseTeam> teams) {
+        return new SolverInput(planFrom, needs, teamNeeds, lots, this.teams, accessRules, transport, routeOverrides,
+                expiryMarginDays, weightOverrides, lines, teams);
+    }
+
+    /**
+     * A line of the base plan (approved, not dispatched, still legal): {@code quantity} units of lot {@code lotId} for
+     * need {@code needId}.
+     * <p>
+     * Pinned: the re-plan keeps the line exactly (same need, lot and quantity); it counts in the score like any line
+     * (transport, vehicles, fairness) but no move changes it. Not pinned ({@code releaseUndispatched}): the line is
+     * where the re-plan starts, and the "Plan stability" constraint charges each of its units no longer served from
+     * that lot. A line whose lot is not among {@link SolverInput#lots()} (or has nothing available) is dropped and its
+     * units stay to plan like any uncovered unit.
+     */
+    public record BaseLine(UUID needId, UUID lotId, int quantity, boolean pinned) {
+    }
+
+    /**
+     * A team assignment of the base plan: team {@code teamId} fills one place of team need {@code teamNeedId}.
+     * <p>
+     * Pinned: kept as is. Not pinned: where the re-plan starts; the "Team plan stability" constraint charges a base
+     * team no longer assigned to that team need. An assignment whose team is not among {@link SolverInput#teams()} or
+     * beyond the team need's count is dropped.
+     */
+    public record BaseTeam(UUID teamNeedId, UUID teamId, boolean pinned) {
+    }
 
     /** A material need of one site. */
     public record NeedFact(UUID needId, UUID incidentId, String incidentType, UUID siteId, String siteName,

@@ -4,10 +4,11 @@ import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;
 
 /**
- * Units taken from each lot by all lines in the working solution of the current step, counted once per step for all
- * lots of an item when a move of the step first asks: OptaPlanner asks for a new move iterator at every step
- * ({@link #nextStep()}) and does and undoes each move it evaluates, so the working solution the moves of one iterator
- * are built from does not change. Most steps need the lots of one or two items, not all.
+ * Units taken from each lot by all lines in the working solution (movable slots, plus the fixed units of pinned slots)
+ * of the current step, counted once per step for all lots of an item when a move of the step first asks: OptaPlanner
+ * asks for a new move iterator at every step ({@link #nextStep()}) and does and undoes each move it evaluates, so the
+ * working solution the moves of one iterator are built from does not change. Most steps need the lots of one or two
+ * items, not all.
  */
 final class LotUse {
 
@@ -46,7 +47,7 @@ final class LotUse {
 
     private void count(int item) {
         for (int l : index.lotsOfItem(item)) {
-            used[l] = 0;
+            used[l] = index.pinnedUse(l);
         }
         for (NeedChunk c : index.slotsOfItem(item)) {
             if (c.isDelivering()) {

@@ -24,7 +24,8 @@ import org.corridor.allocation.solver.SiteFact;
  * ({@link NeedChunk#getIndex()}), grouped by item, need and site; each need's value range as a set and its
  * {@value #NEAR} nearest lots; the lots numbered densely ({@link Lot#getIndex()}, with their available units by index
  * and their item's index); the routes numbered per site ({@link Route#getIndex()}) and each need's lots grouped by
- * route ({@link NeedRoutes}).
+ * route ({@link NeedRoutes}); the units pinned slots (the pinned base lines of a re-plan) take from each lot, which
+ * {@link LotUse} counts as taken so that no move plans on them.
  * <p>
  * Numbers follow the order of the solution's slots (never an identity map's order), so that the moves of a seeded run
  * are the same from one run to the next.
@@ -53,6 +54,8 @@ final class MoveIndex {
     private final Map<SiteFact, Route[]> siteRoutes = new IdentityHashMap<>();
     private final Lot[] lots;
     private final int[] available;
+    /** Units pinned slots (pinned base lines of a re-plan) take from each lot index: never free for moves. */
+    private final long[] pinnedUse;
     /** Dense item index of each lot; per item its lot indexes and its movable slots. */
     private final int[] lotItem;
     private final int[][] itemLots;
@@ -74,6 +77,15 @@ final class MoveIndex {
         numbering.routeIndex.forEach((r, i) -> siteRoutes
                 .computeIfAbsent(r.getSite(), k -> new Route[numbering.routeCount.get(k)])[i] = r);
         needRoutes.replaceAll((need, nr) -> withPositions(nr, numbering.routeCount.get(need.getSite())));
+        pinnedUse = new long[lots.length];
+        for (NeedChunk c : solution.getChunks()) {
+            if (c.isPinned() && c.isDelivering()) {
+                int li = c.getLot().getIndex();
+                if (li >= 0 && li < lots.length && lots[li] == c.getLot()) {
+                    pinnedUse[li] += c.getQuantity();
+                }
+            }
+        }
     }
 
     /** Lots numbered across the problem and routes per site, in the order they are first seen. */
@@ -236,6 +248,11 @@ final class MoveIndex {
     /** Units available in lot index {@code li} (before any plan takes from it). */
     int available(int li) {
         return available[li];
+    }
+
+    /** Units the pinned slots take from lot index {@code li} (counted in {@link LotUse} as taken). */
+    long pinnedUse(int li) {
+        return pinnedUse[li];
     }
 
     int itemCount() {
