@@ -3,6 +3,8 @@ package org.corridor.allocation.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.corridor.allocation.domain.Incident;
 import org.corridor.allocation.domain.Need;
 import org.corridor.allocation.domain.Site;
 import org.corridor.allocation.domain.TeamNeed;
+import org.corridor.allocation.service.replan.BaseLineLegality;
 import org.corridor.allocation.service.replan.ReplanBase;
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
@@ -114,8 +117,37 @@ public class SolverInputBuilder {
                 .map(r -> new SolverInput.RouteOverride(r.originCountryCode(), r.destinationCountryCode(),
                         TransportMode.valueOf(r.mode().name()), r.leadTime(), r.costPerVehicleKm()))
                 .toList();
-        return new SolverInput(planFrom, needs, teamNeeds, lots, teams, rules, transportSettings(), overrides,
-                expiryMarginDays, weights);
+        SolverInput input = new SolverInput(planFrom, needs, teamNeeds, lots, teams, rules, transportSettings(),
+                overrides, expiryMarginDays, weights);
+        return data.base() == null ? input : withBase(input, data, snapshot, accessRules, planFrom);
+    }
+
+    /**
+     * A re-plan's base: its approved, undispatched lines that are still legal (pinned unless the request released them)
+     * and its teams. A line a new access rule, an expiry or a vanished lot forbids is left out: its units are uncovered
+     * again, for the solver to cover another way.
+     */
+    private SolverInput withBase(SolverInput input, PlanningData data, InventoryReads.Snapshot snapshot,
+            List<AccessRuleView> accessRules, Instant planFrom) {
+        ReplanBase base = data.base();
+        boolean pinned = !base.releaseUndispatched();
+        Map<UUID, String> siteCountry = new HashMap<>();
+        data.sites().forEach((id, s) -> siteCountry.put(id, s.countryCode));
+        Map<UUID, java.time.LocalDate> expiry = new HashMap<>();
+        Set<UUID> present = new HashSet<>();
+        snapshot.lots().stream().filter(l -> l.lotId() != null).forEach(l -> {
+            present.add(l.lotId());
+            if (l.expiresOn() != null) {
+                expiry.put(l.lotId(), l.expiresOn());
+            }
+        });
+        List<SolverInput.BaseLine> lines = BaseLineLegality.judge(base.lines(), siteCountry, expiry, present,
+                accessRules, planFrom, expiryMarginDays).stream().filter(v -> v.forbiddenBecause() == null)
+                .map(v -> new SolverInput.BaseLine(v.line().needId(), v.line().lotId(), v.line().quantity(), pinned))
+                .toList();
+        List<SolverInput.BaseTeam> teams = base.teams().stream()
+                .map(t -> new SolverInput.BaseTeam(t.teamNeedId(), t.teamId(), pinned)).toList();
+        return input.withBase(lines, teams);
     }
 
     private static SolverInput.LotFact lot(InventoryClient.StockLot l, InventoryClient.Item item, long heldByBase) {
