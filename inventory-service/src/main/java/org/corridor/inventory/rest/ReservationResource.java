@@ -63,16 +63,32 @@ public class ReservationResource {
                     + "or the lot has expired) the answer is 409 and its extensions.shortLines lists each short line "
                     + "as {lotId, requested, available, reason}. Requires an Idempotency-Key: the same key and body "
                     + "replay the first answer, the same key with another body is 422. Never oversells under "
-                    + "concurrent requests.")
+                    + "concurrent requests. Hand-over: with releasing (up to 50 source reservations, each with 1 to "
+                    + "10,000 lots and quantities it still holds), those units are released from the sources and "
+                    + "the new lines are held in ONE transaction, so the released units count as available for the "
+                    + "new reservation and are never free for anybody else in between (a re-plan's approval taking "
+                    + "over lines of its base plan). Each source's release is recorded like a normal release (RELEASE "
+                    + "ledger entries, the lines' released totals, the status) under the reference "
+                    + "handover-<new reservation id>. If a source holds less than asked of a lot (or not the lot at "
+                    + "all), or a new line is short, nothing is released and nothing is held: 409 with every short "
+                    + "line in extensions.shortLines, a source's line carrying its reservationId and reason NOT_HELD "
+                    + "or NOT_IN_RESERVATION, available being what the source still holds.")
     @APIResponse(responseCode = "201", description = "HELD; Location names the reservation",
             headers = @Header(name = "Location", description = "URI of the reservation",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReservationDto.class)))
-    @APIResponse(responseCode = "409",
-            description = "Not enough available stock on one or more lines; nothing was reserved",
+    @APIResponse(responseCode = "400", description = "A missing or invalid field, a lot given twice in lines or in one "
+            + "source of releasing, or a reservation given twice in releasing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown lot"
+    @APIResponse(responseCode = "409",
+            description = "Not enough available stock on one or more lines, or a source reservation of releasing "
+                    + "that does not hold what is asked of it; nothing was reserved or released. "
+                    + "extensions.shortLines: [{lotId, requested, available, reason, reservationId?}], reason "
+                    + "INSUFFICIENT_STOCK or EXPIRED for a new line, NOT_HELD or NOT_IN_RESERVATION (with the "
+                    + "source's reservationId) for a release",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown lot, or an unknown reservation in releasing"
             + Problems.IDEMPOTENCY_422,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
@@ -80,7 +96,8 @@ public class ReservationResource {
                     required = true, example = "approve-plan-7c1e2d90") String key,
             @Valid @NotNull ReservationRequest body) {
         return idempotency.require("reservations", key, body, () -> {
-            ReservationDto dto = ReservationDto.from(reservations.reserve(body.reference().trim(), body.toLines()));
+            ReservationDto dto = ReservationDto.from(reservations.reserve(body.reference().trim(), body.toLines(),
+                    body.toSources()));
             return Idempotency.Result.created(URI.create("/api/v1/reservations/" + dto.id()), dto);
         });
     }

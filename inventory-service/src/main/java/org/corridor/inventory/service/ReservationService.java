@@ -1,5 +1,6 @@
 package org.corridor.inventory.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,9 @@ public class ReservationService {
     /** How many short lines a refusal's detail names; {@code extensions.shortLines} lists them all. */
     static final int DETAIL_LINES = 10;
 
+    /** Reference of the release a hand-over records on each source reservation, followed by the new reservation id. */
+    public static final String HAND_OVER_PREFIX = "handover-";
+
     private final LotBatch batch;
     private final EntityManager em;
 
@@ -48,25 +53,77 @@ public class ReservationService {
     public record Line(UUID lotId, long quantity) {
     }
 
-    /** A line that could not be held, as given in the 409's {@code extensions.shortLines}. */
-    public record ShortLine(UUID lotId, long requested, long available, String reason) {
+    /**
+     * A reservation whose units a new reservation takes over: {@code lines} are released from it in the new hold's
+     * transaction.
+     */
+    public record Source(UUID reservationId, List<Line> lines) {
+    }
+
+    /**
+     * A line that could not be held, as given in the 409's {@code extensions.shortLines}. {@code reservationId} is set
+     * only for a line of a source reservation ({@code releasing}) that does not hold what was asked; {@code available}
+     * is then what that reservation still holds of the lot.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ShortLine(UUID lotId, long requested, long available, String reason, UUID reservationId) {
+
+        ShortLine(UUID lotId, long requested, long available, String reason) {
+            this(lotId, requested, available, reason, null);
+        }
     }
 
     @Transactional
     public ReservationView reserve(String reference, List<Line> lines) {
+        return reserve(reference, lines, List.of());
+    }
+
+    /**
+     * Holds {@code lines} for a new reservation, all or nothing, after releasing the given units of the
+     * {@code releasing} reservations in the same transaction (a hand-over): the released units count as available for
+     * the new hold and are never free for anybody else in between. Locks, in this order, the source reservations' rows
+     * (in id order) and then the balance rows of every lot named anywhere in one statement ({@link LotBatch#lock}) --
+     * the order a release or consume takes (reservation, then its lots) -- so it cannot deadlock with them or with
+     * plain reservations. If a source does not hold what is asked of it, or a new line is short, nothing happens (409
+     * naming every short line). Each source's release is recorded like a normal release, under the reference
+     * {@code handover-<new reservation id>}.
+     */
+    @Transactional
+    public ReservationView reserve(String reference, List<Line> lines, List<Source> releasing) {
         requireDistinctLots(lines);
-        Map<UUID, LotBatch.LockedLot> lots = batch.lock(lines.stream().map(Line::lotId).toList());
+        List<Reservation> sources = lockSources(releasing);
+        Set<UUID> lotIds = new LinkedHashSet<>();
+        releasing.forEach(src -> src.lines().forEach(l -> lotIds.add(l.lotId())));
+        lines.forEach(l -> lotIds.add(l.lotId()));
+        Map<UUID, LotBatch.LockedLot> lots = batch.lock(lotIds);
         List<ShortLine> shortLines = new ArrayList<>();
+        Map<UUID, Long> freed = new HashMap<>();
+        List<Map<UUID, ReservationLine>> sourceLines = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            Reservation r = sources.get(i);
+            Map<UUID, ReservationLine> byLot = new HashMap<>();
+            r.lines.forEach(l -> byLot.put(l.lotId, l));
+            sourceLines.add(byLot);
+            for (Line l : releasing.get(i).lines()) {
+                ReservationLine line = byLot.get(l.lotId());
+                long held = line == null ? 0 : line.held();
+                if (l.quantity() > held) {
+                    shortLines.add(new ShortLine(l.lotId(), l.quantity(), held,
+                            line == null ? "NOT_IN_RESERVATION" : "NOT_HELD", r.id));
+                }
+                freed.merge(l.lotId(), Math.min(l.quantity(), held), Long::sum);
+            }
+        }
         for (Line l : lines) {
             LotBatch.LockedLot lot = lots.get(l.lotId());
-            long available = lot.expired() ? 0 : lot.available();
+            long available = lot.expired() ? 0 : lot.available() + freed.getOrDefault(l.lotId(), 0L);
             if (l.quantity() > available) {
                 shortLines.add(new ShortLine(l.lotId(), l.quantity(), available,
                         lot.expired() ? "EXPIRED" : "INSUFFICIENT_STOCK"));
             }
         }
         if (!shortLines.isEmpty()) {
-            throw ProblemException.conflict("Insufficient stock", shortDetail(shortLines),
+            throw ProblemException.conflict("Insufficient stock", shortDetail(shortLines, !sources.isEmpty()),
                     Map.of("shortLines", shortLines));
         }
         Instant now = DbClock.now();
@@ -76,24 +133,71 @@ public class ReservationService {
         r.status = ReservationStatus.HELD;
         r.createdAt = now;
         r.updatedAt = now;
+        String handOver = HAND_OVER_PREFIX + r.id;
+        for (int i = 0; i < sources.size(); i++) {
+            Reservation source = sources.get(i);
+            List<Line> asked = releasing.get(i).lines();
+            List<Long> settled = asked.stream().map(Line::quantity).toList();
+            apply(source, SettlementKind.RELEASE, handOver, asked, settled, sourceLines.get(i), lots);
+            source.status = statusOf(source);
+            source.updatedAt = now;
+            Settlements.record(em, source.id, SettlementKind.RELEASE, handOver, asked, settled);
+        }
         List<LotBatch.Move> moves = new ArrayList<>(lines.size());
         for (Line l : lines) {
             LotBatch.LockedLot lot = lots.get(l.lotId());
             r.lines.add(new ReservationLine(l.lotId(), lot.itemCode(), l.quantity()));
             moves.add(new LotBatch.Move(lot, 0, l.quantity()));
         }
-        batch.append(moves, LedgerEntryType.RESERVATION, r.id, "reservation " + reference);
+        String note = "reservation " + reference + (sources.isEmpty() ? "" : " (hand-over)");
+        batch.append(moves, LedgerEntryType.RESERVATION, r.id, note);
         r.persist();
         em.flush();
         return ReservationView.of(r);
     }
 
-    private static String shortDetail(List<ShortLine> shortLines) {
-        StringBuilder detail = new StringBuilder("Nothing was reserved: ");
+    /**
+     * Locks the source reservations of a hand-over, one by one in id order (the only request that locks several
+     * reservations, so they always queue in the same order), with their lines; 400 for a reservation or a lot given
+     * twice, 422 for an unknown reservation.
+     */
+    private List<Reservation> lockSources(List<Source> releasing) {
+        Set<UUID> seen = new HashSet<>();
+        for (Source src : releasing) {
+            if (!seen.add(src.reservationId())) {
+                throw ProblemException.badRequest("Reservation " + src.reservationId()
+                        + " appears more than once in releasing; give each reservation once with all its lines");
+            }
+            requireDistinctLots(src.lines());
+        }
+        Map<UUID, Reservation> locked = new HashMap<>();
+        for (UUID id : seen.stream().sorted().toList()) {
+            Reservation r = em.find(Reservation.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (r == null) {
+                throw ProblemException.unprocessable("Unknown reservation",
+                        "releasing names reservation " + id + ", which does not exist (see GET /api/v1/reservations)");
+            }
+            r.lines.size();
+            locked.put(id, r);
+        }
+        return releasing.stream().map(src -> locked.get(src.reservationId())).toList();
+    }
+
+    private static String shortDetail(List<ShortLine> shortLines, boolean handOver) {
+        StringBuilder detail = new StringBuilder(
+                handOver ? "Nothing was released or reserved: " : "Nothing was reserved: ");
         for (int i = 0; i < Math.min(shortLines.size(), DETAIL_LINES); i++) {
             ShortLine s = shortLines.get(i);
-            detail.append(i == 0 ? "" : "; ").append("lot ").append(s.lotId()).append(" has ")
-                    .append(s.available()).append(" available, ").append(s.requested()).append(" requested")
+            detail.append(i == 0 ? "" : "; ");
+            if (s.reservationId() != null) {
+                detail.append("reservation ").append(s.reservationId()).append(" holds ").append(s.available())
+                        .append(" of lot ").append(s.lotId()).append(", ").append(s.requested())
+                        .append(" to release");
+                continue;
+            }
+            detail.append("lot ").append(s.lotId()).append(" has ").append(s.available())
+                    .append(handOver ? " available (counting the units released)" : " available").append(", ")
+                    .append(s.requested()).append(" requested")
                     .append("EXPIRED".equals(s.reason()) ? " (expired)" : "");
         }
         if (shortLines.size() > DETAIL_LINES) {
@@ -176,7 +280,7 @@ public class ReservationService {
         List<Long> settled = asked.stream().map(l -> kind == SettlementKind.CONSUME
                 ? l.quantity()
                 : Math.min(l.quantity(), byLot.get(l.lotId()).held())).toList();
-        if (apply(r, kind, reference, asked, settled, byLot)) {
+        if (apply(r, kind, reference, asked, settled, byLot, null)) {
             r.status = statusOf(r);
             r.updatedAt = DbClock.now();
         }
@@ -219,10 +323,10 @@ public class ReservationService {
 
     /**
      * Writes the ledger entries of the non-zero quantities and moves the lines' consumed or released quantities;
-     * answers whether anything moved.
+     * answers whether anything moved. The lots are locked here unless the caller already holds them ({@code locked}).
      */
     private boolean apply(Reservation r, SettlementKind kind, String reference, List<Line> asked, List<Long> settled,
-            Map<UUID, ReservationLine> byLot) {
+            Map<UUID, ReservationLine> byLot, Map<UUID, LotBatch.LockedLot> locked) {
         List<UUID> moving = new ArrayList<>();
         for (int i = 0; i < asked.size(); i++) {
             if (settled.get(i) > 0) {
@@ -232,7 +336,7 @@ public class ReservationService {
         if (moving.isEmpty()) {
             return false;
         }
-        Map<UUID, LotBatch.LockedLot> lots = batch.lock(moving);
+        Map<UUID, LotBatch.LockedLot> lots = locked != null ? locked : batch.lock(moving);
         List<LotBatch.Move> moves = new ArrayList<>(moving.size());
         for (int i = 0; i < asked.size(); i++) {
             long q = settled.get(i);

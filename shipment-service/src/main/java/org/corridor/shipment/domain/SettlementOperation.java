@@ -8,5 +8,10 @@ public enum SettlementOperation {
     /** At DISPATCHED: the lines become ISSUEs in inventory's ledger (the stock leaves the depot). */
     CONSUME,
     /** At CANCELLED before dispatch: the lines become available stock again. */
-    RELEASE
+    RELEASE,
+    /**
+     * At CANCELLED before dispatch with {@code stockHandedOverTo}: no call to inventory-service; the lines' units are
+     * held by another reservation since the re-plan's approval.
+     */
+    HAND_OVER
 }

@@ -91,7 +91,8 @@ public class Shipment extends PanacheEntityBase {
         stockSettlement.attempts++;
         stockSettlement.lastAttemptAt = at;
         stockSettlement.nextAttemptAt = nextAttemptAt;
-        stockSettlement.settledAt = state == StockState.RELEASED || state == StockState.ISSUED ? at : null;
+        stockSettlement.settledAt = state == StockState.RELEASED || state == StockState.ISSUED
+                || state == StockState.HANDED_OVER ? at : null;
         stockSettlement.note = StockSettlement.clip(note);
         stock = state;
         updatedAt = at;

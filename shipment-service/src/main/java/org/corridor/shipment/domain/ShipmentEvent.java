@@ -35,6 +35,9 @@ public class ShipmentEvent extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "stock_effect")
     public StockEffect stockEffect;
+    /** The reservation that holds the shipment's units since a hand-over (CANCELLED with STOCK_HANDED_OVER only). */
+    @Column(name = "stock_handed_over_to")
+    public UUID stockHandedOverTo;
     @Column(name = "recorded_at")
     public Instant recordedAt;
 

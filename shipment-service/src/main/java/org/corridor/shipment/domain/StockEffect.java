@@ -9,5 +9,10 @@ public enum StockEffect {
     /** Cancelled before dispatch while inventory-service could not be reached: the release is retried later. */
     RELEASE_PENDING,
     /** Cancelled before dispatch; inventory-service refused the release (see the shipment's stock settlement). */
-    RELEASE_REFUSED
+    RELEASE_REFUSED,
+    /**
+     * Cancelled before dispatch by a re-plan's approval: nothing was released, because the units had already been
+     * handed over to another reservation (the event's {@code stockHandedOverTo}).
+     */
+    STOCK_HANDED_OVER
 }

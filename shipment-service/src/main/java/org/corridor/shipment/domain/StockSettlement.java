@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The shipment's settlement of its part of the plan's reservation in inventory-service, as far as it got: which
@@ -31,6 +32,9 @@ public class StockSettlement {
     public Instant settledAt;
     @Column(name = "stock_note")
     public String note;
+    /** With operation HAND_OVER: the reservation in inventory-service that holds the shipment's units now. */
+    @Column(name = "stock_handed_over_to")
+    public UUID handedOverTo;
 
     /** Whether the shipment ever asked inventory-service to settle its lines. */
     public boolean started() {

@@ -21,5 +21,11 @@ public enum StockState {
      * Cancelled before dispatch, and inventory-service refused the release (a 4xx, e.g. an unknown reservation): the
      * cancellation stands, the shipment's stock settlement note says why, and an operator may try again.
      */
-    RELEASE_REFUSED
+    RELEASE_REFUSED,
+    /**
+     * Cancelled before dispatch by a re-plan's approval, which had already moved the lines' units in inventory-service
+     * from this shipment's reservation to the re-plan's ({@code stockSettlement.handedOverTo}): nothing was released,
+     * and nothing is left to settle.
+     */
+    HANDED_OVER
 }

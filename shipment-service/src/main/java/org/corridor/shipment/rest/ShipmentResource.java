@@ -181,7 +181,10 @@ public class ShipmentResource {
                     + "gives back what it still holds of them; if inventory-service cannot be reached the release is "
                     + "retried in the background (stock RELEASE_PENDING), and if it refuses, the shipment shows "
                     + "RELEASE_REFUSED with inventory's reason. LOST and CANCELLED after dispatch are recorded on the "
-                    + "shipment. Repeating the shipment's latest event, or reusing an Idempotency-Key with the same "
+                    + "shipment. CANCELLED of a PLANNED shipment with stockHandedOverTo (a re-plan's approval, whose "
+                    + "reservation took the shipment's units over) releases nothing and records the reservation "
+                    + "(stockEffect STOCK_HANDED_OVER, stock HANDED_OVER). "
+                    + "Repeating the shipment's latest event, or reusing an Idempotency-Key with the same "
                     + "body, answers with the recorded event and has no further effect.")
     @APIResponse(responseCode = "201", description = "Recorded; Location names the event",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = EventDto.class)))
@@ -191,10 +194,12 @@ public class ShipmentResource {
     @APIResponse(responseCode = "409",
             description = "Illegal transition (extensions: currentStatus and allowed events), or a DISPATCHED whose "
                     + "stock inventory-service no longer holds (title \"Stock no longer held\"; extensions: "
-                    + "currentStatus, reservationId, wayOut CANCELLED)",
+                    + "currentStatus, reservationId, wayOut CANCELLED), or stockHandedOverTo on a shipment that is no "
+                    + "longer PLANNED (title \"Stock cannot be handed over\"; extensions: currentStatus, stock)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Time before the previous event or in the future, DELIVERED "
-            + "without proof of delivery, a DISPATCHED whose reservation inventory does not know, or Idempotency-Key "
+            + "without proof of delivery, a DISPATCHED whose reservation inventory does not know, stockHandedOverTo "
+            + "naming the shipment's own reservation, or Idempotency-Key "
             + "reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503",

@@ -39,16 +39,18 @@ public record ShipmentView(UUID id, UUID planId, UUID incidentId, UUID originDep
      * the next is due (a pending release), when inventory confirmed it, and a note for operators.
      */
     public record Settlement(SettlementOperation operation, String reference, int attempts, Instant lastAttemptAt,
-            Instant nextAttemptAt, Instant settledAt, String note) {
+            Instant nextAttemptAt, Instant settledAt, String note, UUID handedOverTo) {
 
         static Settlement of(Shipment s) {
             StockSettlement st = s.stockSettlement;
             if (st == null || !st.started()) {
                 return null;
             }
-            return new Settlement(st.operation,
-                    InventoryGateway.reference(s.id, st.operation.name().toLowerCase(Locale.ROOT)), st.attempts,
-                    st.lastAttemptAt, st.nextAttemptAt, st.settledAt, st.note);
+            String reference = st.operation == SettlementOperation.HAND_OVER
+                    ? null
+                    : InventoryGateway.reference(s.id, st.operation.name().toLowerCase(Locale.ROOT));
+            return new Settlement(st.operation, reference, st.attempts, st.lastAttemptAt, st.nextAttemptAt,
+                    st.settledAt, st.note, st.handedOverTo);
         }
     }
 

@@ -133,6 +133,20 @@ public class StockSettlementService {
         }
     }
 
+    /**
+     * Records that a PLANNED shipment's units were handed over to {@code to} by a re-plan's approval (inventory-service
+     * moved them from the shipment's reservation to the re-plan's in one transaction), so the cancellation releases
+     * nothing and asks inventory-service nothing; call inside the event's transaction with the shipment locked.
+     */
+    StockEffect handedOver(Shipment s, UUID to) {
+        List<ShipmentLine> lines = s.lines;
+        s.settlementAttempted(SettlementOperation.HAND_OVER, StockState.HANDED_OVER, DbClock.now(), null,
+                "Handed over: " + count(lines) + " of reservation " + s.reservationId + " are held by reservation "
+                        + to + " since a re-plan's approval; nothing was released.");
+        s.stockSettlement.handedOverTo = to;
+        return StockEffect.STOCK_HANDED_OVER;
+    }
+
     private StockEffect pending(Shipment s, List<ShipmentLine> lines, String why) {
         Instant now = DbClock.now();
         int attempt = s.stockSettlement == null ? 1 : s.stockSettlement.attempts + 1;

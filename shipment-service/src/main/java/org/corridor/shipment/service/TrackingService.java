@@ -40,9 +40,16 @@ import org.corridor.shipment.domain.Transitions;
 @ApplicationScoped
 public class TrackingService {
 
-    /** A new tracking event, as asked for. */
+    /**
+     * A new tracking event, as asked for; {@code stockHandedOverTo} (CANCELLED of a PLANNED shipment only) names the
+     * reservation that took the shipment's units over, so that nothing is released.
+     */
     public record NewEvent(EventType type, Instant at, String location, Double latitude, Double longitude,
-            String note) {
+            String note, UUID stockHandedOverTo) {
+
+        public NewEvent(EventType type, Instant at, String location, Double latitude, Double longitude, String note) {
+            this(type, at, location, latitude, longitude, note, null);
+        }
     }
 
     /** The recorded event; {@code created} is false when the request repeated the shipment's latest event. */
@@ -71,6 +78,11 @@ public class TrackingService {
 
     @Transactional
     public Outcome post(UUID shipmentId, NewEvent e) {
+        if (e.stockHandedOverTo() != null && e.type() != EventType.CANCELLED) {
+            throw ProblemException.badRequest("stockHandedOverTo is only for a CANCELLED event (of a PLANNED shipment "
+                    + "whose units a re-plan's approval handed over to another reservation), not for " + e.type()
+                    + "; leave it out");
+        }
         Shipment s = lock(shipmentId);
         Instant at = DbClock.micros(e.at());
         Optional<ShipmentEvent> last = ShipmentEvent.latest(shipmentId);
@@ -80,14 +92,18 @@ public class TrackingService {
         if (!Transitions.isAllowed(s.status, e.type())) {
             throw illegal(s, e.type().name() + " cannot follow " + s.status);
         }
+        if (e.stockHandedOverTo() != null) {
+            requireHandOverPossible(s, e.stockHandedOverTo());
+        }
         if (e.type() == EventType.DELIVERED) {
             throw ProblemException.unprocessable("Proof of delivery required",
                     "A shipment becomes DELIVERED by recording its proof of delivery: POST /api/v1/shipments/"
                             + shipmentId + "/proof-of-delivery with the accepted and rejected quantities");
         }
         checkTime(s, last, at, "at");
-        StockEffect effect = applyStockEffect(s, e.type(), at);
+        StockEffect effect = applyStockEffect(s, e.type(), at, e.stockHandedOverTo());
         ShipmentEvent recorded = append(s, e.type(), at, e.location(), e.latitude(), e.longitude(), e.note(), effect);
+        recorded.stockHandedOverTo = effect == StockEffect.STOCK_HANDED_OVER ? e.stockHandedOverTo() : null;
         return new Outcome(EventView.of(recorded), true);
     }
 
@@ -210,7 +226,30 @@ public class TrackingService {
                 && Objects.equals(last.location, e.location())
                 && Objects.equals(last.latitude, e.latitude())
                 && Objects.equals(last.longitude, e.longitude())
-                && Objects.equals(last.note, e.note());
+                && Objects.equals(last.note, e.note())
+                && Objects.equals(last.stockHandedOverTo, e.stockHandedOverTo());
+    }
+
+    /**
+     * A hand-over cancels a shipment whose units are still held by its reservation, i.e. a PLANNED one (409 otherwise:
+     * a dispatched shipment's units left the depot), and names another reservation than the shipment's own (422).
+     */
+    private static void requireHandOverPossible(Shipment s, UUID to) {
+        if (s.status != ShipmentStatus.PLANNED) {
+            Map<String, Object> ext = new LinkedHashMap<>();
+            ext.put("currentStatus", s.status.name());
+            ext.put("stock", s.stock.name());
+            throw new ProblemException(409, "conflict", "Stock cannot be handed over",
+                    "Shipment " + s.id + " is " + s.status + ": only a PLANNED shipment's units are still held by its "
+                            + "reservation and can have been handed over to reservation " + to + ". Cancel it "
+                            + "without stockHandedOverTo.",
+                    ext);
+        }
+        if (to.equals(s.reservationId)) {
+            throw ProblemException.unprocessable("Hand-over to the same reservation",
+                    "stockHandedOverTo " + to + " is the shipment's own reservation; name the reservation that took "
+                            + "its units over (the re-plan's), or cancel without it to release them");
+        }
     }
 
     private void checkTime(Shipment s, Optional<ShipmentEvent> last, Instant at, String field) {
@@ -226,7 +265,7 @@ public class TrackingService {
         }
     }
 
-    private StockEffect applyStockEffect(Shipment s, EventType type, Instant at) {
+    private StockEffect applyStockEffect(Shipment s, EventType type, Instant at, UUID handedOverTo) {
         switch (type) {
             case DISPATCHED -> {
                 settlements.consume(s);
@@ -235,7 +274,7 @@ public class TrackingService {
             }
             case CANCELLED -> {
                 if (s.status == ShipmentStatus.PLANNED) {
-                    return settlements.release(s);
+                    return handedOverTo != null ? settlements.handedOver(s, handedOverTo) : settlements.release(s);
                 }
                 s.stock = StockState.RECALLED;
                 return StockEffect.RECALL_RECORDED;

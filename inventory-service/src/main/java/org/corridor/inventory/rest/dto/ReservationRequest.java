@@ -17,14 +17,34 @@ public record ReservationRequest(
                 description = "1 to 10,000 lines, each lot at most once",
                 maxItems = MAX_LINES,
                 example = "[{\"lotId\": \""
-                        + Examples.LOT_ID + "\", \"quantity\": 120}]") List<@NotNull ReservationLineRequest> lines) {
+                        + Examples.LOT_ID + "\", \"quantity\": 120}]") List<@NotNull ReservationLineRequest> lines,
+        @Size(max = MAX_SOURCES) @Valid @Schema(
+                description = "Optional, up to 50 reservations to release units from in the same transaction, before "
+                        + "the new lines are held: the released units count as available for this reservation and "
+                        + "are never free for anybody else in between (hand-over, e.g. a re-plan taking over lines "
+                        + "of its base plan). Each source must still hold every quantity given for it, each "
+                        + "reservation appears at most once; if a source holds too little or the new hold is short, "
+                        + "nothing is released and nothing is held (409). The releases are recorded on each source "
+                        + "as a release under the reference handover-<new reservation id>",
+                maxItems = MAX_SOURCES,
+                example = "[{\"reservationId\": \"" + Examples.RESERVATION_ID + "\", \"lines\": [{\"lotId\": \""
+                        + Examples.LOT_ID
+                        + "\", \"quantity\": 40}]}]") List<@NotNull HandOverSourceRequest> releasing) {
 
     /**
      * Most lines one reservation (or one settlement) may have: a plan of a large response draws on thousands of lots.
      */
     public static final int MAX_LINES = 10_000;
 
+    /** Most reservations one request may release units from ({@code releasing}). */
+    public static final int MAX_SOURCES = 50;
+
     public List<ReservationService.Line> toLines() {
         return lines.stream().map(ReservationLineRequest::toLine).toList();
+    }
+
+    /** The reservations to release units from first; empty when none are given. */
+    public List<ReservationService.Source> toSources() {
+        return releasing == null ? List.of() : releasing.stream().map(HandOverSourceRequest::toSource).toList();
     }
 }

@@ -25,11 +25,16 @@ public record EventDto(
                 + "RELEASE_PENDING or RELEASE_REFUSED on a CANCELLED event: the release had not gone through then; "
                 + "the shipment's stock says where it stands now",
                 example = "RESERVATION_CONSUMED") StockEffect stockEffect,
+        @Schema(description = "With stockEffect STOCK_HANDED_OVER (a CANCELLED of a PLANNED shipment by a re-plan's "
+                + "approval): the reservation in inventory-service that holds the shipment's units now; nothing was "
+                + "released. Absent otherwise",
+                example = "8f7e6d5c-4b3a-4291-8e7d-6c5b4a3f2e1d") UUID stockHandedOverTo,
         @Schema(description = "When the service recorded it (UTC)",
                 example = "2026-11-23T06:11:02.512Z") Instant recordedAt) {
 
     public static EventDto from(EventView e) {
         return new EventDto(e.id(), e.shipmentId(), e.sequence(), e.type(), e.fromStatus(), e.toStatus(), e.at(),
-                e.location(), e.latitude(), e.longitude(), e.note(), e.stockEffect(), e.recordedAt());
+                e.location(), e.latitude(), e.longitude(), e.note(), e.stockEffect(), e.stockHandedOverTo(),
+                e.recordedAt());
     }
 }
