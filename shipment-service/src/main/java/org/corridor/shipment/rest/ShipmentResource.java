@@ -198,8 +198,7 @@ public class ShipmentResource {
                     + "longer PLANNED (title \"Stock cannot be handed over\"; extensions: currentStatus, stock)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Time before the previous event or in the future, DELIVERED "
-            + "without proof of delivery, a DISPATCHED whose reservation inventory does not know, stockHandedOverTo "
-            + "naming the shipment's own reservation, or Idempotency-Key "
+            + "without proof of delivery, a DISPATCHED whose reservation inventory does not know, or Idempotency-Key "
             + "reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503",

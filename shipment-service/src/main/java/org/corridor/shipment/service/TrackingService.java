@@ -232,7 +232,9 @@ public class TrackingService {
 
     /**
      * A hand-over cancels a shipment whose units are still held by its reservation, i.e. a PLANNED one (409 otherwise:
-     * a dispatched shipment's units left the depot), and names another reservation than the shipment's own (422).
+     * a dispatched shipment's units left the depot). The reservation may be the shipment's own: a re-plan's approval
+     * cancels first, keeping the units held there, and then moves them to its new reservation in one inventory
+     * transaction (a shipment dispatched meanwhile refuses the cancellation, so no unit of it is moved).
      */
     private static void requireHandOverPossible(Shipment s, UUID to) {
         if (s.status != ShipmentStatus.PLANNED) {
@@ -244,11 +246,6 @@ public class TrackingService {
                             + "reservation and can have been handed over to reservation " + to + ". Cancel it "
                             + "without stockHandedOverTo.",
                     ext);
-        }
-        if (to.equals(s.reservationId)) {
-            throw ProblemException.unprocessable("Hand-over to the same reservation",
-                    "stockHandedOverTo " + to + " is the shipment's own reservation; name the reservation that took "
-                            + "its units over (the re-plan's), or cancel without it to release them");
         }
     }
 

@@ -119,13 +119,14 @@ class HandOverCancellationTest {
     }
 
     @Test
-    void theShipmentsOwnReservationIsNoHandOver() {
+    void theUnitsMayStayInTheShipmentsOwnReservationForTheRePlan() {
         Map<String, Object> body = anyShipment();
         String id = createId(body);
         String reservation = (String) body.get("reservationId");
-        postEvent(id, handOver(t(0), reservation)).then().statusCode(422)
-                .body("title", equalTo("Hand-over to the same reservation"));
-        getShipment(id).then().body("status", equalTo("PLANNED")).body("stock", equalTo("RESERVED"));
+        postEvent(id, handOver(t(0), reservation)).then().statusCode(201)
+                .body("stockEffect", equalTo("STOCK_HANDED_OVER")).body("stockHandedOverTo", equalTo(reservation));
+        getShipment(id).then().body("status", equalTo("CANCELLED")).body("stock", equalTo("HANDED_OVER"))
+                .body("stockSettlement.handedOverTo", equalTo(reservation));
         assertEquals(0, inventoryCallsFor(reservation));
     }
 
