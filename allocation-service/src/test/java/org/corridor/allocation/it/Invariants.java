@@ -404,6 +404,16 @@ final class Invariants {
                                 + "under its reference", s.id(), s.status());
                     }
                 }
+                // cancelled by a re-plan's approval with its units kept for the re-plan: nothing settled under
+                // the shipment's reference (the re-plan's reservation took the units over from the reservation)
+                case "HANDED_OVER" -> {
+                    if (!"CANCELLED".equals(s.status())) {
+                        violation("shipment %s is %s but its stock is HANDED_OVER", s.id(), s.status());
+                    }
+                    if (settlements.contains(consumed) || settlements.contains(released)) {
+                        violation("shipment %s handed its stock over, but inventory also settled it", s.id());
+                    }
+                }
                 case "RELEASED" -> {
                     if (!settlements.contains(released)) {
                         violation("shipment %s (%s) says its stock was released, but inventory has no release under "
