@@ -335,6 +335,8 @@ class AttentionResourceTest {
         plan.solverInput("{\"needs\":[],\"teamNeeds\":[],\"lots\":[{\"lotId\":\"" + lot + "\",\"expiresOn\":\""
                 + expires + "\"},{\"lotId\":\"" + goodLot + "\",\"expiresOn\":\"" + good + "\"}]}");
         plan.save();
+        // the good lot is in inventory with its units; the expiring one only in the plan's snapshot
+        stock(lot(goodLot, InventoryStubs.HEB, 4, 4, good, null, "2023-01-01T00:00:00Z"));
 
         JsonPath a = attention(id);
         List<Map<String, Object>> forbidden = a.getList("items.findAll { it.kind == 'LINE_FORBIDDEN' }");
@@ -343,6 +345,35 @@ class AttentionResourceTest {
         assertEquals(6, forbidden.get(0).get("quantity"));
         assertNull(forbidden.get(0).get("ruleId"));
         assertTrue(((String) forbidden.get(0).get("reason")).contains("expires on " + expires));
+        assertTrue(a.getBoolean("replanAdvised"));
+    }
+
+    @Test
+    @TestSecurity(user = "test-officer", roles = {Roles.LOGISTICS_OFFICER})
+    void anApprovedLineWhoseLotWasAdjustedAwayIsForbidden() {
+        Map<String, Object> incident = incidentIn("Stock gone", "SYR");
+        String id = (String) incident.get("id");
+        String site = siteId(incident, 0);
+        String needId = need(id, site, InventoryStubs.TENT, 300, "HIGH");
+        UUID shrunk = UUID.randomUUID();
+        UUID intact = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        PlanFixtures plan = PlanFixtures.approved(id)
+                .line(needId, site, InventoryStubs.TENT, shrunk, "TUR", 100, LineState.APPROVED)
+                .line(needId, site, InventoryStubs.TENT, intact, "TUR", 100, LineState.APPROVED)
+                .line(needId, site, InventoryStubs.TENT, gone, "TUR", 100, LineState.APPROVED);
+        UUID planId = plan.save();
+        // 100 reserved for the plan, but an adjustment left 30 on hand
+        stock(lot(shrunk, InventoryStubs.TENT, 30, 0, null, null, "2023-01-01T00:00:00Z"),
+                lot(intact, InventoryStubs.TENT, 100, 0, null, null, "2023-01-01T00:00:00Z"));
+
+        JsonPath a = attention(id);
+        List<Map<String, Object>> forbidden = a.getList("items.findAll { it.kind == 'LINE_FORBIDDEN' }");
+        assertEquals(List.of(shrunk.toString(), gone.toString()), forbidden.stream().map(i -> i.get("lotId")).toList(),
+                a.prettify());
+        assertTrue(((String) forbidden.get(0).get("reason")).contains("only 30 unit(s) on hand, fewer than the 100"));
+        assertTrue(((String) forbidden.get(1).get("reason")).contains("inventory no longer lists its lot"));
+        assertEquals(planId.toString(), forbidden.get(0).get("planId"));
         assertTrue(a.getBoolean("replanAdvised"));
     }
 
@@ -388,12 +419,9 @@ class AttentionResourceTest {
         String after = approvedAt.plus(Duration.ofMinutes(1)).toString();
         UUID oldLot = UUID.randomUUID();
         UUID newLot = UUID.randomUUID();
-        inventory.stubFor(WireMock.get(urlPathEqualTo("/api/v1/stock")).atPriority(1)
-                .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("{\"items\":["
-                        + lot(oldLot, 80, null, null, before) + "," + lot(newLot, 150, null, null, after) + ","
-                        + lot(UUID.randomUUID(), 900, null, "[\"ITA\"]", after) + ","
-                        + lot(UUID.randomUUID(), 700, "2020-01-01", null, after)
-                        + "],\"page\":0,\"size\":500,\"total\":4}")));
+        stock(lot(oldLot, 80, null, null, before), lot(newLot, 150, null, null, after),
+                lot(UUID.randomUUID(), 900, null, "[\"ITA\"]", after),
+                lot(UUID.randomUUID(), 700, "2020-01-01", null, after));
 
         JsonPath a = attention(id);
         assertEquals(planId.toString(), a.getString("lastApprovedPlanId"));
@@ -520,18 +548,29 @@ class AttentionResourceTest {
                 .formatted(id, id, status, reference == null ? "null" : "\"" + reference + "\"");
     }
 
+    private void stock(String... lots) {
+        inventory.stubFor(WireMock.get(urlPathEqualTo("/api/v1/stock")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("{\"items\":["
+                        + String.join(",", lots) + "],\"page\":0,\"size\":500,\"total\":" + lots.length + "}")));
+    }
+
     private static String lot(UUID lotId, int available, String expiresOn, String earmarkCountries,
             String receivedAt) {
+        return lot(lotId, InventoryStubs.TENT, available, available, expiresOn, earmarkCountries, receivedAt);
+    }
+
+    private static String lot(UUID lotId, String itemCode, int onHand, int available, String expiresOn,
+            String earmarkCountries, String receivedAt) {
         return """
                 {"lotId":"%s","depotId":"%s","depotCode":"TR-GAZ","depotName":"Gaziantep logistics hub",
                  "countryCode":"TUR","latitude":37.07,"longitude":37.38,"itemCode":"%s","lotCode":"LOT-X",
                  "expiresOn":%s,"donorOrganisationId":"00000000-0000-4000-8000-00000000000a","donorName":"Donor",
-                 "earmark":%s,"onHand":%d,"reserved":0,"available":%d,"receivedAt":"%s"}"""
-                .formatted(lotId, InventoryStubs.DEPOT_GAZIANTEP, InventoryStubs.TENT,
+                 "earmark":%s,"onHand":%d,"reserved":%d,"available":%d,"receivedAt":"%s"}"""
+                .formatted(lotId, InventoryStubs.DEPOT_GAZIANTEP, itemCode,
                         expiresOn == null ? "null" : "\"" + expiresOn + "\"",
                         earmarkCountries == null
                                 ? "null"
                                 : "{\"countryCodes\":" + earmarkCountries + ",\"incidentTypes\":[]}",
-                        available, available, receivedAt);
+                        onHand, onHand - available, available, receivedAt);
     }
 }

@@ -51,6 +51,11 @@ public class InventoryGateway extends UpstreamGateway {
         return Upstream.call(SERVICE, () -> client.stock(true, page, PAGE_SIZE));
     }
 
+    /** One page of every lot, whatever its available quantity (lots adjusted down to nothing included). */
+    public InventoryClient.Page<InventoryClient.StockLot> stock(int page) {
+        return Upstream.call(SERVICE, () -> client.stock(false, page, PAGE_SIZE));
+    }
+
     public InventoryClient.Page<InventoryClient.Team> availableTeams(int page) {
         return Upstream.call(SERVICE, () -> client.teams("AVAILABLE", page, PAGE_SIZE));
     }

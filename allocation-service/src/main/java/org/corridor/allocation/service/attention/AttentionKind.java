@@ -13,7 +13,8 @@ public enum AttentionKind {
     SHIPMENT_CANCELLED,
     /**
      * An approved, not yet dispatched line of a committing plan that an access rule in force over its travel now
-     * forbids, or whose lot expires before it arrives (with the expiry margin).
+     * forbids, whose lot expires before it arrives (with the expiry margin), or whose lot was adjusted away (no longer
+     * listed by inventory, or fewer units on hand than the approved lines hold on it).
      */
     LINE_FORBIDDEN,
     /** A need created after the last approval, or never covered by a committing plan, with uncovered units. */

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.corridor.allocation.client.inventory.InventoryClient;
 import org.corridor.allocation.client.inventory.InventoryGateway;
 import org.corridor.allocation.client.shipment.ShipmentClient;
 import org.corridor.allocation.client.shipment.ShipmentGateway;
-import org.corridor.allocation.service.InventoryReads;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,24 +26,37 @@ public class AttentionReads {
     private static final Logger LOG = Logger.getLogger(AttentionReads.class);
     private static final int MAX_PAGES = 200;
 
-    private final InventoryReads inventory;
     private final InventoryGateway inventoryGateway;
     private final ShipmentGateway shipments;
 
-    public AttentionReads(InventoryReads inventory, InventoryGateway inventoryGateway, ShipmentGateway shipments) {
-        this.inventory = inventory;
+    public AttentionReads(InventoryGateway inventoryGateway, ShipmentGateway shipments) {
         this.inventoryGateway = inventoryGateway;
         this.shipments = shipments;
     }
 
-    /** Available stock and AVAILABLE teams (and the catalogue), or empty when inventory-service does not answer. */
-    Optional<InventoryReads.Snapshot> inventory() {
+    /** Every lot and the AVAILABLE teams, or empty when inventory-service does not answer. */
+    Optional<InventoryNow> inventory() {
         try {
-            return Optional.of(inventory.snapshot());
+            return Optional.of(new InventoryNow(all(inventoryGateway::stock), all(inventoryGateway::availableTeams)));
         } catch (RuntimeException e) {
             LOG.debugf("attention: inventory-service unavailable (%s)", e.toString());
             return Optional.empty();
         }
+    }
+
+    private static <T> List<T> all(IntFunction<InventoryClient.Page<T>> fetch) {
+        List<T> out = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            InventoryClient.Page<T> p = fetch.apply(page);
+            if (p == null || p.items() == null) {
+                break;
+            }
+            out.addAll(p.items());
+            if (p.items().isEmpty() || out.size() >= p.total()) {
+                break;
+            }
+        }
+        return out;
     }
 
     /** Every shipment of the plan, or empty when shipment-service does not answer. */

@@ -25,7 +25,6 @@ import org.corridor.allocation.domain.Need;
 import org.corridor.allocation.domain.PlanLine;
 import org.corridor.allocation.domain.PlanTeamAssignment;
 import org.corridor.allocation.domain.TeamNeed;
-import org.corridor.allocation.service.InventoryReads;
 import org.corridor.allocation.service.approval.LineLegality;
 import org.corridor.allocation.service.coverage.NeedCoverage;
 import org.corridor.common.time.DbClock;
@@ -44,7 +43,8 @@ import org.corridor.common.time.DbClock;
 public class AttentionService {
 
     static final String INVENTORY_DOWN = "inventory-service did not answer: usable stock (NEW_STOCK, and whether stock "
-            + "could cover uncovered units), AVAILABLE teams and stood-down teams (TEAM_STOOD_DOWN) were not checked";
+            + "could cover uncovered units), lots adjusted away under approved lines, AVAILABLE teams and stood-down "
+            + "teams (TEAM_STOOD_DOWN) were not checked";
     static final String SHIPMENTS_DOWN = "shipment-service did not answer: lost lines are reported as lost or "
             + "cancelled after dispatch, without saying which";
 
@@ -62,7 +62,7 @@ public class AttentionService {
     public Attention of(UUID incidentId) {
         IncidentFacts f = facts.load(incidentId);
         Set<String> notChecked = new LinkedHashSet<>();
-        Optional<InventoryReads.Snapshot> inventory = reads.inventory();
+        Optional<InventoryNow> inventory = reads.inventory();
         if (inventory.isEmpty()) {
             notChecked.add(INVENTORY_DOWN);
         }
@@ -71,7 +71,7 @@ public class AttentionService {
         List<AttentionItem> items = new ArrayList<>();
         Map<UUID, Long> explained = new HashMap<>();
         lineItems(f, stock, items, explained, notChecked);
-        forbiddenLines(f, items);
+        forbiddenLines(f, inventory.orElse(null), items);
         needItems(f, stock, explained, items);
         teamNeedItems(f, inventory.orElse(null), items);
         if (inventory.isPresent()) {
@@ -149,8 +149,17 @@ public class AttentionService {
                 .quantity(units).line(l.planId, l.shipmentId, l.lotId);
     }
 
-    /** LINE_FORBIDDEN: approved lines not dispatched yet that may no longer travel as planned. */
-    private void forbiddenLines(IncidentFacts f, List<AttentionItem> items) {
+    /**
+     * LINE_FORBIDDEN: approved lines not dispatched yet that may no longer travel as planned: an access rule in force
+     * over their travel, a lot expiring before arrival plus the margin (inventory's expiry now, else the plan's
+     * snapshot), or a lot adjusted away (inventory no longer lists it, or has fewer units on hand than the incident's
+     * approved lines hold on it).
+     */
+    private void forbiddenLines(IncidentFacts f, InventoryNow inventory, List<AttentionItem> items) {
+        Map<UUID, InventoryClient.StockLot> lots = inventory == null ? Map.of() : inventory.lotsById();
+        Map<UUID, Long> held = new HashMap<>();
+        f.committedLines().stream().filter(l -> l.state == LineState.APPROVED)
+                .forEach(l -> held.merge(l.lotId, (long) l.quantity, Long::sum));
         for (PlanLine l : f.committedLines()) {
             if (l.state != LineState.APPROVED) {
                 continue;
@@ -160,23 +169,33 @@ public class AttentionService {
             String line = "Approved line of plan " + l.planId + ", " + l.quantity + " × " + l.itemCode + " from lot "
                     + l.lotId + " (" + l.originCountryCode + ") to site " + siteName(f, l.siteId) + " (" + destination
                     + "), travelling " + l.departsAt + " to " + l.arrivesAt + ", not dispatched yet";
+            Optional<String> why = Optional.empty();
+            UUID ruleId = null;
             Optional<AccessRule> rule = LineLegality.forbiddingRule(f.rules(), l.originCountryCode, destination,
                     l.departsAt, l.arrivesAt);
+            InventoryClient.StockLot lot = lots.get(l.lotId);
+            LocalDate expires = lot != null
+                    ? lot.expiresOn()
+                    : f.lotExpiry().getOrDefault(l.planId, Map.of()).get(l.lotId);
             if (rule.isPresent()) {
                 AccessRule r = rule.get();
-                items.add(AttentionItem.of(AttentionKind.LINE_FORBIDDEN, line + ", is now forbidden by " + r.kind
-                        + " " + r.originCountryCode + " → " + r.destinationCountryCode + " in force from "
-                        + r.validFrom + (r.validUntil == null ? "" : " until " + r.validUntil) + ": " + r.reason
-                        + ". A re-plan can replace it.", true).need(l.siteId, l.needId, l.itemCode)
-                        .quantity(l.quantity).line(l.planId, l.shipmentId, l.lotId).rule(r.id));
-                continue;
+                ruleId = r.id;
+                why = Optional.of(", is now forbidden by " + r.kind + " " + r.originCountryCode + " → "
+                        + r.destinationCountryCode + " in force from " + r.validFrom
+                        + (r.validUntil == null ? "" : " until " + r.validUntil) + ": " + r.reason);
+            } else if (LineLegality.expiresBeforeArrival(expires, l.arrivesAt, expiryMarginDays)) {
+                why = Optional.of(": its lot expires on " + expires + ", less than the " + expiryMarginDays
+                        + "-day expiry margin after it arrives");
+            } else if (inventory != null && lot == null) {
+                why = Optional.of(": inventory no longer lists its lot");
+            } else if (lot != null && lot.onHand() < held.get(l.lotId)) {
+                why = Optional.of(": its lot has only " + lot.onHand() + " unit(s) on hand, fewer than the "
+                        + held.get(l.lotId) + " the incident's approved lines hold on it (adjusted away)");
             }
-            LocalDate expires = f.lotExpiry().getOrDefault(l.planId, Map.of()).get(l.lotId);
-            if (LineLegality.expiresBeforeArrival(expires, l.arrivesAt, expiryMarginDays)) {
-                items.add(AttentionItem.of(AttentionKind.LINE_FORBIDDEN, line + ": its lot expires on " + expires
-                        + ", less than the " + expiryMarginDays + "-day expiry margin after it arrives. A re-plan can "
-                        + "replace it.", true).need(l.siteId, l.needId, l.itemCode).quantity(l.quantity)
-                        .line(l.planId, l.shipmentId, l.lotId));
+            if (why.isPresent()) {
+                items.add(AttentionItem.of(AttentionKind.LINE_FORBIDDEN, line + why.get() + ". A re-plan can replace "
+                        + "it.", true).need(l.siteId, l.needId, l.itemCode).quantity(l.quantity)
+                        .line(l.planId, l.shipmentId, l.lotId).rule(ruleId));
             }
         }
     }
@@ -219,7 +238,7 @@ public class AttentionService {
     }
 
     /** TEAM_NEED_UNFILLED: a re-plan helps when inventory has an AVAILABLE team of the type. */
-    private static void teamNeedItems(IncidentFacts f, InventoryReads.Snapshot inventory, List<AttentionItem> items) {
+    private static void teamNeedItems(IncidentFacts f, InventoryNow inventory, List<AttentionItem> items) {
         for (TeamNeed t : f.teamNeeds()) {
             long uncovered = f.teamCoverage().get(t.id).uncovered();
             if (uncovered == 0) {
@@ -318,7 +337,7 @@ public class AttentionService {
     }
 
     /** PLAN_OUTDATED: SOLVING / SOLVED plans whose snapshot is older than a change that matters to them. */
-    private static void outdatedPlans(IncidentFacts f, InventoryReads.Snapshot inventory, UsableStock stock,
+    private static void outdatedPlans(IncidentFacts f, InventoryNow inventory, UsableStock stock,
             List<AttentionItem> items) {
         Set<String> countries = f.sites().values().stream().map(IncidentFacts.SiteRef::countryCode)
                 .collect(Collectors.toSet());
