@@ -177,6 +177,8 @@ class SecurityMatrixTest {
                             r -> as(officer).get(incident).then()
                                     .body("sites.size()", equalTo(before + (r.statusCode() == 201 ? 1 : 0))));
                 }),
+                new Endpoint("GET", "/api/v1/incidents/{id}/attention", READ, 200,
+                        who -> Call.read(incident + "/attention")),
                 new Endpoint("GET", "/api/v1/incidents/{id}/sites/{siteId}", READ, 200,
                         who -> Call.read(incident + "/sites/" + siteId)),
                 new Endpoint("POST", "/api/v1/incidents/{id}/needs", OPS, 201, who -> {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +45,10 @@ public interface InventoryClient {
     @Path("/api/v1/stock")
     Page<StockLot> stock(@QueryParam("availableOnly") boolean availableOnly, @QueryParam("page") int page,
             @QueryParam("size") int size);
+
+    @GET
+    @Path("/api/v1/teams/{id}")
+    Team team(@PathParam("id") UUID id);
 
     @GET
     @Path("/api/v1/teams")
@@ -116,7 +121,8 @@ public interface InventoryClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StockLot(UUID lotId, UUID depotId, String depotCode, String depotName, String countryCode,
             double latitude, double longitude, String itemCode, String lotCode, LocalDate expiresOn,
-            UUID donorOrganisationId, String donorName, Earmark earmark, long onHand, long reserved, long available) {
+            UUID donorOrganisationId, String donorName, Earmark earmark, long onHand, long reserved, long available,
+            Instant receivedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -38,6 +38,11 @@ public class InventoryGateway extends UpstreamGateway {
         return found(() -> client.item(code));
     }
 
+    /** One team, whatever its status; empty when inventory does not know it. */
+    public Optional<InventoryClient.Team> team(UUID id) {
+        return found(() -> client.team(id));
+    }
+
     public InventoryClient.Page<InventoryClient.Item> items(int page) {
         return Upstream.call(SERVICE, () -> client.items(page, PAGE_SIZE));
     }
