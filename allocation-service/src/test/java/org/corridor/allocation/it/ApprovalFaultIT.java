@@ -132,7 +132,11 @@ class ApprovalFaultIT {
             t0 = Instant.now();
             CompletableFuture<Instant> approval = ended(() -> c.approve(planId, "approve-" + tag,
                     Duration.ofMinutes(3)));
-            seenByAllocation = awaitApprovalError(planId, t0.plus(hold));
+            // the hold counts from the moment inventory's reservation waits for the locks: on a loaded machine the
+            // approval's checks before it may take seconds, and a reservation arriving after the locks went would
+            // not test anything
+            Instant blocked = awaitLockWaiter(Duration.ofMinutes(1));
+            seenByAllocation = awaitApprovalError(planId, blocked.plus(hold));
             heldBefore = reservationsOf(planId);
             lock.commit();
             released = Instant.now();
@@ -163,6 +167,25 @@ class ApprovalFaultIT {
         } finally {
             releaseOrphans(c, planId);
         }
+    }
+
+    /** Waits until a session of inventory's database waits for a lock (the reservation blocked); answers when. */
+    static Instant awaitLockWaiter(Duration timeout) throws SQLException {
+        Instant giveUp = Instant.now().plus(timeout);
+        try (Connection db = system.connect("inventory");
+                PreparedStatement s = db.prepareStatement(
+                        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+            while (Instant.now().isBefore(giveUp)) {
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) > 0) {
+                        return Instant.now();
+                    }
+                }
+                Scenario.sleep(20);
+            }
+        }
+        throw new AssertionError("no request of inventory waited for the locked lots within " + timeout);
     }
 
     /**
