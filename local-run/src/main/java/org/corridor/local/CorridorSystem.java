@@ -33,6 +33,12 @@ public final class CorridorSystem implements AutoCloseable {
     public static final String DB_URL_ENV = PgAdmin.URL_ENV;
 
     /**
+     * How long a service may take to become ready. Idle, one starts in about 10 s; on two cores shared with other
+     * builds (load 30) starts of 115-135 s were measured, so the margin is wide.
+     */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+    /**
      * How to run the system.
      *
      * @param logDir where each service writes {@code <service>.log} (and the watchdog {@code watchdog.log})
@@ -120,7 +126,7 @@ public final class CorridorSystem implements AutoCloseable {
                 startService(service);
             }
             for (String service : SERVICES) {
-                awaitReady(service, Duration.ofSeconds(120));
+                awaitReady(service, READY_TIMEOUT);
             }
             return this;
         } catch (RuntimeException e) {
@@ -158,7 +164,7 @@ public final class CorridorSystem implements AutoCloseable {
     public void restart(String service) {
         stop(service);
         startService(service);
-        awaitReady(service, Duration.ofSeconds(120));
+        awaitReady(service, READY_TIMEOUT);
     }
 
     public synchronized boolean isRunning(String service) {
@@ -228,7 +234,7 @@ public final class CorridorSystem implements AutoCloseable {
         Map<String, String> instanceEnv = new LinkedHashMap<>(env);
         instanceEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         startService(service, instance, instanceEnv);
-        awaitReady(instance, Duration.ofSeconds(120));
+        awaitReady(instance, READY_TIMEOUT);
     }
 
     /** Kills a service instance at once (SIGKILL: no graceful shutdown) and waits until it is gone. */

@@ -65,6 +65,14 @@ public interface AllocationConfig {
         @WithDefault("PT1S")
         Duration sweepEvery();
 
+        /**
+         * How often each replica releases reservations left by approvals that ended (a {@code plan-<id>} reservation
+         * still HELD while plan {@code <id>} is SOLVED, FAILED, ...: it committed in inventory after the undo had
+         * looked). See {@code OrphanReservations}.
+         */
+        @WithDefault("PT1M")
+        Duration orphanSweepEvery();
+
         /** Approvals one replica drives at the same time; more wait in line (their POST answers 202). */
         @WithDefault("4")
         int workers();

@@ -3,6 +3,8 @@ package org.corridor.common.problem;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,11 +18,12 @@ import org.hibernate.exception.JDBCConnectionException;
  * ({@link Kind#TRANSACTION_CONFLICT}). Both are answered 503 with {@code Retry-After}; a retry with the same
  * {@code Idempotency-Key} is safe.
  * <p>
- * Recognised anywhere in the cause chain (frameworks wrap them several times): Hibernate's
- * {@link JDBCConnectionException}; JDBC's connection exceptions; an {@link SQLException} whose SQLState is of class 08
- * (connection exception), 57P01/57P02/57P03 (admin or crash shutdown, cannot connect now), 53300 (too many
- * connections), 40001 (serialization failure) or 40P01 (deadlock); and Agroal's pool acquisition timeout (an
- * {@link SQLException} without SQLState saying "acquisition timeout").
+ * Recognised anywhere in the cause chain or among the suppressed exceptions (frameworks wrap them several times, and a
+ * failed commit hides them behind a rollback): Hibernate's {@link JDBCConnectionException}; JDBC's connection
+ * exceptions; an {@link SQLException} whose SQLState is of class 08 (connection exception), 57P01/57P02/57P03/57P05
+ * (admin or crash shutdown, cannot connect now, idle session closed), 53300 (too many connections), 40001
+ * (serialization failure) or 40P01 (deadlock); and Agroal's pool acquisition timeout (an {@link SQLException} without
+ * SQLState saying "acquisition timeout").
  */
 public record TransientFailure(Kind kind, int retryAfterSeconds) {
 
@@ -29,34 +32,59 @@ public record TransientFailure(Kind kind, int retryAfterSeconds) {
     /** Seconds a client should wait after a serialization conflict or deadlock: the other transaction is done. */
     public static final int CONFLICT_RETRY_AFTER = 1;
 
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /**
+     * Operator intervention (class 57): 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now (starting
+     * up or shutting down), 57P05 idle session timeout (the connection was closed). Not 57014 (a statement cancelled or
+     * timed out: the same request would time out again) nor 57P04 (the database was dropped: it does not come back by
+     * itself). 53300: too many connections.
+     */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "57P05", "53300");
     private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01");
-    private static final int MAX_DEPTH = 32;
+    private static final int MAX_SEEN = 64;
 
     /** What kind of passing failure. */
     public enum Kind {
         DATABASE_UNAVAILABLE, TRANSACTION_CONFLICT
     }
 
-    /** The passing failure behind {@code e}, or empty when {@code e} is not one. */
+    /**
+     * The passing failure behind {@code e}, or empty when {@code e} is not one. Looks at {@code e}, its causes, the
+     * exceptions suppressed by any of them (Narayana attaches the failure of a commit's flush to its
+     * {@code RollbackException} as a suppressed exception, not as its cause) and the next exceptions of an
+     * {@link SQLException} (a batch's), depth first, each exception once, at most {@value #MAX_SEEN} of them.
+     */
     public static Optional<TransientFailure> of(Throwable e) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = e; t != null && seen.size() < MAX_DEPTH && seen.put(t, true) == null; t = t.getCause()) {
+        Deque<Throwable> todo = new ArrayDeque<>();
+        if (e != null) {
+            todo.push(e);
+        }
+        while (!todo.isEmpty() && seen.size() < MAX_SEEN) {
+            Throwable t = todo.pop();
+            if (seen.put(t, Boolean.TRUE) != null) {
+                continue;
+            }
             Optional<TransientFailure> found = classify(t);
             if (found.isPresent()) {
                 return found;
             }
-            if (t instanceof SQLException sql) {
-                for (SQLException next = sql.getNextException(); next != null && seen.size() < MAX_DEPTH
-                        && seen.put(next, true) == null; next = next.getNextException()) {
-                    found = classify(next);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
+            // pushed in reverse so that the cause is looked at first, then the next exceptions, then the suppressed
+            Throwable[] suppressed = t.getSuppressed();
+            for (int i = suppressed.length - 1; i >= 0; i--) {
+                pushUnseen(todo, seen, suppressed[i]);
             }
+            if (t instanceof SQLException sql) {
+                pushUnseen(todo, seen, sql.getNextException());
+            }
+            pushUnseen(todo, seen, t.getCause());
         }
         return Optional.empty();
+    }
+
+    private static void pushUnseen(Deque<Throwable> todo, Map<Throwable, Boolean> seen, Throwable t) {
+        if (t != null && !seen.containsKey(t)) {
+            todo.push(t);
+        }
     }
 
     private static Optional<TransientFailure> classify(Throwable t) {

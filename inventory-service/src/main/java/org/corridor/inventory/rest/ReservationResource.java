@@ -106,12 +106,18 @@ public class ReservationResource {
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listReservations", summary = "List reservations",
             description = "Reservations oldest first (by createdAt, then id), optionally only those with exactly "
-                    + "one reference and/or one status (HELD, CONSUMED, RELEASED, PARTIAL). Each item is a "
-                    + "reservation with its lines (lotId, itemCode, quantity, consumed, released, held): this is how "
-                    + "a caller finds out what a reference really holds, e.g. before undoing a plan's approval.")
+                    + "one reference, or with references starting with a prefix, and/or one status (HELD, CONSUMED, "
+                    + "RELEASED, PARTIAL). Each item is a reservation with its lines (lotId, itemCode, quantity, "
+                    + "consumed, released, held): this is how a caller finds out what a reference really holds, e.g. "
+                    + "before undoing a plan's approval, or which of its references still hold stock "
+                    + "(referencePrefix=plan-&status=HELD).")
     public PageResponse<ReservationDto> list(
             @QueryParam("reference") @Parameter(description = "Only reservations with exactly this reference",
                     example = "plan-7c1e2d90") String reference,
+            @QueryParam("referencePrefix") @Parameter(
+                    description = "Only reservations whose reference starts with this text (compared exactly, case "
+                            + "sensitive; % and _ are plain characters). Combines with reference and status.",
+                    example = "plan-") String referencePrefix,
             @QueryParam("status") @Parameter(
                     description = "Only reservations with this status: HELD, CONSUMED, RELEASED or "
                             + "PARTIAL",
@@ -119,7 +125,7 @@ public class ReservationResource {
                     schema = @Schema(implementation = ReservationStatus.class)) String status,
             @BeanParam @Valid PageParams page) {
         ReservationStatus s = QueryParams.enumValue("status", status, ReservationStatus.class);
-        return reservations.list(reference, s, page.page, page.size).map(ReservationDto::from);
+        return reservations.list(reference, referencePrefix, s, page.page, page.size).map(ReservationDto::from);
     }
 
     @GET

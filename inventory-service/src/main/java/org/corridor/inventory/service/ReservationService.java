@@ -216,12 +216,23 @@ public class ReservationService {
         return ReservationView.of(r);
     }
 
-    /** Reservations oldest first (created, then id), with an exact reference and/or a status. */
+    /**
+     * Reservations oldest first (created, then id), with an exact reference, a reference prefix (taken literally:
+     * LIKE's wildcards in it are escaped) and/or a status.
+     */
     @Transactional
-    public PageResponse<ReservationView> list(String reference, ReservationStatus status, int page, int size) {
-        QueryFilter f = QueryFilter.create().eq("reference", reference).eq("status", status);
+    public PageResponse<ReservationView> list(String reference, String referencePrefix, ReservationStatus status,
+            int page, int size) {
+        String like = referencePrefix == null || referencePrefix.isEmpty() ? null : likePrefix(referencePrefix);
+        QueryFilter f = QueryFilter.create().eq("reference", reference).cond("reference like ? escape '!'", like)
+                .eq("status", status);
         return PageResponse.of(Reservation.find(f.where(), Sort.by("createdAt").and("id"), f.params()), page, size,
                 ReservationView::of);
+    }
+
+    /** {@code prefix} as a LIKE pattern matching exactly the texts that start with it ({@code !} escapes). */
+    static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /**

@@ -404,6 +404,47 @@ class ReservationResourceTest {
         given().get("/api/v1/reservations?reference=" + ref + "&size=501").then().statusCode(400);
     }
 
+    /**
+     * GET /reservations?referencePrefix=: references starting with the text, literally (LIKE's wildcards and the escape
+     * character are plain characters), combined with status and an exact reference, oldest first.
+     */
+    @Test
+    void listFiltersByReferencePrefix() {
+        String prefix = Fixtures.unique("pfx") + "-";
+        String a = Fixtures.lot(100);
+        String first = Fixtures.reserve(Fixtures.unique("k"), prefix + "1", List.of(Fixtures.line(a, 10))).then()
+                .statusCode(201).extract().path("id");
+        String second = Fixtures.reserve(Fixtures.unique("k"), prefix + "2", List.of(Fixtures.line(a, 10))).then()
+                .statusCode(201).extract().path("id");
+        String released = Fixtures.reserve(Fixtures.unique("k"), prefix + "3", List.of(Fixtures.line(a, 10))).then()
+                .statusCode(201).extract().path("id");
+        given().post("/api/v1/reservations/{id}/release", released).then().statusCode(200);
+        // the prefix without its last character is another prefix; a wildcard in place of a character matches nothing
+        String other = Fixtures.reserve(Fixtures.unique("k"), prefix.substring(0, prefix.length() - 1) + "x1",
+                List.of(Fixtures.line(a, 10))).then().statusCode(201).extract().path("id");
+        String wild = prefix.substring(0, prefix.length() - 1) + "_";
+        String literal = Fixtures.reserve(Fixtures.unique("k"), wild + "%!1", List.of(Fixtures.line(a, 10))).then()
+                .statusCode(201).extract().path("id");
+
+        Response all = given().queryParam("referencePrefix", prefix).get("/api/v1/reservations").then()
+                .statusCode(200).body("total", equalTo(3)).extract().response();
+        assertEquals(List.of(first, second, released), all.jsonPath().getList("items.id"), "oldest first");
+        given().queryParam("referencePrefix", prefix).queryParam("status", "HELD").get("/api/v1/reservations")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.id", equalTo(List.of(first, second)))
+                .body("items[0].reference", equalTo(prefix + "1"));
+        given().queryParam("referencePrefix", prefix).queryParam("reference", prefix + "2")
+                .get("/api/v1/reservations").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].id", equalTo(second));
+        // _ and % are not wildcards, nor is ! an escape the caller must know about
+        given().queryParam("referencePrefix", wild).get("/api/v1/reservations").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(literal));
+        given().queryParam("referencePrefix", wild + "%!").get("/api/v1/reservations").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(literal));
+        given().queryParam("referencePrefix", prefix.substring(0, prefix.length() - 1) + "%")
+                .get("/api/v1/reservations").then().statusCode(200).body("total", equalTo(0));
+        assertEquals(false, all.jsonPath().getList("items.id").contains(other));
+    }
+
     /** The mixed final status is stored as PARTIAL, and the database no longer admits the old name. */
     @Test
     void partialIsStoredUnderItsContractName() throws Exception {

@@ -97,6 +97,17 @@ public interface InventoryClient {
     Page<Reservation> reservations(@QueryParam("reference") String reference, @QueryParam("status") String status,
             @QueryParam("page") int page, @QueryParam("size") int size);
 
+    /** Reservations whose reference starts with a prefix, by status: what all plans' approvals left in inventory. */
+    @GET
+    @Path("/api/v1/reservations")
+    Page<Reservation> reservationsStartingWith(@QueryParam("referencePrefix") String referencePrefix,
+            @QueryParam("status") String status, @QueryParam("page") int page, @QueryParam("size") int size);
+
+    /** Releases whatever is still held, once per key: the same key again answers the first outcome. */
+    @POST
+    @Path("/api/v1/reservations/{id}/release")
+    JsonNode release(@PathParam("id") UUID reservationId, @HeaderParam("Idempotency-Key") String key);
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Reservation(UUID id, String reference, String status) {
     }

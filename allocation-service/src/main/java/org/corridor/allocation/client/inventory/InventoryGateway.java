@@ -105,6 +105,17 @@ public class InventoryGateway extends UpstreamGateway {
         return Upstream.call(SERVICE, () -> client.reservations(reference, status, page, PAGE_SIZE));
     }
 
+    /** One page of {@code size} reservations whose reference starts with {@code prefix}, with {@code status}. */
+    public InventoryClient.Page<InventoryClient.Reservation> reservationsStartingWith(String prefix, String status,
+            int page, int size) {
+        return Upstream.call(SERVICE, () -> client.reservationsStartingWith(prefix, status, page, size));
+    }
+
+    /** Releases everything the reservation still holds, once under {@code key} (a repeat answers the first outcome). */
+    public JsonNode releaseReservation(UUID reservationId, String key) {
+        return Upstream.call(SERVICE, () -> client.release(reservationId, key));
+    }
+
     /** The answer, or empty when inventory says 404. */
     private static <T> Optional<T> found(Supplier<T> call) {
         try {
