@@ -86,10 +86,10 @@ class CrisisWeekIT {
         JsonPath customs = others.get(1);
         JsonPath delivered = others.get(2);
         JsonPath moving = others.get(3);
-        events(lost, "DISPATCHED", "AT_BORDER", "LOST");
-        events(customs, "DISPATCHED", "AT_BORDER", "CUSTOMS_HOLD", "CUSTOMS_RELEASED");
+        events(lost, "DISPATCHED", "IN_TRANSIT", "AT_BORDER", "LOST");
+        events(customs, "DISPATCHED", "IN_TRANSIT", "AT_BORDER", "CUSTOMS_HOLD", "CUSTOMS_RELEASED");
         events(moving, "DISPATCHED");
-        events(delivered, "DISPATCHED", "ARRIVED");
+        events(delivered, "DISPATCHED", "IN_TRANSIT", "ARRIVED");
         int rejected = deliverRejectingPart(delivered);
 
         String turkey = incidentOf(crisis, "TUR");
