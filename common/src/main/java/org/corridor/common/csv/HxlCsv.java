@@ -51,6 +51,16 @@ public final class HxlCsv {
     }
 
     /**
+     * The JSON answer of a list that also speaks CSV, typed explicitly: a client that sent {@code Accept: text/csv}
+     * with {@code format=json} gets JSON, labelled as such.
+     */
+    public static Response json(Response answer) {
+        return answer.hasEntity()
+                ? Response.fromResponse(answer).type(MediaType.APPLICATION_JSON_TYPE).build()
+                : answer;
+    }
+
+    /**
      * A 200 answer whose body is the CSV: {@code producer} is called while the body is written and hands each row to
      * the sink it is given (typically from a database stream inside a read-only transaction).
      *
