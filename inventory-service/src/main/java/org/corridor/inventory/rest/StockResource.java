@@ -20,10 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.corridor.common.csv.HxlCsv;
-import org.corridor.common.etag.ETagResponder;
+import org.corridor.common.etag.ChangeMarkers;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
@@ -36,6 +37,7 @@ import org.corridor.inventory.rest.dto.ReversalRequest;
 import org.corridor.inventory.rest.dto.StockLotDto;
 import org.corridor.inventory.rest.dto.StockLotPage;
 import org.corridor.inventory.rest.dto.SummaryDto;
+import org.corridor.inventory.service.References;
 import org.corridor.inventory.service.StockAccess;
 import org.corridor.inventory.service.StockService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,14 +59,17 @@ public class StockResource {
             + "Accept: text/csv";
     static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
+    /** The change marker of everything GET /stock and GET /stock/summary show. */
+    static final String STOCK_MARKER = "stock";
+
     private final StockService stock;
-    private final ETagResponder etag;
+    private final ChangeMarkers markers;
     private final Idempotency idempotency;
     private final StockAccess access;
 
-    public StockResource(StockService stock, ETagResponder etag, Idempotency idempotency, StockAccess access) {
+    public StockResource(StockService stock, ChangeMarkers markers, Idempotency idempotency, StockAccess access) {
         this.stock = stock;
-        this.etag = etag;
+        this.markers = markers;
         this.idempotency = idempotency;
         this.access = access;
     }
@@ -103,13 +108,16 @@ public class StockResource {
             @Context HttpHeaders headers,
             @Context Request request) {
         UUID depot = QueryParams.uuid("depotId", depotId);
-        if (HxlCsv.requested(format, headers)) {
-            return HxlCsv.stream("stock.csv", CsvTables.STOCK,
-                    sink -> stock.forEachLot(countryCode, itemCode, depot, availableOnly, sink));
-        }
-        StockLotPage body = StockLotPage.from(
-                stock.stock(countryCode, itemCode, depot, availableOnly, page.page, page.size));
-        return HxlCsv.json(etag.ok(request, body));
+        boolean csv = HxlCsv.requested(format, headers);
+        // the answer depends on the stock, on this query, on who asks (a donor sees its own lots) and on the day
+        List<Object> variant = Arrays.asList("stock", countryCode, itemCode, depot, availableOnly,
+                availableOnly ? References.today() : null, csv ? "csv" : page.page + "/" + page.size,
+                access.visibleDonor().orElse(null));
+        return markers.conditional(request, STOCK_MARKER, variant, () -> csv
+                ? HxlCsv.stream("stock.csv", CsvTables.STOCK,
+                        sink -> stock.forEachLot(countryCode, itemCode, depot, availableOnly, sink))
+                : Response.ok(StockLotPage.from(stock.stock(countryCode, itemCode, depot, availableOnly, page.page,
+                        page.size)), MediaType.APPLICATION_JSON).build());
     }
 
     @GET
@@ -142,11 +150,15 @@ public class StockResource {
                     type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
             @Context HttpHeaders headers,
             @Context Request request) {
-        if (HxlCsv.requested(format, headers)) {
+        boolean csv = HxlCsv.requested(format, headers);
+        List<Object> variant = Arrays.asList("summary", groupBy, countryCode, itemCode, csv ? "csv" : "json",
+                access.visibleDonor().orElse(null));
+        return markers.conditional(request, STOCK_MARKER, variant, () -> {
             List<StockService.SummaryRow> rows = stock.summary(groupBy, countryCode, itemCode);
-            return HxlCsv.stream("stock-summary-" + groupBy + ".csv", CsvTables.summary(groupBy), rows::forEach);
-        }
-        return HxlCsv.json(etag.ok(request, SummaryDto.from(groupBy, stock.summary(groupBy, countryCode, itemCode))));
+            return csv
+                    ? HxlCsv.stream("stock-summary-" + groupBy + ".csv", CsvTables.summary(groupBy), rows::forEach)
+                    : Response.ok(SummaryDto.from(groupBy, rows), MediaType.APPLICATION_JSON).build();
+        });
     }
 
     @GET

@@ -19,8 +19,11 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.corridor.common.csv.HxlCsv;
+import org.corridor.common.etag.ChangeMarkers;
 import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
@@ -64,15 +67,20 @@ public class ShipmentResource {
     private final TrackingService tracking;
     private final StockSettlementService settlements;
     private final Idempotency idempotency;
+    /** The change marker of everything GET /shipments shows (shipments and their lines). */
+    static final String SHIPMENTS_MARKER = "shipments";
+
     private final ETagResponder etag;
+    private final ChangeMarkers markers;
 
     public ShipmentResource(ShipmentService shipments, TrackingService tracking, StockSettlementService settlements,
-            Idempotency idempotency, ETagResponder etag) {
+            Idempotency idempotency, ETagResponder etag, ChangeMarkers markers) {
         this.shipments = shipments;
         this.tracking = tracking;
         this.settlements = settlements;
         this.idempotency = idempotency;
         this.etag = etag;
+        this.markers = markers;
     }
 
     // ---------------------------------------------------------------- shipments
@@ -163,17 +171,19 @@ public class ShipmentResource {
         ShipmentStatus st = QueryParams.enumValue("status", status, ShipmentStatus.class);
         Instant after = QueryParams.instant("since", since);
         UUID afterId = QueryParams.uuid("sinceId", sinceId);
-        if (HxlCsv.requested(format, headers)) {
-            return HxlCsv.stream("shipments.csv", CsvTables.SHIPMENTS,
-                    sink -> shipments.forEachShipment(plan, incident, site, st, after, afterId, v -> {
-                        if (v.lines().isEmpty()) {
-                            sink.accept(new CsvTables.ShipmentLineRow(v, null));
-                        }
-                        v.lines().forEach(l -> sink.accept(new CsvTables.ShipmentLineRow(v, l)));
-                    }));
-        }
-        return HxlCsv.json(etag.ok(request,
-                shipments.list(plan, incident, site, st, after, afterId, page).map(ShipmentDto::from)));
+        boolean csv = HxlCsv.requested(format, headers);
+        List<Object> variant = Arrays.asList("shipments", plan, incident, site, st, after, afterId,
+                csv ? "csv" : page.page + "/" + page.size);
+        return markers.conditional(request, SHIPMENTS_MARKER, variant, () -> csv
+                ? HxlCsv.stream("shipments.csv", CsvTables.SHIPMENTS,
+                        sink -> shipments.forEachShipment(plan, incident, site, st, after, afterId, v -> {
+                            if (v.lines().isEmpty()) {
+                                sink.accept(new CsvTables.ShipmentLineRow(v, null));
+                            }
+                            v.lines().forEach(l -> sink.accept(new CsvTables.ShipmentLineRow(v, l)));
+                        }))
+                : Response.ok(shipments.list(plan, incident, site, st, after, afterId, page).map(ShipmentDto::from),
+                        MediaType.APPLICATION_JSON).build());
     }
 
     @GET

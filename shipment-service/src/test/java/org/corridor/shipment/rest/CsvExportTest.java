@@ -13,12 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,8 +36,14 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "test-officer", roles = {Roles.ADMIN, Roles.LOGISTICS_OFFICER, Roles.SERVICE})
 class CsvExportTest {
 
+    /** The identity of the background retry of pending releases (StockSettlementService). */
+    private static final String RETRY_JOB = "stock-release-retry";
+
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    Scheduler scheduler;
 
     static CsvTable csv(Response r) {
         assertEquals(200, r.statusCode(), r.asString());
@@ -78,7 +86,8 @@ class CsvExportTest {
         assertEquals(expected.size(), table.rows().size());
         for (int i = 0; i < expected.size(); i++) {
             CsvTable.Row r = table.rows().get(i);
-            assertEquals(List.of(expected.get(i)), List.of(r.get("shipmentId"), r.get("status"), r.get("siteName"),
+            assertEquals(Arrays.asList(expected.get(i)), Arrays.asList(r.get("shipmentId"), r.get("status"),
+                    r.get("siteName"),
                     r.get("itemCode"), r.get("lotId"), r.get("quantity"), r.get("accepted"), r.get("rejected"),
                     r.get("rejectionReason")));
         }
@@ -120,16 +129,28 @@ class CsvExportTest {
             createId(shipment(incident, UUID.randomUUID(), manyLines(5000)));
         }
         Statistics stats = sessionFactory.getStatistics();
-        long statementsBefore = stats.getPrepareStatementCount();
-        Response r = given().get("/api/v1/shipments?incidentId={i}&format=csv", incident);
-        long statements = stats.getPrepareStatementCount() - statementsBefore;
+        long statements = Long.MAX_VALUE;
+        Response r = null;
+        // the background retry of pending releases queries the same database: hold it while counting, and take the
+        // fewest of three tries (a run that had already started may still query)
+        scheduler.pause(RETRY_JOB);
+        try {
+            for (int i = 0; i < 3; i++) {
+                long before = stats.getPrepareStatementCount();
+                r = given().get("/api/v1/shipments?incidentId={i}&format=csv", incident);
+                statements = Math.min(statements, stats.getPrepareStatementCount() - before);
+            }
+        } finally {
+            scheduler.resume(RETRY_JOB);
+        }
         CsvTable table = csv(r);
         assertEquals(20_000, table.rows().size());
         // sent as it is written: chunked, no length known in advance
         assertEquals("chunked", r.header("Transfer-Encoding"));
         assertNull(r.header("Content-Length"));
-        // one cursor over the shipments and one query for the lines of each chunk of shipments, not one per row
-        assertTrue(statements <= 3, "statements: " + statements);
+        // the change marker, one cursor over the shipments and one query for the lines of each chunk of shipments
+        // (here one chunk), never one per shipment or per row
+        assertEquals(3, statements);
         assertEquals(5000, table.rows().stream().filter(row -> row.get("shipmentId")
                 .equals(table.rows().get(0).get("shipmentId"))).count());
     }
