@@ -27,11 +27,11 @@ public final class HxlCsv {
 
     /**
      * Whether the client asked for CSV: {@code format=csv} wins; {@code format=json} forces JSON; without
-     * {@code format}, CSV when the client's most preferred acceptable type among JSON and CSV is {@code text/csv}. Any
-     * other {@code format} is a 400.
+     * {@code format} (or with it blank), CSV when the client's most preferred acceptable type among JSON and CSV is
+     * {@code text/csv}. Any other {@code format} is a 400.
      */
     public static boolean requested(String format, HttpHeaders headers) {
-        if (format != null) {
+        if (format != null && !format.isBlank()) {
             return switch (format) {
                 case "csv" -> true;
                 case "json" -> false;
