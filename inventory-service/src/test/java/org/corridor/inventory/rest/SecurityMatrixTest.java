@@ -278,7 +278,7 @@ class SecurityMatrixTest {
             }
             matrix.put(e.resource() + ": " + e.name(), row);
         }
-        assertEquals(7, representatives.stream().map(Endpoint::resource).distinct().count(), "every resource class");
+        assertEquals(8, representatives.stream().map(Endpoint::resource).distinct().count(), "every resource class");
         LOG.info(table("inventory-service: invalid tokens -> status (" + cases + " requests)", matrix));
     }
 
