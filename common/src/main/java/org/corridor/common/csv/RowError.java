@@ -9,7 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param column the column name from the header; {@code null} when the whole row is wrong
  * @param message what to change
  */
-@Schema(name = "RowError", description = "What is wrong in one cell of an uploaded table")
 public record RowError(
         @Schema(description = "Row number as a spreadsheet shows it; the header is row 1", example = "7") int row,
         @Schema(description = "Column name from the header, absent when the whole row is wrong",

@@ -6,10 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * RFC 9457 problem details of a refused upload: the usual members plus {@code errors}, one per bad cell, each naming
- * its row and column.
+ * its row and column. No class-level {@code @Schema}: a service that answers it names it in its operation, and the
+ * others do not list an unused schema.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "RowProblem", description = "RFC 9457 problem details of a refused upload, naming every bad row")
 public record RowProblem(
         @Schema(description = "URI reference identifying the problem type",
                 example = "https://corridor.example/problems/invalid-rows") String type,
