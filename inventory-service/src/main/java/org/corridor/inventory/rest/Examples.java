@@ -8,6 +8,7 @@ public final class Examples {
     public static final String ENTRY_ID = "9d2f6a4b-1c8e-4f37-a05d-3b7e9c1a6f24";
     public static final String RESERVATION_ID = "5a9c3e7f-2b1d-4e68-8f40-6d2a1c9b7e53";
     public static final String TEAM_ID = "e4b7d2a9-6c3f-4a81-9b25-8f1e0d3c7a46";
+    public static final String IMPORT_ID = "2d8f4b6a-7c1e-4a93-b5d0-9e3f1a2c4b78";
     public static final String INSTANT = "2026-11-22T09:30:00Z";
     public static final String EARMARK_JSON = "{\"countryCodes\": [\"SYR\", \"TUR\"], \"incidentTypes\": [\"EARTHQUAKE\"]}";
     public static final String STOCK_LOT_JSON = "{\"lotId\": \"" + LOT_ID + "\", \"depotId\": \"" + DEPOT_ID

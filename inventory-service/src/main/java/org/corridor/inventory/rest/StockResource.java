@@ -15,12 +15,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
-import org.corridor.common.etag.ETagResponder;
+import org.corridor.common.csv.HxlCsv;
+import org.corridor.common.etag.ChangeMarkers;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
@@ -33,6 +37,7 @@ import org.corridor.inventory.rest.dto.ReversalRequest;
 import org.corridor.inventory.rest.dto.StockLotDto;
 import org.corridor.inventory.rest.dto.StockLotPage;
 import org.corridor.inventory.rest.dto.SummaryDto;
+import org.corridor.inventory.service.References;
 import org.corridor.inventory.service.StockAccess;
 import org.corridor.inventory.service.StockService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,32 +54,43 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Stock", description = "Lots and their balances, the append-only stock ledger, adjustments and reversals")
 public class StockResource {
 
+    /** The description of the {@code format} parameter of every list that also answers CSV. */
+    static final String FORMAT = "json (default) or csv: HXL-tagged CSV for spreadsheets and HDX, as with "
+            + "Accept: text/csv";
     static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
+    /** The change marker of everything GET /stock and GET /stock/summary show. */
+    static final String STOCK_MARKER = "stock";
+
     private final StockService stock;
-    private final ETagResponder etag;
+    private final ChangeMarkers markers;
     private final Idempotency idempotency;
     private final StockAccess access;
 
-    public StockResource(StockService stock, ETagResponder etag, Idempotency idempotency, StockAccess access) {
+    public StockResource(StockService stock, ChangeMarkers markers, Idempotency idempotency, StockAccess access) {
         this.stock = stock;
-        this.etag = etag;
+        this.markers = markers;
         this.idempotency = idempotency;
         this.access = access;
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, HxlCsv.MEDIA_TYPE})
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listStock", summary = "List lots with their balances",
             description = "Lots with depot, country, item, lot code, expiry, donor, earmark and on-hand / reserved / "
                     + "available quantities, ordered by depot code, item, expiry and lot code. With availableOnly=true "
                     + "only lots with available stock that have not expired. A DONOR token sees only the lots it "
-                    + "donated. Answers with an ETag; If-None-Match gives 304 when nothing changed.")
-    @APIResponse(responseCode = "200", description = "One page of lots",
+                    + "donated. Answers with an ETag; If-None-Match gives 304 when nothing changed. With "
+                    + "format=csv (or Accept: text/csv) the answer is every matching lot (page and size do not apply) "
+                    + "as HXL-tagged CSV, streamed: a header row, a row of HXL hashtags, then one row per lot.")
+    @APIResponse(responseCode = "200", description = "One page of lots (JSON), or every matching lot (CSV)",
             headers = @Header(name = "ETag", description = "Tag of this answer, for If-None-Match",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StockLotPage.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StockLotPage.class)),
+                    @Content(mediaType = HxlCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "HXL-tagged CSV, UTF-8, RFC 4180", example = CsvTables.STOCK_EXAMPLE))})
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response list(
             @QueryParam("countryCode") @Parameter(description = "Only lots in depots of this country",
@@ -87,25 +103,39 @@ public class StockResource {
             @QueryParam("availableOnly") @DefaultValue("false") @Parameter(
                     description = "Only unexpired lots with available stock", example = "true") boolean availableOnly,
             @BeanParam @Valid PageParams page,
+            @QueryParam("format") @Parameter(description = FORMAT, example = "csv", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
+            @Context HttpHeaders headers,
             @Context Request request) {
         UUID depot = QueryParams.uuid("depotId", depotId);
-        StockLotPage body = StockLotPage.from(
-                stock.stock(countryCode, itemCode, depot, availableOnly, page.page, page.size));
-        return etag.ok(request, body);
+        boolean csv = HxlCsv.requested(format, headers);
+        // the answer depends on the stock, on this query, on who asks (a donor sees its own lots) and on the day
+        List<Object> variant = Arrays.asList("stock", countryCode, itemCode, depot, availableOnly,
+                availableOnly ? References.today() : null, csv ? "csv" : page.page + "/" + page.size,
+                access.visibleDonor().orElse(null));
+        return markers.conditional(request, STOCK_MARKER, variant, () -> csv
+                ? HxlCsv.stream("stock.csv", CsvTables.STOCK,
+                        sink -> stock.forEachLot(countryCode, itemCode, depot, availableOnly, sink))
+                : Response.ok(StockLotPage.from(stock.stock(countryCode, itemCode, depot, availableOnly, page.page,
+                        page.size)), MediaType.APPLICATION_JSON).build());
     }
 
     @GET
     @Path("summary")
+    @Produces({MediaType.APPLICATION_JSON, HxlCsv.MEDIA_TYPE})
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "summariseStock", summary = "Stock totals per country, item or depot",
             description = "On-hand, reserved and available totals grouped by country, item or depot, optionally for "
                     + "one country and/or item. A DONOR token gets the totals of the lots it donated only. Answers "
-                    + "with an ETag; If-None-Match gives 304 when nothing changed.")
+                    + "with an ETag; If-None-Match gives 304 when nothing changed. With format=csv (or Accept: "
+                    + "text/csv) the groups as HXL-tagged CSV; the key and label columns are tagged after groupBy.")
     @APIResponse(responseCode = "200", description = "The totals",
             headers = @Header(name = "ETag", description = "Tag of this answer, for If-None-Match",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SummaryDto.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SummaryDto.class)),
+                    @Content(mediaType = HxlCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "HXL-tagged CSV, UTF-8, RFC 4180", example = CsvTables.SUMMARY_EXAMPLE))})
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response summary(
             @QueryParam("groupBy") @DefaultValue("country") @Pattern(regexp = "country|item|depot",
@@ -116,8 +146,19 @@ public class StockResource {
                     example = "ITA") String countryCode,
             @QueryParam("itemCode") @Parameter(description = "Only this item",
                     example = "SHL-TENT-FAMILY") String itemCode,
+            @QueryParam("format") @Parameter(description = FORMAT, example = "csv", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
+            @Context HttpHeaders headers,
             @Context Request request) {
-        return etag.ok(request, SummaryDto.from(groupBy, stock.summary(groupBy, countryCode, itemCode)));
+        boolean csv = HxlCsv.requested(format, headers);
+        List<Object> variant = Arrays.asList("summary", groupBy, countryCode, itemCode, csv ? "csv" : "json",
+                access.visibleDonor().orElse(null));
+        return markers.conditional(request, STOCK_MARKER, variant, () -> {
+            List<StockService.SummaryRow> rows = stock.summary(groupBy, countryCode, itemCode);
+            return csv
+                    ? HxlCsv.stream("stock-summary-" + groupBy + ".csv", CsvTables.summary(groupBy), rows::forEach)
+                    : Response.ok(SummaryDto.from(groupBy, rows), MediaType.APPLICATION_JSON).build();
+        });
     }
 
     @GET

@@ -13,13 +13,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.corridor.common.csv.HxlCsv;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
-import org.corridor.common.paging.PageResponse;
 import org.corridor.common.problem.Problem;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.common.rest.QueryParams;
@@ -28,6 +30,7 @@ import org.corridor.inventory.domain.TeamStatus;
 import org.corridor.inventory.domain.TeamType;
 import org.corridor.inventory.rest.dto.AssignmentRequest;
 import org.corridor.inventory.rest.dto.TeamDto;
+import org.corridor.inventory.rest.dto.TeamPage;
 import org.corridor.inventory.rest.dto.TeamRequest;
 import org.corridor.inventory.service.TeamService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -78,12 +81,19 @@ public class TeamResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, HxlCsv.MEDIA_TYPE})
     @RolesAllowed({Roles.DONOR, Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listTeams", summary = "List teams",
             description = "Teams ordered by name, optionally filtered by status, type, country and the exact "
                     + "reference of their assignment (assignmentReference: the teams an approval assigned under "
-                    + "plan-<planId>).")
-    public PageResponse<TeamDto> list(
+                    + "plan-<planId>). With format=csv (or Accept: text/csv) every matching team (page and size do "
+                    + "not apply) as HXL-tagged CSV, streamed.")
+    @APIResponse(responseCode = "200", description = "One page of teams (JSON), or every matching team (CSV)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TeamPage.class)),
+                    @Content(mediaType = HxlCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "HXL-tagged CSV, UTF-8, RFC 4180", example = CsvTables.TEAMS_EXAMPLE))})
+    public Response list(
             @QueryParam("status") @Parameter(description = "Only teams with this status", example = "AVAILABLE",
                     schema = @Schema(implementation = TeamStatus.class)) String status,
             @QueryParam("type") @Parameter(description = "Only teams of this type", example = "USAR_HEAVY",
@@ -92,10 +102,18 @@ public class TeamResource {
                     example = "ITA") String countryCode,
             @QueryParam("assignmentReference") @Parameter(description = "Only teams ASSIGNED under exactly this "
                     + "reference", example = "plan-7c1e2d90") String assignmentReference,
-            @BeanParam @Valid PageParams page) {
-        return teams.list(QueryParams.enumValue("status", status, TeamStatus.class),
-                QueryParams.enumValue("type", type, TeamType.class), countryCode, assignmentReference, page.page,
-                page.size).map(TeamDto::from);
+            @BeanParam @Valid PageParams page,
+            @QueryParam("format") @Parameter(description = StockResource.FORMAT, example = "csv", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
+            @Context HttpHeaders headers) {
+        TeamStatus s = QueryParams.enumValue("status", status, TeamStatus.class);
+        TeamType t = QueryParams.enumValue("type", type, TeamType.class);
+        if (HxlCsv.requested(format, headers)) {
+            return HxlCsv.stream("teams.csv", CsvTables.TEAMS,
+                    sink -> teams.forEachTeam(s, t, countryCode, assignmentReference, sink));
+        }
+        return Response.ok(TeamPage.from(teams.list(s, t, countryCode, assignmentReference, page.page, page.size)
+                .map(TeamDto::from)), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

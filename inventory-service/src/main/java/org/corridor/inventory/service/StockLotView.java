@@ -20,6 +20,28 @@ public record StockLotView(UUID lotId, UUID depotId, String depotCode, String de
     public record Earmark(List<String> countryCodes, List<IncidentType> incidentTypes) {
     }
 
+    /** The select list {@link #of(Object[])} reads, over {@code b} (balance), {@code l}, {@code d}, {@code o}. */
+    static final String COLUMNS = "l.id, d.id, d.code, d.name, d.countryCode, d.latitude, d.longitude, l.itemCode, "
+            + "l.lotCode, l.expiresOn, o.id, o.name, l.earmarkCountryCodes, l.earmarkIncidentTypes, b.onHand, "
+            + "b.reserved, l.receivedAt";
+
+    /** One row of a {@link #COLUMNS} projection. */
+    static StockLotView of(Object[] r) {
+        long onHand = (Long) r[14];
+        long reserved = (Long) r[15];
+        return new StockLotView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (Double) r[5], (Double) r[6], (String) r[7], (String) r[8], (LocalDate) r[9], (UUID) r[10],
+                (String) r[11], earmark((String[]) r[12], (String[]) r[13]), onHand, reserved, onHand - reserved,
+                (Instant) r[16]);
+    }
+
+    private static Earmark earmark(String[] countries, String[] types) {
+        return countries == null && types == null
+                ? null
+                : new Earmark(countries == null ? List.of() : List.of(countries),
+                        types == null ? List.of() : Arrays.stream(types).map(IncidentType::valueOf).toList());
+    }
+
     static StockLotView of(StockBalance b) {
         StockLot l = b.lot;
         Earmark earmark = l.earmarkCountryCodes == null && l.earmarkIncidentTypes == null

@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
@@ -27,6 +29,7 @@ import org.corridor.inventory.domain.LedgerEntryType;
 import org.corridor.inventory.domain.Organisation;
 import org.corridor.inventory.domain.StockBalance;
 import org.corridor.inventory.domain.StockLot;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * The stock ledger. Every change of a lot's quantities is one appended {@link LedgerEntry} plus the matching change of
@@ -63,26 +66,12 @@ public class StockService {
         }
         Item item = refs.requireItem(r.itemCode(), "itemCode");
         Organisation donor = refs.requireOrganisation(r.donorOrganisationId(), "donorOrganisationId");
-        List<String> countries = r.earmarkCountryCodes() == null
-                ? List.of()
-                : r.earmarkCountryCodes().stream().distinct().sorted().toList();
+        List<String> countries = earmarkCountries(r);
         countries.forEach(c -> refs.requireCountry(c, "earmark.countryCodes"));
-        List<String> types = r.earmarkIncidentTypes() == null
-                ? List.of()
-                : r.earmarkIncidentTypes().stream().distinct().sorted().map(Enum::name).toList();
-        if (r.expiresOn() == null && item.shelfLifeDays != null) {
-            throw ProblemException.unprocessable("Expiry date required",
-                    "Item " + item.code + " perishes (shelf life " + item.shelfLifeDays
-                            + " days): give the lot's expiresOn");
-        }
-        if (r.expiresOn() != null && r.expiresOn().isBefore(References.today())) {
-            throw ProblemException.unprocessable("Lot already expired",
-                    "expiresOn " + r.expiresOn() + " is in the past: expired stock cannot be received");
-        }
+        List<String> types = earmarkTypes(r);
+        checkExpiry(item, r.expiresOn());
         if (StockLot.count("depot.id = ?1 and itemCode = ?2 and lotCode = ?3", depotId, item.code, r.lotCode()) > 0) {
-            throw ProblemException.conflict("Lot already received",
-                    "Depot " + depot.code + " already holds lot " + r.lotCode() + " of " + item.code
-                            + ": give the new receipt its own lotCode, or record a FOUND adjustment");
+            throw lotAlreadyReceived(depot.code, item.code, r.lotCode());
         }
         StockLot lot = new StockLot();
         lot.id = UUID.randomUUID();
@@ -104,6 +93,43 @@ public class StockService {
         append(b, LedgerEntryType.RECEIPT, r.quantity(), 0, null, null, null, r.note());
         em.flush();
         return StockLotView.of(b);
+    }
+
+    /** The earmark's countries as stored: distinct and sorted; empty when the receipt names none. */
+    static List<String> earmarkCountries(Receipt r) {
+        return r.earmarkCountryCodes() == null
+                ? List.of()
+                : r.earmarkCountryCodes().stream().distinct().sorted().toList();
+    }
+
+    /** The earmark's incident types as stored: distinct and sorted names; empty when the receipt names none. */
+    static List<String> earmarkTypes(Receipt r) {
+        return r.earmarkIncidentTypes() == null
+                ? List.of()
+                : r.earmarkIncidentTypes().stream().distinct().sorted().map(Enum::name).toList();
+    }
+
+    /**
+     * The expiry rules of every receipt (single or imported): an item with a shelf life needs an expiry date, and
+     * expired stock cannot be received.
+     */
+    static void checkExpiry(Item item, LocalDate expiresOn) {
+        if (expiresOn == null && item.shelfLifeDays != null) {
+            throw ProblemException.unprocessable("Expiry date required",
+                    "Item " + item.code + " perishes (shelf life " + item.shelfLifeDays
+                            + " days): give the lot's expiresOn");
+        }
+        if (expiresOn != null && expiresOn.isBefore(References.today())) {
+            throw ProblemException.unprocessable("Lot already expired",
+                    "expiresOn " + expiresOn + " is in the past: expired stock cannot be received");
+        }
+    }
+
+    /** A depot holds each (item, lot code) once: a second receipt of it is refused, never merged. */
+    static ProblemException lotAlreadyReceived(String depotCode, String itemCode, String lotCode) {
+        return ProblemException.conflict("Lot already received",
+                "Depot " + depotCode + " already holds lot " + lotCode + " of " + itemCode
+                        + ": give the new receipt its own lotCode, or record a FOUND adjustment");
     }
 
     /** Corrects on-hand stock of a lot; never below zero nor below what is reserved. */
@@ -279,6 +305,33 @@ public class StockService {
         }
         List<StockBalance> rows = list.setFirstResult(page * size).setMaxResults(size).getResultList();
         return new PageResponse<>(rows.stream().map(StockLotView::of).toList(), page, size, count.getSingleResult());
+    }
+
+    /** Rows fetched per round trip when a whole list is streamed (CSV exports). */
+    static final int STREAM_FETCH_SIZE = 500;
+
+    /**
+     * Every lot matching the filters of {@link #stock}, in the same order, handed one by one to {@code sink} while a
+     * database cursor reads them {@value #STREAM_FETCH_SIZE} at a time: the rows are scalars, never managed entities,
+     * so an export of any size holds one fetch in memory.
+     */
+    @Transactional
+    public void forEachLot(String countryCode, String itemCode, UUID depotId, boolean availableOnly,
+            Consumer<StockLotView> sink) {
+        QueryFilter f = QueryFilter.create()
+                .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId)
+                .eq("l.donor.id", access.visibleDonor().orElse(null));
+        if (availableOnly) {
+            f.cond("b.onHand > b.reserved and (l.expiresOn is null or l.expiresOn >= ?)", References.today());
+        }
+        TypedQuery<Object[]> q = em.createQuery("select " + StockLotView.COLUMNS
+                + " from StockBalance b join b.lot l join l.depot d join l.donor o where " + f.where()
+                + " order by d.code, l.itemCode, l.expiresOn nulls last, l.lotCode, l.id", Object[].class);
+        f.params().map().forEach(q::setParameter);
+        q.setHint(HibernateHints.HINT_FETCH_SIZE, STREAM_FETCH_SIZE).setHint(HibernateHints.HINT_READ_ONLY, true);
+        try (Stream<Object[]> rows = q.getResultStream()) {
+            rows.forEach(r -> sink.accept(StockLotView.of(r)));
+        }
     }
 
     /** Totals per group; {@code key} is the country code, item code or depot id. */

@@ -4,8 +4,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
@@ -13,6 +16,7 @@ import org.corridor.common.time.DbClock;
 import org.corridor.inventory.domain.Team;
 import org.corridor.inventory.domain.TeamStatus;
 import org.corridor.inventory.domain.TeamType;
+import org.hibernate.jpa.HibernateHints;
 
 /** The team registry and its assignment to incidents (by the caller's reference, e.g. a plan id). */
 @ApplicationScoped
@@ -73,6 +77,28 @@ public class TeamService {
         QueryFilter f = QueryFilter.create().eq("status", status).eq("type", type).eq("countryCode", countryCode)
                 .eq("assignmentReference", assignmentReference);
         return PageResponse.of(Team.find(f.where(), Sort.by("name").and("id"), f.params()), page, size, TeamView::of);
+    }
+
+    /**
+     * Every team matching the filters of {@link #list}, in the same order, handed one by one to {@code sink} while a
+     * database cursor reads them; each is detached once handed over, so an export of any size holds one fetch.
+     */
+    @Transactional
+    public void forEachTeam(TeamStatus status, TeamType type, String countryCode, String assignmentReference,
+            Consumer<TeamView> sink) {
+        QueryFilter f = QueryFilter.create().eq("status", status).eq("type", type).eq("countryCode", countryCode)
+                .eq("assignmentReference", assignmentReference);
+        TypedQuery<Team> q = em.createQuery("from Team where " + f.where()
+                + " order by name, id", Team.class);
+        f.params().map().forEach(q::setParameter);
+        q.setHint(HibernateHints.HINT_FETCH_SIZE, StockService.STREAM_FETCH_SIZE)
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
+        try (Stream<Team> teams = q.getResultStream()) {
+            teams.forEach(t -> {
+                sink.accept(TeamView.of(t));
+                em.detach(t);
+            });
+        }
     }
 
     /** AVAILABLE to ASSIGNED; the same reference again answers the same; another reference is a 409. */

@@ -54,7 +54,8 @@ class SecurityMatrixTest {
         Response send(RequestSpecification spec) {
             headers.forEach(spec::header);
             if (body != null) {
-                spec.contentType(ContentType.JSON).body(body);
+                // a body given with its own Content-Type (a CSV upload) is sent as it is, any other as JSON
+                (headers.containsKey("Content-Type") ? spec : spec.contentType(ContentType.JSON)).body(body);
             }
             return spec.request(method, path);
         }
@@ -172,6 +173,12 @@ class SecurityMatrixTest {
                 new Endpoint("Teams", "POST", "/teams", ADMIN, 201, role -> call("POST", v + "/teams",
                         Fixtures.team(donor, "USAR_MEDIUM"))),
                 new Endpoint("Teams", "GET", "/teams", R, 200, role -> call("GET", v + "/teams?status=AVAILABLE")),
+                new Endpoint("ReceiptImports", "POST", "/receipt-imports", DONOR_OPS, 201,
+                        role -> new Call("POST", v + "/receipt-imports", receiptCsv(), Map.of("Content-Type",
+                                "text/csv"))),
+                new Endpoint("ReceiptImports", "GET", "/receipt-imports/{id}", R, 200, role -> call("GET",
+                        v + "/receipt-imports/" + Secured.admin().contentType("text/csv").body(receiptCsv())
+                                .post(v + "/receipt-imports").then().statusCode(201).extract().path("id"))),
                 new Endpoint("Teams", "GET", "/teams/{id}", R, 200,
                         role -> call("GET", v + "/teams/" + Secured.team(donor))),
                 new Endpoint("Teams", "POST", "/teams/{id}/assignment", OPS_S, 200, role -> call("POST",
@@ -183,6 +190,13 @@ class SecurityMatrixTest {
                             .post(v + "/teams/{id}/assignment", team).then().statusCode(200);
                     return call("DELETE", v + "/teams/" + team + "/assignment");
                 }));
+    }
+
+    /** A one-row receipt upload of a new lot from the donor into the depot. */
+    private String receiptCsv() {
+        String code = Secured.admin().get("/api/v1/depots/{id}", depot).then().statusCode(200).extract().path("code");
+        return ReceiptImportTest.HEADER + code + ",SHL-TENT-FAMILY,3," + Fixtures.unique("LOT") + ","
+                + ReceiptImportTest.expiry() + "," + donor + ",,,\n";
     }
 
     private String token(String role) {
@@ -224,7 +238,7 @@ class SecurityMatrixTest {
             refused++;
             matrix.put(e.name(), row);
         }
-        assertEquals(31, matrix.size(), "every endpoint of the service is in the matrix");
+        assertEquals(33, matrix.size(), "every endpoint of the service is in the matrix");
         LOG.info(table("inventory-service: endpoint x role -> status (" + cases + " requests, " + refused
                 + " refused with nothing changed)", matrix));
     }
@@ -264,7 +278,7 @@ class SecurityMatrixTest {
             }
             matrix.put(e.resource() + ": " + e.name(), row);
         }
-        assertEquals(7, representatives.stream().map(Endpoint::resource).distinct().count(), "every resource class");
+        assertEquals(8, representatives.stream().map(Endpoint::resource).distinct().count(), "every resource class");
         LOG.info(table("inventory-service: invalid tokens -> status (" + cases + " requests)", matrix));
     }
 

@@ -5,16 +5,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.corridor.common.csv.HxlCsv;
 import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.security.Roles;
 import org.corridor.shipment.rest.dto.DeliverySummaryDto;
 import org.corridor.shipment.service.DeliverySummaryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,21 +40,34 @@ public class DeliverySummaryResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, HxlCsv.MEDIA_TYPE})
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/delivery-summary")
     @Operation(operationId = "getDeliverySummary", summary = "Delivery summary of an incident",
             description = "Per site and item: requested (allocation-service's needs), allocated, dispatched, in "
                     + "transit, delivered, rejected, lost and recalled. If allocation-service cannot be asked, "
                     + "requested is null, requestedAvailable false and a warning says why; the shipment numbers are "
-                    + "still given. Answers If-None-Match with 304.")
+                    + "still given. Answers If-None-Match with 304. With format=csv (or Accept: text/csv) the rows "
+                    + "as HXL-tagged CSV (requested is empty when unknown).")
     @APIResponse(responseCode = "200", description = "The summary, with an ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DeliverySummaryDto.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeliverySummaryDto.class)),
+                    @Content(mediaType = HxlCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "HXL-tagged CSV, UTF-8, RFC 4180: one row per site and item",
+                            example = CsvTables.SUMMARY_EXAMPLE))})
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag still matches")
     public Response summary(
             @Parameter(description = "Incident id",
                     example = "c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f") @PathParam("id") UUID id,
+            @QueryParam("format") @Parameter(description = CsvTables.FORMAT, example = "csv", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
+            @Context HttpHeaders headers,
             @Context Request request) {
-        return etag.ok(request, DeliverySummaryDto.from(summaries.summarise(id)));
+        if (HxlCsv.requested(format, headers)) {
+            DeliverySummaryService.Summary summary = summaries.summarise(id);
+            return HxlCsv.stream("delivery-summary-" + id + ".csv", CsvTables.DELIVERY_SUMMARY,
+                    sink -> summary.rows().forEach(r -> sink.accept(new CsvTables.SummaryRow(id, r))));
+        }
+        return HxlCsv.json(etag.ok(request, DeliverySummaryDto.from(summaries.summarise(id))));
     }
 }

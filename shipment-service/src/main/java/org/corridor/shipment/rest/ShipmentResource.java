@@ -13,11 +13,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import org.corridor.common.csv.HxlCsv;
+import org.corridor.common.etag.ChangeMarkers;
 import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
@@ -61,15 +67,20 @@ public class ShipmentResource {
     private final TrackingService tracking;
     private final StockSettlementService settlements;
     private final Idempotency idempotency;
+    /** The change marker of everything GET /shipments shows (shipments and their lines). */
+    static final String SHIPMENTS_MARKER = "shipments";
+
     private final ETagResponder etag;
+    private final ChangeMarkers markers;
 
     public ShipmentResource(ShipmentService shipments, TrackingService tracking, StockSettlementService settlements,
-            Idempotency idempotency, ETagResponder etag) {
+            Idempotency idempotency, ETagResponder etag, ChangeMarkers markers) {
         this.shipments = shipments;
         this.tracking = tracking;
         this.settlements = settlements;
         this.idempotency = idempotency;
         this.etag = etag;
+        this.markers = markers;
     }
 
     // ---------------------------------------------------------------- shipments
@@ -103,6 +114,7 @@ public class ShipmentResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, HxlCsv.MEDIA_TYPE})
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listShipments", summary = "List shipments",
             description = "Shipments matching every given filter, one page at a time (size up to 500), ordered by "
@@ -112,9 +124,15 @@ public class ShipmentResource {
                     + "changed strictly after it) and If-None-Match (304 when nothing changed). A reader that must "
                     + "not miss a change (e.g. allocation-service reconciling coverage) pages by keyset: it asks "
                     + "page 0 with `since` and `sinceId` set to the updatedAt and id of the last shipment it "
-                    + "processed, until a page comes back shorter than size.")
-    @APIResponse(responseCode = "200", description = "One page of shipments, with an ETag",
-            content = @Content(mediaType = JSON, schema = @Schema(implementation = ShipmentPageDto.class)))
+                    + "processed, until a page comes back shorter than size. With format=csv (or Accept: text/csv) "
+                    + "every matching shipment (page and size do not apply) as HXL-tagged CSV, streamed, one row per "
+                    + "shipment line with the shipment's fields repeated.")
+    @APIResponse(responseCode = "200", description = "One page of shipments, with an ETag (JSON); or every "
+            + "matching shipment line (CSV)",
+            content = {@Content(mediaType = JSON, schema = @Schema(implementation = ShipmentPageDto.class)),
+                    @Content(mediaType = HxlCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "HXL-tagged CSV, UTF-8, RFC 4180: one row per shipment line",
+                            example = CsvTables.SHIPMENTS_EXAMPLE))})
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "400",
             description = "A filter that is not a UUID, status or instant, sinceId without since, or page/size out of "
@@ -143,11 +161,29 @@ public class ShipmentResource {
                     schema = @Schema(type = SchemaType.STRING,
                             format = "uuid")) @QueryParam("sinceId") String sinceId,
             @BeanParam @Valid PageParams page,
+            @QueryParam("format") @Parameter(description = CsvTables.FORMAT, example = "csv", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
+            @Context HttpHeaders headers,
             @Context Request request) {
-        return etag.ok(request, shipments.list(QueryParams.uuid("planId", planId),
-                QueryParams.uuid("incidentId", incidentId), QueryParams.uuid("siteId", siteId),
-                QueryParams.enumValue("status", status, ShipmentStatus.class), QueryParams.instant("since", since),
-                QueryParams.uuid("sinceId", sinceId), page).map(ShipmentDto::from));
+        UUID plan = QueryParams.uuid("planId", planId);
+        UUID incident = QueryParams.uuid("incidentId", incidentId);
+        UUID site = QueryParams.uuid("siteId", siteId);
+        ShipmentStatus st = QueryParams.enumValue("status", status, ShipmentStatus.class);
+        Instant after = QueryParams.instant("since", since);
+        UUID afterId = QueryParams.uuid("sinceId", sinceId);
+        boolean csv = HxlCsv.requested(format, headers);
+        List<Object> variant = Arrays.asList("shipments", plan, incident, site, st, after, afterId,
+                csv ? "csv" : page.page + "/" + page.size);
+        return markers.conditional(request, SHIPMENTS_MARKER, variant, () -> csv
+                ? HxlCsv.stream("shipments.csv", CsvTables.SHIPMENTS,
+                        sink -> shipments.forEachShipment(plan, incident, site, st, after, afterId, v -> {
+                            if (v.lines().isEmpty()) {
+                                sink.accept(new CsvTables.ShipmentLineRow(v, null));
+                            }
+                            v.lines().forEach(l -> sink.accept(new CsvTables.ShipmentLineRow(v, l)));
+                        }))
+                : Response.ok(shipments.list(plan, incident, site, st, after, afterId, page).map(ShipmentDto::from),
+                        MediaType.APPLICATION_JSON).build());
     }
 
     @GET

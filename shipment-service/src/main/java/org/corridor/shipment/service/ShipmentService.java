@@ -4,13 +4,19 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
@@ -21,6 +27,7 @@ import org.corridor.shipment.domain.ShipmentLine;
 import org.corridor.shipment.domain.ShipmentStatus;
 import org.corridor.shipment.domain.StockState;
 import org.corridor.shipment.domain.TransportMode;
+import org.hibernate.jpa.HibernateHints;
 
 /** Creating and finding shipments. */
 @ApplicationScoped
@@ -123,5 +130,57 @@ public class ShipmentService {
         Map<UUID, List<ShipmentLine>> lines = ShipmentLine.byShipment(shipments.stream().map(s -> s.id).toList());
         List<ShipmentView> items = shipments.stream().map(s -> ShipmentView.of(s, lines.get(s.id))).toList();
         return new PageResponse<>(items, page.page, page.size, query.count());
+    }
+
+    /** Shipments read per round trip when the whole list is streamed, and whose lines are read with one query. */
+    static final int STREAM_CHUNK = 500;
+
+    /**
+     * Every shipment matching the filters of {@link #list} (page and size aside), in the same order, handed one by one
+     * to {@code sink} with its lines: one database cursor reads the shipments {@value #STREAM_CHUNK} at a time (a
+     * single statement, so a consistent snapshot), and the lines of each chunk come with one query. Every entity is
+     * detached once handed over, so an export of any size holds one chunk in memory.
+     */
+    @Transactional
+    public void forEachShipment(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status, Instant since,
+            UUID sinceId, Consumer<ShipmentView> sink) {
+        if (sinceId != null && since == null) {
+            throw ProblemException.badRequest("Query parameter sinceId needs since: together they name the last "
+                    + "shipment already read (its updatedAt and id)");
+        }
+        QueryFilter f = QueryFilter.create().eq("planId", planId).eq("incidentId", incidentId).eq("siteId", siteId)
+                .eq("status", status).cond("updatedAt > ?", sinceId == null ? since : null);
+        String where = f.where();
+        Map<String, Object> params = new HashMap<>(f.params().map());
+        if (sinceId != null) {
+            where += " and (updatedAt > :since or (updatedAt = :since and id > :sinceId))";
+            params.put("since", since);
+            params.put("sinceId", sinceId);
+        }
+        EntityManager em = Shipment.getEntityManager();
+        TypedQuery<Shipment> q = em.createQuery("from Shipment where " + where + " order by updatedAt, id",
+                Shipment.class);
+        params.forEach(q::setParameter);
+        q.setHint(HibernateHints.HINT_FETCH_SIZE, STREAM_CHUNK).setHint(HibernateHints.HINT_READ_ONLY, true);
+        List<Shipment> chunk = new ArrayList<>(STREAM_CHUNK);
+        try (Stream<Shipment> shipments = q.getResultStream()) {
+            shipments.forEach(s -> {
+                chunk.add(s);
+                if (chunk.size() == STREAM_CHUNK) {
+                    handOver(em, chunk, sink);
+                }
+            });
+        }
+        handOver(em, chunk, sink);
+    }
+
+    private static void handOver(EntityManager em, List<Shipment> chunk, Consumer<ShipmentView> sink) {
+        Map<UUID, List<ShipmentLine>> lines = ShipmentLine.byShipment(chunk.stream().map(s -> s.id).toList());
+        for (Shipment s : chunk) {
+            sink.accept(ShipmentView.of(s, lines.get(s.id)));
+            lines.getOrDefault(s.id, List.of()).forEach(em::detach);
+            em.detach(s);
+        }
+        chunk.clear();
     }
 }
