@@ -233,7 +233,7 @@ public final class ConsoleServer implements AutoCloseable {
         ex.getResponseBody().write(bytes);
     }
 
-    /** The same headers as the console's nginx in a cluster ({@code console/nginx.conf}). */
+    /** The same headers as the console's nginx in a cluster ({@code k8s/base/console/nginx.conf}). */
     static void securityHeaders(Headers h) {
         h.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                 + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
