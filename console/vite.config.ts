@@ -5,5 +5,5 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   build: { outDir: 'target/dist', emptyOutDir: true, assetsInlineLimit: 0, sourcemap: false },
   server: { proxy: { '/api': 'http://localhost:8080', '/local': 'http://localhost:8080', '/config.json': 'http://localhost:8080' } },
-  test: { environment: 'jsdom', include: ['test/**/*.test.ts'] },
+  test: { environment: 'node', include: ['test/**/*.test.ts'] },
 });

@@ -48,7 +48,7 @@ async function check(name, fn) {
   } catch (e) {
     results.push({ name, ok: false, error: String(e?.message ?? e) });
     console.log(`FAIL ${name}: ${e?.message ?? e}`);
-    await page.screenshot({ path: join(shots, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    await page.screenshot({ path: join('target', `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
   }
 }
 function assert(cond, msg) {
@@ -93,6 +93,8 @@ await check('sign-in page is accessible', async () => {
 
 await check(`map shows the demo's ${EXPECTED_SITES} sites`, async () => {
   await signIn('DASHBOARD');
+  // a real page load (not a same-document hash change), signed in: the session is kept in sessionStorage
+  await page.goto('about:blank');
   const t0 = Date.now();
   await page.goto(`${base}#/map`);
   await page.waitForFunction((n) => document.querySelectorAll('circle.site').length === n, EXPECTED_SITES);
@@ -125,11 +127,19 @@ await check('coverage view shows bars per site and item', async () => {
 });
 
 await check('an API error shows the problem detail', async () => {
-  await go('#/plans/00000000-0000-0000-0000-000000000000');
+  const missing = '00000000-0000-0000-0000-000000000000';
+  // what the API itself answers, asked with the same session's token
+  const detail = await page.evaluate(async (id) => {
+    const token = JSON.parse(sessionStorage.getItem('corridor.session')).token;
+    const r = await fetch(`/api/v1/plans/${id}`, { headers: { Authorization: `Bearer ${token}` } });
+    return { status: r.status, body: await r.json() };
+  }, missing);
+  assert(detail.status === 404 && detail.body.detail, `the API answers a 404 problem: ${JSON.stringify(detail)}`);
+  await go(`#/plans/${missing}`);
   const err = page.locator('.error');
   await err.waitFor({ state: 'visible' });
   const text = await err.innerText();
-  assert(/00000000-0000-0000-0000-000000000000|not found|no plan/i.test(text) && !/HTTP|status 404/.test(text), `error shown: ${text}`);
+  assert(text.includes(detail.body.detail), `the page shows "${text}", the problem's detail is "${detail.body.detail}"`);
 });
 
 await check('an officer approves a plan and sees its shipments', async () => {

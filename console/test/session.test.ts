@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { canWrite, decodeToken, loadSession, mainRole, startSession } from '../src/session';
 import { statusGroup, countByGroup } from '../src/logic/shipments';
