@@ -177,6 +177,7 @@ await check('the map shows the approved shipments as lines', async () => {
 });
 
 await check('the console speaks French', async () => {
+  await go('#/coverage');
   await page.selectOption('#lang', 'fr');
   await page.getByRole('heading', { level: 1, name: 'Couverture des besoins' }).waitFor();
   assert(await page.evaluate(() => document.documentElement.lang) === 'fr', 'html lang is fr');

@@ -2,7 +2,7 @@
 // costs neither a body nor a re-render.
 import { allocation, call, inventory, shipment, type Depot, type Incident, type Need, type Shipment } from './api';
 
-interface Entry { etag?: string; data: unknown }
+interface Entry { etag?: string; data: unknown; json: string }
 const cache = new Map<string, Entry>();
 
 /** A read through the cache: `changed` is false when the server answered 304 or the body is the same. */
@@ -11,7 +11,13 @@ async function cached<T>(key: string, read: (headers: Record<string, string>) =>
   const headers: Record<string, string> = prev?.etag ? { 'If-None-Match': prev.etag } : {};
   const res = await call(read(headers));
   if (res.data === undefined && prev) return { data: prev.data as T, changed: false };
-  cache.set(key, { etag: res.etag, data: res.data });
+  // reads without an ETag (incidents, needs, depots) are compared by content: an equal body re-renders nothing
+  const json = JSON.stringify(res.data);
+  if (prev && prev.json === json) {
+    prev.etag = res.etag;
+    return { data: prev.data as T, changed: false };
+  }
+  cache.set(key, { etag: res.etag, data: res.data, json });
   return { data: res.data as T, changed: true };
 }
 

@@ -36,11 +36,27 @@ function svgTitle(text: string): SVGTitleElement {
   return el;
 }
 
-/** The projection that fits every site and depot, with room around them. */
-export function fit(points: Array<[number, number]>): GeoProjection {
+/**
+ * The projection that shows the sites: their bounding box, widened to at least 16 degrees of longitude so that
+ * the region's depots and borders are in view. Depots far away (global hubs) fall outside; their shipments' lines
+ * run in from the map's edge, and the summary says how many depots are off the map.
+ */
+export function fit(sites: Array<[number, number]>): GeoProjection {
   const p = geoMercator();
-  if (points.length === 0) return p.center([35, 37]).scale(1200).translate([W / 2, H / 2]);
-  return p.fitExtent([[60, 40], [W - 60, H - 40]], { type: 'MultiPoint', coordinates: points });
+  if (sites.length === 0) return p.center([35, 37]).scale(1200).translate([W / 2, H / 2]);
+  const span = 16;
+  const lons = sites.map((s) => s[0]);
+  const lats = sites.map((s) => s[1]);
+  const cx = (Math.min(...lons) + Math.max(...lons)) / 2;
+  const cy = (Math.min(...lats) + Math.max(...lats)) / 2;
+  const halfLon = Math.max(span / 2, (Math.max(...lons) - Math.min(...lons)) / 2 + 2);
+  const halfLat = Math.max(span / 4, (Math.max(...lats) - Math.min(...lats)) / 2 + 1);
+  const box: Array<[number, number]> = [[cx - halfLon, cy - halfLat], [cx + halfLon, cy + halfLat]];
+  return p.fitExtent([[20, 20], [W - 20, H - 20]], { type: 'MultiPoint', coordinates: box });
+}
+
+function inView(p: [number, number] | null): p is [number, number] {
+  return !!p && p[0] >= 0 && p[0] <= W && p[1] >= 0 && p[1] <= H;
 }
 
 const STATES: CoverageState[] = ['uncovered', 'partial', 'covered', 'delivered', 'none'];
@@ -65,13 +81,9 @@ export function mountMap(container: HTMLElement): () => void {
   const draw = () => {
     const sites = incidents.flatMap((i) => (i.sites ?? []).map((s) => ({ ...s, incident: i.name ?? '' })));
     const totals = bySite(needs);
-    const usedDepots = new Set(shipmentList.map((s) => s.originDepotId));
-    const shownDepots = depotList.filter((d) => d.latitude !== undefined && d.longitude !== undefined);
-    const points: Array<[number, number]> = [
-      ...sites.map((s) => [s.longitude!, s.latitude!] as [number, number]),
-      ...shownDepots.filter((d) => usedDepots.has(d.id) || usedDepots.size === 0).map((d) => [d.longitude!, d.latitude!] as [number, number]),
-    ];
-    const proj = fit(points);
+    const located = depotList.filter((d) => d.latitude !== undefined && d.longitude !== undefined);
+    const proj = fit(sites.map((s) => [s.longitude!, s.latitude!] as [number, number]));
+    const shownDepots = located.filter((d) => inView(proj([d.longitude!, d.latitude!])));
     const path = geoPath(proj);
     const depotById = new Map(depotList.map((d) => [d.id, d]));
     const siteById = new Map(sites.map((s) => [s.id, s]));
@@ -95,8 +107,7 @@ export function mountMap(container: HTMLElement): () => void {
     }
     const depotLayer = svg('g', { class: 'depots' });
     for (const d of shownDepots) {
-      const p = proj([d.longitude!, d.latitude!]);
-      if (!p || p[0] < 0 || p[0] > W || p[1] < 0 || p[1] > H) continue;
+      const p = proj([d.longitude!, d.latitude!])!;
       depotLayer.append(svg('rect', { x: p[0] - 5, y: p[1] - 5, width: 10, height: 10, class: 'depot' }, svgTitle(`${d.name} (${d.countryCode})`)));
     }
     const siteLayer = svg('g', { class: 'sites' });
@@ -105,7 +116,7 @@ export function mountMap(container: HTMLElement): () => void {
       if (!p) continue;
       const tot = totals.get(s.id!) ?? emptyTotals();
       const state = coverageState(tot);
-      const r = 7 + Math.min(9, Math.sqrt((s.affectedPopulation ?? 0) / 20000));
+      const r = 6 + Math.min(6, Math.sqrt((s.affectedPopulation ?? 0) / 50000));
       siteLayer.append(svg('circle', { cx: p[0], cy: p[1], r, class: `site c-${state}`, 'data-site-id': s.id ?? '', 'data-coverage': state },
         svgTitle(`${s.name}: ${t(`coverage.state.${state}` as MessageKey)} (${Math.round(coveredShare(tot) * 100)} %)`)));
       const text = svg('text', { x: p[0] + r + 3, y: p[1] + 4, class: 'site-label' });
@@ -114,7 +125,8 @@ export function mountMap(container: HTMLElement): () => void {
     }
     map.append(lines, depotLayer, siteLayer);
     figure.replaceChildren(map);
-    summary.textContent = t('map.siteCount', { n: sites.length, d: shownDepots.length, s: shipmentList.length });
+    summary.textContent = t('map.siteCount', { n: sites.length, d: shownDepots.length, s: shipmentList.length })
+      + (located.length > shownDepots.length ? ` ${t('map.offMap', { n: located.length - shownDepots.length })}` : '');
 
     const counts = countByGroup(shipmentList.map((s) => s.status));
     legend.replaceChildren(

@@ -16,12 +16,17 @@ export function mountPlans(container: HTMLElement): () => void {
   const f = frame(t('plans.title'), t('plans.description'));
   container.replaceChildren(f.root);
   let etag: string | undefined;
+  let shown = '';
   const load = async () => {
     try {
       const res = await call(allocation.GET('/api/v1/plans', { params: { query: { size: 50 } }, headers: etag ? { 'If-None-Match': etag } : {} }));
       showError(f.error, null);
       if (!res.data) return;
       etag = res.etag;
+      // an unchanged list is not rebuilt: the keyboard focus stays where it is
+      const json = JSON.stringify(res.data.items);
+      if (json === shown) return;
+      shown = json;
       const plans: PlanSummary[] = res.data.items ?? [];
       f.body.replaceChildren(plans.length === 0 ? h('p', {}, t('plans.empty')) : table(t('plans.title'),
         [t('plans.created'), t('plans.status'), t('plans.feasible'), t('plans.score'), ''],

@@ -137,9 +137,17 @@ public final class ConsoleServer implements AutoCloseable {
                 .method(ex.getRequestMethod(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        String ownOrigin = "http://" + ex.getRequestHeaders().getFirst("Host");
         ex.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> req.header(name, v));
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(lower)) {
+                for (String v : values) {
+                    // the page's own origin: for the service a request from this server, not a cross-origin one
+                    // (its CORS filter would refuse an origin it does not list); any other origin is passed on
+                    if (!(lower.equals("origin") && v.equals(ownOrigin))) {
+                        req.header(name, v);
+                    }
+                }
             }
         });
         HttpResponse<InputStream> res;
