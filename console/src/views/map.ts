@@ -37,14 +37,14 @@ function svgTitle(text: string): SVGTitleElement {
 }
 
 /**
- * The projection that shows the sites: their bounding box, widened to at least 16 degrees of longitude so that
+ * The projection that shows the sites: their bounding box, widened to at least 20 degrees of longitude so that
  * the region's depots and borders are in view. Depots far away (global hubs) fall outside; their shipments' lines
  * run in from the map's edge, and the summary says how many depots are off the map.
  */
 export function fit(sites: Array<[number, number]>): GeoProjection {
   const p = geoMercator();
   if (sites.length === 0) return p.center([35, 37]).scale(1200).translate([W / 2, H / 2]);
-  const span = 16;
+  const span = 20;
   const lons = sites.map((s) => s[0]);
   const lats = sites.map((s) => s[1]);
   const cx = (Math.min(...lons) + Math.max(...lons)) / 2;
@@ -126,7 +126,7 @@ export function mountMap(container: HTMLElement): () => void {
     map.append(lines, depotLayer, siteLayer);
     figure.replaceChildren(map);
     summary.textContent = t('map.siteCount', { n: sites.length, d: shownDepots.length, s: shipmentList.length })
-      + (located.length > shownDepots.length ? ` ${t('map.offMap', { n: located.length - shownDepots.length })}` : '');
+      + (located.length > shownDepots.length ? `. ${t('map.offMap', { n: located.length - shownDepots.length })}` : '');
 
     const counts = countByGroup(shipmentList.map((s) => s.status));
     legend.replaceChildren(

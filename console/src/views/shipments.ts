@@ -1,6 +1,6 @@
 // (4) Shipment tracker: every shipment, and one shipment's tracking events.
 import { ApiError, call, shipment, type ShipmentEvent } from '../api';
-import { shipments as readShipments } from '../data';
+import { depots as readDepots, shipments as readShipments } from '../data';
 import { frame, h, showError, table } from '../dom';
 import { fmtNumber, fmtTime, label, t } from '../i18n';
 import { statusGroup } from '../logic/shipments';
@@ -14,17 +14,19 @@ export function mountShipments(container: HTMLElement, selected?: string): () =>
   const f = frame(t('shipments.title'), t('shipments.description'));
   const list = h('div', { class: 'table-box' });
   const events = h('div', { class: 'events' });
-  f.body.append(list, events);
+  // the selected shipment's events first, above the list, so that opening one shows them without scrolling
+  f.body.append(events, list);
   container.replaceChildren(f.root);
   let eventsEtag: string | undefined;
 
   const load = async () => {
     try {
-      const s = await readShipments();
-      if (s.changed || list.childElementCount === 0) {
+      const [s, d] = await Promise.all([readShipments(), readDepots()]);
+      const depotName = new Map(d.data.map((x) => [x.id, `${x.name} (${x.countryCode})`]));
+      if (s.changed || d.changed || list.childElementCount === 0) {
         list.replaceChildren(s.data.length === 0 ? h('p', {}, t('shipments.empty')) : table(t('shipments.title'),
           [t('shipments.status'), t('shipments.mode'), t('shipments.from'), t('shipments.to'), t('shipments.lines'), t('shipments.departure'), t('shipments.arrival'), ''],
-          s.data.map((x) => [badge(x.status), x.mode ?? '', x.originCountryCode ?? '', x.siteName ?? x.destinationCountryCode ?? '', fmtNumber(x.lines?.length ?? 0), fmtTime(x.plannedDeparture), fmtTime(x.estimatedArrival),
+          s.data.map((x) => [badge(x.status), x.mode ?? '', depotName.get(x.originDepotId) ?? x.originCountryCode ?? '', x.siteName ?? x.destinationCountryCode ?? '', fmtNumber(x.lines?.length ?? 0), fmtTime(x.plannedDeparture), fmtTime(x.estimatedArrival),
             h('a', { href: `#/shipments/${x.id}`, 'aria-current': x.id === selected ? 'true' : undefined, 'aria-label': `${t('shipments.open')}: ${x.siteName ?? ''} ${fmtTime(x.plannedDeparture)}` }, t('shipments.open'))]), 'shipments-table'));
       }
       if (selected) {
