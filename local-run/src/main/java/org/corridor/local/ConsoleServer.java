@@ -71,7 +71,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.webRoot = webRoot.toAbsolutePath().normalize();
         this.serviceUrls = Map.copyOf(serviceUrls);
         this.tokens = tokens;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.executor = Executors.newFixedThreadPool(16, r -> {
