@@ -60,7 +60,10 @@ class OverlaysTest {
     void theBaseRendersToo() {
         // the base alone is not deployable (no database, no tags) but must stay a valid kustomization
         List<HasMetadata> base = Manifests.parse(ManifestTools.render(ManifestTools.MODULE.resolve("base"), "base"));
-        assertEquals(3, ManifestRules.of(base, Deployment.class).size());
+        // the three services and the operations console
+        assertEquals(List.of("allocation-service", "console", "inventory-service", "shipment-service"),
+                ManifestRules.of(base, Deployment.class).stream().map(d -> d.getMetadata().getName()).sorted()
+                        .toList());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -157,6 +160,9 @@ class OverlaysTest {
         Map<String, String> secretOf = Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "corridor-jwt-public",
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", "corridor-jwt-signing");
         for (Deployment d : ManifestRules.of(resources, Deployment.class)) {
+            if (!ManifestRules.SERVICES.containsKey(d.getMetadata().getName())) {
+                continue; // the console serves files: it holds no key and verifies no token
+            }
             var pod = d.getSpec().getTemplate().getSpec();
             var container = pod.getContainers().get(0);
             Map<String, String> env = ManifestRules.environment(container, resources, d.getMetadata().getName(),
@@ -208,13 +214,14 @@ class OverlaysTest {
                 Reachability.Pod.in("elsewhere", Map.of("app.kubernetes.io/name", "allocation-service")));
         Reachability.Pod dns = Reachability.Pod.in("kube-system", Map.of("k8s-app", "kube-dns"));
         Map<String, Integer> port = Map.of("inventory-service", 8081, "allocation-service", 8082, "shipment-service",
-                8083, "database", 5432);
+                8083, "database", 5432, "console", 8080);
 
         Map<String, List<String>> allowed = Map.of(
                 "inventory-service", List.of("allocation-service", "shipment-service", "ingress-controller"),
                 "allocation-service", List.of("shipment-service", "ingress-controller"),
                 "shipment-service", List.of("allocation-service", "ingress-controller"),
-                "database", List.of("inventory-service", "allocation-service", "shipment-service"));
+                "database", List.of("inventory-service", "allocation-service", "shipment-service"),
+                "console", List.of("ingress-controller"));
         int checked = 0;
         for (Map.Entry<String, List<String>> target : allowed.entrySet()) {
             for (String caller : pods.keySet()) {
@@ -322,6 +329,10 @@ class OverlaysTest {
         assertEquals("allocation-service",
                 IngressRoutes.serviceFor(ingresses, "/api/v1/incidents/42/needs").orElseThrow());
         assertEquals("allocation-service", IngressRoutes.serviceFor(ingresses, "/api/v1/incidents").orElseThrow());
+        // the operations console: its page, its hashed assets and its config.json, nothing else
+        for (String page : List.of("/", "/assets/index-1a2b3c.js", "/config.json")) {
+            assertEquals("console", IngressRoutes.serviceFor(ingresses, page).orElse("nothing"), overlay + ": " + page);
+        }
         // health, metrics and OpenAPI stay inside the cluster
         for (String internal : List.of("/q/health", "/q/metrics", "/q/openapi", "/api/v2/items")) {
             assertEquals("nothing", IngressRoutes.serviceFor(ingresses, internal).orElse("nothing"),

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Runs Corridor on one machine for people (the {@code ./corridor} script): an embedded PostgreSQL whose data survive
  * restarts (under {@code .corridor/pgdata}), and the three services on ports 8081-8083. Ctrl-C stops the services, then
- * the database; should this JVM be killed outright, the {@link Watchdog} does.
+ * the database; should this JVM be killed outright, the {@link Watchdog} does. The operations console is served at
+ * {@code http://localhost:8080/} ({@link ConsoleServer}; {@code CORRIDOR_CONSOLE_PORT} changes the port).
  * <p>
  * Arguments: {@code --fresh} deletes the saved data first; {@code --state DIR} overrides {@code .corridor};
  * {@code --no-demo} skips loading the demo crisis (loaded once otherwise, from {@code demo/kahramanmaras-2023}, then
@@ -34,6 +35,9 @@ public final class CorridorLauncher {
     /** The service ports people know, and the variables that change them. */
     static final Map<String, Integer> DEFAULT_PORTS = Map.of("inventory", 8081, "allocation", 8082, "shipment", 8083);
     static final int DEFAULT_PG_PORT = 15432;
+    static final int DEFAULT_CONSOLE_PORT = 8080;
+    /** The console's built files, relative to the repository root (the {@code console} module's Vite output). */
+    static final String CONSOLE_FILES = "console/target/dist";
 
     private CorridorLauncher() {
     }
@@ -64,11 +68,13 @@ public final class CorridorLauncher {
         }
         Map<String, Integer> httpPorts = new LinkedHashMap<>();
         int pgPort;
+        int consolePort;
         try {
             for (String s : CorridorSystem.SERVICES) {
                 httpPorts.put(s, port("CORRIDOR_" + s.toUpperCase() + "_PORT", DEFAULT_PORTS.get(s)));
             }
             pgPort = port("CORRIDOR_PG_PORT", DEFAULT_PG_PORT);
+            consolePort = port("CORRIDOR_CONSOLE_PORT", DEFAULT_CONSOLE_PORT);
         } catch (IllegalArgumentException e) {
             System.err.println("Corridor: " + e.getMessage());
             System.exit(2);
@@ -122,6 +128,7 @@ public final class CorridorLauncher {
         for (String s : CorridorSystem.SERVICES) {
             System.out.printf("  %-10s %s/q/swagger-ui   (API %s/api/v1)%n", s, system.baseUrl(s), system.baseUrl(s));
         }
+        ConsoleServer console = startConsole(system, root, consolePort);
         if (!argv.contains("--no-demo")) {
             loadDemo(system, root.resolve("demo/kahramanmaras-2023"));
         }
@@ -132,8 +139,35 @@ public final class CorridorLauncher {
         System.out.println(bearer + system.baseUrl("inventory") + "/api/v1/stock/summary?groupBy=country");
         System.out.println(bearer + system.baseUrl("allocation") + "/api/v1/incidents");
         System.out.println(bearer + system.baseUrl("allocation") + "/api/v1/plans");
+        if (console != null) {
+            System.out.println();
+            System.out.println("Operations console: " + console.url() + "  (sign in with a role; local run only)");
+        }
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /**
+     * The console at {@code http://localhost:8080/} (or {@code CORRIDOR_CONSOLE_PORT}). Unlike the services' ports, a
+     * console port in use does not stop the launcher: the services run, and the launcher says why there is no console.
+     */
+    private static ConsoleServer startConsole(CorridorSystem system, Path root, int port) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String s : CorridorSystem.SERVICES) {
+            urls.put(s, system.baseUrl(s));
+        }
+        try {
+            ConsoleServer console = new ConsoleServer(root.resolve(CONSOLE_FILES), urls, system.tokens(), port);
+            Runtime.getRuntime().addShutdownHook(new Thread(console::close));
+            if (!console.built()) {
+                System.out.println("Console: not built (" + CONSOLE_FILES + " missing): ./mvnw -pl console package");
+            }
+            return console;
+        } catch (IOException e) {
+            System.out.println("Console: not started, port " + port + " cannot be used (" + e.getMessage()
+                    + "); set CORRIDOR_CONSOLE_PORT to another port.");
+            return null;
+        }
     }
 
     private static void loadDemo(CorridorSystem system, Path dir) {

@@ -1,0 +1,73 @@
+// The console's shell: header (navigation, language, who is signed in), hash routing, one view at a time.
+import './style.css';
+import { clearCache } from './data';
+import { h } from './dom';
+import { currentLang, initialLang, label, setLang, t, type Lang } from './i18n';
+import { endSession, loadSession, mainRole, session } from './session';
+import { mountCoverage } from './views/coverage';
+import { mountMap } from './views/map';
+import { mountPlan, mountPlans } from './views/plans';
+import { mountShipments } from './views/shipments';
+import { mountSignIn, type Config } from './views/signin';
+
+const app = document.getElementById('app')!;
+let config: Config = { signIn: 'token' };
+let stopView: () => void = () => {};
+
+const NAV: Array<[string, Parameters<typeof t>[0]]> = [['#/map', 'nav.map'], ['#/coverage', 'nav.coverage'], ['#/plans', 'nav.plans'], ['#/shipments', 'nav.shipments']];
+
+function header(): HTMLElement {
+  const s = session();
+  const here = location.hash.split('/').slice(0, 2).join('/') || '#/map';
+  const lang = h('select', { id: 'lang', onchange: (e: Event) => {
+    const l = (e.target as HTMLSelectElement).value as Lang;
+    localStorage.setItem('corridor.lang', l);
+    setLang(l);
+    render();
+  } }, ...(['en', 'fr'] as Lang[]).map((l) => h('option', { value: l, selected: l === currentLang() }, l === 'en' ? 'English' : 'Français')));
+  return h('header', { class: 'top' },
+    h('a', { class: 'skip', href: '#main', onclick: (e: Event) => { e.preventDefault(); document.getElementById('view-title')?.focus(); } }, t('app.skip')),
+    h('p', { class: 'brand' }, t('app.title')),
+    s ? h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, ...NAV.map(([href, key]) => h('li', {}, h('a', { href, 'aria-current': href === here ? 'page' : undefined }, t(key)))))) : null,
+    h('div', { class: 'tools' },
+      h('label', { for: 'lang' }, t('lang.label')), lang,
+      s ? h('span', { class: 'who', 'data-role': mainRole(s.roles) }, t('session.as', { role: label('role', mainRole(s.roles)) })) : null,
+      s ? h('button', { type: 'button', onclick: () => { endSession(); clearCache(); render(); } }, t('session.signOut')) : null));
+}
+
+function render(): void {
+  stopView();
+  document.documentElement.lang = currentLang();
+  document.title = t('app.title');
+  const main = h('main', { id: 'main' });
+  app.replaceChildren(header(), main);
+  if (!session()) {
+    stopView = mountSignIn(main, config, () => { if (!location.hash) location.hash = '#/map'; render(); });
+    return;
+  }
+  const [, view, id] = location.hash.split('/');
+  switch (view) {
+    case 'coverage': stopView = mountCoverage(main); break;
+    case 'plans': stopView = id ? mountPlan(main, id) : mountPlans(main); break;
+    case 'shipments': stopView = mountShipments(main, id); break;
+    default: stopView = mountMap(main);
+  }
+}
+
+async function start(): Promise<void> {
+  setLang(initialLang(localStorage.getItem('corridor.lang'), navigator.language));
+  try {
+    const r = await fetch('/config.json', { cache: 'no-store' });
+    if (r.ok) config = await r.json() as Config;
+  } catch {
+    // no configuration: a deployment without the local sign-in
+  }
+  loadSession();
+  window.addEventListener('hashchange', () => {
+    render();
+    document.getElementById('view-title')?.focus();
+  });
+  render();
+}
+
+void start();

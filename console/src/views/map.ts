@@ -1,0 +1,169 @@
+// (1) The crisis map: incident sites coloured by coverage, depots, shipments as lines coloured by status.
+// Drawn with d3-geo over Natural Earth's countries (world-atlas, served with the page: no tile server).
+import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import worldUrl from 'world-atlas/countries-110m.json?url';
+import { ApiError, type Depot, type Incident, type Need, type Shipment } from '../api';
+import { crisis, depots as readDepots, shipments as readShipments } from '../data';
+import { frame, h, showError, table } from '../dom';
+import { fmtNumber, label, t, type MessageKey } from '../i18n';
+import { bySite, coveredShare, coverageState, emptyTotals, type CoverageState } from '../logic/coverage';
+import { countByGroup, statusGroup, type StatusGroup } from '../logic/shipments';
+import { Poller } from '../poller';
+
+const W = 960;
+const H = 540;
+const SVG = 'http://www.w3.org/2000/svg';
+
+let world: Promise<GeoJSON.FeatureCollection> | undefined;
+function loadWorld(): Promise<GeoJSON.FeatureCollection> {
+  world ??= fetch(worldUrl).then((r) => r.json()).then((topo: Topology) =>
+    feature(topo, topo.objects.countries as GeometryCollection) as GeoJSON.FeatureCollection);
+  return world;
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: Node[]): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  el.append(...children);
+  return el;
+}
+
+function svgTitle(text: string): SVGTitleElement {
+  const el = svg('title');
+  el.textContent = text;
+  return el;
+}
+
+/**
+ * The projection that shows the sites: their bounding box, widened to at least 20 degrees of longitude so that
+ * the region's depots and borders are in view. Depots far away (global hubs) fall outside; their shipments' lines
+ * run in from the map's edge, and the summary says how many depots are off the map.
+ */
+export function fit(sites: Array<[number, number]>): GeoProjection {
+  const p = geoMercator();
+  if (sites.length === 0) return p.center([35, 37]).scale(1200).translate([W / 2, H / 2]);
+  const span = 20;
+  const lons = sites.map((s) => s[0]);
+  const lats = sites.map((s) => s[1]);
+  const cx = (Math.min(...lons) + Math.max(...lons)) / 2;
+  const cy = (Math.min(...lats) + Math.max(...lats)) / 2;
+  const halfLon = Math.max(span / 2, (Math.max(...lons) - Math.min(...lons)) / 2 + 2);
+  const halfLat = Math.max(span / 4, (Math.max(...lats) - Math.min(...lats)) / 2 + 1);
+  const box: Array<[number, number]> = [[cx - halfLon, cy - halfLat], [cx + halfLon, cy + halfLat]];
+  return p.fitExtent([[20, 20], [W - 20, H - 20]], { type: 'MultiPoint', coordinates: box });
+}
+
+function inView(p: [number, number] | null): p is [number, number] {
+  return !!p && p[0] >= 0 && p[0] <= W && p[1] >= 0 && p[1] <= H;
+}
+
+const STATES: CoverageState[] = ['uncovered', 'partial', 'covered', 'delivered', 'none'];
+const GROUPS: StatusGroup[] = ['planned', 'moving', 'held', 'arrived', 'delivered', 'failed'];
+const GROUP_STATUS: Record<StatusGroup, string> = { planned: 'PLANNED', moving: 'IN_TRANSIT', held: 'CUSTOMS_HOLD', arrived: 'ARRIVED', delivered: 'DELIVERED', failed: 'LOST' };
+
+export function mountMap(container: HTMLElement): () => void {
+  const f = frame(t('map.title'), t('map.description'));
+  const figure = h('figure', { class: 'map' });
+  const summary = h('p', { class: 'map-summary', id: 'map-summary' });
+  const legend = h('div', { class: 'legend', 'aria-label': t('map.legend'), role: 'group' });
+  const tableBox = h('div', { class: 'table-box' });
+  f.body.append(figure, summary, legend, tableBox);
+  container.replaceChildren(f.root);
+
+  let land: GeoJSON.FeatureCollection | undefined;
+  let incidents: Incident[] = [];
+  let needs: Need[] = [];
+  let depotList: Depot[] = [];
+  let shipmentList: Shipment[] = [];
+
+  const draw = () => {
+    const sites = incidents.flatMap((i) => (i.sites ?? []).map((s) => ({ ...s, incident: i.name ?? '' })));
+    const totals = bySite(needs);
+    const located = depotList.filter((d) => d.latitude !== undefined && d.longitude !== undefined);
+    const proj = fit(sites.map((s) => [s.longitude!, s.latitude!] as [number, number]));
+    const shownDepots = located.filter((d) => inView(proj([d.longitude!, d.latitude!])));
+    const path = geoPath(proj);
+    const depotById = new Map(depotList.map((d) => [d.id, d]));
+    const siteById = new Map(sites.map((s) => [s.id, s]));
+
+    const map = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'map-title', 'aria-describedby': 'map-summary', class: 'map-svg' });
+    const title = svgTitle(t('map.title'));
+    title.id = 'map-title';
+    map.append(title, svg('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
+    if (land) map.append(svg('path', { d: path(land) ?? '', class: 'land' }));
+
+    const lines = svg('g', { class: 'shipments' });
+    for (const s of shipmentList) {
+      const d = depotById.get(s.originDepotId);
+      const site = siteById.get(s.siteId);
+      if (!d || !site) continue;
+      const a = proj([d.longitude!, d.latitude!]);
+      const b = proj([site.longitude!, site.latitude!]);
+      if (!a || !b) continue;
+      lines.append(svg('line', { x1: a[0], y1: a[1], x2: b[0], y2: b[1], class: `shipment g-${statusGroup(s.status)}`, 'data-status': s.status ?? '' },
+        svgTitle(`${d.name} → ${s.siteName ?? site.name}: ${label('status', s.status ?? '')}`)));
+    }
+    const depotLayer = svg('g', { class: 'depots' });
+    for (const d of shownDepots) {
+      const p = proj([d.longitude!, d.latitude!])!;
+      depotLayer.append(svg('rect', { x: p[0] - 5, y: p[1] - 5, width: 10, height: 10, class: 'depot' }, svgTitle(`${d.name} (${d.countryCode})`)));
+    }
+    const siteLayer = svg('g', { class: 'sites' });
+    for (const s of sites) {
+      const p = proj([s.longitude!, s.latitude!]);
+      if (!p) continue;
+      const tot = totals.get(s.id!) ?? emptyTotals();
+      const state = coverageState(tot);
+      const r = 6 + Math.min(6, Math.sqrt((s.affectedPopulation ?? 0) / 50000));
+      siteLayer.append(svg('circle', { cx: p[0], cy: p[1], r, class: `site c-${state}`, 'data-site-id': s.id ?? '', 'data-coverage': state },
+        svgTitle(`${s.name}: ${t(`coverage.state.${state}` as MessageKey)} (${Math.round(coveredShare(tot) * 100)} %)`)));
+      const text = svg('text', { x: p[0] + r + 3, y: p[1] + 4, class: 'site-label' });
+      text.textContent = s.name ?? '';
+      siteLayer.append(text);
+    }
+    map.append(lines, depotLayer, siteLayer);
+    figure.replaceChildren(map);
+    summary.textContent = t('map.siteCount', { n: sites.length, d: shownDepots.length, s: shipmentList.length })
+      + (located.length > shownDepots.length ? `. ${t('map.offMap', { n: located.length - shownDepots.length })}` : '');
+
+    const counts = countByGroup(shipmentList.map((s) => s.status));
+    legend.replaceChildren(
+      h('h2', {}, t('map.legend')),
+      h('ul', { class: 'legend-list' },
+        ...STATES.map((st) => h('li', {}, h('span', { class: `swatch dot c-${st}`, 'aria-hidden': 'true' }), t(`coverage.state.${st}` as MessageKey))),
+        h('li', {}, h('span', { class: 'swatch square', 'aria-hidden': 'true' }), t('map.depots'))),
+      h('ul', { class: 'legend-list' },
+        ...GROUPS.map((g) => h('li', {}, h('span', { class: `swatch bar g-${g}`, 'aria-hidden': 'true' }), `${label('status', GROUP_STATUS[g])} (${counts[g]})`))));
+
+    tableBox.replaceChildren(table(t('map.table'), [t('map.site'), t('map.incident'), t('map.population'), t('map.covered')],
+      sites.map((s) => {
+        const tot = totals.get(s.id!) ?? emptyTotals();
+        const state = coverageState(tot);
+        return [s.name ?? '', s.incident, fmtNumber(s.affectedPopulation ?? 0),
+          h('span', {}, h('span', { class: `swatch dot c-${state}`, 'aria-hidden': 'true' }), `${t(`coverage.state.${state}` as MessageKey)} (${Math.round(coveredShare(tot) * 100)} %)`)];
+      }), 'sites-table'));
+    if (sites.length > 0 && !performance.getEntriesByName('crisis-visible').length) performance.mark('crisis-visible');
+  };
+
+  const load = async () => {
+    try {
+      const [w, c, d, s] = await Promise.all([land ? Promise.resolve(land) : loadWorld(), crisis(), readDepots(), readShipments()]);
+      const changed = !land || c.changed || d.changed || s.changed;
+      land = w;
+      incidents = c.incidents;
+      needs = c.needs;
+      depotList = d.data;
+      shipmentList = s.data;
+      showError(f.error, null);
+      if (changed) draw();
+    } catch (e) {
+      showError(f.error, e instanceof ApiError ? e.detail : String(e));
+      throw e;
+    }
+  };
+  draw();
+  const poller = new Poller(load, f.status);
+  return () => poller.stop();
+}

@@ -1,0 +1,137 @@
+// (3) Plan review: the plans, one plan's lines and unmet needs, and for officers the Approve button
+// (POST /plans/{id}/approval: 200 done, or 202 and the plan is polled until APPROVED, or SOLVED with approvalError).
+import { allocation, ApiError, call, problemDetail, type Need, type Plan, type PlanSummary } from '../api';
+import { crisis } from '../data';
+import { frame, h, showError, table } from '../dom';
+import { fmtNumber, fmtTime, label, t } from '../i18n';
+import { approve } from '../logic/approval';
+import { Poller } from '../poller';
+import { canWrite, session } from '../session';
+
+function statusBadge(status: string | undefined): HTMLElement {
+  return h('span', { class: `badge b-${(status ?? '').toLowerCase()}` }, label('status', status ?? ''));
+}
+
+export function mountPlans(container: HTMLElement): () => void {
+  const f = frame(t('plans.title'), t('plans.description'));
+  container.replaceChildren(f.root);
+  let etag: string | undefined;
+  let shown = '';
+  const load = async () => {
+    try {
+      const res = await call(allocation.GET('/api/v1/plans', { params: { query: { size: 50 } }, headers: etag ? { 'If-None-Match': etag } : {} }));
+      showError(f.error, null);
+      if (!res.data) return;
+      etag = res.etag;
+      // an unchanged list is not rebuilt: the keyboard focus stays where it is
+      const json = JSON.stringify(res.data.items);
+      if (json === shown) return;
+      shown = json;
+      const plans: PlanSummary[] = res.data.items ?? [];
+      f.body.replaceChildren(plans.length === 0 ? h('p', {}, t('plans.empty')) : table(t('plans.title'),
+        [t('plans.created'), t('plans.status'), t('plans.feasible'), t('plans.score'), ''],
+        plans.map((p) => [fmtTime(p.createdAt), statusBadge(p.status), p.feasible ? t('plans.yes') : t('plans.no'), h('code', {}, p.score ?? '–'),
+          h('a', { href: `#/plans/${p.id}`, 'aria-label': `${t('plans.open')} ${fmtTime(p.createdAt)}` }, t('plans.open'))]), 'plans-table'));
+    } catch (e) {
+      showError(f.error, e instanceof ApiError ? e.detail : String(e));
+      throw e;
+    }
+  };
+  const poller = new Poller(load, f.status);
+  return () => poller.stop();
+}
+
+export function mountPlan(container: HTMLElement, id: string): () => void {
+  const f = frame(t('plans.detail', { id: id.slice(0, 8) }), t('plans.description'));
+  const back = h('p', {}, h('a', { href: '#/plans' }, `← ${t('plans.back')}`));
+  const facts = h('dl', { class: 'facts' });
+  const actions = h('div', { class: 'actions' });
+  const outcome = h('p', { class: 'outcome', role: 'status', 'aria-live': 'polite' });
+  const details = h('div', {});
+  f.root.insertBefore(back, f.root.firstChild);
+  f.body.append(facts, actions, outcome, details);
+  container.replaceChildren(f.root);
+
+  let etag: string | undefined;
+  let plan: Plan | undefined;
+  let needs = new Map<string, Need>();
+  let siteNames = new Map<string, string>();
+  let busy = false;
+  const writer = canWrite(session()?.roles ?? []);
+
+  const render = () => {
+    if (!plan) return;
+    facts.replaceChildren(
+      h('dt', {}, t('plans.status')), h('dd', { 'data-testid': 'plan-status' }, statusBadge(plan.status)),
+      h('dt', {}, t('plans.score')), h('dd', {}, h('code', {}, plan.score ?? '–')),
+      h('dt', {}, t('plans.feasible')), h('dd', {}, plan.feasible ? t('plans.yes') : t('plans.no')),
+      h('dt', {}, t('plans.lines')), h('dd', {}, fmtNumber(plan.lines?.length ?? 0)),
+      h('dt', {}, t('plans.shipments')), h('dd', {}, plan.shipmentIds?.length ? h('a', { href: '#/shipments' }, fmtNumber(plan.shipmentIds.length)) : '0'));
+    if (plan.approvalError && !busy) outcome.textContent = t('plans.approvalError', { detail: plan.approvalError.detail ?? '' });
+    if (writer) {
+      const btn = h('button', { type: 'button', class: 'primary', disabled: busy || plan.status !== 'SOLVED', onclick: () => void doApprove() }, busy ? t('plans.approving') : t('plans.approve'));
+      actions.replaceChildren(btn);
+    } else {
+      actions.replaceChildren(h('p', { class: 'note' }, t('plans.readOnly')));
+    }
+    const unmet = plan.unmet ?? [];
+    details.replaceChildren(
+      h('h2', {}, `${t('plans.unmet')} (${unmet.length})`),
+      unmet.length === 0 ? h('p', {}, '–') : table(t('plans.unmet'), [t('plans.site'), t('plans.item'), t('plans.quantity'), t('plans.reason')],
+        unmet.map((u) => {
+          const n = u.needId ? needs.get(u.needId) : undefined;
+          return [siteNames.get(n?.siteId ?? '') ?? '–', n?.itemCode ?? '–', fmtNumber(u.quantity ?? 0), u.reason ?? ''];
+        })),
+      h('h2', {}, `${t('plans.lines')} (${plan.lines?.length ?? 0})`),
+      table(t('plans.lines'), [t('plans.site'), t('plans.item'), t('plans.quantity'), t('plans.mode'), t('plans.departs'), t('plans.arrives'), t('plans.status')],
+        (plan.lines ?? []).map((l) => [siteNames.get(l.siteId ?? '') ?? '–', l.itemCode ?? '', fmtNumber(l.quantity ?? 0), l.mode ?? '', fmtTime(l.departsAt), fmtTime(l.arrivesAt), label('status', l.state ?? '')]), 'lines-table'));
+  };
+
+  const load = async () => {
+    try {
+      if (needs.size === 0) {
+        const c = await crisis();
+        needs = new Map(c.needs.map((n) => [n.id!, n]));
+        siteNames = new Map(c.incidents.flatMap((i) => (i.sites ?? []).map((s) => [s.id!, s.name!] as [string, string])));
+      }
+      const res = await call(allocation.GET('/api/v1/plans/{id}', { params: { path: { id } }, headers: etag ? { 'If-None-Match': etag } : {} }));
+      showError(f.error, null);
+      if (!res.data) return;
+      etag = res.etag;
+      plan = res.data;
+      render();
+    } catch (e) {
+      showError(f.error, e instanceof ApiError ? e.detail : String(e));
+      throw e;
+    }
+  };
+
+  const doApprove = async () => {
+    busy = true;
+    outcome.textContent = t('plans.approving');
+    render();
+    const key = crypto.randomUUID();
+    try {
+      const result = await approve(
+        async () => {
+          const r = await allocation.POST('/api/v1/plans/{id}/approval', { params: { path: { id }, header: { 'Idempotency-Key': key } } });
+          return { status: r.response.status, body: r.response.ok ? r.data : { detail: problemDetail(r.response.status, r.error) } };
+        },
+        async () => {
+          const r = await call(allocation.GET('/api/v1/plans/{id}', { params: { path: { id } } }));
+          return r.data ?? {};
+        },
+        (ms) => new Promise((res) => setTimeout(res, ms)));
+      outcome.textContent = result.kind === 'approved' ? t('plans.approved', { n: result.shipments }) : t('plans.approvalError', { detail: result.detail });
+    } catch (e) {
+      outcome.textContent = t('plans.approvalError', { detail: e instanceof ApiError ? e.detail : t('error.network') });
+    } finally {
+      busy = false;
+      etag = undefined;
+      await poller.now();
+    }
+  };
+
+  const poller = new Poller(load, f.status);
+  return () => poller.stop();
+}

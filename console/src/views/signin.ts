@@ -1,0 +1,49 @@
+// Sign-in. In the local run (config.json says "local") a role is chosen and local-run's ConsoleServer signs a
+// token for it; that page exists only there. In a deployment the token comes from the organisation's identity
+// provider (OpenID Connect, configured outside the page); this first cut takes it pasted.
+import { problemDetail } from '../api';
+import { frame, h, showError } from '../dom';
+import { label, t } from '../i18n';
+import { startSession } from '../session';
+
+export interface Config {
+  signIn: 'local' | 'token';
+  roles?: string[];
+}
+
+export function mountSignIn(container: HTMLElement, config: Config, done: () => void): () => void {
+  const f = frame(t('signin.title'), config.signIn === 'local' ? t('signin.local') : t('signin.token'));
+  f.status.remove();
+  container.replaceChildren(f.root);
+  if (config.signIn === 'local') {
+    const buttons = (config.roles ?? []).map((role) => h('button', {
+      type: 'button', class: 'role', 'data-role': role, onclick: async () => {
+        try {
+          const r = await fetch('/local/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role }) });
+          const body = await r.json().catch(() => null);
+          if (!r.ok) throw new Error(problemDetail(r.status, body));
+          startSession((body as { token: string }).token);
+          done();
+        } catch (e) {
+          showError(f.error, t('signin.failed', { detail: (e as Error).message }));
+        }
+      },
+    }, label('role', role)));
+    f.body.append(h('div', { class: 'roles' }, ...buttons));
+  } else {
+    const input = h('textarea', { id: 'token', rows: 4, required: true, autocomplete: 'off', spellcheck: 'false' });
+    const form = h('form', {
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        try {
+          startSession(input.value.trim());
+          done();
+        } catch (err) {
+          showError(f.error, t('signin.failed', { detail: (err as Error).message }));
+        }
+      },
+    }, h('label', { for: 'token' }, t('signin.tokenLabel')), input, h('button', { type: 'submit', class: 'primary' }, t('signin.submit')));
+    f.body.append(form);
+  }
+  return () => {};
+}
