@@ -268,6 +268,8 @@ class SecurityMatrixTest {
                 }),
                 new Endpoint("GET", "/api/v1/plans", READ, 200, who -> Call.read("/api/v1/plans")),
                 new Endpoint("GET", "/api/v1/plans/{id}", READ, 200, who -> Call.read("/api/v1/plans/" + planId)),
+                new Endpoint("GET", "/api/v1/plans/{id}/changes", READ, 200,
+                        who -> Call.read("/api/v1/plans/" + planId + "/changes")),
                 new Endpoint("POST", "/api/v1/plans/{id}/approval", OPS, 404, who -> {
                     // a refused caller tries the real SOLVED plan, which must stay SOLVED with nothing reserved;
                     // an allowed one an unknown plan, whose 404 shows it got past the role check
