@@ -1,17 +1,13 @@
 package org.corridor.allocation.service.approval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,12 +15,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.corridor.allocation.config.AllocationConfig;
 import org.corridor.allocation.domain.AccessRule;
-import org.corridor.allocation.domain.AppliesTo;
 import org.corridor.allocation.domain.Incident;
 import org.corridor.allocation.domain.IncidentStatus;
 import org.corridor.allocation.domain.Need;
 import org.corridor.allocation.domain.Plan;
-import org.corridor.allocation.domain.PlanJob;
 import org.corridor.allocation.domain.PlanLine;
 import org.corridor.allocation.domain.PlanTeamAssignment;
 import org.corridor.allocation.domain.Site;
@@ -48,13 +42,13 @@ public class ApprovalChecks {
 
     private final EntityManager em;
     private final CoverageService coverage;
-    private final ObjectMapper mapper;
+    private final LineLegality legality;
     private final Duration departureTolerance;
 
-    public ApprovalChecks(EntityManager em, CoverageService coverage, ObjectMapper mapper, AllocationConfig config) {
+    public ApprovalChecks(EntityManager em, CoverageService coverage, LineLegality legality, AllocationConfig config) {
         this.em = em;
         this.coverage = coverage;
-        this.mapper = mapper;
+        this.legality = legality;
         this.departureTolerance = config.approval().departureTolerance();
     }
 
@@ -76,24 +70,19 @@ public class ApprovalChecks {
         List<AccessRule> rules = AccessRule.listAll();
         for (PlanLine l : lines) {
             String destination = sites.get(l.siteId).countryCode;
-            for (AccessRule r : rules) {
-                if (r.appliesTo != AppliesTo.TEAMS && r.originCountryCode.equals(l.originCountryCode)
-                        && r.destinationCountryCode.equals(destination) && overlaps(r, l.departsAt, l.arrivesAt)) {
-                    blocked.add(l.itemCode + " from " + l.originCountryCode + " to " + destination + " ("
-                            + r.kind + ": " + r.reason + ")");
-                    break;
-                }
-            }
+            LineLegality.forbiddingRule(rules, l.originCountryCode, destination, l.departsAt, l.arrivesAt)
+                    .ifPresent(r -> blocked.add(l.itemCode + " from " + l.originCountryCode + " to " + destination
+                            + " (" + r.kind + ": " + r.reason + ")"));
         }
         if (!blocked.isEmpty()) {
             throw stale(plan, blocked.size() + " line(s) now cross an access rule in force during their travel: "
                     + listed(blocked));
         }
-        Map<UUID, LocalDate> expiry = lotExpiry(plan.id);
+        Map<UUID, LocalDate> expiry = legality.lotExpiry(plan.id);
         List<String> expiring = new ArrayList<>();
         for (PlanLine l : lines) {
             LocalDate expires = expiry.get(l.lotId);
-            if (expires != null && LocalDate.ofInstant(l.arrivesAt, ZoneOffset.UTC).isAfter(expires)) {
+            if (LineLegality.expiresBeforeArrival(expires, l.arrivesAt, 0)) {
                 expiring.add(
                         "lot " + l.lotId + " (" + l.itemCode + ") expires on " + expires + ", before it arrives on "
                                 + l.arrivesAt);
@@ -148,30 +137,6 @@ public class ApprovalChecks {
                     + "approved plans already cover what it plans for " + over.size() + " need(s): " + listed(over)
                     + ". Nothing was reserved; make a new plan, which plans only what is uncovered.");
         }
-    }
-
-    private static boolean overlaps(AccessRule r, Instant from, Instant to) {
-        return !r.validFrom.isAfter(to) && (r.validUntil == null || r.validUntil.isAfter(from));
-    }
-
-    /** Expiry of the plan's lots as inventory gave them when the plan was made (its solver input snapshot). */
-    private Map<UUID, LocalDate> lotExpiry(UUID planId) {
-        PlanJob job = PlanJob.findById(planId);
-        Map<UUID, LocalDate> out = new LinkedHashMap<>();
-        if (job == null || job.solverInput == null) {
-            return out;
-        }
-        try {
-            for (JsonNode lot : mapper.readTree(job.solverInput).path("lots")) {
-                JsonNode e = lot.path("expiresOn");
-                if (e.isTextual()) {
-                    out.put(UUID.fromString(lot.path("lotId").asText()), LocalDate.parse(e.asText()));
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalStateException("the solver input of plan " + planId + " is unreadable", e);
-        }
-        return out;
     }
 
     private static ProblemException stale(Plan plan, String why) {

@@ -45,7 +45,14 @@ public class LineLegality {
 
     /** True when the rule is in force at some moment of {@code [from, to]}. */
     public static boolean overlaps(AccessRule r, Instant from, Instant to) {
-        return !r.validFrom.isAfter(to) && (r.validUntil == null || r.validUntil.isAfter(from));
+        return overlaps(r.validFrom, r.validUntil, from, to);
+    }
+
+    /**
+     * True when a rule valid over {@code [validFrom, validUntil)} (null: no end) is in force during {@code [from, to]}.
+     */
+    public static boolean overlaps(Instant validFrom, Instant validUntil, Instant from, Instant to) {
+        return !validFrom.isAfter(to) && (validUntil == null || validUntil.isAfter(from));
     }
 
     /**

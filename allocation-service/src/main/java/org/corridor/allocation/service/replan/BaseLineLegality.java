@@ -3,13 +3,13 @@ package org.corridor.allocation.service.replan;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.corridor.allocation.domain.AppliesTo;
 import org.corridor.allocation.service.AccessRuleView;
+import org.corridor.allocation.service.approval.LineLegality;
 
 /**
  * Which of a base plan's approved, undispatched lines a re-plan may keep as they are. A line is dropped (its units are
@@ -40,8 +40,7 @@ public final class BaseLineLegality {
                 why = "lot " + l.lotId() + " is no longer in inventory";
             }
             LocalDate expires = lotExpiry.get(l.lotId());
-            if (why == null && expires != null
-                    && LocalDate.ofInstant(arrives, ZoneOffset.UTC).plusDays(expiryMarginDays).isAfter(expires)) {
+            if (why == null && LineLegality.expiresBeforeArrival(expires, arrives, expiryMarginDays)) {
                 why = "lot " + l.lotId() + " expires on " + expires + ", before arrival (" + arrives + ") plus "
                         + expiryMarginDays + " day(s)";
             }
@@ -50,8 +49,8 @@ public final class BaseLineLegality {
                     break;
                 }
                 if (r.appliesTo() != AppliesTo.TEAMS && r.originCountryCode().equals(l.originCountryCode())
-                        && r.destinationCountryCode().equals(destination) && r.validFrom().isBefore(arrives)
-                        && (r.validUntil() == null || r.validUntil().isAfter(departs))) {
+                        && r.destinationCountryCode().equals(destination)
+                        && LineLegality.overlaps(r.validFrom(), r.validUntil(), departs, arrives)) {
                     why = r.kind() + " from " + r.originCountryCode() + " to " + r.destinationCountryCode()
                             + " during its journey: " + r.reason();
                 }
