@@ -174,18 +174,9 @@ public class ApprovalDriver {
                 return unknownOutcome(claim, e);
             } catch (LeaseLost e) {
                 throw e;
-            } catch (StockRefused e) {
-                if (forwardOnly && !stockStep) {
-                    return goOn(claim, "refused: " + ApprovalFailures.describe(e));
-                }
-                String problem = problem(ApprovalFailures.problem(e, "Approval failed: " + ApprovalFailures
-                        .describe(e)));
-                Instant undoAt = claim.hadUnknownOutcome()
-                        ? DbClock.now().plus(settings.settleDelay())
-                        : DbClock.now();
-                return runs.fail(claim, problem, undoAt, null);
             } catch (RuntimeException e) {
-                if (forwardOnly) {
+                // the hand-over's own refusal changed nothing (one inventory transaction): it can still fail cleanly
+                if (forwardOnly && !(stockStep && e instanceof StockRefused)) {
                     return goOn(claim, "refused: " + ApprovalFailures.describe(e));
                 }
                 String problem = problem(ApprovalFailures.problem(e, "Approval failed: " + ApprovalFailures

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -142,8 +141,7 @@ public class DeltaSteps {
     /** need/lot -> units: what a group carries for whom. */
     private static Map<String, Integer> content(List<PlanLine> lines) {
         Map<String, Integer> out = new TreeMap<>();
-        lines.stream().filter(Objects::nonNull)
-                .forEach(l -> out.merge(l.needId + "/" + l.lotId, l.quantity, Integer::sum));
+        lines.forEach(l -> out.merge(l.needId + "/" + l.lotId, l.quantity, Integer::sum));
         return out;
     }
 

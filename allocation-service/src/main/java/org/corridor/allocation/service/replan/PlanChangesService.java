@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.corridor.allocation.domain.LineState;
@@ -86,8 +85,7 @@ public class PlanChangesService {
 
     private static Map<Key, int[]> sum(List<PlanLine> lines) {
         Map<Key, int[]> out = new LinkedHashMap<>();
-        lines.stream().filter(Objects::nonNull)
-                .forEach(l -> out.computeIfAbsent(Key.of(l), k -> new int[1])[0] += l.quantity);
+        lines.forEach(l -> out.computeIfAbsent(Key.of(l), k -> new int[1])[0] += l.quantity);
         return out;
     }
 
