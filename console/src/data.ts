@@ -41,8 +41,14 @@ export async function depots(): Promise<{ data: Depot[]; changed: boolean }> {
 }
 
 export async function shipments(): Promise<{ data: Shipment[]; changed: boolean }> {
-  const r = await cached('shipments', (headers) => shipment.GET('/api/v1/shipments', { params: { query: { size: 500 } }, headers }));
-  return { data: r.data.items ?? [], changed: r.changed };
+  const r = await cached('shipments', (headers) => shipment.GET('/api/v1/shipments', { params: { query: { size: 500 } }, headers: { ...headers, Accept: 'application/json' } }));
+  return { data: jsonPage(r.data).items ?? [], changed: r.changed };
+}
+
+/** A list also offered as CSV (for spreadsheets): the console asks for, and reads, its JSON page. */
+function jsonPage<P extends object>(data: string | P): P {
+  if (typeof data === 'string') throw new Error('expected a JSON page, got text');
+  return data;
 }
 
 /** Open incidents with the needs of each, read together. */
