@@ -29,6 +29,7 @@ public final class ApiRoutes {
             prefix("/api/v1/items", "inventory"),
             prefix("/api/v1/stock", "inventory"),
             prefix("/api/v1/reservations", "inventory"),
+            prefix("/api/v1/receipt-imports", "inventory"),
             prefix("/api/v1/teams", "inventory"),
             new Route("/api/v1/incidents/[^/]+/delivery-summary",
                     Pattern.compile("/api/v1/incidents/[^/]+/delivery-summary(?:$|[/?])"), "shipment"),
