@@ -65,7 +65,10 @@ async function axe(view) {
 
 async function signIn(role) {
   await page.goto(base);
+  // the app renders after load: wait until it shows either the sign-in choices or a signed-in session
+  // (count() alone does not wait, and a still-signed-in page has no role buttons)
   const out = page.getByRole('button', { name: /sign out/i });
+  await page.locator('button.role').or(out).first().waitFor();
   if (await out.count()) await out.click();
   await page.locator(`button.role[data-role="${role}"]`).click();
   await page.locator('nav').waitFor();
