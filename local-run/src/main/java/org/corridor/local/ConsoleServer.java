@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -39,8 +40,11 @@ import java.util.regex.Pattern;
  */
 public final class ConsoleServer implements AutoCloseable {
 
-    /** The roles the local sign-in offers (DONOR needs an organisation, and SERVICE is for services only). */
-    public static final List<String> SIGN_IN_ROLES = List.of("LOGISTICS_OFFICER", "DASHBOARD", "ADMIN");
+    /**
+     * The roles the local sign-in offers (SERVICE is for services only). A DONOR acts for one organisation: its sign-in
+     * names it ({@code organisationId}, one of {@code GET /local/organisations}), and the token carries it.
+     */
+    public static final List<String> SIGN_IN_ROLES = List.of("LOGISTICS_OFFICER", "DASHBOARD", "ADMIN", "DONOR");
 
     /** Headers that belong to one connection, or that the JDK client sets itself: never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
@@ -53,6 +57,9 @@ public final class ConsoleServer implements AutoCloseable {
             "text/plain; charset=utf-8");
 
     private static final Pattern ROLE = Pattern.compile("\"role\"\\s*:\\s*\"([A-Z_]+)\"");
+
+    private static final Pattern ORGANISATION = Pattern.compile(
+            "\"organisationId\"\\s*:\\s*\"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\"");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -112,6 +119,8 @@ public final class ConsoleServer implements AutoCloseable {
                 proxy(ex, path);
             } else if (path.equals("/local/sign-in")) {
                 signIn(ex);
+            } else if (path.equals("/local/organisations")) {
+                organisations(ex);
             } else if (path.equals("/config.json")) {
                 send(ex, 200, "application/json", "{\"signIn\":\"local\",\"roles\":[\"" + String.join("\",\"",
                         SIGN_IN_ROLES) + "\"]}");
@@ -203,11 +212,51 @@ public final class ConsoleServer implements AutoCloseable {
             return;
         }
         String role = m.group(1);
-        String subject = "console-" + role.toLowerCase(Locale.ROOT).replace('_', '-');
-        String token = tokens.issue(subject, List.of(role), null, Duration.ofHours(8));
+        UUID organisation = null;
+        if (role.equals("DONOR")) {
+            Matcher org = ORGANISATION.matcher(body);
+            if (!org.find()) {
+                problem(ex, 400, "Bad Request", "A DONOR signs in for one organisation: give its id as "
+                        + "\"organisationId\" (GET /local/organisations lists them).");
+                return;
+            }
+            organisation = UUID.fromString(org.group(1));
+        }
+        String subject = "console-" + role.toLowerCase(Locale.ROOT).replace('_', '-')
+                + (organisation == null ? "" : "-" + organisation);
+        String token = tokens.issue(subject, List.of(role), organisation, Duration.ofHours(8));
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         send(ex, 200, "application/json", "{\"token\":\"" + token + "\",\"role\":\"" + role + "\",\"subject\":\""
                 + subject + "\"}");
+    }
+
+    /**
+     * The organisations a DONOR may sign in for, read from inventory-service with a short-lived DASHBOARD token of this
+     * server's own: the sign-in page has no token yet. Answers inventory's page as it is.
+     */
+    private void organisations(HttpExchange ex) throws IOException {
+        if (!ex.getRequestMethod().equals("GET")) {
+            problem(ex, 405, "Method Not Allowed", "Only GET is served here.");
+            return;
+        }
+        String token = tokens.issue("console-sign-in", List.of("DASHBOARD"), null, Duration.ofMinutes(1));
+        HttpRequest req = HttpRequest.newBuilder(URI.create(serviceUrls.get("inventory")
+                + "/api/v1/organisations?size=200")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        HttpResponse<String> res;
+        try {
+            res = client.send(req, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            ex.getResponseHeaders().set("Retry-After", "5");
+            problem(ex, 503, "Service Unavailable", "inventory-service cannot be reached: " + e.getMessage());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem(ex, 503, "Service Unavailable", "Interrupted while asking inventory-service.");
+            return;
+        }
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        send(ex, res.statusCode(), res.headers().firstValue("Content-Type").orElse("application/json"), res.body());
     }
 
     private void staticFile(HttpExchange ex, String path) throws IOException {

@@ -97,6 +97,28 @@ class ConsoleServerTest {
     }
 
     @Test
+    void aDonorSignsInForOneOrganisationOnly() throws Exception {
+        String org = "00000000-0000-4000-8000-0000000000d1";
+        HttpResponse<String> ok = signIn("application/json", "{\"role\":\"DONOR\",\"organisationId\":\"" + org + "\"}");
+        assertEquals(200, ok.statusCode());
+        String payload = new String(Base64.getUrlDecoder()
+                .decode(new ObjectMapper().readTree(ok.body()).get("token").asText().split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        JsonNode claims = new ObjectMapper().readTree(payload);
+        assertEquals("DONOR", claims.get("groups").get(0).asText());
+        assertEquals(org, claims.get("org").asText());
+
+        HttpResponse<String> without = signIn("application/json", "{\"role\":\"DONOR\"}");
+        assertEquals(400, without.statusCode());
+        assertTrue(without.body().contains("organisationId"), without.body());
+        assertTrue(get("/config.json").body().contains("\"DONOR\""));
+        // the organisations come from inventory-service, down here
+        HttpResponse<String> orgs = get("/local/organisations");
+        assertEquals(503, orgs.statusCode());
+        assertTrue(orgs.headers().firstValue("Retry-After").isPresent());
+    }
+
+    @Test
     void apiPathsWithoutAServiceAre404AndAServiceDownIs503WithRetryAfter() throws Exception {
         HttpResponse<String> unknown = get("/api/v1/unknown");
         assertEquals(404, unknown.statusCode());
