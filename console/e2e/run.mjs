@@ -115,6 +115,12 @@ await check('a DASHBOARD user has no write control', async () => {
     await page.waitForTimeout(300);
     assert(await page.locator('main button').count() === 0, `${view} shows a button to a DASHBOARD user`);
   }
+  // the new views: no form and no Re-plan (the stock view's pager buttons only page)
+  for (const [view, ready] of [['#/attention', 'section.incident-attention'], ['#/stock', 'table.summary-table'], ['#/wall', '.tile[data-key="sites"]']]) {
+    await go(view);
+    await page.locator(ready).first().waitFor();
+    assert(await page.locator('main form, main button.replan, main button.primary').count() === 0, `${view} shows a write control to a DASHBOARD user`);
+  }
   await openSolvedPlan();
   assert(await page.getByRole('button', { name: /approve/i }).count() === 0, 'the Approve button is shown to a DASHBOARD user');
   await page.getByText('Your role may read plans but not approve them.').waitFor();
@@ -179,6 +185,168 @@ await check('the map shows the approved shipments as lines', async () => {
   await page.screenshot({ path: join(shots, 'coverage.png'), fullPage: false });
 });
 
+/** The numbers of one coverage row (site id, item code), read from the coverage view. */
+async function coverageRow(siteId, item) {
+  await go('#/coverage');
+  const row = page.locator(`section.site-coverage[data-site-id="${siteId}"] tr[data-item="${item}"]`);
+  await row.waitFor();
+  return readRow(row);
+}
+async function readRow(row) {
+  const cells = await row.locator('td.num').allInnerTexts();
+  const [requested, approved, dispatched, delivered, unmet] = cells.map((c) => Number(c.replace(/[^\d]/g, '')));
+  return { requested, approved, dispatched, delivered, unmet };
+}
+/** Submits a form and waits until its outcome line says something new. */
+async function submitAndWait(button, outcomeText) {
+  await button.click();
+  await page.locator('.outcome', { hasText: outcomeText }).waitFor({ timeout: 60_000 });
+}
+
+const tracked = {};
+await check('an officer dispatches a shipment, records its proof of delivery with a rejected part, and coverage follows', async () => {
+  // still the officer who approved: pick a PLANNED shipment and read where it goes and what it carries
+  await go('#/shipments');
+  const row = page.locator('table.shipments-table tbody tr', { hasText: 'Planned' }).first();
+  await row.waitFor();
+  const href = await row.getByRole('link').getAttribute('href');
+  const id = href.split('/').pop();
+  const one = await page.evaluate(async (sid) => {
+    const token = JSON.parse(sessionStorage.getItem('corridor.session')).token;
+    const r = await fetch(`/api/v1/shipments/${sid}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+    return r.json();
+  }, id);
+  const line = one.lines[0];
+  const item = line.itemCode;
+  const before = await coverageRow(one.siteId, item);
+  tracked.siteId = one.siteId;
+  tracked.item = item;
+
+  await go(`#/shipments/${id}`);
+  const form = page.locator('form.track-form');
+  await form.waitFor();
+  // a time in the future is refused by the service: the page shows the problem's detail
+  const next = new Date(Date.now() + 86_400_000).toISOString().slice(0, 19);
+  await page.locator('#event-at').fill(next);
+  await form.getByRole('button', { name: 'Record event' }).click();
+  const err = page.locator('.error');
+  await err.waitFor({ state: 'visible' });
+  assert(/future/i.test(await err.innerText()), `the service's problem detail is shown: ${await err.innerText()}`);
+  await page.screenshot({ path: join(shots, 'shipment-tracker.png') });
+  await axe('shipment tracker (officer)');
+
+  for (const [type, status] of [['DISPATCHED', 'Dispatched'], ['IN_TRANSIT', 'In transit'], ['ARRIVED', 'Arrived']]) {
+    const f = page.locator('form.track-form');
+    await f.waitFor();
+    await page.locator('#event-type').selectOption(type);
+    await page.locator('#event-at').fill(new Date().toISOString().slice(0, 19));
+    if (type === 'IN_TRANSIT') await page.locator('#event-location').fill('Cilvegözü border crossing');
+    await submitAndWait(f.getByRole('button', { name: 'Record event' }), 'Event recorded.');
+    await page.locator('p.current .badge', { hasText: status }).waitFor();
+  }
+  assert(!(await err.isVisible()), 'the error is gone after a recorded event');
+
+  const pod = page.locator('form.pod-form');
+  await pod.waitFor();
+  const shipped = line.quantity;
+  const rejected = Math.max(1, Math.floor(shipped / 10));
+  await page.locator('#pod-by').fill('Ayşe Demir, camp manager');
+  await page.locator('#pod-at').fill(new Date().toISOString().slice(0, 19));
+  await page.locator('#pod-accepted-0').fill(String(shipped - rejected));
+  await page.locator('#pod-rejected-0').fill(String(rejected));
+  // a rejection without a reason is caught before asking the service
+  await pod.getByRole('button', { name: 'Record proof of delivery' }).click();
+  await page.locator('.error', { hasText: 'give a reason' }).waitFor();
+  await page.locator('#pod-reason-0').fill('Water damage');
+  await page.screenshot({ path: join(shots, 'proof-of-delivery.png') });
+  await axe('proof of delivery form');
+  await submitAndWait(pod.getByRole('button', { name: 'Record proof of delivery' }), 'Proof of delivery recorded');
+  await page.locator('table.received-table').waitFor();
+  await page.locator('p.current .badge', { hasText: 'Delivered' }).waitFor();
+
+  // what the line's units do to coverage: accepted units are delivered, rejected ones are unmet again
+  const accepted = one.lines.filter((l) => l.itemCode === item).reduce((s, l, i) => s + (i === 0 ? shipped - rejected : l.quantity), 0);
+  tracked.rejected = rejected;
+  await go('#/coverage');
+  const covRow = page.locator(`section.site-coverage[data-site-id="${one.siteId}"] tr[data-item="${item}"]`);
+  await covRow.waitFor();
+  await page.waitForFunction(([sel, d]) => {
+    const cells = [...(document.querySelector(sel)?.querySelectorAll('td.num') ?? [])].map((c) => Number(c.textContent.replace(/[^\d]/g, '')));
+    return cells[3] === d;
+  }, [`section.site-coverage[data-site-id="${one.siteId}"] tr[data-item="${item}"]`, before.delivered + accepted], { timeout: 90_000 });
+  const after = await readRow(covRow);
+  assert(after.unmet === before.unmet + rejected, `unmet ${before.unmet} -> ${after.unmet}, ${rejected} rejected`);
+  await covRow.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'coverage-after-delivery.png') });
+});
+
+await check('the attention list shows the rejection and a re-plan shows its changes before approval', async () => {
+  await go('#/attention');
+  const rejectedItem = page.locator('table.attention-table tbody tr', { hasText: 'Rejected at delivery' }).first();
+  await rejectedItem.waitFor({ timeout: 90_000 });
+  assert((await rejectedItem.innerText()).includes(tracked.item), `the rejection names ${tracked.item}`);
+  const section = page.locator('section.incident-attention', { has: rejectedItem });
+  await section.locator('[data-testid="replan-advice"]').waitFor();
+  await page.screenshot({ path: join(shots, 'attention.png') });
+  await axe('attention');
+  await section.locator('button.replan').click();
+  await page.waitForFunction(() => /^#\/plans\/[0-9a-f-]{36}$/.test(location.hash));
+  await page.locator('[data-testid="base-plan"]').waitFor();
+  await page.locator('[data-testid="plan-status"]', { hasText: /Solved|Failed/ }).waitFor({ timeout: 180_000 });
+  const summary = page.locator('[data-testid="changes-summary"]');
+  await summary.waitFor({ timeout: 30_000 });
+  const text = await summary.innerText();
+  assert(/\d+ lines added .* \d+ removed .* \d+ changed/.test(text), `changes summary: ${text}`);
+  const approve = page.getByRole('button', { name: 'Approve plan' });
+  assert(await approve.isEnabled(), 'the re-plan can be approved after its changes are read');
+  await page.locator('#changes-title').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'replan-changes.png') });
+  await axe('re-plan review');
+});
+
+await check('the wall display refreshes with If-None-Match, keeps its layout and pauses while hidden', async () => {
+  const conditional = [];
+  const onRequest = (r) => { if (r.url().includes('/api/v1/shipments') && r.headers()['if-none-match']) conditional.push(r.url()); };
+  page.on('request', onRequest);
+  await go('#/wall');
+  await page.waitForFunction((n) => document.querySelectorAll('.wall-map circle.site').length === n, EXPECTED_SITES);
+  await page.locator('.tile[data-key="sites"] dd', { hasText: String(EXPECTED_SITES) }).waitFor();
+  const boxes = () => page.evaluate(() => ['.tiles', '.wall-map', '.wall-totals'].map((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return [sel, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(' ');
+  }));
+  const first = await boxes();
+  // the next poll: "Updated N s ago" starts again from 0 once N has grown
+  await page.locator('.status', { hasText: /Updated [1-9]\d* s ago/ }).waitFor();
+  await page.locator('.status', { hasText: 'Updated 0 s ago' }).waitFor({ timeout: 30_000 });
+  assert(conditional.length > 0, 'the wall polls with If-None-Match');
+  assert(JSON.stringify(await boxes()) === JSON.stringify(first), `no layout jump: ${first} then ${await boxes()}`);
+  await page.screenshot({ path: join(shots, 'wall.png') });
+  await axe('wall display');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.locator('.status', { hasText: 'Paused while the tab is hidden' }).waitFor();
+  await page.evaluate(() => {
+    delete document.hidden;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.locator('.status', { hasText: /Updated \d+ s ago/ }).waitFor();
+  page.off('request', onRequest);
+});
+
+await check('the stock view shows totals and lots to an officer', async () => {
+  await go('#/stock');
+  await page.locator('table.summary-table tbody tr').first().waitFor();
+  await page.locator('table.lots-table tbody tr').first().waitFor();
+  await page.locator('#stock-group').selectOption('item');
+  await page.locator('table.summary-table caption', { hasText: 'By item' }).waitFor();
+  await page.locator('form.receipt-form select#receipt-donor').waitFor();
+  await page.screenshot({ path: join(shots, 'stock.png') });
+  await axe('stock (officer)');
+});
+
 await check('the console speaks French', async () => {
   await go('#/coverage');
   await page.selectOption('#lang', 'fr');
@@ -202,6 +370,44 @@ await check('keyboard: skip link and navigation reach the views', async () => {
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Plans' }).waitFor();
   assert(await page.evaluate(() => document.activeElement?.id === 'view-title'), 'focus moves to the new view\'s heading');
+});
+
+await check('a donor registers a receipt and sees only its own stock', async () => {
+  await page.goto(base);
+  const out = page.getByRole('button', { name: /sign out/i });
+  await page.locator('button.role').or(out).first().waitFor();
+  if (await out.count()) await out.click();
+  await page.locator('button.role[data-role="DONOR"]').click();
+  const org = page.locator('#donor-org');
+  await org.waitFor();
+  await page.locator('#donor-org option').first().waitFor({ state: 'attached' });
+  await page.locator('#donor-sign-in').click();
+  await page.locator('nav').waitFor();
+  await page.locator('[data-testid="donor-note"]').waitFor();
+  const navLinks = await page.locator('nav a').allInnerTexts();
+  assert(navLinks.length === 1 && navLinks[0] === 'Stock', `a donor's navigation: ${navLinks}`);
+  const own = await page.evaluate(() => JSON.parse(atob(JSON.parse(sessionStorage.getItem('corridor.session')).token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).org);
+  const form = page.locator('form.receipt-form');
+  await form.waitFor();
+  await page.locator('#receipt-depot option').first().waitFor({ state: 'attached' });
+  await page.locator('#receipt-item option').first().waitFor({ state: 'attached' });
+  const lotCode = `E2E-${Date.now()}`;
+  const expiry = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  await page.locator('#receipt-quantity').fill('250');
+  await page.locator('#receipt-lot').fill(lotCode);
+  await page.locator('#receipt-expiry').fill(expiry);
+  await submitAndWait(form.getByRole('button', { name: 'Register receipt' }), `Registered lot ${lotCode}`);
+  const item = await page.locator('#receipt-item').inputValue();
+  await page.locator('#filter-item').selectOption(item);
+  const row = page.locator('table.lots-table tbody tr', { hasText: lotCode });
+  await row.waitFor();
+  assert(/expires in 20 days/.test(await row.innerText()), `a lot expiring within 30 days says so: ${await row.innerText()}`);
+  await page.locator('#filter-item').selectOption('');
+  await page.locator('table.lots-table tbody tr').first().waitFor();
+  const donors = await page.locator('table.lots-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-donor')));
+  assert(donors.length > 0 && donors.every((d) => d === own), `a donor sees only its own lots: ${[...new Set(donors)]} (own ${own})`);
+  await page.screenshot({ path: join(shots, 'stock-donor.png') });
+  await axe('stock (donor)');
 });
 
 await check('no script error in the page', async () => {

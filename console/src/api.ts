@@ -14,6 +14,7 @@ export type Site = AllocationComponents['schemas']['Site'];
 export type Need = AllocationComponents['schemas']['Need'];
 export type Plan = AllocationComponents['schemas']['Plan'];
 export type PlanSummary = AllocationComponents['schemas']['PlanSummary'];
+export type LineChange = AllocationComponents['schemas']['PlanLineChange'];
 export type Shipment = ShipmentComponents['schemas']['Shipment'];
 export type ShipmentEvent = ShipmentComponents['schemas']['ShipmentEvent'];
 

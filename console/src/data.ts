@@ -6,7 +6,7 @@ interface Entry { etag?: string; data: unknown; json: string }
 const cache = new Map<string, Entry>();
 
 /** A read through the cache: `changed` is false when the server answered 304 or the body is the same. */
-async function cached<T>(key: string, read: (headers: Record<string, string>) => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<{ data: T; changed: boolean }> {
+export async function cached<T>(key: string, read: (headers: Record<string, string>) => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<{ data: T; changed: boolean }> {
   const prev = cache.get(key);
   const headers: Record<string, string> = prev?.etag ? { 'If-None-Match': prev.etag } : {};
   const res = await call(read(headers));

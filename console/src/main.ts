@@ -3,22 +3,34 @@ import './style.css';
 import { clearCache } from './data';
 import { h } from './dom';
 import { currentLang, initialLang, label, setLang, t, type Lang } from './i18n';
-import { endSession, loadSession, mainRole, session } from './session';
+import { donorOnly, endSession, loadSession, mainRole, session } from './session';
+import { mountAttention } from './views/attention';
 import { mountCoverage } from './views/coverage';
 import { mountMap } from './views/map';
 import { mountPlan, mountPlans } from './views/plans';
 import { mountShipments } from './views/shipments';
 import { mountSignIn, type Config } from './views/signin';
+import { mountStock } from './views/stock';
+import { mountWall } from './views/wall';
 
 const app = document.getElementById('app')!;
 let config: Config = { signIn: 'token' };
 let stopView: () => void = () => {};
 
-const NAV: Array<[string, Parameters<typeof t>[0]]> = [['#/map', 'nav.map'], ['#/coverage', 'nav.coverage'], ['#/plans', 'nav.plans'], ['#/shipments', 'nav.shipments']];
+const NAV: Array<[string, Parameters<typeof t>[0]]> = [['#/map', 'nav.map'], ['#/coverage', 'nav.coverage'], ['#/plans', 'nav.plans'], ['#/shipments', 'nav.shipments'],
+  ['#/attention', 'nav.attention'], ['#/stock', 'nav.stock'], ['#/wall', 'nav.wall']];
+/** A donor reads stock only (incidents, plans and shipments are not theirs to read). */
+const DONOR_NAV = NAV.filter(([href]) => href === '#/stock');
+
+function home(): string {
+  const s = session();
+  return s && donorOnly(s.roles) ? '#/stock' : '#/map';
+}
 
 function header(): HTMLElement {
   const s = session();
-  const here = location.hash.split('/').slice(0, 2).join('/') || '#/map';
+  const here = s && donorOnly(s.roles) ? '#/stock' : location.hash.split('/').slice(0, 2).join('/') || home();
+  const nav = s && donorOnly(s.roles) ? DONOR_NAV : NAV;
   const lang = h('select', { id: 'lang', onchange: (e: Event) => {
     const l = (e.target as HTMLSelectElement).value as Lang;
     localStorage.setItem('corridor.lang', l);
@@ -28,7 +40,7 @@ function header(): HTMLElement {
   return h('header', { class: 'top' },
     h('a', { class: 'skip', href: '#main', onclick: (e: Event) => { e.preventDefault(); document.getElementById('view-title')?.focus(); } }, t('app.skip')),
     h('p', { class: 'brand' }, t('app.title')),
-    s ? h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, ...NAV.map(([href, key]) => h('li', {}, h('a', { href, 'aria-current': href === here ? 'page' : undefined }, t(key)))))) : null,
+    s ? h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, ...nav.map(([href, key]) => h('li', {}, h('a', { href, 'aria-current': href === here ? 'page' : undefined }, t(key)))))) : null,
     h('div', { class: 'tools' },
       h('label', { for: 'lang' }, t('lang.label')), lang,
       s ? h('span', { class: 'who', 'data-role': mainRole(s.roles) }, t('session.as', { role: label('role', mainRole(s.roles)) })) : null,
@@ -42,11 +54,18 @@ function render(): void {
   const main = h('main', { id: 'main' });
   app.replaceChildren(header(), main);
   if (!session()) {
-    stopView = mountSignIn(main, config, () => { if (!location.hash) location.hash = '#/map'; render(); });
+    stopView = mountSignIn(main, config, () => { if (!location.hash || donorOnly(session()?.roles ?? [])) location.hash = home(); render(); });
     return;
   }
   const [, view, id] = location.hash.split('/');
+  if (donorOnly(session()!.roles) && view !== 'stock') {
+    stopView = mountStock(main);
+    return;
+  }
   switch (view) {
+    case 'attention': stopView = mountAttention(main); break;
+    case 'stock': stopView = mountStock(main); break;
+    case 'wall': stopView = mountWall(main); break;
     case 'coverage': stopView = mountCoverage(main); break;
     case 'plans': stopView = id ? mountPlan(main, id) : mountPlans(main); break;
     case 'shipments': stopView = mountShipments(main, id); break;

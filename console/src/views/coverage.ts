@@ -37,7 +37,7 @@ export function mountCoverage(container: HTMLElement): () => void {
         for (const site of inc.sites ?? []) {
           const items = bySite.get(site.id!);
           if (!items) continue;
-          const rows = [...items].map(([item, tot]) => h('tr', {},
+          const rows = [...items].map(([item, tot]) => h('tr', { 'data-item': item },
             h('th', { scope: 'row' }, item),
             h('td', { class: 'num' }, fmtNumber(tot.requested)),
             h('td', { class: 'num' }, fmtNumber(tot.approved)),

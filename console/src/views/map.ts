@@ -17,7 +17,7 @@ const H = 540;
 const SVG = 'http://www.w3.org/2000/svg';
 
 let world: Promise<GeoJSON.FeatureCollection> | undefined;
-function loadWorld(): Promise<GeoJSON.FeatureCollection> {
+export function loadWorld(): Promise<GeoJSON.FeatureCollection> {
   world ??= fetch(worldUrl).then((r) => r.json()).then((topo: Topology) =>
     feature(topo, topo.objects.countries as GeometryCollection) as GeoJSON.FeatureCollection);
   return world;
@@ -63,6 +63,64 @@ const STATES: CoverageState[] = ['uncovered', 'partial', 'covered', 'delivered',
 const GROUPS: StatusGroup[] = ['planned', 'moving', 'held', 'arrived', 'delivered', 'failed'];
 const GROUP_STATUS: Record<StatusGroup, string> = { planned: 'PLANNED', moving: 'IN_TRANSIT', held: 'CUSTOMS_HOLD', arrived: 'ARRIVED', delivered: 'DELIVERED', failed: 'LOST' };
 
+export interface CrisisData {
+  land?: GeoJSON.FeatureCollection;
+  incidents: Incident[];
+  needs: Need[];
+  depotList: Depot[];
+  shipmentList: Shipment[];
+}
+
+/** The crisis drawn as an SVG (sites by coverage, depots, shipments by status): the map view's and the wall's. */
+export function crisisSvg({ land, incidents, needs, depotList, shipmentList }: CrisisData, titleId: string, describedBy: string) {
+  const sites = incidents.flatMap((i) => (i.sites ?? []).map((s) => ({ ...s, incident: i.name ?? '' })));
+  const totals = bySite(needs);
+  const located = depotList.filter((d) => d.latitude !== undefined && d.longitude !== undefined);
+  const proj = fit(sites.map((s) => [s.longitude!, s.latitude!] as [number, number]));
+  const shownDepots = located.filter((d) => inView(proj([d.longitude!, d.latitude!])));
+  const path = geoPath(proj);
+  const depotById = new Map(depotList.map((d) => [d.id, d]));
+  const siteById = new Map(sites.map((s) => [s.id, s]));
+
+  const map = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleId, 'aria-describedby': describedBy, class: 'map-svg' });
+  const title = svgTitle(t('map.title'));
+  title.id = titleId;
+  map.append(title, svg('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
+  if (land) map.append(svg('path', { d: path(land) ?? '', class: 'land' }));
+
+  const lines = svg('g', { class: 'shipments' });
+  for (const s of shipmentList) {
+    const d = depotById.get(s.originDepotId);
+    const site = siteById.get(s.siteId);
+    if (!d || !site) continue;
+    const a = proj([d.longitude!, d.latitude!]);
+    const b = proj([site.longitude!, site.latitude!]);
+    if (!a || !b) continue;
+    lines.append(svg('line', { x1: a[0], y1: a[1], x2: b[0], y2: b[1], class: `shipment g-${statusGroup(s.status)}`, 'data-status': s.status ?? '' },
+      svgTitle(`${d.name} → ${s.siteName ?? site.name}: ${label('status', s.status ?? '')}`)));
+  }
+  const depotLayer = svg('g', { class: 'depots' });
+  for (const d of shownDepots) {
+    const p = proj([d.longitude!, d.latitude!])!;
+    depotLayer.append(svg('rect', { x: p[0] - 5, y: p[1] - 5, width: 10, height: 10, class: 'depot' }, svgTitle(`${d.name} (${d.countryCode})`)));
+  }
+  const siteLayer = svg('g', { class: 'sites' });
+  for (const s of sites) {
+    const p = proj([s.longitude!, s.latitude!]);
+    if (!p) continue;
+    const tot = totals.get(s.id!) ?? emptyTotals();
+    const state = coverageState(tot);
+    const r = 6 + Math.min(6, Math.sqrt((s.affectedPopulation ?? 0) / 50000));
+    siteLayer.append(svg('circle', { cx: p[0], cy: p[1], r, class: `site c-${state}`, 'data-site-id': s.id ?? '', 'data-coverage': state },
+      svgTitle(`${s.name}: ${t(`coverage.state.${state}` as MessageKey)} (${Math.round(coveredShare(tot) * 100)} %)`)));
+    const text = svg('text', { x: p[0] + r + 3, y: p[1] + 4, class: 'site-label' });
+    text.textContent = s.name ?? '';
+    siteLayer.append(text);
+  }
+  map.append(lines, depotLayer, siteLayer);
+  return { map, sites, totals, located, shownDepots };
+}
+
 export function mountMap(container: HTMLElement): () => void {
   const f = frame(t('map.title'), t('map.description'));
   const figure = h('figure', { class: 'map' });
@@ -79,51 +137,7 @@ export function mountMap(container: HTMLElement): () => void {
   let shipmentList: Shipment[] = [];
 
   const draw = () => {
-    const sites = incidents.flatMap((i) => (i.sites ?? []).map((s) => ({ ...s, incident: i.name ?? '' })));
-    const totals = bySite(needs);
-    const located = depotList.filter((d) => d.latitude !== undefined && d.longitude !== undefined);
-    const proj = fit(sites.map((s) => [s.longitude!, s.latitude!] as [number, number]));
-    const shownDepots = located.filter((d) => inView(proj([d.longitude!, d.latitude!])));
-    const path = geoPath(proj);
-    const depotById = new Map(depotList.map((d) => [d.id, d]));
-    const siteById = new Map(sites.map((s) => [s.id, s]));
-
-    const map = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'map-title', 'aria-describedby': 'map-summary', class: 'map-svg' });
-    const title = svgTitle(t('map.title'));
-    title.id = 'map-title';
-    map.append(title, svg('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
-    if (land) map.append(svg('path', { d: path(land) ?? '', class: 'land' }));
-
-    const lines = svg('g', { class: 'shipments' });
-    for (const s of shipmentList) {
-      const d = depotById.get(s.originDepotId);
-      const site = siteById.get(s.siteId);
-      if (!d || !site) continue;
-      const a = proj([d.longitude!, d.latitude!]);
-      const b = proj([site.longitude!, site.latitude!]);
-      if (!a || !b) continue;
-      lines.append(svg('line', { x1: a[0], y1: a[1], x2: b[0], y2: b[1], class: `shipment g-${statusGroup(s.status)}`, 'data-status': s.status ?? '' },
-        svgTitle(`${d.name} → ${s.siteName ?? site.name}: ${label('status', s.status ?? '')}`)));
-    }
-    const depotLayer = svg('g', { class: 'depots' });
-    for (const d of shownDepots) {
-      const p = proj([d.longitude!, d.latitude!])!;
-      depotLayer.append(svg('rect', { x: p[0] - 5, y: p[1] - 5, width: 10, height: 10, class: 'depot' }, svgTitle(`${d.name} (${d.countryCode})`)));
-    }
-    const siteLayer = svg('g', { class: 'sites' });
-    for (const s of sites) {
-      const p = proj([s.longitude!, s.latitude!]);
-      if (!p) continue;
-      const tot = totals.get(s.id!) ?? emptyTotals();
-      const state = coverageState(tot);
-      const r = 6 + Math.min(6, Math.sqrt((s.affectedPopulation ?? 0) / 50000));
-      siteLayer.append(svg('circle', { cx: p[0], cy: p[1], r, class: `site c-${state}`, 'data-site-id': s.id ?? '', 'data-coverage': state },
-        svgTitle(`${s.name}: ${t(`coverage.state.${state}` as MessageKey)} (${Math.round(coveredShare(tot) * 100)} %)`)));
-      const text = svg('text', { x: p[0] + r + 3, y: p[1] + 4, class: 'site-label' });
-      text.textContent = s.name ?? '';
-      siteLayer.append(text);
-    }
-    map.append(lines, depotLayer, siteLayer);
+    const { map, sites, totals, located, shownDepots } = crisisSvg({ land, incidents, needs, depotList, shipmentList }, 'map-title', 'map-summary');
     figure.replaceChildren(map);
     summary.textContent = t('map.siteCount', { n: sites.length, d: shownDepots.length, s: shipmentList.length })
       + (located.length > shownDepots.length ? `. ${t('map.offMap', { n: located.length - shownDepots.length })}` : '');

@@ -1,12 +1,14 @@
 // (3) Plan review: the plans, one plan's lines and unmet needs, and for officers the Approve button
 // (POST /plans/{id}/approval: 200 done, or 202 and the plan is polled until APPROVED, or SOLVED with approvalError).
-import { allocation, ApiError, call, problemDetail, type Need, type Plan, type PlanSummary } from '../api';
+import { allocation, ApiError, call, problemDetail, type LineChange, type Need, type Plan, type PlanSummary } from '../api';
 import { crisis } from '../data';
 import { frame, h, showError, table } from '../dom';
 import { fmtNumber, fmtTime, label, t } from '../i18n';
 import { approve } from '../logic/approval';
+import { canReplan, changeCounts, delta } from '../logic/replan';
 import { Poller } from '../poller';
 import { canWrite, session } from '../session';
+import { replanButton } from './replan';
 
 function statusBadge(status: string | undefined): HTMLElement {
   return h('span', { class: `badge b-${(status ?? '').toLowerCase()}` }, label('status', status ?? ''));
@@ -48,8 +50,9 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
   const actions = h('div', { class: 'actions' });
   const outcome = h('p', { class: 'outcome', role: 'status', 'aria-live': 'polite' });
   const details = h('div', {});
+  const changes = h('div', { class: 'changes' });
   f.root.insertBefore(back, f.root.firstChild);
-  f.body.append(facts, actions, outcome, details);
+  f.body.append(facts, actions, outcome, changes, details);
   container.replaceChildren(f.root);
 
   let etag: string | undefined;
@@ -57,7 +60,29 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
   let needs = new Map<string, Need>();
   let siteNames = new Map<string, string>();
   let busy = false;
+  let replanBox: HTMLElement | undefined;
+  let changesFor = '';
   const writer = canWrite(session()?.roles ?? []);
+
+  /** A re-plan's changes against its base (GET /plans/{id}/changes), read once it is solved. */
+  const loadChanges = async () => {
+    if (!plan?.basePlanId || plan.status === 'SOLVING' || changesFor === `${plan.status}:${plan.score}`) return;
+    const r = await call(allocation.GET('/api/v1/plans/{id}/changes', { params: { path: { id } } }));
+    if (!r.data) return;
+    changesFor = `${plan.status}:${plan.score}`;
+    const c = r.data;
+    const n = changeCounts(c.lines);
+    const site = (sid?: string) => siteNames.get(sid ?? '') ?? '–';
+    const rows = (xs: LineChange[] | undefined) => (xs ?? []).map((l) => [site(l.siteId), l.itemCode ?? '', l.mode ?? '', fmtNumber(l.baseQuantity ?? 0), fmtNumber(l.quantity ?? 0), `${delta(l) > 0 ? '+' : ''}${fmtNumber(delta(l))}`]);
+    const heads = [t('plans.site'), t('plans.item'), t('plans.mode'), t('replan.baseQty'), t('replan.newQty'), t('replan.delta')];
+    const teams = c.teamAssignments;
+    changes.replaceChildren(
+      h('h2', { id: 'changes-title' }, t('replan.changes')),
+      h('p', { 'data-testid': 'changes-summary' }, t('replan.summary', { added: n.added, addedUnits: fmtNumber(n.addedUnits), removed: n.removed, removedUnits: fmtNumber(n.removedUnits), changed: n.changed })),
+      ...([['replan.added', c.lines?.added], ['replan.removed', c.lines?.removed], ['replan.changed', c.lines?.changed]] as const).map(([key, xs]) =>
+        (xs ?? []).length === 0 ? h('p', {}, `${t(key)}: –`) : table(t(key), heads, rows(xs), `changes-table c-${key.split('.')[1]}`)),
+      h('p', {}, t('replan.teams', { added: teams?.added?.length ?? 0, removed: teams?.removed?.length ?? 0 })));
+  };
 
   const render = () => {
     if (!plan) return;
@@ -66,11 +91,18 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
       h('dt', {}, t('plans.score')), h('dd', {}, h('code', {}, plan.score ?? '–')),
       h('dt', {}, t('plans.feasible')), h('dd', {}, plan.feasible ? t('plans.yes') : t('plans.no')),
       h('dt', {}, t('plans.lines')), h('dd', {}, fmtNumber(plan.lines?.length ?? 0)),
-      h('dt', {}, t('plans.shipments')), h('dd', {}, plan.shipmentIds?.length ? h('a', { href: '#/shipments' }, fmtNumber(plan.shipmentIds.length)) : '0'));
+      h('dt', {}, t('plans.shipments')), h('dd', {}, plan.shipmentIds?.length ? h('a', { href: '#/shipments' }, fmtNumber(plan.shipmentIds.length)) : '0'),
+      ...(plan.basePlanId ? [h('dt', {}, t('replan.base')), h('dd', {}, h('a', { href: `#/plans/${plan.basePlanId}`, 'data-testid': 'base-plan' }, plan.basePlanId.slice(0, 8)))] : []));
     if (plan.approvalError && !busy) outcome.textContent = t('plans.approvalError', { detail: plan.approvalError.detail ?? '' });
     if (writer) {
       const btn = h('button', { type: 'button', class: 'primary', disabled: busy || plan.status !== 'SOLVED', onclick: () => void doApprove() }, busy ? t('plans.approving') : t('plans.approve'));
-      actions.replaceChildren(btn);
+      // the Re-plan box is kept across polls: rebuilding it would drop the keyboard focus and the checkbox
+      if (canReplan(plan)) {
+        if (!replanBox) replanBox = replanButton(id, (detail) => showError(f.error, detail));
+        actions.replaceChildren(btn, replanBox);
+      } else {
+        actions.replaceChildren(btn);
+      }
     } else {
       actions.replaceChildren(h('p', { class: 'note' }, t('plans.readOnly')));
     }
@@ -100,6 +132,7 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
       etag = res.etag;
       plan = res.data;
       render();
+      await loadChanges();
     } catch (e) {
       showError(f.error, e instanceof ApiError ? e.detail : String(e));
       throw e;

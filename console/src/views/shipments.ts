@@ -1,23 +1,144 @@
-// (4) Shipment tracker: every shipment, and one shipment's tracking events.
-import { ApiError, call, shipment, type ShipmentEvent } from '../api';
+// (4) Shipment tracker: every shipment, one shipment's tracking events and, for officers, the forms that record
+// its progress (POST /shipments/{id}/events) and its proof of delivery (POST /shipments/{id}/proof-of-delivery).
+import { ApiError, call, problemDetail, shipment, type Shipment, type ShipmentEvent } from '../api';
 import { depots as readDepots, shipments as readShipments } from '../data';
 import { frame, h, showError, table } from '../dom';
-import { fmtNumber, fmtTime, label, t } from '../i18n';
+import { fmtNumber, fmtTime, label, t, type MessageKey } from '../i18n';
 import { statusGroup } from '../logic/shipments';
+import { awaitsProof, fromUtcInput, lineProblem, nextEvents, proofBody, toUtcInput, type ReceivedLine } from '../logic/tracking';
 import { Poller } from '../poller';
+import { canWrite, session } from '../session';
 
 function badge(status: string | undefined): HTMLElement {
   return h('span', { class: `badge g-${statusGroup(status)}` }, label('status', status ?? ''));
+}
+
+/** A labelled field: the label names the input by its id. */
+function field(id: string, text: string, input: HTMLElement): HTMLElement {
+  return h('p', { class: 'field' }, h('label', { for: id }, text), input);
 }
 
 export function mountShipments(container: HTMLElement, selected?: string): () => void {
   const f = frame(t('shipments.title'), t('shipments.description'));
   const list = h('div', { class: 'table-box' });
   const events = h('div', { class: 'events' });
+  const record = h('div', { class: 'record' });
+  const outcome = h('p', { class: 'outcome', role: 'status', 'aria-live': 'polite' });
   // the selected shipment's events first, above the list, so that opening one shows them without scrolling
-  f.body.append(events, list);
+  f.body.append(events, record, list);
   container.replaceChildren(f.root);
   let eventsEtag: string | undefined;
+  let formFor = '';
+  let busy = false;
+  // a refused write keeps its problem on screen until the next write (a poll does not wipe it)
+  let writeError = false;
+  const writer = canWrite(session()?.roles ?? []);
+
+  /** A mistake the form finds itself (before asking the service), shown like a problem's detail. */
+  const refuse = (detail: string) => {
+    writeError = true;
+    showError(f.error, detail);
+  };
+
+  const submit = async (what: () => Promise<{ response: Response; error?: unknown }>, done: MessageKey) => {
+    if (busy) return;
+    busy = true;
+    outcome.textContent = t('track.saving');
+    try {
+      const r = await what();
+      if (!r.response.ok) {
+        writeError = true;
+        showError(f.error, problemDetail(r.response.status, r.error));
+        outcome.textContent = t('track.failed');
+      } else {
+        writeError = false;
+        showError(f.error, null);
+        outcome.textContent = t(done);
+        formFor = '';
+        eventsEtag = undefined;
+      }
+    } catch {
+      writeError = true;
+      showError(f.error, t('error.network'));
+      outcome.textContent = t('track.failed');
+    } finally {
+      busy = false;
+      await poller.now();
+    }
+  };
+
+  const eventForm = (one: Shipment): HTMLElement => {
+    const type = h('select', { id: 'event-type', required: true }, ...nextEvents(one.status).map((e) => h('option', { value: e }, label('status', e))));
+    const at = h('input', { id: 'event-at', type: 'datetime-local', step: 1, required: true, value: toUtcInput(new Date()) });
+    const location = h('input', { id: 'event-location', type: 'text', maxlength: 200, autocomplete: 'off' });
+    const note = h('input', { id: 'event-note', type: 'text', maxlength: 1000, autocomplete: 'off' });
+    return h('form', { class: 'track-form', 'aria-labelledby': 'record-event-title', onsubmit: (e: Event) => {
+      e.preventDefault();
+      const when = fromUtcInput(at.value);
+      if (!when) { refuse(t('track.badTime')); return; }
+      void submit(() => shipment.POST('/api/v1/shipments/{id}/events', {
+        params: { path: { id: one.id! }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: { type: type.value as 'DISPATCHED', at: when, location: location.value.trim() || undefined, note: note.value.trim() || undefined },
+      }), 'track.recorded');
+    } },
+    h('h3', { id: 'record-event-title' }, t('track.eventTitle')),
+    h('div', { class: 'fields' },
+      field('event-type', t('track.type'), type), field('event-at', t('track.at'), at),
+      field('event-location', t('track.location'), location), field('event-note', t('track.note'), note)),
+    h('button', { type: 'submit', class: 'primary' }, t('track.record')));
+  };
+
+  const proofForm = (one: Shipment): HTMLElement => {
+    const lines = one.lines ?? [];
+    const by = h('input', { id: 'pod-by', type: 'text', required: true, maxlength: 200, autocomplete: 'name' });
+    const at = h('input', { id: 'pod-at', type: 'datetime-local', step: 1, required: true, value: toUtcInput(new Date()) });
+    const inputs = lines.map((l, i) => ({
+      accepted: h('input', { id: `pod-accepted-${i}`, type: 'number', min: 0, step: 1, required: true, value: l.quantity ?? 0, 'aria-label': `${t('pod.accepted')}: ${l.itemCode}` }),
+      rejected: h('input', { id: `pod-rejected-${i}`, type: 'number', min: 0, step: 1, required: true, value: 0, 'aria-label': `${t('pod.rejected')}: ${l.itemCode}` }),
+      reason: h('input', { id: `pod-reason-${i}`, type: 'text', maxlength: 500, 'aria-label': `${t('pod.reason')}: ${l.itemCode}` }),
+    }));
+    return h('form', { class: 'pod-form', 'aria-labelledby': 'record-pod-title', onsubmit: (e: Event) => {
+      e.preventDefault();
+      const when = fromUtcInput(at.value);
+      if (!when) { refuse(t('track.badTime')); return; }
+      const got: ReceivedLine[] = inputs.map((x) => ({ accepted: Number(x.accepted.value), rejected: Number(x.rejected.value), reason: x.reason.value }));
+      for (let i = 0; i < lines.length; i++) {
+        const p = lineProblem(lines[i], got[i]);
+        if (p) { refuse(t(p, { item: lines[i].itemCode ?? '', shipped: fmtNumber(lines[i].quantity ?? 0) })); return; }
+      }
+      void submit(() => shipment.POST('/api/v1/shipments/{id}/proof-of-delivery', {
+        params: { path: { id: one.id! }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: proofBody(by.value, when, lines, got),
+      }), 'pod.recorded');
+    } },
+    h('h3', { id: 'record-pod-title' }, t('pod.title')),
+    h('div', { class: 'fields' }, field('pod-by', t('pod.by'), by), field('pod-at', t('pod.at'), at)),
+    h('table', { class: 'pod-lines' },
+      h('caption', {}, t('pod.lines')),
+      h('thead', {}, h('tr', {}, ...[t('pod.item'), t('pod.lot'), t('pod.shipped'), t('pod.accepted'), t('pod.rejected'), t('pod.reason')].map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, ...lines.map((l, i) => h('tr', {},
+        h('th', { scope: 'row' }, l.itemCode ?? ''), h('td', {}, h('code', {}, (l.lotId ?? '').slice(0, 8))), h('td', { class: 'num' }, fmtNumber(l.quantity ?? 0)),
+        h('td', {}, inputs[i].accepted), h('td', {}, inputs[i].rejected), h('td', {}, inputs[i].reason))))),
+    h('button', { type: 'submit', class: 'primary' }, t('pod.record')));
+  };
+
+  /** What was received, once the proof is recorded: the lines' accepted and rejected units. */
+  const received = (one: Shipment): HTMLElement => table(t('pod.received'), [t('pod.item'), t('pod.shipped'), t('pod.accepted'), t('pod.rejected'), t('pod.reason')],
+    (one.lines ?? []).map((l) => [l.itemCode ?? '', fmtNumber(l.quantity ?? 0), fmtNumber(l.accepted ?? 0), fmtNumber(l.rejected ?? 0), l.rejectionReason ?? '']), 'received-table');
+
+  const renderRecord = (one: Shipment | undefined) => {
+    const key = `${one?.id}:${one?.status}`;
+    if (!one || key === formFor) return;
+    formFor = key;
+    const parts: HTMLElement[] = [];
+    if (one.status === 'DELIVERED') parts.push(received(one));
+    if (writer) {
+      if (awaitsProof(one.status)) parts.push(proofForm(one));
+      else if (nextEvents(one.status).length > 0) parts.push(eventForm(one));
+    }
+    parts.push(outcome);
+    record.replaceChildren(...parts);
+  };
 
   const load = async () => {
     try {
@@ -36,11 +157,13 @@ export function mountShipments(container: HTMLElement, selected?: string): () =>
           eventsEtag = r.etag;
           const items: ShipmentEvent[] = r.data.items ?? [];
           events.replaceChildren(h('h2', { id: 'events-title' }, `${t('shipments.events')}: ${one?.siteName ?? selected.slice(0, 8)}`),
+            h('p', { class: 'current' }, t('track.current'), ' ', badge(one?.status)),
             items.length === 0 ? h('p', {}, t('shipments.noEvents')) : table(t('shipments.events'), [t('shipments.event'), t('shipments.at'), t('shipments.location'), t('shipments.note')],
               items.map((e) => [label('status', e.toStatus ?? e.type ?? ''), fmtTime(e.at), e.location ?? '', e.note ?? '']), 'events-table'));
         }
+        renderRecord(one);
       }
-      showError(f.error, null);
+      if (!writeError) showError(f.error, null);
     } catch (e) {
       showError(f.error, e instanceof ApiError ? e.detail : String(e));
       throw e;

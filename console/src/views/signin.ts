@@ -16,10 +16,9 @@ export function mountSignIn(container: HTMLElement, config: Config, done: () => 
   f.status.remove();
   container.replaceChildren(f.root);
   if (config.signIn === 'local') {
-    const buttons = (config.roles ?? []).map((role) => h('button', {
-      type: 'button', class: 'role', 'data-role': role, onclick: async () => {
+    const signIn = async (role: string, organisationId?: string) => {
         try {
-          const r = await fetch('/local/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role }) });
+          const r = await fetch('/local/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role, organisationId }) });
           const body = await r.json().catch(() => null);
           if (!r.ok) throw new Error(problemDetail(r.status, body));
           startSession((body as { token: string }).token);
@@ -27,9 +26,32 @@ export function mountSignIn(container: HTMLElement, config: Config, done: () => 
         } catch (e) {
           showError(f.error, t('signin.failed', { detail: (e as Error).message }));
         }
-      },
-    }, label('role', role)));
-    f.body.append(h('div', { class: 'roles' }, ...buttons));
+    };
+    // a DONOR acts for one organisation: the local server lists them, the chosen one goes into the token
+    const donorBox = h('div', { class: 'donor-pick', id: 'donor-pick', hidden: true });
+    const pickOrganisation = async (btn: HTMLButtonElement) => {
+      btn.setAttribute('aria-expanded', 'true');
+      donorBox.hidden = false;
+      try {
+        const r = await fetch('/local/organisations', { headers: { Accept: 'application/json' } });
+        const body = await r.json().catch(() => null) as { items?: Array<{ id: string; name: string }> } | null;
+        if (!r.ok) throw new Error(problemDetail(r.status, body));
+        const select = h('select', { id: 'donor-org' }, ...(body?.items ?? []).map((o) => h('option', { value: o.id }, o.name)));
+        donorBox.replaceChildren(h('label', { for: 'donor-org' }, t('signin.organisation')), select,
+          h('button', { type: 'button', class: 'primary', id: 'donor-sign-in', onclick: () => void signIn('DONOR', select.value) }, t('signin.asDonor')));
+        select.focus();
+      } catch (e) {
+        showError(f.error, t('signin.failed', { detail: (e as Error).message }));
+      }
+    };
+    const buttons = (config.roles ?? []).map((role) => {
+      const b: HTMLButtonElement = h('button', {
+        type: 'button', class: 'role', 'data-role': role, 'aria-controls': role === 'DONOR' ? 'donor-pick' : undefined, 'aria-expanded': role === 'DONOR' ? 'false' : undefined,
+        onclick: () => void (role === 'DONOR' ? pickOrganisation(b) : signIn(role)),
+      }, label('role', role));
+      return b;
+    });
+    f.body.append(h('div', { class: 'roles' }, ...buttons), donorBox);
   } else {
     const input = h('textarea', { id: 'token', rows: 4, required: true, autocomplete: 'off', spellcheck: 'false' });
     const form = h('form', {
