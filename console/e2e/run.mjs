@@ -243,6 +243,9 @@ await check('an officer dispatches a shipment, records its proof of delivery wit
     if (type === 'IN_TRANSIT') await page.locator('#event-location').fill('Cilvegözü border crossing');
     await submitAndWait(f.getByRole('button', { name: 'Record event' }), 'Event recorded.');
     await page.locator('p.current .badge', { hasText: status }).waitFor();
+    // the form is rebuilt for the new status and the keyboard focus is on its first field
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    assert(['event-type', 'pod-by'].includes(focused), `focus after ${type}: ${focused}`);
   }
   assert(!(await err.isVisible()), 'the error is gone after a recorded event');
 
@@ -296,7 +299,7 @@ await check('the attention list shows the rejection and a re-plan shows its chan
   const summary = page.locator('[data-testid="changes-summary"]');
   await summary.waitFor({ timeout: 30_000 });
   const text = await summary.innerText();
-  assert(/\d+ lines added .* \d+ removed .* \d+ changed/.test(text), `changes summary: ${text}`);
+  assert(/Lines added: \d+ .*removed: \d+ .*changed: \d+/.test(text), `changes summary: ${text}`);
   const approve = page.getByRole('button', { name: 'Approve plan' });
   assert(await approve.isEnabled(), 'the re-plan can be approved after its changes are read');
   await page.locator('#changes-title').scrollIntoViewIfNeeded();
@@ -343,6 +346,10 @@ await check('the stock view shows totals and lots to an officer', async () => {
   await page.locator('#stock-group').selectOption('item');
   await page.locator('table.summary-table caption', { hasText: 'By item' }).waitFor();
   await page.locator('form.receipt-form select#receipt-donor').waitFor();
+  // a donor of the demo's stock, and how many lots the officer sees: the donor check signs in as that donor
+  const first = page.locator('table.lots-table tbody tr').first();
+  tracked.donorName = (await first.locator('td').nth(4).innerText()).trim();
+  tracked.officerLots = Number((await page.locator('.page-info').innerText()).match(/\(([\d,]+) lots\)/)[1].replace(/,/g, ''));
   await page.screenshot({ path: join(shots, 'stock.png') });
   await axe('stock (officer)');
 });
@@ -354,6 +361,11 @@ await check('the console speaks French', async () => {
   assert(await page.evaluate(() => document.documentElement.lang) === 'fr', 'html lang is fr');
   await go('#/map');
   await page.getByRole('heading', { level: 1, name: 'Carte de crise' }).waitFor();
+  await go('#/wall');
+  await page.getByRole('heading', { level: 1, name: 'Affichage mural' }).waitFor();
+  await page.locator('.tile[data-key="incidents"] dt', { hasText: 'Incidents ouverts' }).waitFor();
+  await go('#/attention');
+  await page.getByRole('heading', { level: 1, name: 'À surveiller' }).waitFor();
   await page.selectOption('#lang', 'en');
 });
 
@@ -381,6 +393,7 @@ await check('a donor registers a receipt and sees only its own stock', async () 
   const org = page.locator('#donor-org');
   await org.waitFor();
   await page.locator('#donor-org option').first().waitFor({ state: 'attached' });
+  await org.selectOption({ label: tracked.donorName });
   await page.locator('#donor-sign-in').click();
   await page.locator('nav').waitFor();
   await page.locator('[data-testid="donor-note"]').waitFor();
@@ -403,9 +416,15 @@ await check('a donor registers a receipt and sees only its own stock', async () 
   await row.waitFor();
   assert(/expires in 20 days/.test(await row.innerText()), `a lot expiring within 30 days says so: ${await row.innerText()}`);
   await page.locator('#filter-item').selectOption('');
+  // the lots shown are those of the unfiltered query (the box records the query it shows)
+  await page.waitForFunction(() => { const q = document.querySelector('.lots-box')?.dataset.query; return !!q && !JSON.parse(q).itemCode; });
   await page.locator('table.lots-table tbody tr').first().waitFor();
   const donors = await page.locator('table.lots-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-donor')));
   assert(donors.length > 0 && donors.every((d) => d === own), `a donor sees only its own lots: ${[...new Set(donors)]} (own ${own})`);
+  const donorLots = Number((await page.locator('.page-info').innerText()).match(/\(([\d,]+) lots\)/)[1].replace(/,/g, ''));
+  assert(donorLots < tracked.officerLots + 1, `the donor sees ${donorLots} of the ${tracked.officerLots + 1} lots`);
+  const names = new Set(await page.locator('table.lots-table tbody tr td:nth-child(5)').allInnerTexts());
+  assert(names.size === 1 && names.has(tracked.donorName), `every lot shown is ${tracked.donorName}'s: ${[...names]}`);
   await page.screenshot({ path: join(shots, 'stock-donor.png') });
   await axe('stock (donor)');
 });

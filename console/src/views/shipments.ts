@@ -32,6 +32,8 @@ export function mountShipments(container: HTMLElement, selected?: string): () =>
   let busy = false;
   // a refused write keeps its problem on screen until the next write (a poll does not wipe it)
   let writeError = false;
+  // after a recorded write the form is rebuilt for the new status: the keyboard focus goes to its first field
+  let refocus = false;
   const writer = canWrite(session()?.roles ?? []);
 
   /** A mistake the form finds itself (before asking the service), shown like a problem's detail. */
@@ -55,6 +57,7 @@ export function mountShipments(container: HTMLElement, selected?: string): () =>
         showError(f.error, null);
         outcome.textContent = t(done);
         formFor = '';
+        refocus = true;
         eventsEtag = undefined;
       }
     } catch {
@@ -138,6 +141,10 @@ export function mountShipments(container: HTMLElement, selected?: string): () =>
     }
     parts.push(outcome);
     record.replaceChildren(...parts);
+    if (refocus) {
+      refocus = false;
+      (record.querySelector('select, input') as HTMLElement | null ?? document.getElementById('events-title'))?.focus();
+    }
   };
 
   const load = async () => {

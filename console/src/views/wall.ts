@@ -10,7 +10,7 @@ import { countByGroup, type StatusGroup } from '../logic/shipments';
 import { Poller } from '../poller';
 import { crisisSvg, loadWorld } from './map';
 
-const GROUP_STATUS: Record<StatusGroup, string> = { planned: 'PLANNED', moving: 'IN_TRANSIT', held: 'CUSTOMS_HOLD', arrived: 'ARRIVED', delivered: 'DELIVERED', failed: 'LOST' };
+const GROUP_STATUS: Record<Exclude<StatusGroup, 'failed'>, string> = { planned: 'PLANNED', moving: 'IN_TRANSIT', held: 'CUSTOMS_HOLD', arrived: 'ARRIVED', delivered: 'DELIVERED' };
 
 function tile(key: string, name: string, value: string): HTMLElement {
   return h('div', { class: 'tile', 'data-key': key }, h('dt', {}, name), h('dd', {}, value));
@@ -39,7 +39,8 @@ export function mountWall(container: HTMLElement): () => void {
       tile('incidents', t('wall.incidents'), fmtNumber(data.incidents.length)),
       tile('sites', t('map.sites'), fmtNumber(sites.length)),
       tile('shipments', t('map.shipments'), fmtNumber(data.shipmentList.length)),
-      ...(['moving', 'held', 'delivered', 'failed'] as StatusGroup[]).map((g) => tile(g, label('status', GROUP_STATUS[g]), fmtNumber(groups[g]))));
+      ...(['moving', 'held', 'delivered'] as const).map((g) => tile(g, label('status', GROUP_STATUS[g]), fmtNumber(groups[g]))),
+      tile('failed', t('wall.failed'), fmtNumber(groups.failed)));
     const share = tot.requested > 0 ? Math.round(((tot.requested - tot.unmet) / tot.requested) * 100) : 0;
     const bar = h('div', { class: 'bar wall-bar', role: 'img', 'aria-label': t('wall.bar', { share }) });
     for (const s of segments(tot)) {
