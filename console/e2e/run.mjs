@@ -425,7 +425,7 @@ await check('a donor registers a receipt and sees only its own stock', async () 
   assert(donorLots < tracked.officerLots + 1, `the donor sees ${donorLots} of the ${tracked.officerLots + 1} lots`);
   const names = new Set(await page.locator('table.lots-table tbody tr td:nth-child(5)').allInnerTexts());
   assert(names.size === 1 && names.has(tracked.donorName), `every lot shown is ${tracked.donorName}'s: ${[...names]}`);
-  await page.screenshot({ path: join(shots, 'stock-donor.png') });
+  await page.screenshot({ path: join(shots, 'stock-donor.png'), fullPage: true });
   await axe('stock (donor)');
 });
 

@@ -81,7 +81,10 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
       h('p', { 'data-testid': 'changes-summary' }, t('replan.summary', { added: n.added, addedUnits: fmtNumber(n.addedUnits), removed: n.removed, removedUnits: fmtNumber(n.removedUnits), changed: n.changed })),
       ...([['replan.added', c.lines?.added], ['replan.removed', c.lines?.removed], ['replan.changed', c.lines?.changed]] as const).map(([key, xs]) =>
         (xs ?? []).length === 0 ? h('p', {}, `${t(key)}: –`) : table(t(key), heads, rows(xs), `changes-table c-${key.split('.')[1]}`)),
-      h('p', {}, t('replan.teams', { added: teams?.added?.length ?? 0, removed: teams?.removed?.length ?? 0 })));
+      h('p', {}, t('replan.teams', { added: teams?.added?.length ?? 0, removed: teams?.removed?.length ?? 0 })),
+      (teams?.added?.length ?? 0) + (teams?.removed?.length ?? 0) === 0 ? '' : table(t('replan.teamTable'), [t('replan.change'), t('replan.teamNeed'), t('replan.team')],
+        [...(teams?.added ?? []).map((x) => [t('replan.assigned'), h('code', {}, (x.teamNeedId ?? '').slice(0, 8)), h('code', {}, (x.teamId ?? '').slice(0, 8))]),
+          ...(teams?.removed ?? []).map((x) => [t('replan.released'), h('code', {}, (x.teamNeedId ?? '').slice(0, 8)), h('code', {}, (x.teamId ?? '').slice(0, 8))])], 'team-changes'));
   };
 
   const render = () => {
