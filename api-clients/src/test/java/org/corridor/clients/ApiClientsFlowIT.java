@@ -262,12 +262,9 @@ class ApiClientsFlowIT {
             Path stored = CorridorSystem.repoRoot().resolve(service + "-service/target/openapi/openapi.json");
             Files.createDirectories(Path.of("target/served-openapi"));
             Files.writeString(Path.of("target/served-openapi/" + service + ".json"), served.body());
-            // servers aside: the build adds its own guesses (localhost and 0.0.0.0 on the configured port) where a
-            // service names none; a client is given its base URL anyway
+            // servers included: every service names its local address, so the build adds no guesses of its own
             ObjectNode storedDoc = (ObjectNode) json.readTree(stored.toFile());
             ObjectNode servedDoc = (ObjectNode) json.readTree(served.body());
-            storedDoc.remove("servers");
-            servedDoc.remove("servers");
             List<String> differences = new ArrayList<>();
             JsonDiff.differences("", storedDoc, servedDoc, differences);
             assertEquals(List.of(), differences,
