@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { accessToken, authorizationUrl, base64url, checkCallback, checkDiscovery, codeChallenge, discoveryUrl, isCallback, randomString, tokenRequestBody, type Pending } from '../src/logic/oidc';
+import { accessToken, authorizationUrl, base64url, checkCallback, checkDiscovery, codeChallenge, discoveryUrl, isCallback, randomString, usesOidc, tokenRequestBody, type Pending } from '../src/logic/oidc';
 
 const issuer = 'https://id.example.org/realms/corridor';
 const discovery = { issuer, authorization_endpoint: `${issuer}/protocol/openid-connect/auth`, token_endpoint: `${issuer}/protocol/openid-connect/token` };
 const pending: Pending = { state: 'st4te', verifier: 'v'.repeat(43), redirectUri: 'https://corridor.example.org/', returnTo: '#/plans' };
 
 describe('OpenID Connect sign-in', () => {
+  it('is used only when config.json names the issuer and the client id', () => {
+    expect(usesOidc({ signIn: 'oidc', issuer, clientId: 'corridor-console' })).toBe(true);
+    expect(usesOidc({ signIn: 'oidc', issuer })).toBe(false);
+    expect(usesOidc({ signIn: 'oidc', clientId: 'corridor-console' })).toBe(false);
+    expect(usesOidc({ signIn: 'local', issuer, clientId: 'corridor-console' })).toBe(false);
+    expect(usesOidc({ signIn: 'token' })).toBe(false);
+  });
+
   it('finds the discovery document under the issuer, with or without a trailing slash', () => {
     expect(discoveryUrl(issuer)).toBe(`${issuer}/.well-known/openid-configuration`);
     expect(discoveryUrl(`${issuer}/`)).toBe(`${issuer}/.well-known/openid-configuration`);

@@ -20,6 +20,14 @@ export interface Pending {
 
 export const PENDING_KEY = 'corridor.oidc';
 
+/**
+ * Whether config.json names a provider to sign in with: "oidc" with both the issuer and the client id. Anything
+ * less keeps the other sign-ins (the local run's role picker, or a pasted token).
+ */
+export function usesOidc<C extends { signIn?: string; issuer?: string; clientId?: string }>(config: C): config is C & { issuer: string; clientId: string } {
+  return config.signIn === 'oidc' && !!config.issuer && !!config.clientId;
+}
+
 /** The discovery document's address for an issuer (OpenID Connect Discovery 1.0, section 4). */
 export function discoveryUrl(issuer: string): string {
   return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;

@@ -60,7 +60,8 @@ export function mountImports(container: HTMLElement): () => void {
       outcome.textContent = t('import.failed');
       return;
     }
-    outcome.textContent = t('import.badRows', { n: fmtNumber(badRowCount(errors)) });
+    const bad = badRowCount(errors);
+    outcome.textContent = bad === 1 ? t('import.badRow') : t('import.badRows', { n: fmtNumber(bad) });
     result.replaceChildren(table(t('import.errorsCaption'), [t('import.row'), t('import.column'), t('import.message')],
       errors.map((e) => [String(e.row), e.column || '–', e.message]), 'import-errors'));
   };
@@ -80,7 +81,7 @@ export function mountImports(container: HTMLElement): () => void {
       if (!r.response.ok || !r.data) return refused(r.response.status, r.error);
       checked = file;
       doImport.disabled = false;
-      outcome.textContent = t('import.rowsOk', { n: fmtNumber(r.data.rows ?? 0) });
+      outcome.textContent = r.data.rows === 1 ? t('import.rowOk') : t('import.rowsOk', { n: fmtNumber(r.data.rows ?? 0) });
     } catch {
       showError(f.error, t('error.network'));
       outcome.textContent = t('import.failed');
@@ -101,7 +102,7 @@ export function mountImports(container: HTMLElement): () => void {
       }
       showError(f.error, null);
       const lots: StockLot[] = r.data.lots ?? [];
-      outcome.textContent = t('import.done', { n: fmtNumber(lots.length) });
+      outcome.textContent = lots.length === 1 ? t('import.doneOne') : t('import.done', { n: fmtNumber(lots.length) });
       result.replaceChildren(table(t('import.lotsCaption'), [t('stock.depot'), t('stock.item'), t('stock.lotCode'), t('stock.expiry'), t('stock.donor'), t('stock.onHand')],
         lots.map((l) => [l.depotCode ?? '', l.itemCode ?? '', l.lotCode ?? '', l.expiresOn ?? '–', l.donorName ?? '', fmtNumber(l.onHand ?? 0)]), 'import-lots'),
       h('p', {}, h('a', { href: '#/stock' }, t('import.toStock'))));

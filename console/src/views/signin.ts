@@ -4,6 +4,7 @@
 // with PKCE (src/oidc.ts); without them ("token") a bearer token is pasted.
 import { problemDetail } from '../api';
 import { beginOidc } from '../oidc';
+import { usesOidc } from '../logic/oidc';
 import { frame, h, showError } from '../dom';
 import { label, t } from '../i18n';
 import { startSession } from '../session';
@@ -17,10 +18,7 @@ export interface Config {
   scope?: string;
 }
 
-/** Whether the configuration names a provider to sign in with (issuer and client id both set). */
-export function usesOidc(config: Config): config is Config & { issuer: string; clientId: string } {
-  return config.signIn === 'oidc' && !!config.issuer && !!config.clientId;
-}
+export { usesOidc };
 
 export function mountSignIn(container: HTMLElement, config: Config, done: () => void, failure?: string): () => void {
   const oidc = usesOidc(config);
