@@ -116,7 +116,7 @@ await check('a DASHBOARD user has no write control', async () => {
     assert(await page.locator('main button').count() === 0, `${view} shows a button to a DASHBOARD user`);
   }
   // the new views: no form and no Re-plan (the stock view's pager buttons only page)
-  for (const [view, ready] of [['#/attention', 'section.incident-attention'], ['#/stock', 'table.summary-table'], ['#/wall', '.tile[data-key="sites"]']]) {
+  for (const [view, ready] of [['#/attention', 'section.incident-attention'], ['#/stock', 'table.summary-table'], ['#/wall', '.tile[data-key="sites"]'], ['#/imports', '#import-template']]) {
     await go(view);
     await page.locator(ready).first().waitFor();
     assert(await page.locator('main form, main button.replan, main button.primary').count() === 0, `${view} shows a write control to a DASHBOARD user`);
@@ -305,6 +305,35 @@ await check('the attention list shows the rejection and a re-plan shows its chan
   await page.locator('#changes-title').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, 'replan-changes.png') });
   await axe('re-plan review');
+  tracked.replanId = (await page.evaluate(() => location.hash)).split('/').pop();
+  tracked.basePlanHref = await page.locator('[data-testid="base-plan"]').getAttribute('href');
+});
+
+await check('the officer approves the re-plan: it is APPROVED and its base plan SUPERSEDED', async () => {
+  assert(tracked.replanId && tracked.basePlanHref, 'the re-plan check found a re-plan and its base plan');
+  await go(`#/plans/${tracked.replanId}`);
+  const approve = page.getByRole('button', { name: 'Approve plan' });
+  await approve.waitFor();
+  await approve.click();
+  await page.waitForFunction(() => /Approved: \d+ shipments|Approval failed/.test(document.querySelector('.outcome')?.textContent ?? ''), null, { timeout: 180_000 });
+  const text = await page.locator('.outcome').innerText();
+  assert(/Approved: \d+ shipments/.test(text), `outcome: ${text}`);
+  await page.locator('[data-testid="plan-status"]', { hasText: 'Approved' }).waitFor();
+  // an approved plan's review offers a further re-plan, and Approve no more
+  await page.locator('button.replan').waitFor();
+  assert(await page.getByRole('button', { name: 'Approve plan' }).isDisabled(), 'Approve is disabled once the re-plan is approved');
+  await page.locator('[data-testid="base-plan"]').click();
+  await page.waitForFunction((h) => location.hash === h, tracked.basePlanHref);
+  await page.locator('[data-testid="plan-status"]', { hasText: 'Superseded' }).waitFor({ timeout: 30_000 });
+  await go('#/plans');
+  const rows = page.locator('table.plans-table tbody tr');
+  await rows.first().waitFor();
+  const base = page.locator(`table.plans-table tbody tr:has(a[href="${tracked.basePlanHref}"])`);
+  const replan = page.locator(`table.plans-table tbody tr:has(a[href="#/plans/${tracked.replanId}"])`);
+  await base.filter({ hasText: 'Superseded' }).waitFor();
+  await replan.filter({ hasText: 'Approved' }).waitFor();
+  await page.screenshot({ path: join(shots, 'replan-approved.png') });
+  await axe('plans after a re-plan approval');
 });
 
 await check('the wall display refreshes with If-None-Match, keeps its layout and pauses while hidden', async () => {
@@ -366,6 +395,9 @@ await check('the console speaks French', async () => {
   await page.locator('.tile[data-key="incidents"] dt', { hasText: 'Incidents ouverts' }).waitFor();
   await go('#/attention');
   await page.getByRole('heading', { level: 1, name: 'À surveiller' }).waitFor();
+  await go('#/imports');
+  await page.getByRole('heading', { level: 1, name: 'Import de réceptions' }).waitFor();
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).waitFor();
   await page.selectOption('#lang', 'en');
 });
 
@@ -398,7 +430,7 @@ await check('a donor registers a receipt and sees only its own stock', async () 
   await page.locator('nav').waitFor();
   await page.locator('[data-testid="donor-note"]').waitFor();
   const navLinks = await page.locator('nav a').allInnerTexts();
-  assert(navLinks.length === 1 && navLinks[0] === 'Stock', `a donor's navigation: ${navLinks}`);
+  assert(JSON.stringify(navLinks) === JSON.stringify(['Stock', 'Receipt import']), `a donor's navigation: ${navLinks}`);
   const own = await page.evaluate(() => JSON.parse(atob(JSON.parse(sessionStorage.getItem('corridor.session')).token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).org);
   const form = page.locator('form.receipt-form');
   await form.waitFor();
@@ -427,6 +459,60 @@ await check('a donor registers a receipt and sees only its own stock', async () 
   assert(names.size === 1 && names.has(tracked.donorName), `every lot shown is ${tracked.donorName}'s: ${[...names]}`);
   await page.screenshot({ path: join(shots, 'stock-donor.png'), fullPage: true });
   await axe('stock (donor)');
+});
+
+await check('an officer imports receipts from a file: a bad row is named and nothing changes, fixed it imports', async () => {
+  // after the donor's check, whose lot counts it would change
+  await signIn('LOGISTICS_OFFICER');
+  await go('#/imports');
+  const ref = await page.evaluate(async () => {
+    const token = JSON.parse(sessionStorage.getItem('corridor.session')).token;
+    const get = async (path) => (await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })).json();
+    const [depots, items, orgs] = await Promise.all([get('/api/v1/depots?size=5'), get('/api/v1/items?size=50'), get('/api/v1/organisations?size=5')]);
+    return { depot: depots.items[0], items: items.items.slice(0, 2), org: orgs.items[0] };
+  });
+  const stamp = Date.now();
+  const expiry = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+  const row = (item, lot, qty) => [ref.depot.code, item.code, qty, lot, item.shelfLifeDays ? expiry : '', ref.org.id, '', '', 'e2e import'].join(',');
+  const [a, b] = ref.items;
+  const lots = [`IMP-${stamp}-A`, `IMP-${stamp}-B`];
+  const template = decodeURIComponent((await page.locator('#import-template').getAttribute('href')).split(',').slice(1).join(','));
+  const head = template.trim().split(/\r\n/).join('\r\n');
+  const file = (rows) => ({ name: 'receipts.csv', mimeType: 'text/csv', buffer: Buffer.from(`${head}\r\n${rows.join('\r\n')}\r\n`) });
+  // row 4 (after the header and the HXL row) names an item the catalogue does not have
+  await page.locator('#import-file').setInputFiles(file([row(a, lots[0], 120), row({ code: 'NO-SUCH-ITEM' }, lots[1], 80)]));
+  await submitAndWait(page.locator('#import-check'), '1 row has errors');
+  const errorRows = page.locator('table.import-errors tbody tr');
+  await errorRows.first().waitFor();
+  const cells = await errorRows.evaluateAll((rs) => rs.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+  assert(cells.length === 1 && cells[0][0] === '4' && cells[0][1] === 'itemCode', `the bad row is named: ${JSON.stringify(cells)}`);
+  assert(/NO-SUCH-ITEM/.test(cells[0][2]), `the service's message: ${cells[0][2]}`);
+  assert(await page.locator('#import-run').isDisabled(), 'Import is not offered for a refused file');
+  await page.locator('.error').waitFor({ state: 'visible' });
+  await page.screenshot({ path: join(shots, 'import-errors.png'), fullPage: true });
+  await axe('receipt import (errors)');
+  const held = await page.evaluate(async ([depotId, item]) => {
+    const token = JSON.parse(sessionStorage.getItem('corridor.session')).token;
+    const r = await fetch(`/api/v1/stock?depotId=${depotId}&itemCode=${item}&size=200`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+    return (await r.json()).items.map((l) => l.lotCode);
+  }, [ref.depot.id, a.code]);
+  assert(!held.includes(lots[0]), 'the good row of the refused file was not registered');
+  // fixed: the check passes, Import creates both lots
+  await page.locator('#import-file').setInputFiles(file([row(a, lots[0], 120), row(b, lots[1], 80)]));
+  await submitAndWait(page.locator('#import-check'), '2 rows OK');
+  assert(await page.locator('table.import-errors').count() === 0, 'no error table for a good file');
+  await submitAndWait(page.locator('#import-run'), 'Imported: 2 lots created.');
+  const created = page.locator('table.import-lots tbody tr');
+  await created.first().waitFor();
+  const codes = await created.evaluateAll((rs) => rs.map((r) => r.querySelectorAll('td')[2].textContent));
+  assert(JSON.stringify(codes) === JSON.stringify(lots), `the lots created, in row order: ${codes}`);
+  await page.screenshot({ path: join(shots, 'import-done.png'), fullPage: true });
+  await axe('receipt import (done)');
+  await page.getByRole('link', { name: 'See them in the stock view' }).click();
+  await page.locator('#filter-item option').nth(1).waitFor({ state: 'attached' });
+  await page.locator('#filter-depot').selectOption(ref.depot.id);
+  await page.locator('#filter-item').selectOption(a.code);
+  await page.locator('table.lots-table tbody tr', { hasText: lots[0] }).waitFor();
 });
 
 await check('no script error in the page', async () => {

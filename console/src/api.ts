@@ -9,6 +9,7 @@ import { session } from './session';
 import { t } from './i18n';
 
 export type Depot = InventoryComponents['schemas']['Depot'];
+export type StockLot = InventoryComponents['schemas']['StockLot'];
 export type Incident = AllocationComponents['schemas']['Incident'];
 export type Site = AllocationComponents['schemas']['Site'];
 export type Need = AllocationComponents['schemas']['Need'];

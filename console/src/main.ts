@@ -3,24 +3,31 @@ import './style.css';
 import { clearCache } from './data';
 import { h } from './dom';
 import { currentLang, initialLang, label, setLang, t, type Lang } from './i18n';
-import { donorOnly, endSession, loadSession, mainRole, session } from './session';
+import { canReceive, donorOnly, endSession, loadSession, mainRole, session } from './session';
 import { mountAttention } from './views/attention';
 import { mountCoverage } from './views/coverage';
 import { mountMap } from './views/map';
 import { mountPlan, mountPlans } from './views/plans';
 import { mountShipments } from './views/shipments';
-import { mountSignIn, type Config } from './views/signin';
+import { mountSignIn, usesOidc, type Config } from './views/signin';
+import { completeOidc } from './oidc';
+import { isCallback } from './logic/oidc';
+import { mountImports } from './views/imports';
 import { mountStock } from './views/stock';
 import { mountWall } from './views/wall';
 
 const app = document.getElementById('app')!;
 let config: Config = { signIn: 'token' };
 let stopView: () => void = () => {};
+/** Why the last OpenID Connect sign-in failed, shown once on the sign-in page. */
+let signInFailure: string | undefined;
 
 const NAV: Array<[string, Parameters<typeof t>[0]]> = [['#/map', 'nav.map'], ['#/coverage', 'nav.coverage'], ['#/plans', 'nav.plans'], ['#/shipments', 'nav.shipments'],
-  ['#/attention', 'nav.attention'], ['#/stock', 'nav.stock'], ['#/wall', 'nav.wall']];
-/** A donor reads stock only (incidents, plans and shipments are not theirs to read). */
-const DONOR_NAV = NAV.filter(([href]) => href === '#/stock');
+  ['#/attention', 'nav.attention'], ['#/stock', 'nav.stock'], ['#/imports', 'nav.imports'], ['#/wall', 'nav.wall']];
+/** A donor reads stock only (incidents, plans and shipments are not theirs to read) and imports its receipts. */
+const DONOR_NAV = NAV.filter(([href]) => href === '#/stock' || href === '#/imports');
+/** The import view is for those who may register receipts. */
+const navFor = (roles: string[]) => (donorOnly(roles) ? DONOR_NAV : NAV.filter(([href]) => href !== '#/imports' || canReceive(roles)));
 
 function home(): string {
   const s = session();
@@ -29,8 +36,9 @@ function home(): string {
 
 function header(): HTMLElement {
   const s = session();
-  const here = s && donorOnly(s.roles) ? '#/stock' : location.hash.split('/').slice(0, 2).join('/') || home();
-  const nav = s && donorOnly(s.roles) ? DONOR_NAV : NAV;
+  const view = location.hash.split('/').slice(0, 2).join('/');
+  const here = s && donorOnly(s.roles) && view !== '#/imports' ? '#/stock' : view || home();
+  const nav = s ? navFor(s.roles) : NAV;
   const lang = h('select', { id: 'lang', onchange: (e: Event) => {
     const l = (e.target as HTMLSelectElement).value as Lang;
     localStorage.setItem('corridor.lang', l);
@@ -54,17 +62,19 @@ function render(): void {
   const main = h('main', { id: 'main' });
   app.replaceChildren(header(), main);
   if (!session()) {
-    stopView = mountSignIn(main, config, () => { if (!location.hash || donorOnly(session()?.roles ?? [])) location.hash = home(); render(); });
+    stopView = mountSignIn(main, config, () => { if (!location.hash || donorOnly(session()?.roles ?? [])) location.hash = home(); render(); }, signInFailure);
+    signInFailure = undefined;
     return;
   }
   const [, view, id] = location.hash.split('/');
-  if (donorOnly(session()!.roles) && view !== 'stock') {
+  if (donorOnly(session()!.roles) && view !== 'stock' && view !== 'imports') {
     stopView = mountStock(main);
     return;
   }
   switch (view) {
     case 'attention': stopView = mountAttention(main); break;
     case 'stock': stopView = mountStock(main); break;
+    case 'imports': stopView = mountImports(main); break;
     case 'wall': stopView = mountWall(main); break;
     case 'coverage': stopView = mountCoverage(main); break;
     case 'plans': stopView = id ? mountPlan(main, id) : mountPlans(main); break;
@@ -80,6 +90,13 @@ async function start(): Promise<void> {
     if (r.ok) config = await r.json() as Config;
   } catch {
     // no configuration: a deployment without the local sign-in
+  }
+  if (usesOidc(config) && isCallback(location.search)) {
+    try {
+      await completeOidc(config);
+    } catch (e) {
+      signInFailure = (e as Error).message;
+    }
   }
   loadSession();
   window.addEventListener('hashchange', () => {

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { awaitsProof, fromUtcInput, lineProblem, nextEvents, proofBody, toUtcInput } from '../src/logic/tracking';
 
 describe('recording a shipment\'s progress', () => {
-  it('offers the events the state machine allows after each status', () => {
-    expect(nextEvents('PLANNED')).toEqual(['DISPATCHED', 'CANCELLED']);
-    expect(nextEvents('AT_BORDER')).toContain('CUSTOMS_HOLD');
-    expect(nextEvents('CUSTOMS_HOLD')).toEqual(['CUSTOMS_RELEASED', 'CANCELLED', 'LOST']);
-    // DELIVERED only through a proof of delivery; terminal statuses offer nothing
-    expect(nextEvents('ARRIVED')).toEqual([]);
-    expect(awaitsProof('ARRIVED')).toBe(true);
-    expect(nextEvents('DELIVERED')).toEqual([]);
-    expect(nextEvents('LOST')).toEqual([]);
+  it('offers the events the service says its state machine accepts next, DELIVERED only as a proof', () => {
+    // the shipment's allowedEvents as shipment-service answers them
+    expect(nextEvents({ allowedEvents: ['DISPATCHED', 'CANCELLED'] })).toEqual(['DISPATCHED', 'CANCELLED']);
+    expect(awaitsProof({ allowedEvents: ['DISPATCHED', 'CANCELLED'] })).toBe(false);
+    expect(nextEvents({ allowedEvents: ['CUSTOMS_RELEASED', 'CANCELLED', 'LOST'] })).toEqual(['CUSTOMS_RELEASED', 'CANCELLED', 'LOST']);
+    // ARRIVED: DELIVERED only through a proof of delivery
+    expect(nextEvents({ allowedEvents: ['DELIVERED'] })).toEqual([]);
+    expect(awaitsProof({ allowedEvents: ['DELIVERED'] })).toBe(true);
+    // terminal statuses (and an answer without the field) offer nothing
+    expect(nextEvents({ allowedEvents: [] })).toEqual([]);
+    expect(nextEvents({})).toEqual([]);
+    expect(awaitsProof({})).toBe(false);
   });
 
   it('reads and writes the UTC time fields', () => {

@@ -1,24 +1,20 @@
-// Recording a shipment's progress: which events the tracker offers after each status (shipment-service's state
-// machine, its README table; the service decides, this only keeps the form from offering what it would refuse), the
-// UTC time fields, and the proof of delivery's per-line checks. Pure, so that it is unit tested.
+// Recording a shipment's progress: which events the tracker offers (the shipment's `allowedEvents`, which
+// shipment-service computes from its own state machine, so the page holds no copy of it), the UTC time fields,
+// and the proof of delivery's per-line checks. Pure, so that it is unit tested.
 
-/** Events an officer may record after each status. DELIVERED is recorded only through a proof of delivery. */
-const NEXT: Record<string, string[]> = {
-  PLANNED: ['DISPATCHED', 'CANCELLED'],
-  DISPATCHED: ['IN_TRANSIT', 'CANCELLED', 'LOST'],
-  IN_TRANSIT: ['IN_TRANSIT', 'AT_BORDER', 'ARRIVED', 'CANCELLED', 'LOST'],
-  AT_BORDER: ['CUSTOMS_HOLD', 'IN_TRANSIT', 'ARRIVED', 'CANCELLED', 'LOST'],
-  CUSTOMS_HOLD: ['CUSTOMS_RELEASED', 'CANCELLED', 'LOST'],
-  CUSTOMS_RELEASED: ['IN_TRANSIT', 'ARRIVED', 'CANCELLED', 'LOST'],
-};
-
-export function nextEvents(status: string | undefined): string[] {
-  return NEXT[status ?? ''] ?? [];
+/** What the tracker needs of a shipment: the events its state machine accepts next. */
+export interface Allowing {
+  allowedEvents?: string[];
 }
 
-/** Whether the shipment waits for its proof of delivery. */
-export function awaitsProof(status: string | undefined): boolean {
-  return status === 'ARRIVED';
+/** Events an officer may record next as an event; DELIVERED is recorded only through a proof of delivery. */
+export function nextEvents(s: Allowing): string[] {
+  return (s.allowedEvents ?? []).filter((e) => e !== 'DELIVERED');
+}
+
+/** Whether the shipment waits for its proof of delivery (the service accepts DELIVERED next). */
+export function awaitsProof(s: Allowing): boolean {
+  return (s.allowedEvents ?? []).includes('DELIVERED');
 }
 
 /** A UTC instant as the value of an `<input type="datetime-local" step="1">` that the form labels as UTC. */

@@ -71,7 +71,7 @@ export function mountShipments(container: HTMLElement, selected?: string): () =>
   };
 
   const eventForm = (one: Shipment): HTMLElement => {
-    const type = h('select', { id: 'event-type', required: true }, ...nextEvents(one.status).map((e) => h('option', { value: e }, label('status', e))));
+    const type = h('select', { id: 'event-type', required: true }, ...nextEvents(one).map((e) => h('option', { value: e }, label('status', e))));
     const at = h('input', { id: 'event-at', type: 'datetime-local', step: 1, required: true, value: toUtcInput(new Date()) });
     const location = h('input', { id: 'event-location', type: 'text', maxlength: 200, autocomplete: 'off' });
     const note = h('input', { id: 'event-note', type: 'text', maxlength: 1000, autocomplete: 'off' });
@@ -136,8 +136,8 @@ export function mountShipments(container: HTMLElement, selected?: string): () =>
     const parts: HTMLElement[] = [];
     if (one.status === 'DELIVERED') parts.push(received(one));
     if (writer) {
-      if (awaitsProof(one.status)) parts.push(proofForm(one));
-      else if (nextEvents(one.status).length > 0) parts.push(eventForm(one));
+      if (awaitsProof(one)) parts.push(proofForm(one));
+      else if (nextEvents(one).length > 0) parts.push(eventForm(one));
     }
     parts.push(outcome);
     record.replaceChildren(...parts);

@@ -1,21 +1,43 @@
 // Sign-in. In the local run (config.json says "local") a role is chosen and local-run's ConsoleServer signs a
 // token for it; that page exists only there. In a deployment the token comes from the organisation's identity
-// provider (OpenID Connect, configured outside the page); this first cut takes it pasted.
+// provider: with config.json naming the issuer and client id ("oidc"), Sign in runs the authorization-code flow
+// with PKCE (src/oidc.ts); without them ("token") a bearer token is pasted.
 import { problemDetail } from '../api';
+import { beginOidc } from '../oidc';
+import { usesOidc } from '../logic/oidc';
 import { frame, h, showError } from '../dom';
 import { label, t } from '../i18n';
 import { startSession } from '../session';
 
 export interface Config {
-  signIn: 'local' | 'token';
+  signIn: 'local' | 'token' | 'oidc';
   roles?: string[];
+  /** OpenID Connect ("oidc"): the provider's issuer URL, the console's client id, optionally the scopes. */
+  issuer?: string;
+  clientId?: string;
+  scope?: string;
 }
 
-export function mountSignIn(container: HTMLElement, config: Config, done: () => void): () => void {
-  const f = frame(t('signin.title'), config.signIn === 'local' ? t('signin.local') : t('signin.token'));
+export { usesOidc };
+
+export function mountSignIn(container: HTMLElement, config: Config, done: () => void, failure?: string): () => void {
+  const oidc = usesOidc(config);
+  const f = frame(t('signin.title'), config.signIn === 'local' ? t('signin.local') : oidc ? t('signin.oidc') : t('signin.token'));
   f.status.remove();
   container.replaceChildren(f.root);
-  if (config.signIn === 'local') {
+  if (failure) showError(f.error, t('signin.failed', { detail: failure }));
+  if (oidc) {
+    const button: HTMLButtonElement = h('button', { type: 'button', class: 'primary', id: 'oidc-sign-in', onclick: async () => {
+      button.disabled = true;
+      try {
+        await beginOidc(config);
+      } catch (e) {
+        button.disabled = false;
+        showError(f.error, t('signin.failed', { detail: (e as Error).message }));
+      }
+    } }, t('signin.submit'));
+    f.body.append(button);
+  } else if (config.signIn === 'local') {
     const signIn = async (role: string, organisationId?: string) => {
         try {
           const r = await fetch('/local/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role, organisationId }) });

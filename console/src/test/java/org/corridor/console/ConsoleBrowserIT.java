@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
  * {@code ./corridor} serves it, and the browser checks of {@code e2e/run.mjs} ({@code npm run e2e}) in Debian's
  * Chromium: the map shows the demo's sites, an officer approves the plan and sees its shipments, records a shipment's
  * events and its proof of delivery with a rejected part and sees coverage follow, the attention list names the
- * rejection and a re-plan shows its changes, the wall display refreshes in place, a donor registers a receipt and sees
- * only its own stock, a DASHBOARD user has no write control, and axe-core finds no serious or critical violation on any
- * view. Screenshots go to {@code target/screenshots} ({@code docs/console/} with
- * {@code -Dconsole.updateScreenshots=true}); the e2e report (with the time until the crisis is visible on the map) to
- * {@code target/}.
+ * rejection and a re-plan shows its changes, the officer approves the re-plan (its base plan is then superseded), the
+ * wall display refreshes in place, a donor registers a receipt and sees only its own stock, a receipt import names a
+ * file's bad row and imports nothing until the file is fixed, a DASHBOARD user has no write control, and axe-core finds
+ * no serious or critical violation on any view. Screenshots go to {@code target/screenshots} ({@code docs/console/}
+ * with {@code -Dconsole.updateScreenshots=true}); the e2e report (with the time until the crisis is visible on the map)
+ * to {@code target/}.
  */
 class ConsoleBrowserIT {
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -14,6 +17,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -339,5 +343,37 @@ class OverlaysTest {
                     overlay + ": " + internal);
         }
         System.out.printf("%s: %d public paths of the code routed to their service%n", overlay, checked);
+    }
+
+    // ---- the console's sign-in
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theConsoleSignsInWithTheIssuerTheServicesExpect(String overlay) throws IOException {
+        List<HasMetadata> resources = resources(overlay);
+        ConfigMap console = ManifestRules.of(resources, ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("console-config")).findFirst().orElseThrow();
+        JsonNode config = new ObjectMapper().readTree(console.getData().get("config.json"));
+        String connect = console.getData().get("identity-provider.conf");
+        assertTrue(console.getData().get("nginx.conf").contains("connect-src 'self' $identity_provider;"),
+                overlay + ": the CSP admits the identity provider");
+        if (!"oidc".equals(config.path("signIn").asText())) {
+            assertEquals("token", config.path("signIn").asText(), overlay + ": config.json " + config);
+            assertTrue(connect.contains("set $identity_provider \"\";"), overlay + ": no provider admitted");
+            return;
+        }
+        URI issuer = URI.create(config.path("issuer").asText());
+        assertEquals("https", issuer.getScheme(), overlay + ": the issuer is reached over TLS");
+        assertFalse(config.path("clientId").asText().isBlank(), overlay + ": config.json names the client id");
+        assertTrue(connect.contains("set $identity_provider \"https://" + issuer.getAuthority() + "\";"),
+                overlay + ": the CSP admits the issuer's origin: " + connect);
+        for (Deployment d : ManifestRules.of(resources, Deployment.class)) {
+            if (ManifestRules.SERVICES.containsKey(d.getMetadata().getName())) {
+                Map<String, String> env = ManifestRules.environment(d.getSpec().getTemplate().getSpec().getContainers()
+                        .get(0), resources, d.getMetadata().getName(), new ArrayList<>());
+                assertEquals(issuer.toString(), env.get("CORRIDOR_SECURITY_ISSUER"),
+                        overlay + ": " + d.getMetadata().getName() + " expects the console's issuer");
+            }
+        }
     }
 }
