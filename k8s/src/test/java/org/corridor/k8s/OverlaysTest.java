@@ -355,8 +355,18 @@ class OverlaysTest {
                 .filter(c -> c.getMetadata().getName().startsWith("console-config")).findFirst().orElseThrow();
         JsonNode config = new ObjectMapper().readTree(console.getData().get("config.json"));
         String connect = console.getData().get("identity-provider.conf");
-        assertTrue(console.getData().get("nginx.conf").contains("connect-src 'self' $identity_provider;"),
+        String nginx = console.getData().get("nginx.conf");
+        assertTrue(nginx.contains("connect-src 'self' $identity_provider;"),
                 overlay + ": the CSP admits the identity provider");
+        // nginx inherits add_header only into a block that has none of its own: one inside a location would strip
+        // the CSP and the other security headers from what that location serves (the page itself, once)
+        String directives = nginx.replaceAll("(?m)#.*$", "");
+        for (String location : directives.split("\n\s*location ")) {
+            if (!location.contains("http {")) {
+                assertFalse(location.contains("add_header"),
+                        overlay + ": a location sets add_header and so drops the server's headers: " + location);
+            }
+        }
         if (!"oidc".equals(config.path("signIn").asText())) {
             assertEquals("token", config.path("signIn").asText(), overlay + ": config.json " + config);
             assertTrue(connect.contains("set $identity_provider \"\";"), overlay + ": no provider admitted");
