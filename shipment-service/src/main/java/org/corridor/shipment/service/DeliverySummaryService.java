@@ -12,6 +12,7 @@ import org.corridor.common.problem.ProblemException;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentLine;
 import org.corridor.shipment.domain.ShipmentStatus;
+import org.hibernate.Session;
 
 /**
  * Per site and item of an incident: what was requested (allocation-service's needs), allocated to shipments,
@@ -60,8 +61,10 @@ public class DeliverySummaryService {
         return requestedNeeds.of(incidentId);
     }
 
+    /** Reads the incident's shipments and lines read-only (no snapshots, nothing checked at commit). */
     @Transactional
     public Summary summarise(UUID incidentId, RequestedNeeds.Requested requested) {
+        Shipment.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
         List<Shipment> shipments = Shipment.list("incidentId", incidentId);
         if (requested.state() == RequestedNeeds.State.UNKNOWN_INCIDENT && shipments.isEmpty()) {
             throw ProblemException.notFound("Incident", incidentId);
