@@ -13,7 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import org.corridor.allocation.rest.dto.EstimateRequest;
 import org.corridor.allocation.rest.dto.IncidentDto;
 import org.corridor.allocation.rest.dto.IncidentRequest;
 import org.corridor.allocation.rest.dto.NeedDto;
+import org.corridor.allocation.rest.dto.NeedPageDto;
 import org.corridor.allocation.rest.dto.NeedRequest;
 import org.corridor.allocation.rest.dto.NeedsEstimateDto;
 import org.corridor.allocation.rest.dto.SiteDto;
@@ -31,6 +34,9 @@ import org.corridor.allocation.rest.dto.TeamNeedDto;
 import org.corridor.allocation.rest.dto.TeamNeedRequest;
 import org.corridor.allocation.service.IncidentService;
 import org.corridor.allocation.service.NeedsEstimator;
+import org.corridor.allocation.service.exchange.NeedExport;
+import org.corridor.common.csv.HxlCsv;
+import org.corridor.common.etag.ETagResponder;
 import org.corridor.common.idempotency.Idempotency;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
@@ -38,6 +44,7 @@ import org.corridor.common.problem.Problem;
 import org.corridor.common.rest.QueryParams;
 import org.corridor.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -53,11 +60,16 @@ public class IncidentResource {
     private final IncidentService incidents;
     private final NeedsEstimator estimator;
     private final Idempotency idempotency;
+    private final NeedExport needExport;
+    private final ETagResponder etag;
 
-    public IncidentResource(IncidentService incidents, NeedsEstimator estimator, Idempotency idempotency) {
+    public IncidentResource(IncidentService incidents, NeedsEstimator estimator, Idempotency idempotency,
+            NeedExport needExport, ETagResponder etag) {
         this.incidents = incidents;
         this.estimator = estimator;
         this.idempotency = idempotency;
+        this.needExport = needExport;
+        this.etag = etag;
     }
 
     @POST
@@ -189,16 +201,40 @@ public class IncidentResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, HxlCsv.MEDIA_TYPE})
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/needs")
     @Operation(operationId = "listNeeds", summary = "List the material needs of an incident",
-            description = "Needs in the order they were recorded, optionally of one site.")
-    @APIResponse(responseCode = "200", description = "One page of needs")
-    public PageResponse<NeedDto> needs(@Parameter(description = "Incident id") @PathParam("id") UUID id,
+            description = "Needs in the order they were recorded, optionally of one site, each with its coverage. "
+                    + "The JSON page carries an ETag and answers If-None-Match with 304. With format=csv (or Accept: "
+                    + "text/csv) the answer is every matching need (page and size do not apply) as HXL-tagged CSV, "
+                    + "streamed: a header row, a row of HXL hashtags, then one row per need with its site's name, "
+                    + "country and coordinates and its coverage.")
+    @APIResponse(responseCode = "200", description = "One page of needs (JSON), or every matching need (CSV)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NeedPageDto.class)),
+                    @Content(mediaType = HxlCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "HXL-tagged CSV, UTF-8, RFC 4180: one row per need",
+                            example = CsvTables.NEEDS_EXAMPLE))})
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag still matches")
+    @APIResponse(responseCode = "404", description = "Unknown incident",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response needs(@Parameter(description = "Incident id",
+            example = "0b6f1f8e-3c1a-4d0e-8a43-5c6c0d3c9e11") @PathParam("id") UUID id,
             @Parameter(description = "Only needs of this site",
                     schema = @Schema(implementation = UUID.class)) @QueryParam("siteId") String siteId,
-            @BeanParam @Valid PageParams page) {
-        return incidents.needs(id, QueryParams.uuid("siteId", siteId), page).map(NeedDto::from);
+            @BeanParam @Valid PageParams page,
+            @QueryParam("format") @Parameter(description = CsvTables.FORMAT, example = "csv", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
+            @Context HttpHeaders headers,
+            @Context Request request) {
+        UUID site = QueryParams.uuid("siteId", siteId);
+        if (HxlCsv.requested(format, headers)) {
+            needExport.requireIncident(id);
+            return HxlCsv.stream("needs-" + id + ".csv", CsvTables.NEEDS,
+                    sink -> needExport.forEachNeed(id, site, sink));
+        }
+        return HxlCsv.json(etag.ok(request, incidents.needs(id, site, page).map(NeedDto::from)));
     }
 
     @GET

@@ -199,6 +199,8 @@ class SecurityMatrixTest {
                         who -> Call.read(incident + "/team-needs")),
                 new Endpoint("GET", "/api/v1/incidents/{id}/team-needs/{teamNeedId}", READ, 200,
                         who -> Call.read(incident + "/team-needs/" + teamNeedId)),
+                new Endpoint("GET", "/api/v1/incidents/{id}/who-what-where", READ, 200,
+                        who -> Call.read(incident + "/who-what-where")),
                 new Endpoint("POST", "/api/v1/incidents/{id}/needs/estimate", OPS, 200,
                         who -> new Call(incident + "/needs/estimate",
                                 Map.of("siteId", siteId, "days", 7), r -> {

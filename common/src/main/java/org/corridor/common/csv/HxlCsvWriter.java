@@ -18,6 +18,13 @@ import java.util.List;
  * it holds a comma, quote, CR or LF, quotes doubled inside). Written by Jackson's CSV generator, never by string
  * concatenation, so quoting is always right. A {@code null} value is an empty cell; other values are written with
  * {@link String#valueOf} (dates and instants as ISO-8601, enums by name), lists joined with {@code ;}.
+ * <p>
+ * Formula injection: a spreadsheet runs a cell that starts with {@code =}, {@code +}, {@code -} or {@code @} (and some
+ * with a leading tab or carriage return) as a formula, so a site name typed as {@code =HYPERLINK(...)} would become a
+ * link in the coordinator's workbook. Every text cell that starts with one of these characters is therefore written
+ * with a single quote in front ({@code '=HYPERLINK(...)}), which spreadsheets show as text. Numbers are written as
+ * numbers: a negative quantity stays {@code -5}, since the guard applies to text values only, never to a
+ * {@link Number}.
  *
  * @param <T> the row type
  */
@@ -25,6 +32,9 @@ public final class HxlCsvWriter<T> implements AutoCloseable {
 
     /** Separator of the values of a list inside one cell (earmarked countries, incident types). */
     public static final String LIST_SEPARATOR = ";";
+
+    /** First characters that make a spreadsheet evaluate a cell (OWASP's list for CSV injection). */
+    static final String FORMULA_STARTS = "=+-@\t\r";
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
@@ -94,6 +104,21 @@ public final class HxlCsvWriter<T> implements AutoCloseable {
         if (value == null) {
             return "";
         }
+        if (value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        return defused(joined(value));
+    }
+
+    /** A text cell a spreadsheet would read as a formula, quoted so that it reads as text. */
+    static String defused(String text) {
+        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+
+    private static String joined(Object value) {
         if (value instanceof Iterable<?> list) {
             StringBuilder b = new StringBuilder();
             for (Object o : list) {

@@ -50,6 +50,45 @@ class HxlCsvWriterTest {
     }
 
     @Test
+    void textCellsThatASpreadsheetWouldRunAsFormulasAreQuotedNumbersAreNot() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (HxlCsvWriter<Lot> w = HxlCsvWriter.open(out, COLUMNS)) {
+            w.write(new Lot("=HYPERLINK(\"http://x.example\",\"open\")", "+1 tent", -5, null, List.of("@SUM(A1)")));
+            w.write(new Lot("-2+3", "\tindented", 0, null, List.of("\rTUR")));
+            w.write(new Lot("SHL=TENT", "tent - family", 12, null, List.of("SYR")));
+        }
+        CsvTable table = CsvTableReader.read(new ByteArrayInputStream(out.toByteArray()), 10);
+        CsvTable.Row first = table.rows().get(0);
+        assertEquals("'=HYPERLINK(\"http://x.example\",\"open\")", first.get("itemCode"));
+        assertEquals("'+1 tent", first.get("itemName"));
+        // a negative number is a number: written as such, never quoted
+        assertEquals("-5", first.get("onHand"));
+        assertEquals("'@SUM(A1)", first.get("earmarkCountryCodes"));
+        CsvTable.Row second = table.rows().get(1);
+        assertEquals("'-2+3", second.get("itemCode"));
+        // the reader trims cells; the quote keeps the tab and the carriage return inside the text
+        assertEquals("'\tindented", second.get("itemName"));
+        assertEquals("'\rTUR", second.get("earmarkCountryCodes"));
+        // only the first character counts
+        assertEquals("SHL=TENT", table.rows().get(2).get("itemCode"));
+        assertEquals("tent - family", table.rows().get(2).get("itemName"));
+        assertEquals("12", table.rows().get(2).get("onHand"));
+    }
+
+    @Test
+    void defusesEachDangerousFirstCharacterAndNothingElse() {
+        for (String c : List.of("=", "+", "-", "@", "\t", "\r")) {
+            assertEquals("'" + c + "1", HxlCsvWriter.text(c + "1"), "starting with " + c.codePointAt(0));
+        }
+        assertEquals("", HxlCsvWriter.text(""));
+        assertEquals("", HxlCsvWriter.text(null));
+        assertEquals("#tag", HxlCsvWriter.text("#tag"));
+        assertEquals("-12", HxlCsvWriter.text(-12));
+        assertEquals("-0.5", HxlCsvWriter.text(-0.5));
+        assertEquals("'-1;2", HxlCsvWriter.text(List.of(-1, 2)), "a list is text: its joined cell is guarded");
+    }
+
+    @Test
     void refusesAHashtagThatIsNotHxl() {
         assertThrows(IllegalArgumentException.class, () -> HxlColumn.of("x", "item code", Lot::code));
         assertThrows(IllegalArgumentException.class, () -> HxlColumn.of("x", "#Item +Code", Lot::code));

@@ -8,19 +8,18 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
 import org.corridor.inventory.domain.AdjustmentReason;
-import org.corridor.inventory.domain.Country;
 import org.corridor.inventory.domain.Depot;
 import org.corridor.inventory.domain.IncidentType;
 import org.corridor.inventory.domain.Item;
@@ -352,10 +351,13 @@ public class StockService {
                 + " order by " + key, Object[].class);
         f.params().map().forEach(q::setParameter);
         List<Object[]> rows = q.getResultList();
+        // the labels of the groups found only, as plain values: never every country, item or depot as entities
+        List<Object> keys = rows.stream().map(r -> r[0]).toList();
         Function<String, String> label = switch (groupBy) {
-            case "country" -> labels(Country.<Country>listAll(), c -> c.code, c -> c.name);
-            case "item" -> labels(Item.<Item>listAll(), i -> i.code, i -> i.name + " (" + i.unit + ")");
-            default -> labels(Depot.<Depot>listAll(), d -> d.id.toString(), d -> d.code + " - " + d.name);
+            case "country" -> labels("select c.code, c.name from Country c where c.code in :keys", keys);
+            case "item" -> labels("select i.code, concat(i.name, ' (', i.unit, ')') from Item i where i.code in :keys",
+                    keys);
+            default -> labels("select d.id, concat(d.code, ' - ', d.name) from Depot d where d.id in :keys", keys);
         };
         return rows.stream().map(r -> {
             String k = String.valueOf(r[0]);
@@ -364,9 +366,13 @@ public class StockService {
         }).toList();
     }
 
-    private static <T> Function<String, String> labels(List<T> all, Function<T, String> key,
-            Function<T, String> label) {
-        Map<String, String> m = all.stream().collect(Collectors.toMap(key, label));
+    private Function<String, String> labels(String query, List<Object> keys) {
+        Map<String, String> m = new HashMap<>();
+        if (!keys.isEmpty()) {
+            em.createQuery(query, Object[].class).setParameter("keys", keys)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList()
+                    .forEach(r -> m.put(String.valueOf(r[0]), String.valueOf(r[1])));
+        }
         return k -> m.getOrDefault(k, k);
     }
 

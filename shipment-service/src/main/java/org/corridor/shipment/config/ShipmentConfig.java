@@ -21,6 +21,26 @@ public interface ShipmentConfig {
     /** The background retry of releases that inventory-service could not take when a shipment was cancelled. */
     StockRetry stockRetry();
 
+    /** The copy of allocation-service's needs that the delivery summary reads. */
+    DeliverySummary deliverySummary();
+
+    /**
+     * {@code corridor.shipment.delivery-summary.*}: the requested quantities of an incident are read from
+     * allocation-service once, then re-read conditionally (If-None-Match) in the background every
+     * {@code requested-refresh-every}, as long as a summary of the incident was asked for within
+     * {@code requested-idle-after}.
+     */
+    interface DeliverySummary {
+
+        /** How often the copy is refreshed ({@code ...requested-refresh-every}); also the scheduler's period. */
+        @WithDefault("5s")
+        Duration requestedRefreshEvery();
+
+        /** An incident no summary asked for during this long is dropped from the copy. */
+        @WithDefault("PT10M")
+        Duration requestedIdleAfter();
+    }
+
     /**
      * {@code corridor.shipment.stock-retry.*}: a cancelled shipment whose release could not reach inventory-service is
      * retried every {@code every} once its next attempt is due; the wait after the n-th failed attempt is

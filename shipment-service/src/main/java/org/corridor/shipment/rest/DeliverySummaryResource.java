@@ -11,12 +11,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.corridor.common.csv.HxlCsv;
-import org.corridor.common.etag.ETagResponder;
+import org.corridor.common.etag.ChangeMarkers;
 import org.corridor.common.security.Roles;
 import org.corridor.shipment.rest.dto.DeliverySummaryDto;
 import org.corridor.shipment.service.DeliverySummaryService;
+import org.corridor.shipment.service.RequestedNeeds;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,11 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DeliverySummaryResource {
 
     private final DeliverySummaryService summaries;
-    private final ETagResponder etag;
+    private final ChangeMarkers markers;
 
-    public DeliverySummaryResource(DeliverySummaryService summaries, ETagResponder etag) {
+    public DeliverySummaryResource(DeliverySummaryService summaries, ChangeMarkers markers) {
         this.summaries = summaries;
-        this.etag = etag;
+        this.markers = markers;
     }
 
     @GET
@@ -45,10 +47,13 @@ public class DeliverySummaryResource {
     @Path("{id}/delivery-summary")
     @Operation(operationId = "getDeliverySummary", summary = "Delivery summary of an incident",
             description = "Per site and item: requested (allocation-service's needs), allocated, dispatched, in "
-                    + "transit, delivered, rejected, lost and recalled. If allocation-service cannot be asked, "
-                    + "requested is null, requestedAvailable false and a warning says why; the shipment numbers are "
-                    + "still given. Answers If-None-Match with 304. With format=csv (or Accept: text/csv) the rows "
-                    + "as HXL-tagged CSV (requested is empty when unknown).")
+                    + "transit, delivered, rejected, lost and recalled. The requested quantities are a copy of "
+                    + "allocation-service's needs refreshed in the background every few seconds, so a summary does not "
+                    + "wait for allocation-service. If allocation-service cannot be reached, the last copy is given "
+                    + "with requestedAsOf and a warning; if it was never read, requested is null, requestedAvailable "
+                    + "false and a warning says why. The shipment numbers are always given. Answers If-None-Match "
+                    + "with 304 after reading one row. With format=csv (or Accept: text/csv) the rows as HXL-tagged "
+                    + "CSV (requested is empty when unknown).")
     @APIResponse(responseCode = "200", description = "The summary, with an ETag",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DeliverySummaryDto.class)),
@@ -63,11 +68,17 @@ public class DeliverySummaryResource {
                     type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
             @Context HttpHeaders headers,
             @Context Request request) {
-        if (HxlCsv.requested(format, headers)) {
-            DeliverySummaryService.Summary summary = summaries.summarise(id);
-            return HxlCsv.stream("delivery-summary-" + id + ".csv", CsvTables.DELIVERY_SUMMARY,
-                    sink -> summary.rows().forEach(r -> sink.accept(new CsvTables.SummaryRow(id, r))));
-        }
-        return HxlCsv.json(etag.ok(request, DeliverySummaryDto.from(summaries.summarise(id))));
+        boolean csv = HxlCsv.requested(format, headers);
+        RequestedNeeds.Requested requested = summaries.requested(id);
+        // the answer depends on this incident's shipments (the shipments marker), on the copy of its needs and on the
+        // representation: a 304 reads the marker row and nothing else
+        List<Object> variant = List.of("delivery-summary", id, requested.fingerprint(), csv ? "csv" : "json");
+        return markers.conditional(request, ShipmentResource.SHIPMENTS_MARKER, variant, () -> {
+            DeliverySummaryService.Summary summary = summaries.summarise(id, requested);
+            return csv
+                    ? HxlCsv.stream("delivery-summary-" + id + ".csv", CsvTables.DELIVERY_SUMMARY,
+                            sink -> summary.rows().forEach(r -> sink.accept(new CsvTables.SummaryRow(id, r))))
+                    : Response.ok(DeliverySummaryDto.from(summary), MediaType.APPLICATION_JSON).build();
+        });
     }
 }

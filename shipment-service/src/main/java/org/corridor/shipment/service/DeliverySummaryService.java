@@ -2,19 +2,17 @@ package org.corridor.shipment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.corridor.common.client.UpstreamException;
 import org.corridor.common.problem.ProblemException;
-import org.corridor.shipment.client.allocation.AllocationGateway;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentLine;
 import org.corridor.shipment.domain.ShipmentStatus;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.hibernate.Session;
 
 /**
  * Per site and item of an incident: what was requested (allocation-service's needs), allocated to shipments,
@@ -26,9 +24,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * <li>delivered / rejected: accepted / rejected quantities of proofs of delivery;</li>
  * <li>lost: quantity on LOST shipments; recalled: quantity on shipments cancelled after dispatch.</li>
  * </ul>
- * dispatched + recalled is what inventory-service issued from its depots for the incident. If allocation-service cannot
- * answer, {@code requested} is null and a warning says why; the shipment columns are still given, since they are this
- * service's own data.
+ * dispatched + recalled is what inventory-service issued from its depots for the incident. The requested quantities
+ * come from {@link RequestedNeeds}, a copy of allocation-service's needs refreshed in the background: a summary does
+ * not call allocation-service (except the very first of an incident). If the copy could never be read,
+ * {@code requested} is null and a warning says why; if it is old because allocation-service cannot be reached, it is
+ * given with {@code requestedAsOf} and a warning. The shipment columns are always given, since they are this service's
+ * own data.
  */
 @ApplicationScoped
 public class DeliverySummaryService {
@@ -38,51 +39,47 @@ public class DeliverySummaryService {
             long inTransit, long delivered, long rejected, long lost, long recalled) {
     }
 
-    public record Summary(UUID incidentId, boolean requestedAvailable, List<String> warnings, List<Row> rows) {
+    /**
+     * @param requestedAsOf set when the requested quantities are an old copy (allocation-service cannot be reached):
+     *     when they were read
+     */
+    public record Summary(UUID incidentId, boolean requestedAvailable, Instant requestedAsOf, List<String> warnings,
+            List<Row> rows) {
     }
 
-    private final AllocationGateway allocation;
+    private final RequestedNeeds requestedNeeds;
 
-    public DeliverySummaryService(AllocationGateway allocation) {
-        this.allocation = allocation;
+    public DeliverySummaryService(RequestedNeeds requestedNeeds) {
+        this.requestedNeeds = requestedNeeds;
     }
 
+    /**
+     * The requested quantities the summary will show, from the copy kept by {@link RequestedNeeds} (never a call to
+     * allocation-service once the incident's copy exists): read first, so that the ETag and the body agree.
+     */
+    public RequestedNeeds.Requested requested(UUID incidentId) {
+        return requestedNeeds.of(incidentId);
+    }
+
+    /** Reads the incident's shipments and lines read-only (no snapshots, nothing checked at commit). */
     @Transactional
-    public Summary summarise(UUID incidentId) {
+    public Summary summarise(UUID incidentId, RequestedNeeds.Requested requested) {
+        Shipment.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
         List<Shipment> shipments = Shipment.list("incidentId", incidentId);
-        List<String> warnings = new ArrayList<>();
-        List<AllocationGateway.Need> needs = null;
-        try {
-            needs = allocation.needs(incidentId);
-        } catch (TimeoutException e) {
-            warnings.add("allocation-service did not answer in time; requested quantities are unknown");
-        } catch (UpstreamException e) {
-            if (e.status() == 404) {
-                if (shipments.isEmpty()) {
-                    throw ProblemException.notFound("Incident", incidentId);
-                }
-                warnings.add("allocation-service does not know incident " + incidentId
-                        + "; requested quantities are unknown");
-            } else {
-                warnings.add("allocation-service " + (e.status() == 0 ? "cannot be reached" : "answered " + e.status())
-                        + "; requested quantities are unknown");
-            }
+        if (requested.state() == RequestedNeeds.State.UNKNOWN_INCIDENT && shipments.isEmpty()) {
+            throw ProblemException.notFound("Incident", incidentId);
         }
-        boolean requestedAvailable = needs != null;
+        List<String> warnings = requested.warning() == null ? List.of() : List.of(requested.warning());
+        boolean requestedAvailable = requested.state() == RequestedNeeds.State.CURRENT
+                || requested.state() == RequestedNeeds.State.STALE;
 
         Map<String, Acc> rows = new TreeMap<>();
-        if (needs != null) {
-            for (AllocationGateway.Need n : needs) {
-                UUID site;
-                try {
-                    site = UUID.fromString(n.siteId());
-                } catch (IllegalArgumentException ex) {
-                    continue;
-                }
-                rows.computeIfAbsent(site + "|" + n.itemCode(), k -> new Acc(site, n.itemCode())).requested += n
-                        .quantity();
-            }
-        }
+        requested.quantities().forEach((key, quantity) -> {
+            int bar = key.indexOf('|');
+            UUID site = UUID.fromString(key.substring(0, bar));
+            String item = key.substring(bar + 1);
+            rows.computeIfAbsent(site + "|" + item, k -> new Acc(site, item)).requested += quantity;
+        });
         Map<UUID, List<ShipmentLine>> linesOf = ShipmentLine.byShipment(shipments.stream().map(s -> s.id).toList());
         for (Shipment s : shipments) {
             boolean cancelled = s.status == ShipmentStatus.CANCELLED;
@@ -119,7 +116,8 @@ public class DeliverySummaryService {
                 .map(a -> new Row(a.siteId, a.siteName, a.itemCode, requestedAvailable ? a.requested : null,
                         a.allocated, a.dispatched, a.inTransit, a.delivered, a.rejected, a.lost, a.recalled))
                 .toList();
-        return new Summary(incidentId, requestedAvailable, List.copyOf(warnings), out);
+        Instant asOf = requested.state() == RequestedNeeds.State.STALE ? requested.asOf() : null;
+        return new Summary(incidentId, requestedAvailable, asOf, warnings, out);
     }
 
     private static final class Acc {

@@ -27,6 +27,7 @@ import org.corridor.shipment.domain.ShipmentLine;
 import org.corridor.shipment.domain.ShipmentStatus;
 import org.corridor.shipment.domain.StockState;
 import org.corridor.shipment.domain.TransportMode;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 
 /** Creating and finding shipments. */
@@ -109,10 +110,12 @@ public class ShipmentService {
      * with {@code sinceId} as well, changed after the position ({@code since}, {@code sinceId}) in that order, i.e.
      * also changed exactly at {@code since} with a greater id (a keyset cursor: the last shipment a reader processed).
      * Reads the page with one query for the shipments, one for all their lines and one count, whatever the page size.
+     * The entities are loaded read-only: no snapshot is kept and nothing is dirty-checked or cascaded at commit.
      */
     @Transactional
     public PageResponse<ShipmentView> list(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status,
             Instant since, UUID sinceId, PageParams page) {
+        Shipment.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
         if (sinceId != null && since == null) {
             throw ProblemException.badRequest("Query parameter sinceId needs since: together they name the last "
                     + "shipment already read (its updatedAt and id)");
