@@ -32,7 +32,8 @@ final class InputBuilder {
             "HYG-KIT", new double[]{5, 0.025},
             "BLANKET", new double[]{1.5, 0.01},
             "JERRYCAN", new double[]{0.5, 0.02},
-            "ORS-SACHET", new double[]{0.03, 0.0001});
+            "ORS-SACHET", new double[]{0.03, 0.0001},
+            "FOOD-RATION", new double[]{16.65, 0.025});
 
     record SiteRef(UUID incidentId, String incidentType, UUID siteId, String name, String country, double lat,
             double lon, boolean seaport) {

@@ -140,6 +140,49 @@ class TransportModeScenarioTest {
     }
 
     @Test
+    void theDemosSeaRouteBrindisiToJablehCarriesTheRations() {
+        // the demo's figures (demo/kahramanmaras-2023): 30,000 monthly rations (16.65 kg) for Jableh, LOW, due in
+        // 30 days; Brindisi (a port, no road to Syria) holds 30,000; Istanbul (road) has 6,000 to spare, Riyadh
+        // (air only) 15,000
+        InputBuilder b = new InputBuilder();
+        var jableh = b.port("Jableh (Latakia)", "SYR", 35.3609, 35.9256);
+        UUID rations = b.need(jableh, "FOOD-RATION", 30000, Priority.LOW, InputBuilder.T0.plus(Duration.ofDays(30)));
+        UUID brindisi = b.portLot("UNHRD-BRI", "ITA", 40.645, 17.941, "FOOD-RATION", 30000);
+        b.lot("KIZILAY-IST", "TUR", 41.008, 28.978, "FOOD-RATION", 6000);
+        b.lot("KSR-RUH", "SAU", 24.71, 46.68, "FOOD-RATION", 15000);
+        SolverInput input = b.build();
+
+        PlanOutcome plan = SolverTestSupport.solve(input).outcome();
+
+        assertTrue(plan.feasible(), plan.score());
+        assertEquals(30000, sent(plan, rations));
+        int bySea = plan.lines().stream().filter(l -> l.lotId().equals(brindisi) && l.mode() == TransportMode.SEA)
+                .mapToInt(PlanOutcome.Line::quantity).sum();
+        assertTrue(bySea >= 20000, "by sea from Brindisi: " + bySea + " of " + plan.lines());
+        assertEquals(List.of(), PlanChecker.violations(input, plan));
+    }
+
+    @Test
+    void twoItemsFromOneDepotAreBothSent() {
+        InputBuilder b = new InputBuilder();
+        var aleppo = b.site("Aleppo", "SYR", 36.20, 37.16);
+        UUID tents = b.need(aleppo, "TENT-FAM", 700, Priority.CRITICAL, InputBuilder.T0.plus(Duration.ofDays(6)));
+        UUID blankets = b.need(aleppo, "BLANKET", 1000, Priority.HIGH, InputBuilder.T0.plus(Duration.ofDays(6)));
+        b.lot("US-HOU", "USA", 29.76, -95.36, "TENT-FAM", 1000);
+        b.lot("TR-GAZ", "TUR", 37.07, 37.38, "TENT-FAM", 300);
+        b.lot("UNHRD-DXB", "ARE", 25.20, 55.27, "TENT-FAM", 200);
+        b.lot("TR-GAZ", "TUR", 37.07, 37.38, "BLANKET", 5000);
+        b.embargo("USA", "SYR", AppliesTo.MATERIALS);
+        SolverInput input = b.build();
+
+        PlanOutcome plan = SolverTestSupport.solve(input).outcome();
+
+        assertTrue(plan.feasible(), plan.score());
+        assertEquals(500, sent(plan, tents), plan.lines().toString());
+        assertEquals(1000, sent(plan, blankets), plan.lines() + " " + plan.unmet());
+    }
+
+    @Test
     void aUsarNeedPastItsStandDownIsNotPlannedAndSaysSo() {
         InputBuilder b = new InputBuilder();
         var antakya = b.site("Antakya", "TUR", 36.20, 36.16);
