@@ -37,10 +37,14 @@ public final class GreedyPlanner {
         List<Plan.Line> lines = new ArrayList<>();
         for (NeedFact need : needs) {
             List<LotFact> candidates = new ArrayList<>();
+            Map<UUID, PlanEvaluator.Leg> legOf = new HashMap<>();
             for (LotFact lot : lotsByItem.getOrDefault(need.itemCode(), List.of())) {
-                if (ev.eligible(lot, need)) {
-                    candidates.add(lot);
-                }
+                // the earliest-arriving mode that may carry it
+                ev.legs(lot, need).stream().filter(leg -> ev.eligible(lot, need, leg))
+                        .min(Comparator.comparing(PlanEvaluator.Leg::arrives)).ifPresent(leg -> {
+                            candidates.add(lot);
+                            legOf.put(lot.lotId(), leg);
+                        });
             }
             candidates.sort(Comparator.comparingDouble(
                     l -> PlanEvaluator.km(l.latitude(), l.longitude(), need.siteLatitude(), need.siteLongitude())));
@@ -51,7 +55,7 @@ public final class GreedyPlanner {
                 }
                 int take = Math.min(remaining, left.get(lot.lotId()));
                 if (take > 0) {
-                    lines.add(new Plan.Line(need.needId(), lot.lotId(), take));
+                    lines.add(new Plan.Line(need.needId(), lot.lotId(), take, legOf.get(lot.lotId()).mode()));
                     left.merge(lot.lotId(), -take, Integer::sum);
                     remaining -= take;
                 }

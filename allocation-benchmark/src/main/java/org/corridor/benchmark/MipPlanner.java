@@ -21,13 +21,15 @@ import org.corridor.allocation.solver.api.SolverInput.LotFact;
 import org.corridor.allocation.solver.api.SolverInput.NeedFact;
 import org.corridor.allocation.solver.api.SolverInput.TeamFact;
 import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
+import org.corridor.allocation.solver.api.TransportMode;
 
 /**
  * The exact reference: the same objective as a mixed-integer program (OR-Tools MPSolver, SCIP by default), solved
  * lexicographically like the HardMediumSoft score: hard constraints are constraints (lot availability, eligibility:
  * only eligible (need, lot) and (team need, team) pairs get a variable, one slot per team); stage 1 minimises the
- * medium level; stage 2 keeps medium at its optimum and minimises the soft level. Integer units per (need, lot),
- * integer vehicles per (depot, site) route (mode fixed by distance), binary team assignments.
+ * medium level; stage 2 keeps medium at its optimum and minimises the soft level. Integer units per (need, lot, mode)
+ * for every mode that can make the journey (the MIP chooses the mode, as the solver does), integer vehicles per (depot,
+ * site, mode) route, binary team assignments.
  * <p>
  * Modelling of the non-linear terms (the plan found is always re-scored by the {@link PlanEvaluator}):
  * <ul>
@@ -71,9 +73,9 @@ public final class MipPlanner {
 
         Map<String, List<LotFact>> lotsByItem = new HashMap<>();
         ev.input().lots().forEach(l -> lotsByItem.computeIfAbsent(l.itemCode(), k -> new ArrayList<>()).add(l));
-        record X(NeedFact need, LotFact lot, MPVariable var) {
+        record X(NeedFact need, LotFact lot, TransportMode mode, MPVariable var) {
         }
-        record RouteKey(UUID depot, UUID site) {
+        record RouteKey(UUID depot, UUID site, TransportMode mode) {
         }
         List<X> xs = new ArrayList<>();
         Map<UUID, MPConstraint> lotCap = new HashMap<>();
@@ -93,52 +95,54 @@ public final class MipPlanner {
             mediumConst += unmetCoef * need.quantity();
             MPConstraint needCap = solver.makeConstraint(0, need.quantity(), "need");
             for (LotFact lot : lotsByItem.getOrDefault(need.itemCode(), List.of())) {
-                if (!ev.eligible(lot, need)) {
-                    continue;
-                }
-                MPVariable x = solver.makeIntVar(0, Math.min(need.quantity(), lot.available()), "");
-                X xe = new X(need, lot, x);
-                xs.add(xe);
-                xsBySite.computeIfAbsent(need.siteId(), k -> new ArrayList<>()).add(xe);
-                needCap.setCoefficient(x, 1);
-                lotCap.computeIfAbsent(lot.lotId(), k -> solver.makeConstraint(0, lot.available(), "lot"))
-                        .setCoefficient(x, 1);
-                medium.merge(x, -unmetCoef, Double::sum);
+                // one variable per mode that may carry the lot to the need's site: the MIP chooses the mode too
+                for (PlanEvaluator.Leg leg : ev.legs(lot, need)) {
+                    if (!ev.eligible(lot, need, leg)) {
+                        continue;
+                    }
+                    MPVariable x = solver.makeIntVar(0, Math.min(need.quantity(), lot.available()), "");
+                    X xe = new X(need, lot, leg.mode(), x);
+                    xs.add(xe);
+                    xsBySite.computeIfAbsent(need.siteId(), k -> new ArrayList<>()).add(xe);
+                    needCap.setCoefficient(x, 1);
+                    lotCap.computeIfAbsent(lot.lotId(), k -> solver.makeConstraint(0, lot.available(), "lot"))
+                            .setCoefficient(x, 1);
+                    medium.merge(x, -unmetCoef, Double::sum);
 
-                PlanEvaluator.Leg leg = ev.leg(lot, need);
-                RouteKey rk = new RouteKey(lot.depotId(), need.siteId());
-                long g = PlanEvaluator.grams(lot, 1);
-                long c = PlanEvaluator.cm3(lot, 1);
-                MPConstraint[] caps = routeCap.computeIfAbsent(rk, k -> {
-                    MPVariable v = solver.makeIntVar(0, MPSolver.infinity(), "");
-                    vehicles.put(k, v);
-                    soft.merge(v, leg.km() * leg.costPerKm() * w.weight(AllocationWeights.TRANSPORT_COST),
-                            Double::sum);
-                    MPConstraint byWeight = solver.makeConstraint(0, MPSolver.infinity(), "w");
-                    byWeight.setCoefficient(v, leg.capGrams());
-                    MPConstraint byVolume = solver.makeConstraint(0, MPSolver.infinity(), "v");
-                    byVolume.setCoefficient(v, leg.capCm3());
-                    return new MPConstraint[]{byWeight, byVolume};
-                });
-                caps[0].setCoefficient(x, -g);
-                caps[1].setCoefficient(x, -c);
-                long[] maxLoad = routeMaxLoad.computeIfAbsent(rk, k -> new long[2]);
-                maxLoad[0] += g * x.ub();
-                maxLoad[1] += c * x.ub();
+                    RouteKey rk = new RouteKey(lot.depotId(), need.siteId(), leg.mode());
+                    long g = PlanEvaluator.grams(lot, 1);
+                    long c = PlanEvaluator.cm3(lot, 1);
+                    MPConstraint[] caps = routeCap.computeIfAbsent(rk, k -> {
+                        MPVariable v = solver.makeIntVar(0, MPSolver.infinity(), "");
+                        vehicles.put(k, v);
+                        soft.merge(v, leg.km() * leg.costPerKm() * w.weight(AllocationWeights.TRANSPORT_COST),
+                                Double::sum);
+                        MPConstraint byWeight = solver.makeConstraint(0, MPSolver.infinity(), "w");
+                        byWeight.setCoefficient(v, leg.capGrams());
+                        MPConstraint byVolume = solver.makeConstraint(0, MPSolver.infinity(), "v");
+                        byVolume.setCoefficient(v, leg.capCm3());
+                        return new MPConstraint[]{byWeight, byVolume};
+                    });
+                    caps[0].setCoefficient(x, -g);
+                    caps[1].setCoefficient(x, -c);
+                    long[] maxLoad = routeMaxLoad.computeIfAbsent(rk, k -> new long[2]);
+                    maxLoad[0] += g * x.ub();
+                    maxLoad[1] += c * x.ub();
 
-                double perUnit = 0;
-                if (need.deliverBy() != null) {
-                    perUnit += PlanEvaluator.hoursAfter(need.deliverBy(), leg.arrives()) * bpPerUnit
-                            * w.weight(AllocationWeights.LATE_DELIVERY);
+                    double perUnit = 0;
+                    if (need.deliverBy() != null) {
+                        perUnit += PlanEvaluator.hoursAfter(need.deliverBy(), leg.arrives()) * bpPerUnit
+                                * w.weight(AllocationWeights.LATE_DELIVERY);
+                    }
+                    perUnit += Math.max(g / leg.capGrams(), c / leg.capCm3()) * leg.km() * leg.costPerKm() / 4.0
+                            * w.weight(AllocationWeights.TRANSPORT_LOAD);
+                    if (lot.expiresOn() != null) {
+                        Instant expiry = lot.expiresOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+                        long daysLeft = Math.max(0, ChronoUnit.DAYS.between(leg.arrives(), expiry));
+                        perUnit += bpPerUnit * daysLeft / 30.0 * w.weight(AllocationWeights.FEFO);
+                    }
+                    soft.merge(x, perUnit, Double::sum);
                 }
-                perUnit += Math.max(g / leg.capGrams(), c / leg.capCm3()) * leg.km() * leg.costPerKm() / 4.0
-                        * w.weight(AllocationWeights.TRANSPORT_LOAD);
-                if (lot.expiresOn() != null) {
-                    Instant expiry = lot.expiresOn().atStartOfDay(ZoneOffset.UTC).toInstant();
-                    long daysLeft = Math.max(0, ChronoUnit.DAYS.between(leg.arrives(), expiry));
-                    perUnit += bpPerUnit * daysLeft / 30.0 * w.weight(AllocationWeights.FEFO);
-                }
-                soft.merge(x, perUnit, Double::sum);
             }
         }
         // tighten vehicle upper bounds (helps the MIP)
@@ -190,7 +194,7 @@ public final class MipPlanner {
                 Instant arrives = ev.teamArrival(team, need);
                 long h = PlanEvaluator.hoursAfter(ev.input().planFrom(), arrives);
                 boolean usar = need.teamType().toUpperCase().startsWith("USAR");
-                double cost = (usar ? 10 * Math.min(h, 72) + Math.max(0, h - 72) : h)
+                double cost = (usar ? h + 9 * Math.min(h, ev.usarWindowHours(need)) : h)
                         * (double) w.weight(AllocationWeights.TEAM_ARRIVAL_TIME);
                 if (need.neededBy() != null) {
                     cost += PlanEvaluator.hoursAfter(need.neededBy(), arrives)
@@ -247,7 +251,7 @@ public final class MipPlanner {
         for (X xe : xs) {
             long q = Math.round(xe.var().solutionValue());
             if (q > 0) {
-                lines.add(new Plan.Line(xe.need().needId(), xe.lot().lotId(), (int) q));
+                lines.add(new Plan.Line(xe.need().needId(), xe.lot().lotId(), (int) q, xe.mode()));
             }
         }
         List<Plan.TeamAssignment> teams = new ArrayList<>();

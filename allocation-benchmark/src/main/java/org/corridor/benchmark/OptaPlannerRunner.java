@@ -91,16 +91,19 @@ public final class OptaPlannerRunner {
         org.jboss.logmanager.Logger.getLogger("org.optaplanner").setLevel(java.util.logging.Level.INFO);
     }
 
-    /** The plan lines of a solution: chunks summed per (need, lot); slots as (team need, team). */
+    /** The plan lines of a solution: chunks summed per (need, lot, mode); slots as (team need, team). */
     public static Plan toPlan(AllocationSolution s) {
-        Map<List<UUID>, Integer> q = new LinkedHashMap<>();
+        record Key(UUID need, UUID lot, org.corridor.allocation.solver.api.TransportMode mode) {
+        }
+        Map<Key, Integer> q = new LinkedHashMap<>();
         for (NeedChunk c : s.getChunks()) {
-            if (c.getLot() != null) {
-                q.merge(List.of(c.getNeed().getId(), c.getLot().getId()), c.getQuantity(), Integer::sum);
+            if (c.getLot() != null && c.getQuantity() > 0) {
+                q.merge(new Key(c.getNeed().getId(), c.getLot().getId(), c.getSupply().getRoute().getMode()),
+                        c.getQuantity(), Integer::sum);
             }
         }
         List<Plan.Line> lines = new ArrayList<>();
-        q.forEach((k, v) -> lines.add(new Plan.Line(k.get(0), k.get(1), v)));
+        q.forEach((k, v) -> lines.add(new Plan.Line(k.need(), k.lot(), v, k.mode())));
         List<Plan.TeamAssignment> teams = new ArrayList<>();
         for (TeamSlot slot : s.getSlots()) {
             if (slot.getOption() != null) {

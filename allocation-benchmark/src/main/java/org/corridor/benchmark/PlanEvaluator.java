@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.corridor.allocation.solver.AllocationWeights;
+import org.corridor.allocation.solver.TransportModel;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
 import org.corridor.allocation.solver.api.SolverInput.AccessRuleFact;
@@ -18,6 +19,7 @@ import org.corridor.allocation.solver.api.SolverInput.NeedFact;
 import org.corridor.allocation.solver.api.SolverInput.TeamFact;
 import org.corridor.allocation.solver.api.SolverInput.TeamNeedFact;
 import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
+import org.corridor.allocation.solver.api.TransportMode;
 
 /**
  * The one judge of every planner: hard/medium/soft of a {@link Plan} computed from the plan lines and the
@@ -47,14 +49,19 @@ public final class PlanEvaluator {
         }
     }
 
-    /** The route of a material from a depot (lot) to a site, as the conventions define it. */
-    public record Leg(double km, boolean road, Instant arrives, double costPerKm, double capGrams, double capCm3) {
+    /**
+     * The route of a material from a depot (lot) to a site by one mode, as the conventions define it: {@code km} is the
+     * distance travelled (great-circle, times the detour factor at sea).
+     */
+    public record Leg(TransportMode mode, double km, Instant arrives, double costPerKm, double capGrams,
+            double capCm3) {
     }
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
     private final SolverInput input;
     private final TransportSettings t;
+    private final TransportModel geography;
     private final AllocationWeights w;
     private final Map<UUID, NeedFact> needs = new HashMap<>();
     private final Map<UUID, LotFact> lots = new HashMap<>();
@@ -71,6 +78,7 @@ public final class PlanEvaluator {
         this.input = input;
         this.w = AllocationWeights.defaults().withOverrides(input.weightOverrides());
         this.t = input.transport() == null ? TransportSettings.defaults() : input.transport();
+        this.geography = new TransportModel(t, List.of());
         for (NeedFact n : input.needs()) {
             needs.put(n.needId(), n);
             itemDemand.merge(n.itemCode(), Math.max(0, n.quantity()), Integer::sum);
@@ -107,25 +115,75 @@ public final class PlanEvaluator {
         return Duration.ofMinutes(Math.round(km / speed * 60));
     }
 
-    public Leg leg(LotFact lot, NeedFact need) {
-        double km = km(lot.latitude(), lot.longitude(), need.siteLatitude(), need.siteLongitude());
-        boolean road = km <= t.maxRoadKm();
-        Duration lead = road
-                ? travel(km, t.roadSpeedKmh()).plus(t.roadHandling())
-                : travel(km, t.airSpeedKmh()).plus(t.airHandling());
-        return new Leg(km, road, input.planFrom().plus(lead), road ? t.truckCostPerKm() : t.aircraftCostPerKm(),
-                (road ? t.truckCapacityKg() : t.aircraftCapacityKg()) * 1000.0,
-                (road ? t.truckCapacityM3() : t.aircraftCapacityM3()) * 1_000_000.0);
+    /**
+     * The modes that can join the lot's depot and the need's site. Which modes the geography allows (land masses, land
+     * borders, coasts, ports) is the one thing taken from the service's {@link TransportModel} rather than re-derived:
+     * it reads the shipped country dataset.
+     */
+    public List<TransportMode> modes(LotFact lot, NeedFact need) {
+        return geography.modesBetween(
+                new TransportModel.Place(lot.countryCode(), lot.latitude(), lot.longitude(),
+                        Boolean.TRUE.equals(lot.depotSeaport())),
+                new TransportModel.Place(need.siteCountryCode(), need.siteLatitude(), need.siteLongitude(),
+                        Boolean.TRUE.equals(need.siteSeaport())));
+    }
+
+    /** Every leg that can carry the lot to the need's site, one per mode. */
+    public List<Leg> legs(LotFact lot, NeedFact need) {
+        return modes(lot, need).stream().map(m -> leg(lot, need, m)).toList();
+    }
+
+    public Leg leg(LotFact lot, NeedFact need, TransportMode mode) {
+        double gc = km(lot.latitude(), lot.longitude(), need.siteLatitude(), need.siteLongitude());
+        return switch (mode) {
+            case ROAD -> new Leg(mode, gc, input.planFrom().plus(travel(gc, t.roadSpeedKmh()).plus(t.roadHandling())),
+                    t.truckCostPerKm(), t.truckCapacityKg() * 1000.0, t.truckCapacityM3() * 1_000_000.0);
+            case AIR -> new Leg(mode, gc, input.planFrom().plus(travel(gc, t.airSpeedKmh()).plus(t.airHandling())),
+                    t.aircraftCostPerKm(), t.aircraftCapacityKg() * 1000.0, t.aircraftCapacityM3() * 1_000_000.0);
+            case SEA -> {
+                double km = gc * t.seaDetourFactor();
+                yield new Leg(mode, km, input.planFrom().plus(travel(km, t.seaSpeedKmh()).plus(t.seaHandling())),
+                        t.shipCostPerKm(), t.shipCapacityKg() * 1000.0, t.shipCapacityM3() * 1_000_000.0);
+            }
+        };
     }
 
     public Instant teamDeparture(TeamFact team) {
         return input.planFrom().plus(Duration.ofHours(Math.max(0, team.mobilisationHours())));
     }
 
+    /**
+     * When the team arrives: by the quicker of road (where the geography allows it) and air that no access rule stops
+     * over the journey; by the quicker of them when both are stopped.
+     */
     public Instant teamArrival(TeamFact team, TeamNeedFact need) {
+        return teamJourney(team, need).arrives();
+    }
+
+    record Journey(TransportMode mode, Instant arrives) {
+    }
+
+    Journey teamJourney(TeamFact team, TeamNeedFact need) {
         double km = km(team.baseLatitude(), team.baseLongitude(), need.siteLatitude(), need.siteLongitude());
-        boolean road = km <= t.maxRoadKm();
-        return teamDeparture(team).plus(travel(km, road ? t.roadSpeedKmh() : t.airSpeedKmh()));
+        List<TransportMode> modes = geography.modesBetween(
+                new TransportModel.Place(team.countryCode(), team.baseLatitude(), team.baseLongitude(), false),
+                new TransportModel.Place(need.siteCountryCode(), need.siteLatitude(), need.siteLongitude(), false));
+        Journey best = null;
+        Journey open = null;
+        for (TransportMode m : modes) {
+            if (m == TransportMode.SEA) {
+                continue;
+            }
+            Journey j = new Journey(m, teamDeparture(team)
+                    .plus(travel(km, m == TransportMode.ROAD ? t.roadSpeedKmh() : t.airSpeedKmh())));
+            if (best == null || j.arrives().isBefore(best.arrives())) {
+                best = j;
+            }
+            if (blockingTeamRules(team, need, j) == 0 && (open == null || j.arrives().isBefore(open.arrives()))) {
+                open = j;
+            }
+        }
+        return open != null ? open : best;
     }
 
     static long hoursAfter(Instant from, Instant to) {
@@ -155,12 +213,14 @@ public final class PlanEvaluator {
 
     // ------------------------------------------------------------------ eligibility (the hard rules)
 
-    int blockingMaterialRules(LotFact lot, NeedFact need) {
+    /** Rules stopping materials by the leg's mode at any moment of [departure, arrival]. */
+    int blockingMaterialRules(LotFact lot, NeedFact need, Leg leg) {
         int n = 0;
         for (AccessRuleFact r : rules()) {
             if (r.originCountryCode().equals(lot.countryCode())
                     && r.destinationCountryCode().equals(need.siteCountryCode())
-                    && r.appliesTo().blocksMaterials() && inForce(r, input.planFrom())) {
+                    && r.appliesTo().blocksMaterials() && stops(r, leg.mode())
+                    && inForceDuring(r, input.planFrom(), leg.arrives())) {
                 n++;
             }
         }
@@ -168,15 +228,29 @@ public final class PlanEvaluator {
     }
 
     int blockingTeamRules(TeamFact team, TeamNeedFact need) {
+        return blockingTeamRules(team, need, teamJourney(team, need));
+    }
+
+    private int blockingTeamRules(TeamFact team, TeamNeedFact need, Journey j) {
         int n = 0;
         for (AccessRuleFact r : rules()) {
             if (r.originCountryCode().equals(team.countryCode())
                     && r.destinationCountryCode().equals(need.siteCountryCode())
-                    && r.appliesTo().blocksTeams() && inForce(r, teamDeparture(team))) {
+                    && r.appliesTo().blocksTeams() && stops(r, j.mode())
+                    && inForceDuring(r, teamDeparture(team), j.arrives())) {
                 n++;
             }
         }
         return n;
+    }
+
+    static boolean stops(AccessRuleFact r, TransportMode mode) {
+        return r.modes() == null || r.modes().isEmpty() || r.modes().contains(mode);
+    }
+
+    static boolean inForceDuring(AccessRuleFact r, Instant from, Instant to) {
+        return (r.validFrom() == null || !to.isBefore(r.validFrom()))
+                && (r.validUntil() == null || from.isBefore(r.validUntil()));
     }
 
     private List<AccessRuleFact> rules() {
@@ -204,14 +278,31 @@ public final class PlanEvaluator {
         return leg.arrives().plus(input.expiryMarginDays(), ChronoUnit.DAYS).isAfter(expiry);
     }
 
-    /** True when sending {@code lot} to {@code need} breaks no static hard rule. */
-    public boolean eligible(LotFact lot, NeedFact need) {
-        return lot.itemCode().equals(need.itemCode()) && lot.available() > 0 && blockingMaterialRules(lot, need) == 0
-                && earmarkAllows(lot, need) && !expiresBeforeArrival(lot, leg(lot, need));
+    /** True when sending {@code lot} to {@code need} along {@code leg} breaks no static hard rule. */
+    public boolean eligible(LotFact lot, NeedFact need, Leg leg) {
+        return lot.itemCode().equals(need.itemCode()) && lot.available() > 0
+                && blockingMaterialRules(lot, need, leg) == 0 && earmarkAllows(lot, need)
+                && !expiresBeforeArrival(lot, leg);
     }
 
+    /** True when {@code lot} may go to {@code need} by at least one mode. */
+    public boolean eligible(LotFact lot, NeedFact need) {
+        return legs(lot, need).stream().anyMatch(leg -> eligible(lot, need, leg));
+    }
+
+    /** Of the right type, not stopped by a rule, and arriving before the team need's stand-down (if any). */
     public boolean eligible(TeamFact team, TeamNeedFact need) {
-        return team.type().equals(need.teamType()) && blockingTeamRules(team, need) == 0;
+        return team.type().equals(need.teamType()) && blockingTeamRules(team, need) == 0
+                && (need.standDownAt() == null || !teamArrival(team, need).isAfter(need.standDownAt()));
+    }
+
+    /** Hours from plan start to the end of the USAR window, 72 h after the incident struck (or plan start). */
+    long usarWindowHours(TeamNeedFact need) {
+        if (need.incidentStartedAt() == null) {
+            return 72;
+        }
+        return Math.max(0, Duration.between(input.planFrom(), need.incidentStartedAt().plus(Duration.ofHours(72)))
+                .toMinutes() / 60);
     }
 
     // ------------------------------------------------------------------ score
@@ -221,7 +312,7 @@ public final class PlanEvaluator {
         AllocationWeights.knownConstraintNames().forEach(n -> p.put(n, 0L));
         Map<UUID, Long> takenPerLot = new HashMap<>();
         Map<UUID, Integer> sentPerNeed = new HashMap<>();
-        record RouteKey(UUID depotId, UUID siteId) {
+        record RouteKey(UUID depotId, UUID siteId, TransportMode mode) {
         }
         record Load(Leg leg, long[] gramsCm3) {
         }
@@ -237,10 +328,13 @@ public final class PlanEvaluator {
                 throw new IllegalArgumentException("Line sends " + lot.itemCode() + " to a need of " + need.itemCode());
             }
             int q = line.quantity();
-            Leg leg = leg(lot, need);
+            if (!modes(lot, need).contains(line.mode())) {
+                throw new IllegalArgumentException("Line " + line + " by a mode that cannot make the journey");
+            }
+            Leg leg = leg(lot, need, line.mode());
             takenPerLot.merge(lot.lotId(), (long) q, Long::sum);
             sentPerNeed.merge(need.needId(), q, Integer::sum);
-            add(p, AllocationWeights.MATERIAL_ACCESS_BLOCKED, (long) q * blockingMaterialRules(lot, need));
+            add(p, AllocationWeights.MATERIAL_ACCESS_BLOCKED, (long) q * blockingMaterialRules(lot, need, leg));
             if (!earmarkAllows(lot, need)) {
                 add(p, AllocationWeights.EARMARK_VIOLATED, q);
             }
@@ -255,7 +349,7 @@ public final class PlanEvaluator {
             long c = cm3(lot, q);
             double share = Math.max(g / leg.capGrams(), c / leg.capCm3());
             add(p, AllocationWeights.TRANSPORT_LOAD, Math.round(share * leg.km() * leg.costPerKm()) / 4);
-            Load load = loads.computeIfAbsent(new RouteKey(lot.depotId(), need.siteId()),
+            Load load = loads.computeIfAbsent(new RouteKey(lot.depotId(), need.siteId(), line.mode()),
                     k -> new Load(leg, new long[2]));
             load.gramsCm3()[0] += g;
             load.gramsCm3()[1] += c;
@@ -319,7 +413,7 @@ public final class PlanEvaluator {
             Instant arrives = teamArrival(team, need);
             long h = hoursAfter(input.planFrom(), arrives);
             boolean usar = need.teamType() != null && need.teamType().toUpperCase().startsWith("USAR");
-            add(p, AllocationWeights.TEAM_ARRIVAL_TIME, usar ? 10 * Math.min(h, 72) + Math.max(0, h - 72) : h);
+            add(p, AllocationWeights.TEAM_ARRIVAL_TIME, usar ? h + 9 * Math.min(h, usarWindowHours(need)) : h);
             if (need.neededBy() != null) {
                 add(p, AllocationWeights.LATE_TEAM_ARRIVAL, hoursAfter(need.neededBy(), arrives));
             }

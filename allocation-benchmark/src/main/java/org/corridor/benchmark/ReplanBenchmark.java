@@ -92,7 +92,8 @@ public final class ReplanBenchmark {
                         : event.world();
                 SolverInput in = world2.withBase(
                         event.keptLines().stream()
-                                .map(l -> new BaseLine(l.needId(), l.lotId(), l.quantity(), pinned)).toList(),
+                                .map(l -> new BaseLine(l.needId(), l.lotId(), l.quantity(), pinned, l.mode()))
+                                .toList(),
                         base.plan().teams().stream().map(t -> new BaseTeam(t.teamNeedId(), t.teamId(), pinned))
                                 .toList());
                 Long firstFeasible = timeToFeasible(in, budget);
@@ -167,7 +168,7 @@ public final class ReplanBenchmark {
         NeedFact extra = new NeedFact(new UUID(0xC0FFEEL, 1), first.incidentId(), first.incidentType(),
                 first.siteId(), first.siteName(), first.siteCountryCode(), first.siteLatitude(),
                 first.siteLongitude(), first.itemCode(), first.itemName(), Math.max(1, demand / 10),
-                Priority.CRITICAL, first.deliverBy());
+                Priority.CRITICAL, first.deliverBy(), first.siteSeaport());
         List<NeedFact> needs = new ArrayList<>(world.needs());
         needs.add(extra);
         SolverInput changed = new SolverInput(world.planFrom(), needs, world.teamNeeds(), world.lots(), world.teams(),

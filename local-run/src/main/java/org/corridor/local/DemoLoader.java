@@ -157,6 +157,9 @@ public final class DemoLoader {
                     .put("kind", r.get("kind").asText()).put("appliesTo", r.get("appliesTo").asText())
                     .put("reason", r.get("reason").asText())
                     .put("validFrom", now.minus(r.get("validFromDaysAgo").asLong(), ChronoUnit.DAYS).toString());
+            if (r.has("modes")) {
+                body.set("modes", r.get("modes"));
+            }
             if (r.has("validUntilHoursFromNow")) {
                 body.put("validUntil", now.plus(r.get("validUntilHoursFromNow").asLong(), ChronoUnit.HOURS).toString());
             }

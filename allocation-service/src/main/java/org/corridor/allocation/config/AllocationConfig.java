@@ -207,11 +207,35 @@ public interface AllocationConfig {
     }
 
     /**
-     * The transport model: great-circle distance, road within one land mass up to ~1,500 km at 50 km/h plus 12 h
-     * handling, air beyond at 700 km/h plus 24 h handling; truck 20 t / 80 m3, cargo aircraft 40 t / 300 m3; cost per
-     * vehicle-km truck 2, aircraft 20 units of account.
+     * The transport model: great-circle distance; road between places joined by land up to ~1,500 km at 50 km/h plus 12
+     * h handling; air anywhere at 700 km/h plus 24 h handling; sea between ports of coastal countries at 27 km/h (about
+     * 14.5 knots) over 1.3 times the great-circle distance plus 60 h of port handling; truck 20 t / 80 m3, cargo
+     * aircraft 40 t / 300 m3, ship 5,000 t / 15,000 m3; cost per vehicle-km truck 2, aircraft 20, ship 50 units of
+     * account. Where each figure comes from: the allocation-service README, "Transport model".
      */
     interface Transport {
+
+        /** {@code corridor.transport.usar-stand-down}: USAR teams are not planned to arrive later after the start. */
+        @WithDefault("P10D")
+        Duration usarStandDown();
+
+        @WithDefault("27")
+        double seaSpeedKmh();
+
+        @WithDefault("PT60H")
+        Duration seaHandling();
+
+        @WithDefault("1.3")
+        double seaDetourFactor();
+
+        @WithDefault("5000000")
+        double shipCapacityKg();
+
+        @WithDefault("15000")
+        double shipCapacityM3();
+
+        @WithDefault("50")
+        double shipCostPerKm();
 
         @WithDefault("1500")
         double maxRoadKm();

@@ -11,7 +11,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An embargo or closed border from an origin country to a destination country, in force during [validFrom, validUntil).
+ * An embargo or closed border from an origin country to a destination country, in force during [validFrom, validUntil),
+ * for some or all transport modes.
  */
 @Entity
 @Table(name = "access_rule")
@@ -34,4 +35,17 @@ public class AccessRule extends PanacheEntityBase {
     public Instant validUntil;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The transport modes the rule stops, comma separated (ROAD,AIR,SEA); null = every mode. */
+    public String modes;
+
+    /** The modes the rule stops; empty = every mode. */
+    public java.util.Set<TransportMode> modeSet() {
+        java.util.Set<TransportMode> out = java.util.EnumSet.noneOf(TransportMode.class);
+        if (modes != null && !modes.isBlank()) {
+            for (String m : modes.split(",")) {
+                out.add(TransportMode.valueOf(m.strip()));
+            }
+        }
+        return out;
+    }
 }

@@ -27,5 +27,7 @@ public class Site extends PanacheEntityBase {
     public double longitude;
     @Column(name = "affected_population")
     public int affectedPopulation;
+    /** Ships can unload here (a port). */
+    public boolean seaport;
     public int position;
 }

@@ -1,6 +1,8 @@
 package org.corridor.allocation.domain;
 
-/** How a shipment travels: road within one land mass up to ~1,500 km, air beyond or across sea. */
+/**
+ * How a shipment travels: ROAD between places joined by land, AIR anywhere, SEA between ports of coastal countries.
+ */
 public enum TransportMode {
-    ROAD, AIR
+    ROAD, AIR, SEA
 }

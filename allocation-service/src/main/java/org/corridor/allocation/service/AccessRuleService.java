@@ -20,9 +20,19 @@ import org.corridor.common.time.DbClock;
 @ApplicationScoped
 public class AccessRuleService {
 
-    /** A new embargo or closed border; {@code validUntil} null means open-ended. */
+    /**
+     * A new embargo or closed border; {@code validUntil} null means open-ended; {@code modes} null or empty means every
+     * transport mode.
+     */
     public record NewAccessRule(String originCountryCode, String destinationCountryCode, AccessRuleKind kind,
-            AppliesTo appliesTo, String reason, Instant validFrom, Instant validUntil) {
+            AppliesTo appliesTo, String reason, Instant validFrom, Instant validUntil,
+            java.util.Set<org.corridor.allocation.domain.TransportMode> modes) {
+
+        /** A rule for every mode. */
+        public NewAccessRule(String originCountryCode, String destinationCountryCode, AccessRuleKind kind,
+                AppliesTo appliesTo, String reason, Instant validFrom, Instant validUntil) {
+            this(originCountryCode, destinationCountryCode, kind, appliesTo, reason, validFrom, validUntil, null);
+        }
     }
 
     private final IncidentService incidents;
@@ -52,6 +62,12 @@ public class AccessRuleService {
         r.reason = req.reason().strip();
         r.validFrom = req.validFrom();
         r.validUntil = req.validUntil();
+        // every mode named is the same rule as none named: stored as null
+        r.modes = req.modes() == null || req.modes().isEmpty()
+                || req.modes().size() == org.corridor.allocation.domain.TransportMode.values().length
+                        ? null
+                        : req.modes().stream().sorted().map(Enum::name)
+                                .collect(java.util.stream.Collectors.joining(","));
         r.createdAt = DbClock.now();
         r.persist();
         return AccessRuleView.of(r);

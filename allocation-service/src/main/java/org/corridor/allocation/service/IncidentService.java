@@ -22,6 +22,7 @@ import org.corridor.allocation.domain.TeamType;
 import org.corridor.allocation.service.coverage.CoverageService;
 import org.corridor.allocation.service.coverage.NeedCoverage;
 import org.corridor.allocation.service.coverage.TeamNeedCoverage;
+import org.corridor.allocation.solver.CountryGeography;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
@@ -44,9 +45,15 @@ public class IncidentService {
             List<NewSite> sites) {
     }
 
-    /** An affected site; {@code countryCode} null means the incident's country. */
+    /**
+     * An affected site; {@code countryCode} null means the incident's country; {@code seaport} null means no port.
+     */
     public record NewSite(String name, double latitude, double longitude, int affectedPopulation,
-            String countryCode) {
+            String countryCode, Boolean seaport) {
+
+        public NewSite(String name, double latitude, double longitude, int affectedPopulation, String countryCode) {
+            this(name, latitude, longitude, affectedPopulation, countryCode, null);
+        }
     }
 
     /** A new material need of one site. */
@@ -69,10 +76,12 @@ public class IncidentService {
     public void checkNew(NewIncident req) {
         requireKnownCountry(req.countryCode(), "countryCode");
         for (int k = 0; k < req.sites().size(); k++) {
-            String site = req.sites().get(k).countryCode();
+            NewSite ns = req.sites().get(k);
+            String site = ns.countryCode();
             if (site != null && !site.equals(req.countryCode())) {
                 requireKnownCountry(site, "sites[" + k + "].countryCode");
             }
+            requirePortOnCoast(ns, site == null ? req.countryCode() : site, "sites[" + k + "].seaport");
         }
     }
 
@@ -105,6 +114,17 @@ public class IncidentService {
         if (req.countryCode() != null && !req.countryCode().equals(incidentCountry)) {
             requireKnownCountry(req.countryCode(), "countryCode");
         }
+        requirePortOnCoast(req, req.countryCode() == null ? incidentCountry : req.countryCode(), "seaport");
+    }
+
+    /** 422 when a site claims a port in a country the coastline data says is landlocked. */
+    private static void requirePortOnCoast(NewSite site, String country, String field) {
+        if (Boolean.TRUE.equals(site.seaport()) && CountryGeography.get().knows(country)
+                && !CountryGeography.get().coastal(country)) {
+            throw ProblemException.unprocessable("Seaport in a landlocked country",
+                    field + ": " + country + " has no coast (world-countries dataset), so a site there cannot be a "
+                            + "seaport");
+        }
     }
 
     /**
@@ -134,6 +154,7 @@ public class IncidentService {
         s.latitude = ns.latitude();
         s.longitude = ns.longitude();
         s.affectedPopulation = ns.affectedPopulation();
+        s.seaport = Boolean.TRUE.equals(ns.seaport());
         s.position = position;
         return s;
     }

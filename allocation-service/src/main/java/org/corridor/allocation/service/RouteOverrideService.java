@@ -40,7 +40,9 @@ public class RouteOverrideService {
         return new TransportModelView(transport.maxRoadKm(), transport.roadSpeedKmh(), transport.roadHandling(),
                 transport.airSpeedKmh(), transport.airHandling(), transport.truckCapacityKg(),
                 transport.truckCapacityM3(), transport.aircraftCapacityKg(), transport.aircraftCapacityM3(),
-                transport.truckCostPerKm(), transport.aircraftCostPerKm());
+                transport.truckCostPerKm(), transport.aircraftCostPerKm(), transport.seaSpeedKmh(),
+                transport.seaHandling(), transport.seaDetourFactor(), transport.shipCapacityKg(),
+                transport.shipCapacityM3(), transport.shipCostPerKm(), transport.usarStandDown());
     }
 
     /** Checks a new override: lead time and cost, then both countries against inventory (outside any transaction). */

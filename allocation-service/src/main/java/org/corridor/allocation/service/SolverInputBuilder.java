@@ -80,14 +80,15 @@ public class SolverInputBuilder {
             needs.add(new SolverInput.NeedFact(n.id, i.id, i.type.name(), s.id, s.name, s.countryCode, s.latitude,
                     s.longitude, n.itemCode, items.get(n.itemCode).name(),
                     data.uncovered().getOrDefault(n.id, n.quantity),
-                    Priority.valueOf(n.priority.name()), n.deliverBy));
+                    Priority.valueOf(n.priority.name()), n.deliverBy, s.seaport));
         }
         List<SolverInput.TeamNeedFact> teamNeeds = new ArrayList<>();
         for (TeamNeed t : data.teamNeeds()) {
             Incident i = incidentOf.get(t.incidentId);
             Site s = data.sites().get(t.siteId);
             teamNeeds.add(new SolverInput.TeamNeedFact(t.id, i.id, s.id, s.name, s.countryCode, s.latitude,
-                    s.longitude, t.teamType.name(), data.teamsUncovered().getOrDefault(t.id, t.count), t.neededBy));
+                    s.longitude, t.teamType.name(), data.teamsUncovered().getOrDefault(t.id, t.count), t.neededBy,
+                    i.startedAt, standDownAt(i, t)));
         }
         Set<String> neededItems = needs.stream().map(SolverInput.NeedFact::itemCode).collect(Collectors.toSet());
         // a re-plan's base holds units of its lots: they are the re-plan's to keep or to move
@@ -111,7 +112,8 @@ public class SolverInputBuilder {
         List<SolverInput.AccessRuleFact> rules = accessRules.stream()
                 .map(r -> new SolverInput.AccessRuleFact(r.id(), r.originCountryCode(), r.destinationCountryCode(),
                         r.kind().name(), AppliesTo.valueOf(r.appliesTo().name()), r.validFrom(), r.validUntil(),
-                        r.reason()))
+                        r.reason(), r.modes().stream().map(m -> TransportMode.valueOf(m.name()))
+                                .collect(Collectors.toSet())))
                 .toList();
         List<SolverInput.RouteOverride> overrides = routeOverrides.stream()
                 .map(r -> new SolverInput.RouteOverride(r.originCountryCode(), r.destinationCountryCode(),
@@ -143,7 +145,8 @@ public class SolverInputBuilder {
         });
         List<SolverInput.BaseLine> lines = BaseLineLegality.judge(base.lines(), siteCountry, expiry, present,
                 accessRules, planFrom, expiryMarginDays).stream().filter(v -> v.forbiddenBecause() == null)
-                .map(v -> new SolverInput.BaseLine(v.line().needId(), v.line().lotId(), v.line().quantity(), pinned))
+                .map(v -> new SolverInput.BaseLine(v.line().needId(), v.line().lotId(), v.line().quantity(), pinned,
+                        v.line().mode() == null ? null : TransportMode.valueOf(v.line().mode())))
                 .toList();
         List<SolverInput.BaseTeam> teams = base.teams().stream()
                 .map(t -> new SolverInput.BaseTeam(t.teamNeedId(), t.teamId(), pinned)).toList();
@@ -158,13 +161,23 @@ public class SolverInputBuilder {
                 earmark == null || earmark.incidentTypes() == null ? Set.of() : Set.copyOf(earmark.incidentTypes()),
                 // a lot larger than any need is as good as Integer.MAX_VALUE units to the solver
                 (int) Math.min(Integer.MAX_VALUE, l.available() + heldByBase), item.unitWeightKg(),
-                item.unitVolumeM3());
+                item.unitVolumeM3(), Boolean.TRUE.equals(l.depotSeaport()));
     }
 
     private SolverInput.TransportSettings transportSettings() {
         return new SolverInput.TransportSettings(transport.maxRoadKm(), transport.roadSpeedKmh(),
                 transport.roadHandling(), transport.airSpeedKmh(), transport.airHandling(),
                 transport.truckCapacityKg(), transport.truckCapacityM3(), transport.aircraftCapacityKg(),
-                transport.aircraftCapacityM3(), transport.truckCostPerKm(), transport.aircraftCostPerKm());
+                transport.aircraftCapacityM3(), transport.truckCostPerKm(), transport.aircraftCostPerKm(),
+                transport.seaSpeedKmh(), transport.seaHandling(), transport.seaDetourFactor(),
+                transport.shipCapacityKg(), transport.shipCapacityM3(), transport.shipCostPerKm());
+    }
+
+    /** USAR team needs stand down this long after their incident started; others never (null). */
+    private Instant standDownAt(Incident i, TeamNeed t) {
+        if (i.startedAt == null || !t.teamType.name().toUpperCase().startsWith("USAR")) {
+            return null;
+        }
+        return i.startedAt.plus(transport.usarStandDown());
     }
 }

@@ -103,7 +103,8 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     UniConstraintStream<NeedChunk> delivering(ConstraintFactory f) {
         shareFor(f);
         if (delivering == null) {
-            delivering = f.forEach(NeedChunk.class).filter(CHUNK_DELIVERING);
+            // including null variables: a line with no chosen mode (null, the default) delivers all the same
+            delivering = f.forEachIncludingNullVars(NeedChunk.class).filter(CHUNK_DELIVERING);
         }
         return delivering;
     }
@@ -230,7 +231,11 @@ public class AllocationConstraintProvider implements ConstraintProvider {
                 .asConstraint(TRANSPORT_LOAD);
     }
 
-    /** Hours to arrival; for USAR each hour inside the first 72 h counts 10 times (rescue is worth most then). */
+    /**
+     * Hours to arrival; for USAR each hour inside the first 72 h after the incident struck counts 10 times (rescue is
+     * worth most then): a USAR team arriving 5 days after the earthquake gets no x10 weight however soon after plan
+     * start it arrives.
+     */
     Constraint teamArrivalTime(ConstraintFactory f) {
         return f.forEach(TeamSlot.class)
                 .penalizeConfigurableLong(AllocationConstraintProvider::teamArrivalPenalty)
@@ -240,7 +245,7 @@ public class AllocationConstraintProvider implements ConstraintProvider {
     static long teamArrivalPenalty(TeamSlot s) {
         long h = s.getHoursToArrival();
         if (s.getTeamNeed().isUsar()) {
-            return 10 * Math.min(h, 72) + Math.max(0, h - 72);
+            return h + 9 * Math.min(h, s.getTeamNeed().usarWindowHoursAfter(s.getPlanFrom()));
         }
         return h;
     }

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.corridor.allocation.solver.api.SolverInput;
+import org.corridor.allocation.solver.api.TransportMode;
 
 /**
  * Turns a {@link SolverInput} snapshot into an {@link AllocationSolution} ready to solve: sites, needs (with their
@@ -79,7 +81,7 @@ public final class AllocationProblemBuilder {
         Map<UUID, Integer> needCountBySite = new HashMap<>();
         for (SolverInput.NeedFact n : needFacts) {
             sites.computeIfAbsent(n.siteId(), id -> new SiteFact(id, n.incidentId(), n.siteName(), n.siteCountryCode(),
-                    n.siteLatitude(), n.siteLongitude(), 0));
+                    n.siteLatitude(), n.siteLongitude(), 0).withSeaport(Boolean.TRUE.equals(n.siteSeaport())));
             needCountBySite.merge(n.siteId(), 1, Integer::sum);
         }
         for (SolverInput.TeamNeedFact n : teamNeedFacts) {
@@ -119,22 +121,25 @@ public final class AllocationProblemBuilder {
             input.baseLines().forEach(b -> baseByNeed.computeIfAbsent(b.needId(), k -> new ArrayList<>()).add(b));
         }
 
-        // Routes per (depot, site) and supplies per (lot, site), built lazily for pairs that matter
-        Map<String, Route> routes = new LinkedHashMap<>();
-        Map<String, Supply> supplies = new LinkedHashMap<>();
+        // Routes per (depot, site, mode) and supplies per (lot, site, mode), built lazily for pairs that matter
+        Map<String, Map<TransportMode, Route>> routes = new LinkedHashMap<>();
+        Map<String, List<Supply>> supplies = new LinkedHashMap<>();
         List<NeedChunk> chunks = new ArrayList<>();
         long chunkId = 0;
         for (MaterialNeed need : needs) {
             List<Lot> candidates = new ArrayList<>();
             for (Lot lot : lotsByItem.getOrDefault(need.getItemCode(), List.of())) {
                 SiteFact site = need.getSite();
-                Supply supply = supplies.computeIfAbsent(lot.getId() + "@" + site.getId(), k -> {
-                    Route route = routes.computeIfAbsent(lot.getDepotId() + "@" + site.getId(),
-                            rk -> transport.route(lot, site, planFrom));
-                    return new Supply(lot, route, input.expiryMarginDays()).withAccessRules(rules);
+                List<Supply> byMode = supplies.computeIfAbsent(lot.getId() + "@" + site.getId(), k -> {
+                    Map<TransportMode, Route> r = routes.computeIfAbsent(lot.getDepotId() + "@" + site.getId(),
+                            rk -> transport.routes(lot, site, planFrom));
+                    return r.values().stream()
+                            .map(route -> new Supply(lot, route, input.expiryMarginDays()).withAccessRules(rules))
+                            .toList();
                 });
-                need.addSupply(supply);
-                if (!options.pruneIneligible() || Eligibility.materialBlockers(supply, need, rules).isEmpty()) {
+                need.addSupplies(byMode, preferred(need, lot, byMode, rules));
+                if (!options.pruneIneligible()
+                        || byMode.stream().anyMatch(sp -> Eligibility.materialBlockers(sp, need, rules).isEmpty())) {
                     candidates.add(lot);
                 }
             }
@@ -151,7 +156,7 @@ public final class AllocationProblemBuilder {
                     }
                     int q = Math.min(b.quantity(), left);
                     left -= q;
-                    chunks.add(new NeedChunk(chunkId++, need, q, frozen, lot, b.pinned()));
+                    chunks.add(new NeedChunk(chunkId++, need, q, frozen, lot, b.pinned(), b.mode()));
                     if (!b.pinned()) {
                         need.addReleasedBase(lot, q);
                     }
@@ -163,8 +168,8 @@ public final class AllocationProblemBuilder {
                 }
             }
         }
-        s.setRoutes(new ArrayList<>(routes.values()));
-        s.setSupplies(new ArrayList<>(supplies.values()));
+        s.setRoutes(routes.values().stream().flatMap(m -> m.values().stream()).collect(Collectors.toList()));
+        s.setSupplies(supplies.values().stream().flatMap(List::stream).collect(Collectors.toList()));
         s.setChunks(chunks);
 
         // Teams, team needs, options and slots
@@ -186,7 +191,7 @@ public final class AllocationProblemBuilder {
         for (SolverInput.TeamNeedFact f : teamNeedFacts) {
             SiteFact site = sites.get(f.siteId());
             TeamNeedFact tn = new TeamNeedFact(f.teamNeedId(), site, f.teamType(), f.count(), f.neededBy(),
-                    demandByType.get(f.teamType()));
+                    demandByType.get(f.teamType())).withIncident(f.incidentStartedAt(), f.standDownAt());
             teamNeeds.add(tn);
             List<TeamOption> candidates = new ArrayList<>();
             for (Team team : teams) {
@@ -194,7 +199,10 @@ public final class AllocationProblemBuilder {
                     continue;
                 }
                 TeamOption option = options2.computeIfAbsent(team.getId() + "@" + site.getId(),
-                        k -> transport.teamOption(team, site, planFrom).withAccessRules(rules));
+                        k -> transport.teamOption(team, site, planFrom, rules));
+                if (!tn.arrivesInTime(option)) {
+                    continue;
+                }
                 if (!options.pruneIneligible() || Eligibility.blockingTeamRules(option, tn, rules).isEmpty()) {
                     candidates.add(option);
                 }
@@ -207,7 +215,7 @@ public final class AllocationProblemBuilder {
                     continue;
                 }
                 TeamOption option = options2.computeIfAbsent(team.getId() + "@" + site.getId(),
-                        k -> transport.teamOption(team, site, planFrom).withAccessRules(rules));
+                        k -> transport.teamOption(team, site, planFrom, rules));
                 if (!b.pinned() && !frozen.contains(option)) {
                     continue;
                 }
@@ -224,6 +232,30 @@ public final class AllocationProblemBuilder {
         s.setTeamOptions(new ArrayList<>(options2.values()));
         s.setSlots(slots);
         return s;
+    }
+
+    /**
+     * The supply a line of {@code need} on {@code lot} takes until the solver chooses its mode: among the modes no
+     * static rule forbids, the cheapest (whole vehicles for as much of the need as the lot holds) of those arriving by
+     * the need's deliver-by, else the earliest to arrive; among all modes the earliest when every one is forbidden.
+     * Only a starting point: the mode change moves of the local search choose each line's mode against cost and
+     * lateness.
+     */
+    static Supply preferred(MaterialNeed need, Lot lot, List<Supply> byMode, List<AccessRuleFact> rules) {
+        List<Supply> open = byMode.stream().filter(sp -> Eligibility.materialBlockers(sp, need, rules).isEmpty())
+                .toList();
+        List<Supply> pool = open.isEmpty() ? byMode : open;
+        Supply earliest = pool.stream().min(java.util.Comparator.comparing(Supply::getArrivesAt)).orElseThrow();
+        if (open.isEmpty()) {
+            return earliest;
+        }
+        int units = Math.max(1, Math.min(need.getQuantity(), lot.getAvailable()));
+        long g = Supply.grams(lot, units);
+        long cm3 = Supply.cubicCentimetres(lot, units);
+        return pool.stream().filter(sp -> sp.hoursLateFor(need) == 0)
+                .min(java.util.Comparator.comparingLong((Supply sp) -> sp.getRoute().costFor(g, cm3))
+                        .thenComparing(Supply::getArrivesAt))
+                .orElse(earliest);
     }
 
     /**

@@ -3,11 +3,13 @@ package org.corridor.allocation.solver;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.corridor.allocation.solver.api.TransportMode;
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
 import org.optaplanner.core.api.domain.solution.PlanningSolution;
 import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
+import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
@@ -50,7 +52,16 @@ public class AllocationSolution {
     @PlanningScore
     private HardMediumSoftLongScore score;
 
+    /** Every mode a line may be given; a mode that cannot make a line's journey means its default. */
+    private static final List<TransportMode> MODES = List.of(TransportMode.values());
+
     public AllocationSolution() {
+    }
+
+    /** The value range of {@link NeedChunk}'s mode variable. */
+    @ValueRangeProvider(id = "modeRange")
+    public List<TransportMode> getModes() {
+        return MODES;
     }
 
     public Instant getPlanFrom() {

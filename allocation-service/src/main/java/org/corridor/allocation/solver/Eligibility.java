@@ -15,10 +15,17 @@ public final class Eligibility {
     /** Why a lot cannot serve a need along its route, in plain words; empty when it can. */
     public static List<String> materialBlockers(Supply supply, MaterialNeed need, List<AccessRuleFact> rules) {
         List<String> why = new ArrayList<>();
-        Lot lot = supply.getLot();
         for (AccessRuleFact r : blockingMaterialRules(supply, need, rules)) {
-            why.add("blocked by " + r.describe());
+            why.add("blocked by " + r.describe(supply.getRoute().getMode()));
         }
+        why.addAll(otherBlockers(supply, need));
+        return why;
+    }
+
+    /** Why a lot cannot serve a need whatever the access rules (earmark, expiry), in plain words. */
+    public static List<String> otherBlockers(Supply supply, MaterialNeed need) {
+        List<String> why = new ArrayList<>();
+        Lot lot = supply.getLot();
         if (!lot.earmarkAllows(need.getSiteCountryCode(), need.getIncidentType())) {
             why.add("earmarked for " + earmarkText(lot));
         }
@@ -34,13 +41,17 @@ public final class Eligibility {
         return blockingMaterialRules(supply, need.getSiteCountryCode(), rules);
     }
 
-    /** The rules blocking materials from the supply's lot to {@code destination} when they depart. */
+    /**
+     * The rules blocking materials from the supply's lot to {@code destination} by the supply's mode at any moment
+     * between departure and arrival.
+     */
     static List<AccessRuleFact> blockingMaterialRules(Supply supply, String destination, List<AccessRuleFact> rules) {
         List<AccessRuleFact> out = new ArrayList<>();
         for (AccessRuleFact r : rules) {
             if (r.getOriginCountryCode().equals(supply.getOriginCountryCode())
                     && r.getDestinationCountryCode().equals(destination)
-                    && r.blocksMaterialsAt(supply.getDepartsAt())) {
+                    && r.blocksMaterials(supply.getRoute().getMode(), supply.getDepartsAt(),
+                            supply.getArrivesAt())) {
                 out.add(r);
             }
         }
@@ -52,13 +63,16 @@ public final class Eligibility {
         return blockingTeamRules(option, need.getSiteCountryCode(), rules);
     }
 
-    /** The rules blocking the option's team from travelling to {@code destination} when it departs. */
+    /**
+     * The rules blocking the option's team from travelling to {@code destination} by the option's mode at any moment of
+     * its journey.
+     */
     static List<AccessRuleFact> blockingTeamRules(TeamOption option, String destination, List<AccessRuleFact> rules) {
         List<AccessRuleFact> out = new ArrayList<>();
         for (AccessRuleFact r : rules) {
             if (r.getOriginCountryCode().equals(option.getOriginCountryCode())
                     && r.getDestinationCountryCode().equals(destination)
-                    && r.blocksTeamsAt(option.getDepartsAt())) {
+                    && r.blocksTeams(option.getMode(), option.getDepartsAt(), option.getArrivesAt())) {
                 out.add(r);
             }
         }

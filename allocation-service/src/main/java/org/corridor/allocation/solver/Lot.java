@@ -22,6 +22,7 @@ public class Lot {
     private final int available;
     private final double unitWeightKg;
     private final double unitVolumeM3;
+    private final boolean depotSeaport;
     /**
      * Dense index among the lots of one solve, for the array bookkeeping of move selection; assigned by the move
      * selection's index when a phase starts ({@link org.corridor.allocation.solver.move.MoveIndex}; not part of the
@@ -32,6 +33,16 @@ public class Lot {
     public Lot(UUID id, UUID depotId, String depotCode, String depotName, String countryCode, double latitude,
             double longitude, String itemCode, LocalDate expiresOn, Set<String> earmarkCountryCodes,
             Set<String> earmarkIncidentTypes, int available, double unitWeightKg, double unitVolumeM3) {
+        this(id, depotId, depotCode, depotName, countryCode, latitude, longitude, itemCode, expiresOn,
+                earmarkCountryCodes, earmarkIncidentTypes, available, unitWeightKg, unitVolumeM3, false);
+    }
+
+    /** @param depotSeaport the lot's depot has a port ships load at */
+    public Lot(UUID id, UUID depotId, String depotCode, String depotName, String countryCode, double latitude,
+            double longitude, String itemCode, LocalDate expiresOn, Set<String> earmarkCountryCodes,
+            Set<String> earmarkIncidentTypes, int available, double unitWeightKg, double unitVolumeM3,
+            boolean depotSeaport) {
+        this.depotSeaport = depotSeaport;
         this.id = id;
         this.depotId = depotId;
         this.depotCode = depotCode;
@@ -51,7 +62,7 @@ public class Lot {
     public static Lot of(SolverInput.LotFact f) {
         return new Lot(f.lotId(), f.depotId(), f.depotCode(), f.depotName(), f.countryCode(), f.latitude(),
                 f.longitude(), f.itemCode(), f.expiresOn(), f.earmarkCountryCodes(), f.earmarkIncidentTypes(),
-                f.available(), f.unitWeightKg(), f.unitVolumeM3());
+                f.available(), f.unitWeightKg(), f.unitVolumeM3(), Boolean.TRUE.equals(f.depotSeaport()));
     }
 
     /**
@@ -62,6 +73,10 @@ public class Lot {
         boolean typeOk = earmarkIncidentTypes.isEmpty()
                 || (incidentType != null && earmarkIncidentTypes.contains(incidentType));
         return countryOk && typeOk;
+    }
+
+    public boolean isDepotSeaport() {
+        return depotSeaport;
     }
 
     public boolean isPerishable() {

@@ -1,9 +1,12 @@
 package org.corridor.allocation.solver;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
+import org.corridor.allocation.solver.api.TransportMode;
 
 /**
  * Problem fact: a material need of one site. {@code itemDemand} is the total quantity of the item needed across every
@@ -22,12 +25,19 @@ public class MaterialNeed {
     private final Priority priority;
     private final Instant deliverBy;
     private final int itemDemand;
-    private final java.util.Map<Lot, Supply> supplies = new java.util.IdentityHashMap<>();
+    /**
+     * A lot's supplies to this need's site: one per feasible mode (by mode ordinal, null where the mode cannot make the
+     * journey) and the need's default among them, the one a line takes when its mode is not chosen.
+     */
+    private record LotSupplies(Supply preferred, Supply[] byMode) {
+    }
+
+    private final java.util.Map<Lot, LotSupplies> supplies = new java.util.IdentityHashMap<>();
     /**
      * The same supplies by {@link Lot#getIndex() lot index} once move selection has numbered the lots, filled as they
      * are asked for: the solver looks a supply up for every line a move changes.
      */
-    private Supply[] byLotIndex = new Supply[0];
+    private LotSupplies[] byLotIndex = new LotSupplies[0];
     /** Lots of the need's released (unpinned) base lines and their units, for "Plan stability". */
     private Lot[] releasedBaseLots = new Lot[0];
     private int[] releasedBaseUnits = new int[0];
@@ -55,22 +65,62 @@ public class MaterialNeed {
                 itemDemand);
     }
 
-    /** Registers the precomputed lot-to-site supply (the builder does this for every lot of the item). */
+    /** Registers the precomputed lot-to-site supply of a single mode, which is then also the lot's default. */
     public void addSupply(Supply supply) {
-        supplies.put(supply.getLot(), supply);
+        addSupplies(List.of(supply), supply);
     }
 
-    /** The supply of {@code lot} to this need's site; fails for a lot never registered. */
+    /**
+     * Registers a lot's precomputed supplies to this need's site, one per feasible mode (the builder does this for
+     * every lot of the item), and {@code preferred}, one of them: the supply of a line whose mode is not chosen.
+     */
+    public void addSupplies(List<Supply> byMode, Supply preferred) {
+        Supply[] modes = new Supply[TransportMode.values().length];
+        for (Supply s : byMode) {
+            modes[s.getRoute().getMode().ordinal()] = s;
+        }
+        supplies.put(preferred.getLot(), new LotSupplies(preferred, modes));
+    }
+
+    /** The default supply of {@code lot} to this need's site; fails for a lot never registered. */
     public Supply supplyFor(Lot lot) {
+        return of(lot).preferred();
+    }
+
+    /**
+     * The supply of {@code lot} to this need's site by {@code mode}; the default one when {@code mode} is null or
+     * cannot make that journey. Fails for a lot never registered.
+     */
+    public Supply supplyFor(Lot lot, TransportMode mode) {
+        LotSupplies ls = of(lot);
+        if (mode == null) {
+            return ls.preferred();
+        }
+        Supply s = ls.byMode()[mode.ordinal()];
+        return s == null ? ls.preferred() : s;
+    }
+
+    /** Every supply of {@code lot} to this need's site, one per feasible mode. */
+    public List<Supply> suppliesFor(Lot lot) {
+        List<Supply> out = new ArrayList<>(3);
+        for (Supply s : of(lot).byMode()) {
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private LotSupplies of(Lot lot) {
         int i = lot.getIndex();
-        Supply[] known = byLotIndex;
+        LotSupplies[] known = byLotIndex;
         if (i >= 0 && i < known.length) {
-            Supply s = known[i];
-            if (s != null && s.getLot() == lot) {
+            LotSupplies s = known[i];
+            if (s != null && s.preferred().getLot() == lot) {
                 return s;
             }
         }
-        Supply s = supplies.get(lot);
+        LotSupplies s = supplies.get(lot);
         if (s == null) {
             throw new IllegalStateException("No route from " + lot + " to " + this);
         }

@@ -1,6 +1,7 @@
 package org.corridor.allocation.solver;
 
 import java.util.List;
+import org.corridor.allocation.solver.api.TransportMode;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.entity.PlanningPin;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
@@ -10,10 +11,11 @@ import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
 
 /**
- * Planning entity: one line slot of a material need, with two variables: the {@link Lot} that delivers it ({@code null}
- * = this part stays unmet) and its {@link #getQuantity() quantity}. The route from that lot's depot to the need's site
- * is precomputed ({@link #getSupply()}). The value is the lot itself (not a per-site object) so that swap moves can
- * exchange lots between needs of different sites.
+ * Planning entity: one line slot of a material need, with three variables: the {@link Lot} that delivers it
+ * ({@code null} = this part stays unmet), its {@link #getQuantity() quantity} and its transport {@link #getMode() mode}
+ * (null = the need's default for the lot). The route from that lot's depot to the need's site is precomputed
+ * ({@link #getSupply()}). The value is the lot itself (not a per-site object) so that swap moves can exchange lots
+ * between needs of different sites.
  * <p>
  * Invariant: the quantities of the slots of one need add up to the need's quantity (what is not on a lot is unmet). The
  * builder creates it (the whole need in one unassigned slot), the construction phase and every move keep it: quantities
@@ -33,8 +35,17 @@ public class NeedChunk {
 
     @PlanningVariable(valueRangeProviderRefs = "lotRange", nullable = true)
     private Lot lot;
-    /** Cache of {@link #getSupply()}: the supply of the lot it was last looked up for (not a planning variable). */
+    /**
+     * How the line travels: a mode the solver chose, or null for the need's default for the lot
+     * ({@link MaterialNeed#supplyFor(Lot)}); a mode that cannot make the lot's journey also means the default. Only the
+     * mode change moves of the solver configuration change it, so moving units between lines never changes how they
+     * travel.
+     */
+    @PlanningVariable(valueRangeProviderRefs = "modeRange", nullable = true)
+    private TransportMode mode;
+    /** Cache of {@link #getSupply()}: the supply of the lot and mode it was last looked up for (not a variable). */
     private Supply supply;
+    private TransportMode supplyMode;
     /**
      * Dense index among the movable slots of one solve, for the array bookkeeping of move selection; assigned by the
      * move selection's index when a phase starts ({@link org.corridor.allocation.solver.move.MoveIndex}; not part of
@@ -62,6 +73,13 @@ public class NeedChunk {
      *     pinned anyway
      */
     public NeedChunk(long id, MaterialNeed need, int quantity, List<Lot> candidates, Lot lot, boolean pinned) {
+        this(id, need, quantity, candidates, lot, pinned, null);
+    }
+
+    /** @param mode how the line travels (null = the need's default for the lot) */
+    public NeedChunk(long id, MaterialNeed need, int quantity, List<Lot> candidates, Lot lot, boolean pinned,
+            TransportMode mode) {
+        this.mode = mode;
         this.id = id;
         this.need = need;
         this.quantity = quantity;
@@ -79,6 +97,8 @@ public class NeedChunk {
         c.pinned = pinned;
         c.lot = lot;
         c.supply = supply;
+        c.supplyMode = supplyMode;
+        c.mode = mode;
         c.quantity = quantity;
         c.index = index;
         return c;
@@ -133,6 +153,14 @@ public class NeedChunk {
         this.lot = lot;
     }
 
+    public TransportMode getMode() {
+        return mode;
+    }
+
+    public void setMode(TransportMode mode) {
+        this.mode = mode;
+    }
+
     public void setQuantity(Integer quantity) {
         this.quantity = quantity;
     }
@@ -147,11 +175,12 @@ public class NeedChunk {
         if (lot == null) {
             return null;
         }
-        // remembered for the lot it was looked up for (a miss is an array lookup, MaterialNeed#supplyFor)
+        // remembered for the lot and mode it was looked up for (a miss is an array lookup, MaterialNeed#supplyFor)
         Supply s = supply;
-        if (s == null || s.getLot() != lot) {
-            s = need.supplyFor(lot);
+        if (s == null || s.getLot() != lot || supplyMode != mode) {
+            s = need.supplyFor(lot, mode);
             supply = s;
+            supplyMode = mode;
         }
         return s;
     }
@@ -176,6 +205,6 @@ public class NeedChunk {
 
     @Override
     public String toString() {
-        return "Chunk[" + need + " " + quantity + " <- " + lot + "]";
+        return "Chunk[" + need + " " + quantity + " <- " + lot + (mode == null ? "" : " " + mode) + "]";
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;
+import org.corridor.allocation.solver.api.TransportMode;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
@@ -51,7 +52,8 @@ public final class OutcomeExtractor {
             if (!c.isDelivering()) {
                 continue;
             }
-            String key = c.getNeed().getId() + "|" + c.getSupply().getLot().getId();
+            String key = c.getNeed().getId() + "|" + c.getSupply().getLot().getId() + "|" + c.getSupply().getRoute()
+                    .getMode();
             qty.computeIfAbsent(key, k -> new int[1])[0] += c.getQuantity();
             first.putIfAbsent(key, c);
         }
@@ -113,15 +115,31 @@ public final class OutcomeExtractor {
         Map<String, List<String>> blockedByDepot = new LinkedHashMap<>();
         boolean onlyExpiry = true;
         for (Lot lot : lots) {
-            Supply supply = new Supply(lot, transport.route(lot, need.getSite(), planFrom), input.expiryMarginDays());
-            List<String> why = Eligibility.materialBlockers(supply, need, solution.getAccessRules());
-            if (why.isEmpty()) {
+            // the lot is usable when one of its modes is; else every mode's blockers, each rule with its modes
+            Map<AccessRuleFact, Set<TransportMode>> ruleModes = new LinkedHashMap<>();
+            Set<String> other = new LinkedHashSet<>();
+            boolean ok = false;
+            for (Route route : transport.routes(lot, need.getSite(), planFrom).values()) {
+                Supply supply = new Supply(lot, route, input.expiryMarginDays());
+                List<AccessRuleFact> rules = Eligibility.blockingMaterialRules(supply, need, solution.getAccessRules());
+                List<String> others = Eligibility.otherBlockers(supply, need);
+                if (rules.isEmpty() && others.isEmpty()) {
+                    ok = true;
+                    break;
+                }
+                rules.forEach(r -> ruleModes.computeIfAbsent(r, k -> java.util.EnumSet.noneOf(TransportMode.class))
+                        .add(route.getMode()));
+                other.addAll(others);
+            }
+            List<String> why = new ArrayList<>();
+            ruleModes.forEach((r, modes) -> why.add("blocked by " + r.describe(modes)));
+            why.addAll(other);
+            boolean ruled = !ruleModes.isEmpty();
+            if (ok) {
                 usable.add(lot);
             } else {
                 blockedByDepot.computeIfAbsent(lot.getDepotCode(), k -> new ArrayList<>()).addAll(why);
-                onlyExpiry &= !Eligibility.blockingMaterialRules(supply, need, solution.getAccessRules()).isEmpty()
-                        ? false
-                        : lot.earmarkAllows(need.getSiteCountryCode(), need.getIncidentType());
+                onlyExpiry &= !ruled && lot.earmarkAllows(need.getSiteCountryCode(), need.getIncidentType());
             }
         }
         if (usable.isEmpty()) {
@@ -212,15 +230,22 @@ public final class OutcomeExtractor {
         }
         List<Team> usable = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
+        List<String> tooLate = new ArrayList<>();
         for (Team t : ofType) {
-            TeamOption option = transport.teamOption(t, tn.getSite(), planFrom);
+            TeamOption option = transport.teamOption(t, tn.getSite(), planFrom, solution.getAccessRules());
             List<AccessRuleFact> rules = Eligibility.blockingTeamRules(option, tn, solution.getAccessRules());
-            if (rules.isEmpty()) {
-                usable.add(t);
+            if (!rules.isEmpty()) {
+                blocked.add(t.getName() + " (" + t.getCountryCode() + ") by " + rules.stream()
+                        .map(r -> r.describe(option.getMode())).distinct().collect(Collectors.joining(" and ")));
+            } else if (!tn.arrivesInTime(option)) {
+                tooLate.add(t.getName() + " (arrives " + option.getArrivesAt() + ")");
             } else {
-                blocked.add(t.getName() + " (" + t.getCountryCode() + ") by "
-                        + rules.stream().map(AccessRuleFact::describe).distinct().collect(Collectors.joining(" and ")));
+                usable.add(t);
             }
+        }
+        if (usable.isEmpty() && !tooLate.isEmpty() && blocked.isEmpty()) {
+            return "stood down: " + tn.getTeamType() + " teams are not planned to arrive after "
+                    + tn.getStandDownAt() + " (" + list(tooLate, "; ") + ")";
         }
         if (usable.isEmpty()) {
             if (blocked.size() == 1) {

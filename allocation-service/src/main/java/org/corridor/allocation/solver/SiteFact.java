@@ -15,6 +15,7 @@ public class SiteFact {
     private final double latitude;
     private final double longitude;
     private int materialNeedCount;
+    private boolean seaport;
 
     public SiteFact(UUID id, UUID incidentId, String name, String countryCode, double latitude, double longitude,
             int materialNeedCount) {
@@ -25,6 +26,16 @@ public class SiteFact {
         this.latitude = latitude;
         this.longitude = longitude;
         this.materialNeedCount = materialNeedCount;
+    }
+
+    /** The site has a port ships can unload at. */
+    public SiteFact withSeaport(boolean seaport) {
+        this.seaport = seaport;
+        return this;
+    }
+
+    public boolean isSeaport() {
+        return seaport;
     }
 
     void setMaterialNeedCount(int materialNeedCount) {

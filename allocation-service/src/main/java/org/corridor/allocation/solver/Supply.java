@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Planning value of a {@link NeedChunk}: "take it from this lot, along this route". One instance per (lot, site) pair,
- * shared by the chunks of every need of that site for that item.
+ * What a {@link NeedChunk} delivers along: "take it from this lot, along this route". One instance per (lot, site,
+ * mode), shared by the chunks of every need of that site for that item.
  */
 public class Supply {
 
@@ -21,7 +21,7 @@ public class Supply {
     private int blockingRules;
 
     public Supply(Lot lot, Route route, int expiryMarginDays) {
-        this.id = lot.getId() + "@" + route.getSite().getId();
+        this.id = lot.getId() + "@" + route.getSite().getId() + "/" + route.getMode();
         this.lot = lot;
         this.route = route;
         this.expiryMarginDays = expiryMarginDays;
@@ -41,7 +41,8 @@ public class Supply {
     }
 
     /**
-     * How many access rules block materials on this route when they depart (as recorded by {@link #withAccessRules}).
+     * How many access rules block materials on this route by its mode between departure and arrival (as recorded by
+     * {@link #withAccessRules}).
      */
     public int getBlockingRules() {
         return blockingRules;

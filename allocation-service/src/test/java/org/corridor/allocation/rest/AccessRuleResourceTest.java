@@ -66,6 +66,24 @@ class AccessRuleResourceTest {
     }
 
     @Test
+    void aRuleMayStopSomeTransportModesOnly() {
+        Map<String, Object> b = rule("TUR", "SYR", "BORDER_CLOSED", "ALL");
+        b.put("modes", java.util.List.of("ROAD"));
+        var created = post("/api/v1/access-rules", b).statusCode(201).body("modes", equalTo(java.util.List.of("ROAD")))
+                .extract();
+        given().when().get(created.header("Location")).then().statusCode(200)
+                .body("modes", equalTo(java.util.List.of("ROAD")));
+        // no modes named: every mode
+        post("/api/v1/access-rules", rule("TUR", "SYR", "EMBARGO", "ALL")).statusCode(201)
+                .body("modes", equalTo(java.util.List.of("ROAD", "AIR", "SEA")));
+        b.put("modes", java.util.List.of("SEA", "AIR"));
+        post("/api/v1/access-rules", b).statusCode(201).body("modes", equalTo(java.util.List.of("AIR", "SEA")));
+        // an unknown mode is the client's mistake
+        b.put("modes", java.util.List.of("SHIP"));
+        problem(post("/api/v1/access-rules", b), 400);
+    }
+
+    @Test
     void unknownCountryIs422() {
         problem(post("/api/v1/access-rules", rule("XXX", "SYR", "EMBARGO", "ALL")), 422);
         problem(post("/api/v1/access-rules", rule("USA", "QQQ", "EMBARGO", "ALL")), 422);

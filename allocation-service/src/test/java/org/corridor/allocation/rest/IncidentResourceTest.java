@@ -142,6 +142,37 @@ class IncidentResourceTest {
     }
 
     @Test
+    void aSiteSaysWhetherShipsCanUnloadThereExceptInALandlockedCountry() {
+        Map<String, Object> port = new HashMap<>(site("Iskenderun port", 36.59, 36.17, 2000));
+        port.put("seaport", true);
+        var incident = post("/api/v1/incidents", Map.of("name", "Quake", "type", "EARTHQUAKE", "countryCode", "TUR",
+                "startedAt", "2023-02-06T01:17:00Z", "sites", List.of(port, site("Antakya", 36.20, 36.16, 8000))))
+                .statusCode(201).body("sites[0].seaport", equalTo(true)).body("sites[1].seaport", equalTo(false))
+                .extract();
+        String id = incident.path("id");
+        get("/api/v1/incidents/" + id + "/sites/" + incident.path("sites[0].id")).statusCode(200)
+                .body("seaport", equalTo(true));
+        // Latakia, across the border, a port too
+        Map<String, Object> latakia = new HashMap<>(site("Latakia port", 35.52, 35.78, 3000));
+        latakia.put("countryCode", "SYR");
+        latakia.put("seaport", true);
+        post("/api/v1/incidents/" + id + "/sites", latakia).statusCode(201).body("seaport", equalTo(true))
+                .body("countryCode", equalTo("SYR"));
+        // Afghanistan has no coast (world-countries): a port there is refused, for a new incident and a new site
+        Map<String, Object> kabul = new HashMap<>(site("Kabul", 34.53, 69.17, 3000));
+        kabul.put("seaport", true);
+        problem(post("/api/v1/incidents", Map.of("name", "Quake", "type", "EARTHQUAKE", "countryCode", "AFG",
+                "startedAt", "2023-02-06T01:17:00Z", "sites", List.of(kabul))), 422)
+                .body("detail", containsString("AFG has no coast"));
+        kabul.put("countryCode", "AFG");
+        problem(post("/api/v1/incidents/" + id + "/sites", kabul), 422).body("detail",
+                containsString("AFG has no coast"));
+        // not a boolean
+        port.put("seaport", "perhaps");
+        problem(post("/api/v1/incidents/" + id + "/sites", port), 400);
+    }
+
+    @Test
     void aSiteCannotBeAddedToAClosedOrUnknownIncidentOrInAnUnknownCountry() {
         String id = (String) incident("Flood", "SYR", List.of(site("Idlib", 35.93, 36.63, 500))).get("id");
         Map<String, Object> elsewhere = new HashMap<>(site("Nowhere", 1, 1, 1));

@@ -123,7 +123,7 @@ class PlanResourceTest {
         // tents only from the reachable depots (at most 300 + 200), all the blankets
         int tentsSent = sum(lines, tents);
         assertTrue(tentsSent > 0 && tentsSent <= 500, "tents sent: " + tentsSent);
-        assertEquals(1000, sum(lines, blankets));
+        assertEquals(1000, sum(lines, blankets), () -> plan.prettify());
         lines.forEach(l -> {
             assertEquals(site, l.get("siteId"));
             assertNotEquals(null, l.get("mode"));

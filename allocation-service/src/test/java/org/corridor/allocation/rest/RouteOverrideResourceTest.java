@@ -38,7 +38,19 @@ class RouteOverrideResourceTest {
                 .body("maxRoadKm", equalTo(1500.0f)).body("roadSpeedKmh", equalTo(50.0f))
                 .body("roadHandling", equalTo("PT12H")).body("airSpeedKmh", equalTo(700.0f))
                 .body("airHandling", equalTo("PT24H")).body("truckCapacityKg", equalTo(20000.0f))
-                .body("aircraftCapacityM3", equalTo(300.0f)).body("aircraftCostPerKm", equalTo(20.0f));
+                .body("aircraftCapacityM3", equalTo(300.0f)).body("aircraftCostPerKm", equalTo(20.0f))
+                .body("seaSpeedKmh", equalTo(27.0f)).body("seaHandling", equalTo("PT60H"))
+                .body("seaDetourFactor", equalTo(1.3f)).body("shipCapacityKg", equalTo(5000000.0f))
+                .body("shipCapacityM3", equalTo(15000.0f)).body("shipCostPerKm", equalTo(50.0f))
+                .body("usarStandDown", equalTo("PT240H"));
+    }
+
+    @Test
+    void anOverrideMayBeBySea() {
+        var r = post("/api/v1/route-overrides", override("ITA", "SYR", "SEA")).statusCode(201)
+                .body("mode", equalTo("SEA")).extract();
+        given().when().get(r.header("Location")).then().statusCode(200).body("mode", equalTo("SEA"));
+        given().when().delete(r.header("Location")).then().statusCode(204);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
+import org.corridor.allocation.solver.api.TransportMode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
@@ -64,6 +65,35 @@ class AllocationConstraintProviderTest {
         }
 
         @Test
+        void materialAccessBlockedByARuleStartingWhileTheTruckIsOnTheRoad() {
+            Lot tur = lot("TUR-GAZ", "TUR", "TENT", 1000);
+            MaterialNeed n = need(aleppo, "TENT", 500, Priority.HIGH);
+            // the truck leaves at T0 and arrives 24 h later; the border closes 12 h after it left
+            AccessRuleFact closing = new AccessRuleFact(uuid(), "TUR", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
+                    T0.plus(Duration.ofHours(12)), null, "closes at noon");
+            verifier.verifyThat(AllocationConstraintProvider::materialAccessBlocked)
+                    .given(closing, chunk(n, 100, supply(tur, aleppo).withAccessRules(List.of(closing))))
+                    .penalizesBy(100);
+        }
+
+        @Test
+        void materialAccessBlockedOnlyForTheModesTheRuleStops() {
+            Lot tur = lot("TUR-GAZ", "TUR", "TENT", 1000);
+            MaterialNeed byRoad = need(aleppo, "TENT", 500, Priority.HIGH);
+            MaterialNeed byAir = need(aleppo, "TENT", 500, Priority.HIGH);
+            // a closed land border: trucks stop, aircraft fly over it
+            AccessRuleFact landBorder = new AccessRuleFact(uuid(), "TUR", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
+                    T0.minus(Duration.ofDays(1)), null, "land border closed", Set.of(TransportMode.ROAD));
+            Supply air = new Supply(tur, new Route(tur.getDepotId(), tur.getDepotCode(), "TUR", aleppo,
+                    TransportMode.AIR, 100, Duration.ofHours(25), 20, 40_000, 300, T0), 2)
+                    .withAccessRules(List.of(landBorder));
+            verifier.verifyThat(AllocationConstraintProvider::materialAccessBlocked)
+                    .given(landBorder, chunk(byRoad, 100, supply(tur, aleppo).withAccessRules(List.of(landBorder))),
+                            chunk(byAir, 40, air))
+                    .penalizesBy(100);
+        }
+
+        @Test
         void materialAccessBlockedIgnoresTeamOnlyRulesOtherPairsAndExpiredRules() {
             Lot ita = lot("ITA-BRI", "ITA", "TENT", 1000);
             Lot are = lot("ARE-DXB", "ARE", "TENT", 1000);
@@ -72,8 +102,9 @@ class AllocationConstraintProviderTest {
             AccessRuleFact otherPair = embargo("ARE", "TUR", AppliesTo.ALL);
             AccessRuleFact expired = new AccessRuleFact(uuid(), "ARE", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
                     T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofDays(1)), "lifted");
+            // from after the 24 h journey has arrived
             AccessRuleFact future = new AccessRuleFact(uuid(), "ARE", "SYR", "BORDER_CLOSED", AppliesTo.ALL,
-                    T0.plus(Duration.ofDays(1)), null, "announced");
+                    T0.plus(Duration.ofHours(25)), null, "announced");
             List<AccessRuleFact> rules = List.of(teamsOnly, otherPair, expired, future);
             verifier.verifyThat(AllocationConstraintProvider::materialAccessBlocked)
                     .given(teamsOnly, otherPair, expired, future,
@@ -328,6 +359,23 @@ class AllocationConstraintProviderTest {
                     .given(slot(usar, option(team("A", "DEU", "USAR_HEAVY", 70), antakya, 10)),
                             slot(emt, option(team("B", "NOR", "EMT_TYPE_2", 12), antakya, 8)), slot(emt, null))
                     .penalizesBy(72 * 10 + 8 + 20);
+        }
+
+        @Test
+        void teamArrivalTimeCountsTheUsarWindowFromTheIncidentStart() {
+            // arrival 20 h after plan start (10 h mobilisation + 10 h travel)
+            TeamNeedFact fresh = teamNeed(antakya, "USAR_HEAVY", 1).withIncident(T0.minus(Duration.ofHours(60)),
+                    null);
+            TeamNeedFact fiveDays = teamNeed(antakya, "USAR_HEAVY", 1).withIncident(T0.minus(Duration.ofDays(5)),
+                    null);
+            // struck 60 h ago: 12 h of the window are left, counted tenfold, then 8 h at 1
+            verifier.verifyThat(AllocationConstraintProvider::teamArrivalTime)
+                    .given(slot(fresh, option(team("A", "DEU", "USAR_HEAVY", 10), antakya, 10)))
+                    .penalizesBy(12 * 10 + 8);
+            // struck 5 days ago: the rescue window is over, no x10 weight
+            verifier.verifyThat(AllocationConstraintProvider::teamArrivalTime)
+                    .given(slot(fiveDays, option(team("B", "FRA", "USAR_HEAVY", 10), antakya, 10)))
+                    .penalizesBy(20);
         }
 
         @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.corridor.allocation.solver.api.AppliesTo;
 import org.corridor.allocation.solver.api.Priority;
@@ -101,17 +102,44 @@ class AllocationProblemBuilderTest {
     }
 
     @Test
-    void routeOverridesForceModeLeadTimeAndCost() {
+    void routeOverridesReplaceLeadTimeAndCostOfTheirModeOnly() {
         InputBuilder b = new InputBuilder();
         var aleppo = b.site("Aleppo", "SYR", 36.20, 37.13);
         b.need(aleppo, "TENT-FAM", 10, Priority.HIGH);
         b.lot("TUR-GAZ", "TUR", 37.07, 37.38, "TENT-FAM", 10);
         b.override(new RouteOverride("TUR", "SYR", TransportMode.AIR, Duration.ofHours(6), 7.5));
-        Route r = AllocationProblemBuilder.build(b.build()).getRoutes().get(0);
-        assertEquals(TransportMode.AIR, r.getMode());
-        assertEquals(Duration.ofHours(6), r.getLeadTime());
-        assertEquals(7.5, r.getCostPerVehicleKm());
-        assertEquals(40_000, r.getVehicleCapacityKg());
+        Map<TransportMode, Route> routes = AllocationProblemBuilder.build(b.build()).getRoutes().stream()
+                .collect(java.util.stream.Collectors.toMap(Route::getMode, r -> r));
+        // Gaziantep and Aleppo are joined by land: the road stays, the override changes the air route only
+        assertEquals(Set.of(TransportMode.ROAD, TransportMode.AIR), routes.keySet());
+        Route air = routes.get(TransportMode.AIR);
+        assertEquals(Duration.ofHours(6), air.getLeadTime());
+        assertEquals(7.5, air.getCostPerVehicleKm());
+        assertEquals(40_000, air.getVehicleCapacityKg());
+        assertEquals(2, routes.get(TransportMode.ROAD).getCostPerVehicleKm());
+    }
+
+    @Test
+    void twoOverridesForOnePairOnePerModeAreBothHonouredByGoodsAndTeams() {
+        InputBuilder b = new InputBuilder();
+        var aleppo = b.site("Aleppo", "SYR", 36.20, 37.13);
+        b.need(aleppo, "TENT-FAM", 10, Priority.HIGH);
+        b.lot("TUR-GAZ", "TUR", 37.07, 37.38, "TENT-FAM", 10);
+        b.teamNeed(aleppo, "USAR_HEAVY", 1);
+        b.team("AKUT", "TUR", "USAR_HEAVY", 37.07, 37.38, 4);
+        b.override(new RouteOverride("TUR", "SYR", TransportMode.ROAD, Duration.ofHours(30), 3.0));
+        b.override(new RouteOverride("TUR", "SYR", TransportMode.AIR, Duration.ofHours(9), 25.0));
+        AllocationSolution s = AllocationProblemBuilder.build(b.build());
+        Map<TransportMode, Route> routes = s.getRoutes().stream()
+                .collect(java.util.stream.Collectors.toMap(Route::getMode, r -> r));
+        assertEquals(Duration.ofHours(30), routes.get(TransportMode.ROAD).getLeadTime());
+        assertEquals(3.0, routes.get(TransportMode.ROAD).getCostPerVehicleKm());
+        assertEquals(Duration.ofHours(9), routes.get(TransportMode.AIR).getLeadTime());
+        assertEquals(25.0, routes.get(TransportMode.AIR).getCostPerVehicleKm());
+        // the team takes the quicker of the two overridden journeys: 9 h by air after 4 h of mobilisation
+        TeamOption team = s.getTeamOptions().get(0);
+        assertEquals(TransportMode.AIR, team.getMode());
+        assertEquals(s.getPlanFrom().plus(Duration.ofHours(13)), team.getArrivesAt());
     }
 
     @Test

@@ -86,8 +86,10 @@ class AllocationScenarioTest {
         assertEquals(List.of(), plan.lines());
         PlanOutcome.Unmet unmet = unmetOf(plan, need);
         assertEquals(500, unmet.quantity());
+        // the reason names the rule and the mode it stops (Italy to Syria: only by air)
         assertEquals("500 of 500 Family tent unmet: the only stock in range is in depot ITA-BRI, "
-                + "blocked by an embargo on SYR (from ITA)", unmet.reason());
+                + "blocked by an embargo on SYR (from ITA) (rule " + input.accessRules().get(0).ruleId()
+                + ", for AIR)", unmet.reason());
     }
 
     @Test
@@ -259,8 +261,8 @@ class AllocationScenarioTest {
         assertEquals("1 of 1 EMT_TYPE_3 teams unfilled: no AVAILABLE team of type EMT_TYPE_3",
                 unmetOf(plan, emt).reason());
         assertEquals("1 of 1 USAR_MEDIUM teams unfilled: the only AVAILABLE team "
-                + "of type USAR_MEDIUM, USAID Fairfax (USA), is blocked by an embargo on SYR (from USA)",
-                unmetOf(plan, usar).reason());
+                + "of type USAR_MEDIUM, USAID Fairfax (USA), is blocked by an embargo on SYR (from USA) (rule "
+                + input.accessRules().get(0).ruleId() + ", for AIR)", unmetOf(plan, usar).reason());
     }
 
     @Test

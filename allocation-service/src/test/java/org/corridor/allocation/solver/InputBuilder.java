@@ -17,6 +17,7 @@ import org.corridor.allocation.solver.api.SolverInput.NeedFact;
 import org.corridor.allocation.solver.api.SolverInput.RouteOverride;
 import org.corridor.allocation.solver.api.SolverInput.TeamFact;
 import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
+import org.corridor.allocation.solver.api.TransportMode;
 
 /** Fluent test helper that assembles a {@link SolverInput}. */
 final class InputBuilder {
@@ -31,10 +32,11 @@ final class InputBuilder {
             "HYG-KIT", new double[]{5, 0.025},
             "BLANKET", new double[]{1.5, 0.01},
             "JERRYCAN", new double[]{0.5, 0.02},
-            "ORS-SACHET", new double[]{0.03, 0.0001});
+            "ORS-SACHET", new double[]{0.03, 0.0001},
+            "FOOD-RATION", new double[]{16.65, 0.025});
 
     record SiteRef(UUID incidentId, String incidentType, UUID siteId, String name, String country, double lat,
-            double lon) {
+            double lon, boolean seaport) {
     }
 
     private Instant planFrom = T0;
@@ -63,7 +65,12 @@ final class InputBuilder {
     }
 
     SiteRef site(String name, String country, double lat, double lon, String incidentType) {
-        return new SiteRef(uuid(), incidentType, uuid(), name, country, lat, lon);
+        return new SiteRef(uuid(), incidentType, uuid(), name, country, lat, lon, false);
+    }
+
+    /** A site with a port ships can unload at. */
+    SiteRef port(String name, String country, double lat, double lon) {
+        return new SiteRef(uuid(), "EQ", uuid(), name, country, lat, lon, true);
     }
 
     UUID need(SiteRef s, String item, int quantity, Priority priority) {
@@ -73,7 +80,15 @@ final class InputBuilder {
     UUID need(SiteRef s, String item, int quantity, Priority priority, Instant deliverBy) {
         UUID id = uuid();
         needs.add(new NeedFact(id, s.incidentId(), s.incidentType(), s.siteId(), s.name(), s.country(), s.lat(),
-                s.lon(), item, itemName(item), quantity, priority, deliverBy));
+                s.lon(), item, itemName(item), quantity, priority, deliverBy, s.seaport()));
+        return id;
+    }
+
+    /** A team need of an incident that struck at {@code startedAt}, standing down at {@code standDownAt}. */
+    UUID teamNeed(SiteRef s, String type, int count, Instant startedAt, Instant standDownAt) {
+        UUID id = uuid();
+        teamNeeds.add(new SolverInput.TeamNeedFact(id, s.incidentId(), s.siteId(), s.name(), s.country(), s.lat(),
+                s.lon(), type, count, planFrom.plus(Duration.ofHours(48)), startedAt, standDownAt));
         return id;
     }
 
@@ -86,6 +101,15 @@ final class InputBuilder {
 
     UUID lot(String depotCode, String country, double lat, double lon, String item, int available) {
         return lot(depotCode, country, lat, lon, item, available, null, Set.of(), Set.of());
+    }
+
+    /** A lot in a depot with a port ships can load at. */
+    UUID portLot(String depotCode, String country, double lat, double lon, String item, int available) {
+        UUID id = uuid();
+        double[] unit = ITEMS.getOrDefault(item, new double[]{1, 0.01});
+        lots.add(new LotFact(id, UUID.nameUUIDFromBytes(depotCode.getBytes()), depotCode, depotCode + " depot",
+                country, lat, lon, item, null, Set.of(), Set.of(), available, unit[0], unit[1], true));
+        return id;
     }
 
     UUID lot(String depotCode, String country, double lat, double lon, String item, int available,
@@ -115,6 +139,15 @@ final class InputBuilder {
         rules.add(new SolverInput.AccessRuleFact(uuid(), origin, destination, kind, appliesTo, from, until,
                 "test rule"));
         return this;
+    }
+
+    /** A rule stopping only the given transport modes. */
+    UUID rule(String origin, String destination, String kind, AppliesTo appliesTo, Instant from, Instant until,
+            Set<TransportMode> modes) {
+        UUID id = uuid();
+        rules.add(new SolverInput.AccessRuleFact(id, origin, destination, kind, appliesTo, from, until, "test rule",
+                modes));
+        return id;
     }
 
     InputBuilder override(RouteOverride o) {

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.SolverInput;
+import org.corridor.allocation.solver.api.TransportMode;
 
 /**
  * Checks a plan against the raw input, independently of the solver's score: stock, access rules, earmarks, expiry,
@@ -50,8 +51,8 @@ final class PlanChecker {
             sentPerNeed.merge(need.needId(), line.quantity(), Integer::sum);
             for (SolverInput.AccessRuleFact r : input.accessRules()) {
                 if (r.appliesTo().blocksMaterials() && r.originCountryCode().equals(lot.countryCode())
-                        && r.destinationCountryCode().equals(need.siteCountryCode())
-                        && inForce(r, line.departsAt())) {
+                        && r.destinationCountryCode().equals(need.siteCountryCode()) && stops(r, line.mode())
+                        && inForceDuring(r, line.departsAt(), line.arrivesAt())) {
                     v.add("material crosses " + r.kind() + " " + r.originCountryCode() + "->"
                             + r.destinationCountryCode() + ": " + line);
                 }
@@ -106,7 +107,9 @@ final class PlanChecker {
             Instant departs = input.planFrom().plus(Duration.ofHours(team.mobilisationHours()));
             for (SolverInput.AccessRuleFact r : input.accessRules()) {
                 if (r.appliesTo().blocksTeams() && r.originCountryCode().equals(team.countryCode())
-                        && r.destinationCountryCode().equals(tn.siteCountryCode()) && inForce(r, departs)) {
+                        && r.destinationCountryCode().equals(tn.siteCountryCode())
+                        && stops(r, TransportMode.ROAD) && stops(r, TransportMode.AIR)
+                        && inForceDuring(r, departs, a.arrivesAt())) {
                     v.add("team crosses " + r.kind() + ": " + team.name() + " -> " + tn.siteCountryCode());
                 }
             }
@@ -122,8 +125,17 @@ final class PlanChecker {
         return v;
     }
 
-    private static boolean inForce(SolverInput.AccessRuleFact r, Instant t) {
-        return (r.validFrom() == null || !t.isBefore(r.validFrom()))
-                && (r.validUntil() == null || t.isBefore(r.validUntil()));
+    /** In force at some moment of the journey [from, to]. */
+    private static boolean inForceDuring(SolverInput.AccessRuleFact r, Instant from, Instant to) {
+        return (r.validFrom() == null || !to.isBefore(r.validFrom()))
+                && (r.validUntil() == null || from.isBefore(r.validUntil()));
+    }
+
+    /**
+     * The rule stops this mode (a rule naming no mode stops every one). A team assignment does not say how the team
+     * travels: a team is only checked against rules that stop both of its modes, road and air.
+     */
+    private static boolean stops(SolverInput.AccessRuleFact r, TransportMode mode) {
+        return r.modes() == null || r.modes().isEmpty() || r.modes().contains(mode);
     }
 }

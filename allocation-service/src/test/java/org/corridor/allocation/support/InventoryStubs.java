@@ -50,6 +50,8 @@ public final class InventoryStubs {
         country("ARE", "United Arab Emirates", "Asia", 23.42, 53.85);
         country("ITA", "Italy", "Europe", 41.87, 12.57);
         country("JOR", "Jordan", "Asia", 30.59, 36.24);
+        // landlocked: no site there can be a seaport
+        country("AFG", "Afghanistan", "Asia", 33.94, 67.71);
         item(TENT, "Family tent 16 m2 (5 persons)", "SHELTER", "piece", 55, 0.282, null);
         item(JERRYCAN, "Jerrycan 20 l, collapsible", "WASH", "piece", 0.5, 0.02, null);
         item(HEB, "High-energy biscuits, carton 10 kg", "FOOD", "carton", 10, 0.03, 730);

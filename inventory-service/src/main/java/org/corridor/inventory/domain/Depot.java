@@ -28,4 +28,6 @@ public class Depot extends PanacheEntityBase {
     public DepotKind kind;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Ships can load here (a port): allocation-service may then plan SEA from this depot. */
+    public boolean seaport;
 }

@@ -17,7 +17,8 @@ public final class Examples {
             + "\"lotCode\": \"TENT-2026-0412\", \"expiresOn\": \"2028-06-30\", \"donorOrganisationId\": \""
             + ORGANISATION_ID + "\", \"donorName\": \"ECHO\", "
             + "\"earmark\": {\"countryCodes\": [\"TUR\"], \"incidentTypes\": [\"EARTHQUAKE\"]}, "
-            + "\"onHand\": 400, \"reserved\": 120, \"available\": 280, \"receivedAt\": \"" + INSTANT + "\"}";
+            + "\"onHand\": 400, \"reserved\": 120, \"available\": 280, \"receivedAt\": \"" + INSTANT
+            + "\", \"depotSeaport\": true}";
 
     private Examples() {
     }

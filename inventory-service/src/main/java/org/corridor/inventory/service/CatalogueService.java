@@ -30,9 +30,15 @@ public class CatalogueService {
     public record NewOrganisation(String name, OrganisationType type, String countryCode) {
     }
 
-    /** A depot to register; its code must be unique. */
+    /** A depot to register; its code must be unique; {@code seaport}: ships can load there. */
     public record NewDepot(String code, String name, String countryCode, double latitude, double longitude,
-            UUID organisationId, DepotKind kind) {
+            UUID organisationId, DepotKind kind, boolean seaport) {
+
+        /** A depot without a port. */
+        public NewDepot(String code, String name, String countryCode, double latitude, double longitude,
+                UUID organisationId, DepotKind kind) {
+            this(code, name, countryCode, latitude, longitude, organisationId, kind, false);
+        }
     }
 
     /** A catalogue item to add; its code must be unique. */
@@ -100,6 +106,7 @@ public class CatalogueService {
         d.longitude = n.longitude();
         d.organisationId = n.organisationId();
         d.kind = n.kind();
+        d.seaport = n.seaport();
         d.createdAt = DbClock.now();
         d.persistAndFlush();
         return DepotView.of(d);

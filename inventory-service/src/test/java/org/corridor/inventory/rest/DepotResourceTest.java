@@ -41,6 +41,35 @@ class DepotResourceTest {
     }
 
     @Test
+    void aDepotSaysWhetherShipsCanLoadThereAndItsLotsSayItToo() {
+        String org = Fixtures.organisation();
+        String code = Fixtures.unique("UNHRD-LPA");
+        Map<String, Object> port = new HashMap<>(Map.of("code", code, "name", "UNHRD Las Palmas", "countryCode",
+                "ESP", "latitude", 28.10, "longitude", -15.41, "organisationId", org, "kind", "UN_HUB", "seaport",
+                true));
+        String id = given().contentType(ContentType.JSON).body(port).post("/api/v1/depots").then().statusCode(201)
+                .body("seaport", equalTo(true)).extract().path("id");
+        given().get("/api/v1/depots/{id}", id).then().statusCode(200).body("seaport", equalTo(true));
+        // the stock snapshot allocation-service plans from carries it with each lot
+        String lot = Fixtures.receive(id, Fixtures.receipt("SHL-TENT-FAMILY", 10, org)).then().statusCode(201)
+                .extract().path("lotId");
+        given().get("/api/v1/stock/lots/{id}", lot).then().statusCode(200).body("depotSeaport", equalTo(true));
+        given().get("/api/v1/stock?depotId=" + id).then().statusCode(200).body("items[0].depotSeaport",
+                equalTo(true));
+        // absent means no port
+        Map<String, Object> inland = new HashMap<>(Map.of("code", Fixtures.unique("MAD"), "name", "Madrid",
+                "countryCode", "ESP", "latitude", 40.42, "longitude", -3.70, "organisationId", org, "kind",
+                "NGO_WAREHOUSE"));
+        given().contentType(ContentType.JSON).body(inland).post("/api/v1/depots").then().statusCode(201)
+                .body("seaport", equalTo(false));
+        // not a boolean
+        port.put("code", Fixtures.unique("X"));
+        port.put("seaport", "maybe");
+        given().contentType(ContentType.JSON).body(port).post("/api/v1/depots").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void depotWithUnknownCountryOrOrganisationIs422() {
         String org = Fixtures.organisation();
         Map<String, Object> body = new HashMap<>(

@@ -1,6 +1,6 @@
 package org.corridor.shipment.domain;
 
-/** How a shipment travels (same values as allocation-service's plan lines). */
+/** How a shipment travels: ROAD (trucks), AIR (cargo aircraft) or SEA (ships between two ports). */
 public enum TransportMode {
-    ROAD, AIR
+    ROAD, AIR, SEA
 }

@@ -59,6 +59,16 @@ class ShipmentResourceTest {
     }
 
     @Test
+    void aShipmentMayTravelBySea() {
+        Map<String, Object> body = anyShipment();
+        body.put("mode", "SEA");
+        body.put("vehicles", 1);
+        String id = create(body).then().statusCode(201).body("mode", equalTo("SEA")).body("vehicles", equalTo(1))
+                .extract().path("id");
+        given().get("/api/v1/shipments/" + id).then().statusCode(200).body("mode", equalTo("SEA"));
+    }
+
+    @Test
     void locationNamesTheShipment() {
         var r = create(anyShipment());
         r.then().statusCode(201);

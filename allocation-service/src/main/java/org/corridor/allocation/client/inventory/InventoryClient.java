@@ -133,7 +133,7 @@ public interface InventoryClient {
     record StockLot(UUID lotId, UUID depotId, String depotCode, String depotName, String countryCode,
             double latitude, double longitude, String itemCode, String lotCode, LocalDate expiresOn,
             UUID donorOrganisationId, String donorName, Earmark earmark, long onHand, long reserved, long available,
-            Instant receivedAt) {
+            Instant receivedAt, Boolean depotSeaport) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

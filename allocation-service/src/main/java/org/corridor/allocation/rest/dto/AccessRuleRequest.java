@@ -5,8 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Set;
 import org.corridor.allocation.domain.AccessRuleKind;
 import org.corridor.allocation.domain.AppliesTo;
+import org.corridor.allocation.domain.TransportMode;
 import org.corridor.allocation.service.AccessRuleService.NewAccessRule;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,10 +27,14 @@ public record AccessRuleRequest(
                 example = "Sanctions regime in force") @NotBlank @Size(max = 500) String reason,
         @Schema(description = "In force from", example = "2011-05-18T00:00:00Z") @NotNull Instant validFrom,
         @Schema(description = "In force until (exclusive); absent means open-ended; must be after validFrom",
-                example = "2030-01-01T00:00:00Z") Instant validUntil) {
+                example = "2030-01-01T00:00:00Z") Instant validUntil,
+        @Schema(description = "Transport modes the rule stops (ROAD, AIR, SEA): a closed land border is [\"ROAD\"] "
+                + "and lets aircraft and ships through. Absent or empty means every mode. The rule stops a "
+                + "movement by one of these modes when it is in force at any moment between departure and arrival",
+                example = "[\"ROAD\"]") @Size(max = 3) Set<@NotNull TransportMode> modes) {
 
     public NewAccessRule toCommand() {
         return new NewAccessRule(originCountryCode, destinationCountryCode, kind, appliesTo, reason, validFrom,
-                validUntil);
+                validUntil, modes);
     }
 }

@@ -16,7 +16,7 @@ public record ApprovedShipmentDto(
                 example = "6e5d4c3b-2a19-4f8e-9d7c-6b5a4f3e2d1c") UUID originDepotId,
         @Schema(description = "Destination site", example = "5b0c7c1e-6a6f-4f50-9d59-1f1c4d1e2a10") UUID siteId,
         @Schema(description = "Incident of the site", example = "c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f") UUID incidentId,
-        @Schema(description = "ROAD or AIR", example = "ROAD") TransportMode mode,
+        @Schema(description = "ROAD, AIR or SEA", example = "ROAD") TransportMode mode,
         @Schema(description = "Whole trucks or aircraft needed for the load's weight and volume",
                 example = "2") int vehicles,
         @Schema(description = "Earliest departure of its lines",

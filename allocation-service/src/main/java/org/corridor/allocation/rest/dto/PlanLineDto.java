@@ -16,7 +16,7 @@ public record PlanLineDto(
         @Schema(description = "Depot of the lot", example = "6e5d4c3b-2a19-4f8e-9d7c-6b5a4f3e2d1c") UUID depotId,
         @Schema(description = "Depot's country", example = "ARE") String originCountryCode,
         @Schema(description = "Quantity in the item's unit", example = "200") int quantity,
-        @Schema(description = "ROAD or AIR", example = "AIR") TransportMode mode,
+        @Schema(description = "ROAD, AIR or SEA", example = "AIR") TransportMode mode,
         @Schema(description = "Planned departure", example = "2023-02-06T06:00:00Z") Instant departsAt,
         @Schema(description = "Estimated arrival", example = "2023-02-07T10:00:00Z") Instant arrivesAt,
         @Schema(description = "Where the line stands: PLANNED until the plan is approved, then APPROVED, DISPATCHED, "

@@ -12,7 +12,7 @@ public record RouteOverrideDto(
         @Schema(description = "Override id", example = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d") UUID id,
         @Schema(description = "Origin country", example = "ARE") String originCountryCode,
         @Schema(description = "Destination country", example = "TUR") String destinationCountryCode,
-        @Schema(description = "ROAD or AIR", example = "AIR") TransportMode mode,
+        @Schema(description = "ROAD, AIR or SEA", example = "AIR") TransportMode mode,
         @Schema(description = "Lead time replacing the model's, ISO-8601 duration", type = SchemaType.STRING,
                 format = "duration", example = "PT36H") Duration leadTime,
         @Schema(description = "Cost per vehicle-km replacing the model's", example = "15.5") Double costPerVehicleKm,

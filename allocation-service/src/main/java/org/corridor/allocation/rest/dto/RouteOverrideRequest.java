@@ -18,7 +18,7 @@ public record RouteOverrideRequest(
                 regexp = IncidentRequest.ISO3, message = IncidentRequest.ISO3_MESSAGE) String originCountryCode,
         @Schema(description = "Destination country (the site's)", example = "TUR") @NotNull @Pattern(
                 regexp = IncidentRequest.ISO3, message = IncidentRequest.ISO3_MESSAGE) String destinationCountryCode,
-        @Schema(description = "ROAD or AIR", example = "AIR") @NotNull TransportMode mode,
+        @Schema(description = "ROAD, AIR or SEA", example = "AIR") @NotNull TransportMode mode,
         @Schema(description = "Door-to-door lead time, ISO-8601 duration, more than 0", type = SchemaType.STRING,
                 format = "duration", example = "PT36H") Duration leadTime,
         @Schema(description = "Cost per vehicle-km in units of account, more than 0 and at most 1,000 (50 times the "

@@ -12,9 +12,12 @@ public record SiteDto(
                 + "across a border", example = "TUR") String countryCode,
         @Schema(description = "Latitude in degrees", example = "37.58") double latitude,
         @Schema(description = "Longitude in degrees", example = "36.94") double longitude,
-        @Schema(description = "People affected", example = "12000") int affectedPopulation) {
+        @Schema(description = "People affected", example = "12000") int affectedPopulation,
+        @Schema(description = "The site has a port ships can unload at (SEA deliveries possible)",
+                example = "false") boolean seaport) {
 
     public static SiteDto from(SiteView s) {
-        return new SiteDto(s.id(), s.name(), s.countryCode(), s.latitude(), s.longitude(), s.affectedPopulation());
+        return new SiteDto(s.id(), s.name(), s.countryCode(), s.latitude(), s.longitude(), s.affectedPopulation(),
+                s.seaport());
     }
 }

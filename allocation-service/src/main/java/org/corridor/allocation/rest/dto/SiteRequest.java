@@ -24,9 +24,12 @@ public record SiteRequest(
         @Schema(description = "Country the site lies in (ISO 3166-1 alpha-3), when it is not the incident's: "
                 + "a response across a border. Default: the incident's country. Must be known to inventory-service",
                 example = "SYR") @Pattern(regexp = IncidentRequest.ISO3,
-                        message = IncidentRequest.ISO3_MESSAGE) String countryCode) {
+                        message = IncidentRequest.ISO3_MESSAGE) String countryCode,
+        @Schema(description = "The site has a port ships can unload at, so materials may come by SEA from depots "
+                + "with a port. Absent means no port. True is refused (422) in a country the coastline data "
+                + "(world-countries) says is landlocked", example = "false") Boolean seaport) {
 
     public NewSite toCommand() {
-        return new NewSite(name, latitude, longitude, affectedPopulation, countryCode);
+        return new NewSite(name, latitude, longitude, affectedPopulation, countryCode, seaport);
     }
 }

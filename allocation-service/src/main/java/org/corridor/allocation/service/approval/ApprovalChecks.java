@@ -70,9 +70,9 @@ public class ApprovalChecks {
         List<AccessRule> rules = AccessRule.listAll();
         for (PlanLine l : lines) {
             String destination = sites.get(l.siteId).countryCode;
-            LineLegality.forbiddingRule(rules, l.originCountryCode, destination, l.departsAt, l.arrivesAt)
+            LineLegality.forbiddingRule(rules, l.originCountryCode, destination, l.mode, l.departsAt, l.arrivesAt)
                     .ifPresent(r -> blocked.add(l.itemCode + " from " + l.originCountryCode + " to " + destination
-                            + " (" + r.kind + ": " + r.reason + ")"));
+                            + " by " + l.mode + " (" + r.kind + " rule " + r.id + ": " + r.reason + ")"));
         }
         if (!blocked.isEmpty()) {
             throw stale(plan, blocked.size() + " line(s) now cross an access rule in force during their travel: "

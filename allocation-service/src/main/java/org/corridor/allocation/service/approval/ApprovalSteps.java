@@ -130,8 +130,16 @@ public class ApprovalSteps {
      * Whole trucks or aircraft for the load: the larger of weight and volume over the vehicle's capacity, at least one.
      */
     int vehicles(TransportMode mode, double kg, double m3) {
-        double capKg = mode == TransportMode.AIR ? transport.aircraftCapacityKg() : transport.truckCapacityKg();
-        double capM3 = mode == TransportMode.AIR ? transport.aircraftCapacityM3() : transport.truckCapacityM3();
+        double capKg = switch (mode) {
+            case AIR -> transport.aircraftCapacityKg();
+            case SEA -> transport.shipCapacityKg();
+            case ROAD -> transport.truckCapacityKg();
+        };
+        double capM3 = switch (mode) {
+            case AIR -> transport.aircraftCapacityM3();
+            case SEA -> transport.shipCapacityM3();
+            case ROAD -> transport.truckCapacityM3();
+        };
         return (int) Math.max(1, Math.max(Math.ceil(kg / capKg - 1e-9), Math.ceil(m3 / capM3 - 1e-9)));
     }
 

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.corridor.allocation.domain.AccessRule;
 import org.corridor.allocation.domain.AppliesTo;
 import org.corridor.allocation.domain.PlanJob;
+import org.corridor.allocation.domain.TransportMode;
 
 /**
  * Whether a material line may still travel as planned: no access rule in force over its travel from its origin country
@@ -32,15 +33,21 @@ public class LineLegality {
     }
 
     /**
-     * The first rule (for materials or for all) from {@code origin} to {@code destination} in force at some moment of
-     * {@code [departsAt, arrivesAt]}, if any.
+     * The first rule (for materials or for all) from {@code origin} to {@code destination} stopping {@code mode} (a
+     * rule naming no mode stops every one) in force at some moment of {@code [departsAt, arrivesAt]}, if any.
      */
     public static Optional<AccessRule> forbiddingRule(List<AccessRule> rules, String origin, String destination,
-            Instant departsAt, Instant arrivesAt) {
+            TransportMode mode, Instant departsAt, Instant arrivesAt) {
         return rules.stream()
                 .filter(r -> r.appliesTo != AppliesTo.TEAMS && r.originCountryCode.equals(origin)
-                        && r.destinationCountryCode.equals(destination) && overlaps(r, departsAt, arrivesAt))
+                        && r.destinationCountryCode.equals(destination) && stops(r.modeSet(), mode)
+                        && overlaps(r, departsAt, arrivesAt))
                 .findFirst();
+    }
+
+    /** True when a rule naming {@code modes} (empty: every mode) stops {@code mode} (null: unknown, any). */
+    public static boolean stops(java.util.Set<TransportMode> modes, TransportMode mode) {
+        return modes.isEmpty() || mode == null || modes.contains(mode);
     }
 
     /** True when the rule is in force at some moment of {@code [from, to]}. */

@@ -172,7 +172,7 @@ public class AttentionService {
             Optional<String> why = Optional.empty();
             UUID ruleId = null;
             Optional<AccessRule> rule = LineLegality.forbiddingRule(f.rules(), l.originCountryCode, destination,
-                    l.departsAt, l.arrivesAt);
+                    l.mode, l.departsAt, l.arrivesAt);
             InventoryClient.StockLot lot = lots.get(l.lotId);
             LocalDate expires = lot != null
                     ? lot.expiresOn()
@@ -180,8 +180,8 @@ public class AttentionService {
             if (rule.isPresent()) {
                 AccessRule r = rule.get();
                 ruleId = r.id;
-                why = Optional.of(", is now forbidden by " + r.kind + " " + r.originCountryCode + " → "
-                        + r.destinationCountryCode + " in force from " + r.validFrom
+                why = Optional.of(", is now forbidden for " + l.mode + " by " + r.kind + " rule " + r.id + " "
+                        + r.originCountryCode + " → " + r.destinationCountryCode + " in force from " + r.validFrom
                         + (r.validUntil == null ? "" : " until " + r.validUntil) + ": " + r.reason);
             } else if (LineLegality.expiresBeforeArrival(expires, l.arrivesAt, expiryMarginDays)) {
                 why = Optional.of(": its lot expires on " + expires + ", less than the " + expiryMarginDays

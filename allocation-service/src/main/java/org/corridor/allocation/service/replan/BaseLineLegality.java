@@ -48,11 +48,14 @@ public final class BaseLineLegality {
                 if (why != null) {
                     break;
                 }
+                org.corridor.allocation.domain.TransportMode mode = l.mode() == null
+                        ? null
+                        : org.corridor.allocation.domain.TransportMode.valueOf(l.mode());
                 if (r.appliesTo() != AppliesTo.TEAMS && r.originCountryCode().equals(l.originCountryCode())
-                        && r.destinationCountryCode().equals(destination)
+                        && r.destinationCountryCode().equals(destination) && LineLegality.stops(r.modes(), mode)
                         && LineLegality.overlaps(r.validFrom(), r.validUntil(), departs, arrives)) {
-                    why = r.kind() + " from " + r.originCountryCode() + " to " + r.destinationCountryCode()
-                            + " during its journey: " + r.reason();
+                    why = r.kind() + " rule " + r.id() + " from " + r.originCountryCode() + " to "
+                            + r.destinationCountryCode() + " for " + l.mode() + " during its journey: " + r.reason();
                 }
             }
             out.add(new Verdict(l, why));

@@ -1,6 +1,9 @@
 package org.corridor.allocation.solver.api;
 
-/** How a shipment travels: road within one land mass up to ~1,500 km, air beyond or across sea. */
+/**
+ * How goods or a team travel: ROAD between places joined by land, AIR anywhere, SEA between ports of coastal countries
+ * (see {@code TransportModel}).
+ */
 public enum TransportMode {
-    ROAD, AIR
+    ROAD, AIR, SEA
 }

@@ -135,13 +135,20 @@ final class MoveIndex {
         }
     }
 
-    /** Numbers the need's lots and routes not seen yet and groups its lots by route. */
+    /**
+     * Numbers the need's lots and routes (of every mode) not seen yet and groups its lots by their default route (the
+     * route a line on the lot takes until the solver chooses its mode).
+     */
     private NeedRoutes groupByRoute(MaterialNeed need, Numbering numbering) {
         Map<Route, List<Integer>> perRoute = new LinkedHashMap<>();
         for (Lot l : candidates(need)) {
             int li = numbering.lot(l);
             Route r = need.supplyFor(l).getRoute();
             numbering.route(r, need.getSite());
+            // the routes of the lot's other modes too: a line whose mode the solver chose travels on one of them
+            for (var other : need.suppliesFor(l)) {
+                numbering.route(other.getRoute(), need.getSite());
+            }
             perRoute.computeIfAbsent(r, k -> new ArrayList<>()).add(li);
         }
         int[] routes = new int[perRoute.size()];

@@ -54,6 +54,11 @@ final class RouteClosureMoves implements MoveFamily {
             return null;
         }
         try {
+            // every line off first: a line of a need may land on the lot of another closing line of that need (on a
+            // route of another mode), whose slot must then not be taken off after it received them
+            for (NeedChunk line : closing.lines()) {
+                edit.takeOff(line);
+            }
             for (NeedChunk line : closing.lines()) {
                 if (!moveLine(line, closing, opened, random)) {
                     return null;
@@ -98,10 +103,11 @@ final class RouteClosureMoves implements MoveFamily {
         return null;
     }
 
-    /** Plans the line's units on lots with room on the opened route first, then on the active ones. */
+    /**
+     * Plans the units of a line taken off on lots with room on the opened route first, then on the active ones.
+     */
     private boolean moveLine(NeedChunk line, Closing closing, Route opened, Random random) {
         MaterialNeed need = line.getNeed();
-        edit.takeOff(line);
         int rest = line.getQuantity();
         for (Lot target : targets(line, closing, opened, random)) {
             if (rest == 0) {

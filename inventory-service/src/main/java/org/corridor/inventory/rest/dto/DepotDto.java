@@ -17,10 +17,12 @@ public record DepotDto(
         @Schema(description = "Longitude", example = "17.9418") double longitude,
         @Schema(description = "Organisation that runs it", example = Examples.ORGANISATION_ID) UUID organisationId,
         @Schema(description = "Kind of depot", example = "UN_HUB") DepotKind kind,
-        @Schema(description = "When it was registered", example = Examples.INSTANT) Instant createdAt) {
+        @Schema(description = "When it was registered", example = Examples.INSTANT) Instant createdAt,
+        @Schema(description = "The depot has a port ships can load at (SEA shipments possible)",
+                example = "true") boolean seaport) {
 
     public static DepotDto from(DepotView d) {
         return new DepotDto(d.id(), d.code(), d.name(), d.countryCode(), d.latitude(), d.longitude(),
-                d.organisationId(), d.kind(), d.createdAt());
+                d.organisationId(), d.kind(), d.createdAt(), d.seaport());
     }
 }

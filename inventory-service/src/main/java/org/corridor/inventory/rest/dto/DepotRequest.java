@@ -28,10 +28,12 @@ public record DepotRequest(
                 example = "17.9418") Double longitude,
         @NotNull @Schema(description = "Organisation that runs it",
                 example = Examples.ORGANISATION_ID) UUID organisationId,
-        @NotNull @Schema(description = "Kind of depot", example = "UN_HUB") DepotKind kind) {
+        @NotNull @Schema(description = "Kind of depot", example = "UN_HUB") DepotKind kind,
+        @Schema(description = "The depot has a port ships can load at, so allocation-service may plan SEA "
+                + "shipments from it to sites with a port. Absent means no port", example = "true") Boolean seaport) {
 
     public CatalogueService.NewDepot toCommand() {
         return new CatalogueService.NewDepot(code, name.trim(), countryCode, latitude, longitude, organisationId,
-                kind);
+                kind, Boolean.TRUE.equals(seaport));
     }
 }

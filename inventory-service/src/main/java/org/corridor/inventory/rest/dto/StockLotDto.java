@@ -30,11 +30,14 @@ public record StockLotDto(
         @Schema(description = "Quantity in the depot, in the item's unit", example = "400") long onHand,
         @Schema(description = "Quantity of it held by reservations", example = "120") long reserved,
         @Schema(description = "On hand minus reserved", example = "280") long available,
-        @Schema(description = "When the lot was received", example = Examples.INSTANT) Instant receivedAt) {
+        @Schema(description = "When the lot was received", example = Examples.INSTANT) Instant receivedAt,
+        @Schema(description = "The depot has a port ships can load at (allocation-service may plan SEA from it)",
+                example = "true") boolean depotSeaport) {
 
     public static StockLotDto from(StockLotView l) {
         return new StockLotDto(l.lotId(), l.depotId(), l.depotCode(), l.depotName(), l.countryCode(), l.latitude(),
                 l.longitude(), l.itemCode(), l.lotCode(), l.expiresOn(), l.donorOrganisationId(), l.donorName(),
-                EarmarkDto.from(l.earmark()), l.onHand(), l.reserved(), l.available(), l.receivedAt());
+                EarmarkDto.from(l.earmark()), l.onHand(), l.reserved(), l.available(), l.receivedAt(),
+                l.depotSeaport());
     }
 }

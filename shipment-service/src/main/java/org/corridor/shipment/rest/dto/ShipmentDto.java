@@ -24,7 +24,7 @@ public record ShipmentDto(
                 example = "Antakya stadium camp") String siteName,
         @Schema(description = "Country of the destination site, if given",
                 example = "TUR") String destinationCountryCode,
-        @Schema(description = "Transport mode", example = "ROAD") TransportMode mode,
+        @Schema(description = "Transport mode: ROAD, AIR or SEA", example = "ROAD") TransportMode mode,
         @Schema(description = "Number of trucks or aircraft, if given", example = "3") Integer vehicles,
         @Schema(description = "Lots carried, with proof-of-delivery quantities once recorded") List<ShipmentLineDto> lines,
         @Schema(description = "Sum of the lines' weights in kg", example = "6600.0") double totalWeightKg,
