@@ -4,7 +4,7 @@
 // Debian's Chromium (/usr/bin/chromium) is driven by playwright-core: no browser is downloaded.
 // Prints one line per check and a closing "N passed, N failed"; exits 1 when any check failed.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,7 +18,10 @@ if (!base) {
 const shots = resolve(process.env.SCREENSHOT_DIR ?? 'target/screenshots');
 const report = process.env.E2E_REPORT ?? 'target/e2e-report.json';
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const EXPECTED_SITES = Number(process.env.EXPECTED_SITES ?? 9);
+// the sites the demo loads (both incidents), counted from the demo's own data rather than typed in here
+const demoIncidents = JSON.parse(readFileSync(resolve('..', 'demo', 'kahramanmaras-2023', 'incidents.json'), 'utf8'));
+const EXPECTED_SITES = Number(process.env.EXPECTED_SITES
+  ?? (Array.isArray(demoIncidents) ? demoIncidents : demoIncidents.incidents).reduce((n, i) => n + (i.sites?.length ?? 0), 0));
 mkdirSync(shots, { recursive: true });
 
 const profile = mkdtempSync(join(tmpdir(), 'corridor-console-'));

@@ -11,7 +11,7 @@ export async function cached<T>(key: string, read: (headers: Record<string, stri
   const headers: Record<string, string> = prev?.etag ? { 'If-None-Match': prev.etag } : {};
   const res = await call(read(headers));
   if (res.data === undefined && prev) return { data: prev.data as T, changed: false };
-  // reads without an ETag (incidents, needs, depots) are compared by content: an equal body re-renders nothing
+  // reads without an ETag (incidents, depots) are compared by content: an equal body re-renders nothing
   const json = JSON.stringify(res.data);
   if (prev && prev.json === json) {
     prev.etag = res.etag;
@@ -31,8 +31,8 @@ export async function openIncidents(): Promise<{ data: Incident[]; changed: bool
 }
 
 export async function needs(incidentId: string): Promise<{ data: Need[]; changed: boolean }> {
-  const r = await cached(`needs:${incidentId}`, (headers) => allocation.GET('/api/v1/incidents/{id}/needs', { params: { path: { id: incidentId }, query: { size: 500 } }, headers }));
-  return { data: r.data.items ?? [], changed: r.changed };
+  const r = await cached(`needs:${incidentId}`, (headers) => allocation.GET('/api/v1/incidents/{id}/needs', { params: { path: { id: incidentId }, query: { size: 500 } }, headers: { ...headers, Accept: 'application/json' } }));
+  return { data: jsonPage(r.data).items ?? [], changed: r.changed };
 }
 
 export async function depots(): Promise<{ data: Depot[]; changed: boolean }> {

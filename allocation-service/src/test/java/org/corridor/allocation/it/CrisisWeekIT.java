@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A week of a real response, on the three packaged services with the demo crisis (Kahramanmaraş 2023, two incidents,
- * nine sites): day 0 the crisis is planned and approved; then shipments move (one is LOST at a border, one held in
+ * ten sites): day 0 the crisis is planned and approved; then shipments move (one is LOST at a border, one held in
  * customs and released, one delivered with a rejected part, one still on the road), an aftershock adds a site with a
  * CRITICAL need, a donor receives new stock, and a border closes under approved lines that have not left yet. The
  * officer reads {@code attention}, re-plans from the approved plan and approves the re-plan: dispatched lines are never
