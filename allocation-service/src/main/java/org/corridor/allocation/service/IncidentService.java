@@ -22,7 +22,7 @@ import org.corridor.allocation.domain.TeamType;
 import org.corridor.allocation.service.coverage.CoverageService;
 import org.corridor.allocation.service.coverage.NeedCoverage;
 import org.corridor.allocation.service.coverage.TeamNeedCoverage;
-import org.corridor.allocation.solver.CountryGeography;
+import org.corridor.allocation.solver.api.CountryGeography;
 import org.corridor.common.paging.PageParams;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.corridor.allocation.solver.api.CountryGeography;
 import org.corridor.allocation.solver.api.SolverInput.RouteOverride;
 import org.corridor.allocation.solver.api.SolverInput.TransportSettings;
 import org.corridor.allocation.solver.api.TransportMode;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.corridor.allocation.solver.api.AppliesTo;
+import org.corridor.allocation.solver.api.CountryGeography;
 import org.corridor.allocation.solver.api.PlanOutcome;
 import org.corridor.allocation.solver.api.Priority;
 import org.corridor.allocation.solver.api.SolverInput;

@@ -1,4 +1,4 @@
-package org.corridor.allocation.solver;
+package org.corridor.allocation.solver.api;
 
 import java.io.BufferedReader;
 import java.io.IOException;
