@@ -149,7 +149,7 @@ class ApiClientsFlowIT {
         assertEquals(201, needAnswer.getStatusCode());
         Need need = needAnswer.getData();
         assertEquals(NEEDED, need.getQuantity());
-        assertEquals(List.of(need.getId()), incidents.listNeeds(incident.getId(), 0, null, 50).getItems().stream()
+        assertEquals(List.of(need.getId()), incidents.listNeeds(incident.getId(), null, 0, null, 50).getItems().stream()
                 .map(Need::getId).toList());
 
         // officer: plan, wait for SOLVED
