@@ -36,7 +36,8 @@ function home(): string {
 
 function header(): HTMLElement {
   const s = session();
-  const view = location.hash.split('/').slice(0, 2).join('/');
+  // a view's filters follow a '?' in the hash (#/shipments?status=DISPATCHED): not part of the route
+  const view = location.hash.split('?')[0].split('/').slice(0, 2).join('/');
   const here = s && donorOnly(s.roles) && view !== '#/imports' ? '#/stock' : view || home();
   const nav = s ? navFor(s.roles) : NAV;
   const lang = h('select', { id: 'lang', onchange: (e: Event) => {
@@ -66,7 +67,7 @@ function render(): void {
     signInFailure = undefined;
     return;
   }
-  const [, view, id] = location.hash.split('/');
+  const [, view, id] = location.hash.split('?')[0].split('/');
   if (donorOnly(session()!.roles) && view !== 'stock' && view !== 'imports') {
     stopView = mountStock(main);
     return;

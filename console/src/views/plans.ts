@@ -1,14 +1,16 @@
 // (3) Plan review: the plans, one plan's lines and unmet needs, and for officers the Approve button
 // (POST /plans/{id}/approval: 200 done, or 202 and the plan is polled until APPROVED, or SOLVED with approvalError).
 import { allocation, ApiError, call, problemDetail, type LineChange, type Need, type Plan, type PlanSummary } from '../api';
-import { crisis } from '../data';
+import { crisis, depots as readDepots } from '../data';
 import { frame, h, showError, table } from '../dom';
 import { fmtNumber, fmtTime, label, t } from '../i18n';
 import { approve } from '../logic/approval';
+import { groupLines, observe, type ScorePoint } from '../logic/planReview';
 import { canReplan, changeCounts, delta } from '../logic/replan';
 import { Poller } from '../poller';
 import { canWrite, session } from '../session';
 import { replanButton } from './replan';
+import { scoreChart } from './scoreChart';
 
 function statusBadge(status: string | undefined): HTMLElement {
   return h('span', { class: `badge b-${(status ?? '').toLowerCase()}` }, label('status', status ?? ''));
@@ -51,14 +53,20 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
   const outcome = h('p', { class: 'outcome', role: 'status', 'aria-live': 'polite' });
   const details = h('div', {});
   const changes = h('div', { class: 'changes' });
+  const progress = h('div', { class: 'score-box' });
+  const groupsBox = h('div', { class: 'groups' });
   f.root.insertBefore(back, f.root.firstChild);
-  f.body.append(facts, actions, outcome, changes, details);
+  f.body.append(facts, actions, outcome, progress, changes, groupsBox, details);
   container.replaceChildren(f.root);
 
   let etag: string | undefined;
   let plan: Plan | undefined;
   let needs = new Map<string, Need>();
   let siteNames = new Map<string, string>();
+  let depotNames = new Map<string, string>();
+  // the scores seen while the plan was SOLVING, kept for as long as the review is open
+  let scores: ScorePoint[] = [];
+  let seenSolving = false;
   let busy = false;
   let replanBox: HTMLElement | undefined;
   let changesFor = '';
@@ -109,6 +117,14 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
     } else {
       actions.replaceChildren(h('p', { class: 'note' }, t('plans.readOnly')));
     }
+    progress.replaceChildren(h('h2', {}, t('plans.chartTitle')), scoreChart(scores, plan.status === 'SOLVING'));
+    const groups = groupLines(plan.lines ?? []);
+    const depot = (id: string) => depotNames.get(id) ?? id.slice(0, 8);
+    groupsBox.replaceChildren(
+      h('h2', {}, `${t('plans.groups')} (${groups.length})`),
+      h('p', { class: 'note' }, t('plans.groupsNote')),
+      groups.length === 0 ? h('p', {}, '–') : table(t('plans.groups'), [t('plans.route'), t('plans.mode'), t('plans.lines'), t('plans.units'), t('plans.departs'), t('plans.arrives')],
+        groups.map((g) => [`${depot(g.depotId)} → ${siteNames.get(g.siteId) ?? g.siteId.slice(0, 8)}`, g.mode, fmtNumber(g.lines), fmtNumber(g.units), fmtTime(g.departsAt), fmtTime(g.arrivesAt)]), 'groups-table'));
     const unmet = plan.unmet ?? [];
     details.replaceChildren(
       h('h2', {}, `${t('plans.unmet')} (${unmet.length})`),
@@ -128,12 +144,17 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
         const c = await crisis();
         needs = new Map(c.needs.map((n) => [n.id!, n]));
         siteNames = new Map(c.incidents.flatMap((i) => (i.sites ?? []).map((s) => [s.id!, s.name!] as [string, string])));
+        depotNames = new Map((await readDepots()).data.map((d) => [d.id!, `${d.name} (${d.countryCode})`]));
       }
       const res = await call(allocation.GET('/api/v1/plans/{id}', { params: { path: { id } }, headers: etag ? { 'If-None-Match': etag } : {} }));
       showError(f.error, null);
       if (!res.data) return;
       etag = res.etag;
       plan = res.data;
+      // the curve: every score seen while solving, and the one it ended with
+      if (plan.status === 'SOLVING') seenSolving = true;
+      if (seenSolving) scores = observe(scores, Date.now(), plan.score);
+      if (plan.status !== 'SOLVING') seenSolving = false;
       render();
       await loadChanges();
     } catch (e) {
