@@ -10,7 +10,7 @@ import { mountMap } from './views/map';
 import { mountPlan, mountPlans } from './views/plans';
 import { mountShipments } from './views/shipments';
 import { mountSignIn, usesOidc, type Config } from './views/signin';
-import { completeOidc } from './oidc';
+import { completeOidc, scheduleRefresh, signOutOidc } from './oidc';
 import { isCallback } from './logic/oidc';
 import { mountImports } from './views/imports';
 import { mountStock } from './views/stock';
@@ -53,7 +53,15 @@ function header(): HTMLElement {
     h('div', { class: 'tools' },
       h('label', { for: 'lang' }, t('lang.label')), lang,
       s ? h('span', { class: 'who', 'data-role': mainRole(s.roles) }, t('session.as', { role: label('role', mainRole(s.roles)) })) : null,
-      s ? h('button', { type: 'button', onclick: () => { endSession(); clearCache(); render(); } }, t('session.signOut')) : null));
+      s ? h('button', { type: 'button', onclick: () => void signOut() }, t('session.signOut')) : null));
+}
+
+/** Sign out: at the provider too when the page signed in with OpenID Connect and the provider has a logout. */
+async function signOut(): Promise<void> {
+  clearCache();
+  if (usesOidc(config) && await signOutOidc(config)) return;
+  endSession();
+  render();
 }
 
 function render(): void {
@@ -100,6 +108,8 @@ async function start(): Promise<void> {
     }
   }
   loadSession();
+  // the view reads the new token at its next request: nothing to re-render
+  if (usesOidc(config)) scheduleRefresh(config);
   window.addEventListener('hashchange', () => {
     render();
     document.getElementById('view-title')?.focus();
