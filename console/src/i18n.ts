@@ -280,6 +280,8 @@ const en = {
   'shipments.filters': 'Filter the shipments',
   'shipments.page': 'Page {page} of {pages} ({total} shipments)',
   'shipments.noMatch': 'No shipment matches these filters.',
+  'plans.chartTextOne': '1 score seen so far: the {level} level is {to} (higher is better).',
+  'map.blockedCaption': 'Each rule in force with the depot → site routes it blocks',
 };
 
 export type MessageKey = keyof typeof en;
@@ -564,6 +566,8 @@ const fr: Catalogue = {
   'shipments.filters': 'Filtrer les expéditions',
   'shipments.page': 'Page {page} sur {pages} ({total} expéditions)',
   'shipments.noMatch': 'Aucune expédition ne correspond à ces filtres.',
+  'plans.chartTextOne': '1 score observé pour l\'instant : le niveau {level} vaut {to} (plus haut est meilleur).',
+  'map.blockedCaption': 'Chaque règle en vigueur avec les routes dépôt → site qu\'elle bloque',
 };
 
 export const catalogues = { en, fr } as const;

@@ -147,7 +147,7 @@ export function mountMap(container: HTMLElement): () => void {
       byRule.set(key, e);
     }
     blockedBox.replaceChildren(h('h2', {}, t('map.blockedList')),
-      byRule.size === 0 ? h('p', {}, t('map.noBlocked')) : table(t('map.blockedList'), [t('map.rule'), t('map.ruleCountries'), t('map.ruleModes'), t('map.ruleRoutes')],
+      byRule.size === 0 ? h('p', {}, t('map.noBlocked')) : table(t('map.blockedCaption'), [t('map.rule'), t('map.ruleCountries'), t('map.ruleModes'), t('map.ruleRoutes')],
         [...byRule.values()].map(({ rule, routes }) => [rule.reason ?? '', `${rule.originCountryCode} → ${rule.destinationCountryCode}`, modesText(rule.modes), routes.join('; ')]), 'blocked-table'));
 
     tableBox.replaceChildren(table(t('map.table'), [t('map.site'), t('map.incident'), t('map.population'), t('map.covered')],

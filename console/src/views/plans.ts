@@ -12,6 +12,9 @@ import { canWrite, session } from '../session';
 import { replanButton } from './replan';
 import { scoreChart } from './scoreChart';
 
+/** How often a SOLVING plan is read, for its score chart (the service answers 304 while nothing changed). */
+const SOLVING_POLL_MS = 1000;
+
 function statusBadge(status: string | undefined): HTMLElement {
   return h('span', { class: `badge b-${(status ?? '').toLowerCase()}` }, label('status', status ?? ''));
 }
@@ -138,6 +141,12 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
         (plan.lines ?? []).map((l) => [siteNames.get(l.siteId ?? '') ?? '–', l.itemCode ?? '', fmtNumber(l.quantity ?? 0), l.mode ?? '', fmtTime(l.departsAt), fmtTime(l.arrivesAt), label('status', l.state ?? '')]), 'lines-table'));
   };
 
+  /** While the solver works its score changes every second or so: the next read comes sooner than the 5 s schedule. */
+  const pollSoon = () => {
+    window.clearTimeout(soon);
+    if (plan?.status === 'SOLVING') soon = window.setTimeout(() => void poller.now(), SOLVING_POLL_MS);
+  };
+
   const load = async () => {
     try {
       if (needs.size === 0) {
@@ -148,7 +157,10 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
       }
       const res = await call(allocation.GET('/api/v1/plans/{id}', { params: { path: { id } }, headers: etag ? { 'If-None-Match': etag } : {} }));
       showError(f.error, null);
-      if (!res.data) return;
+      if (!res.data) {
+        pollSoon();
+        return;
+      }
       etag = res.etag;
       plan = res.data;
       // the curve: every score seen while solving, and the one it ended with
@@ -156,6 +168,7 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
       if (seenSolving) scores = observe(scores, Date.now(), plan.score);
       if (plan.status !== 'SOLVING') seenSolving = false;
       render();
+      pollSoon();
       await loadChanges();
     } catch (e) {
       showError(f.error, e instanceof ApiError ? e.detail : String(e));
@@ -189,6 +202,10 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
     }
   };
 
+  let soon: number | undefined;
   const poller = new Poller(load, f.status);
-  return () => poller.stop();
+  return () => {
+    window.clearTimeout(soon);
+    poller.stop();
+  };
 }

@@ -34,7 +34,7 @@ export function scoreChart(points: ScorePoint[], solving: boolean): HTMLElement 
   const last = points[points.length - 1];
   const text = points.length === 0
     ? t(solving ? 'plans.chartWaiting' : 'plans.chartNone')
-    : t('plans.chartText', {
+    : t(points.length === 1 ? 'plans.chartTextOne' : 'plans.chartText', {
       n: points.length, level: levelName(level, count),
       from: fmtNumber(scoreLevels(first.score)![level]), to: fmtNumber(scoreLevels(last.score)![level]),
       s: Math.round((last.at - first.at) / 1000),
