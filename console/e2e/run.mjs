@@ -592,7 +592,8 @@ await check('right-to-left: the navigation sits on the right and nothing overflo
   for (const view of ['#/map', '#/plans', '#/shipments', '#/coverage', '#/wall', '#/stock']) {
     await go(view);
     await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
-    await page.locator('main table, main .tile').first().waitFor();
+    // the view's data is in (a table row, or the wall's tiles), not only its empty frame
+    await page.locator('main table tbody tr, main .tile').first().waitFor();
     const box = await page.evaluate(() => {
       const r = (sel) => document.querySelector(sel).getBoundingClientRect();
       const links = [...document.querySelectorAll('nav a')].map((a) => a.getBoundingClientRect());
@@ -608,7 +609,7 @@ await check('right-to-left: the navigation sits on the right and nothing overflo
   }
   await go('#/map');
   await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
-  await page.locator('table.sites-table').waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('circle.site').length === n && document.querySelectorAll('table.sites-table tbody tr').length === n, EXPECTED_SITES);
   await page.screenshot({ path: join(shots, 'rtl.png') });
   await axe('map (right-to-left)');
   await page.evaluate(() => document.documentElement.removeAttribute('dir'));
