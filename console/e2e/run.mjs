@@ -116,7 +116,8 @@ await check('a DASHBOARD user has no write control', async () => {
   for (const view of ['#/map', '#/coverage', '#/plans', '#/shipments']) {
     await go(view);
     await page.waitForTimeout(300);
-    assert(await page.locator('main button').count() === 0, `${view} shows a button to a DASHBOARD user`);
+    // the shipment list's pager buttons only page
+    assert(await page.locator('main button:not(.pager > button)').count() === 0, `${view} shows a button to a DASHBOARD user`);
   }
   // the new views: no form and no Re-plan (the stock view's pager buttons only page)
   for (const [view, ready] of [['#/attention', 'section.incident-attention'], ['#/stock', 'table.summary-table'], ['#/wall', '.tile[data-key="sites"]'], ['#/imports', '#import-template']]) {
@@ -157,7 +158,13 @@ await check('an API error shows the problem detail', async () => {
 await check('an officer approves a plan and sees its shipments', async () => {
   await signIn('LOGISTICS_OFFICER');
   await openSolvedPlan();
+  // the lines grouped into the shipments approval will make: one per depot, site and mode
+  await page.locator('table.groups-table tbody tr').first().waitFor();
+  const groups = await page.locator('table.groups-table tbody tr').count();
+  await page.locator('[data-testid="score-chart-text"]').waitFor();
   await page.screenshot({ path: join(shots, 'plan-review.png') });
+  await page.locator('table.groups-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'plan-groups.png') });
   await axe('plan review (officer)');
   const approveBtn = page.getByRole('button', { name: 'Approve plan' });
   assert(await approveBtn.isEnabled(), 'Approve is enabled for a SOLVED plan');
@@ -167,12 +174,14 @@ await check('an officer approves a plan and sees its shipments', async () => {
   const text = await outcome.innerText();
   const n = Number(/Approved: (\d+) shipments/.exec(text)?.[1] ?? 0);
   assert(n > 0, `outcome: ${text}`);
+  assert(n === groups, `the review grouped the lines into ${groups} shipments, the approval created ${n}`);
   await page.locator('[data-testid="plan-status"]', { hasText: 'Approved' }).waitFor();
   await page.screenshot({ path: join(shots, 'plan-approved.png') });
   await go('#/shipments');
   await page.locator('table.shipments-table tbody tr').first().waitFor();
   const rows = await page.locator('table.shipments-table tbody tr').count();
-  assert(rows === n, `the tracker lists ${rows} shipments, the approval created ${n}`);
+  const total = Number(await page.locator('[data-testid="shipments-page"]').getAttribute('data-total'));
+  assert(total === n && rows === Math.min(n, 50), `the tracker lists ${rows} of ${total} shipments (50 a page), the approval created ${n}`);
   await page.locator('table.shipments-table tbody tr a').first().click();
   await page.locator('#events-title').waitFor();
   await page.screenshot({ path: join(shots, 'shipments.png') });
@@ -183,6 +192,23 @@ await check('the map shows the approved shipments as lines', async () => {
   await go('#/map');
   await page.waitForFunction(() => document.querySelectorAll('line.shipment').length > 0, null, { timeout: 30_000 });
   await page.screenshot({ path: join(shots, 'map.png') });
+  // access rules in force: the routes they block are drawn (dotted), titled and listed with their reason
+  const rules = await page.evaluate(async () => {
+    const token = JSON.parse(sessionStorage.getItem('corridor.session')).token;
+    return (await (await fetch('/api/v1/access-rules?size=500', { headers: { Authorization: `Bearer ${token}` } })).json()).items;
+  });
+  const now = Date.now();
+  const blocking = rules.filter((r) => r.appliesTo !== 'TEAMS' && Date.parse(r.validFrom) <= now && (!r.validUntil || now < Date.parse(r.validUntil)));
+  await page.locator('table.blocked-table tbody tr').first().waitFor();
+  const listed = await page.locator('table.blocked-table tbody tr td:first-child').allInnerTexts();
+  const expected = blocking.filter((r) => listed.includes(r.reason));
+  assert(expected.length > 0 && listed.length === expected.length, `rules blocking routes listed: ${JSON.stringify(listed)} of ${blocking.map((r) => r.reason)}`);
+  assert(!listed.some((x) => rules.some((r) => r.reason === x && r.appliesTo === 'TEAMS' && !blocking.includes(r))), 'a rule for teams only blocks no route');
+  const lineTitle = await page.locator('line.blocked title').first().textContent();
+  assert(blocking.some((r) => lineTitle.includes(r.reason)), `a blocked route's title names its rule's reason: ${lineTitle}`);
+  assert(await page.locator('.legend li', { hasText: 'Route blocked by an access rule' }).count() === 1, 'the legend names blocked routes');
+  await page.locator('.blocked-box').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'map-blocked.png') });
   await go('#/coverage');
   await page.waitForFunction(() => document.querySelectorAll('.bar .seg.s-approved').length > 0, null, { timeout: 30_000 });
   await page.screenshot({ path: join(shots, 'coverage.png'), fullPage: false });
@@ -298,7 +324,16 @@ await check('the attention list shows the rejection and a re-plan shows its chan
   await section.locator('button.replan').click();
   await page.waitForFunction(() => /^#\/plans\/[0-9a-f-]{36}$/.test(location.hash));
   await page.locator('[data-testid="base-plan"]').waitFor();
+  const firstSeen = await page.locator('[data-testid="plan-status"]').innerText();
   await page.locator('[data-testid="plan-status"]', { hasText: /Solved|Failed/ }).waitFor({ timeout: 180_000 });
+  // a plan seen SOLVING has its scores drawn: at least the one it ended with
+  if (/Solving/.test(firstSeen)) {
+    await page.waitForFunction(() => document.querySelectorAll('svg.score-chart circle.score-dot').length > 0, null, { timeout: 15_000 });
+    const caption = await page.locator('[data-testid="score-chart-text"]').innerText();
+    assert(/\d+ scores? seen/.test(caption), `the score chart says what it shows: ${caption}`);
+    await page.locator('svg.score-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'plan-score.png') });
+  }
   const summary = page.locator('[data-testid="changes-summary"]');
   await summary.waitFor({ timeout: 30_000 });
   const text = await summary.innerText();
@@ -516,6 +551,68 @@ await check('an officer imports receipts from a file: a bad row is named and not
   await page.locator('#filter-depot').selectOption(ref.depot.id);
   await page.locator('#filter-item').selectOption(a.code);
   await page.locator('table.lots-table tbody tr', { hasText: lots[0] }).waitFor();
+});
+
+await check('the shipment list filters by status, in the address, and pages back to the first page', async () => {
+  // still the officer: make sure one shipment is DISPATCHED (the tracker check moved its shipment on to DELIVERED)
+  const counts = await page.evaluate(async () => {
+    const token = JSON.parse(sessionStorage.getItem('corridor.session')).token;
+    const get = async (q) => (await fetch(`/api/v1/shipments?${q}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })).json();
+    if ((await get('status=DISPATCHED&size=1')).total === 0) {
+      const planned = (await get('status=PLANNED&size=1')).items[0];
+      await fetch(`/api/v1/shipments/${planned.id}/events`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify({ type: 'DISPATCHED', at: new Date(Date.now() - 60_000).toISOString() }) });
+    }
+    return { dispatched: (await get('status=DISPATCHED&size=1')).total, all: (await get('size=1')).total };
+  });
+  assert(counts.dispatched > 0 && counts.all > counts.dispatched, `shipments: ${JSON.stringify(counts)}`);
+  await go('#/shipments');
+  await page.locator('table.shipments-table tbody tr').first().waitFor();
+  await page.locator('#f-status').focus();
+  await page.locator('#f-status').selectOption('DISPATCHED');
+  await page.waitForFunction((n) => document.querySelector('[data-testid="shipments-page"]')?.dataset.total === String(n), counts.dispatched);
+  const badges = await page.locator('table.shipments-table tbody tr td:first-child').allInnerTexts();
+  assert(badges.length === counts.dispatched && badges.every((b) => b.trim() === 'Dispatched'), `only dispatched shipments: ${badges}`);
+  assert(await page.evaluate(() => location.hash) === '#/shipments?status=DISPATCHED', 'the filter is in the address');
+  assert(await page.evaluate(() => document.activeElement?.id) === 'f-status', 'the keyboard focus stays on the filter');
+  await page.screenshot({ path: join(shots, 'shipments-filtered.png') });
+  await axe('shipments (filtered)');
+  // a bookmark of the filtered list opens filtered
+  await page.goto(`${base}#/shipments?status=DISPATCHED&page=3`);
+  await page.locator('table.shipments-table tbody tr, .table-box p').first().waitFor();
+  assert(await page.locator('#f-status').inputValue() === 'DISPATCHED', 'the bookmarked filter is applied');
+  // page 4 of a short list is empty; changing the filter goes back to page 1
+  await page.locator('#f-status').selectOption('');
+  await page.waitForFunction(() => location.hash === '#/shipments');
+  await page.waitForFunction((n) => document.querySelector('[data-testid="shipments-page"]')?.dataset.total === String(n), counts.all);
+  assert(/^Page 1 of/.test(await page.locator('[data-testid="shipments-page"]').innerText()), 'a filter change shows page 1');
+});
+
+await check('right-to-left: the navigation sits on the right and nothing overflows', async () => {
+  for (const view of ['#/map', '#/plans', '#/shipments', '#/coverage', '#/wall', '#/stock']) {
+    await go(view);
+    await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+    // the view's data is in (a table row, or the wall's tiles), not only its empty frame
+    await page.locator('main table tbody tr, main .tile').first().waitFor();
+    const box = await page.evaluate(() => {
+      const r = (sel) => document.querySelector(sel).getBoundingClientRect();
+      const links = [...document.querySelectorAll('nav a')].map((a) => a.getBoundingClientRect());
+      const wide = [...document.querySelectorAll('body *')].filter((el) => { const b = el.getBoundingClientRect(); return b.width > 0 && (b.left < -1 || b.right > document.documentElement.clientWidth + 1) && !el.classList.contains('skip') && !el.parentElement?.closest('svg'); });
+      return { width: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth, brand: r('.brand'), nav: r('nav'), tools: r('.tools'), first: links[0], last: links[links.length - 1], wide: wide.slice(0, 3).map((el) => `${el.tagName}.${el.className}`) };
+    });
+    assert(box.brand.right > box.width - 40, `${view}: the brand starts at the right edge (${Math.round(box.brand.right)} of ${box.width})`);
+    // the tools (language, sign-out) follow the navigation: on its left, or wrapped to the next line at the left edge
+    assert(box.nav.right <= box.brand.left + 1 && box.nav.right > box.width / 2 && box.tools.left < box.nav.left,
+      `${view}: the navigation sits right, after the brand and before the tools (${JSON.stringify({ brand: box.brand, nav: box.nav, tools: box.tools })})`);
+    assert(box.first.left > box.last.left, `${view}: the first link is right of the last`);
+    assert(box.scroll <= box.width && box.wide.length === 0, `${view}: nothing overflows horizontally (scrollWidth ${box.scroll} of ${box.width}; ${box.wide})`);
+  }
+  await go('#/map');
+  await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+  await page.waitForFunction((n) => document.querySelectorAll('circle.site').length === n && document.querySelectorAll('table.sites-table tbody tr').length === n, EXPECTED_SITES);
+  await page.screenshot({ path: join(shots, 'rtl.png') });
+  await axe('map (right-to-left)');
+  await page.evaluate(() => document.documentElement.removeAttribute('dir'));
 });
 
 await check('no script error in the page', async () => {

@@ -16,6 +16,7 @@ export type Need = AllocationComponents['schemas']['Need'];
 export type Plan = AllocationComponents['schemas']['Plan'];
 export type PlanSummary = AllocationComponents['schemas']['PlanSummary'];
 export type LineChange = AllocationComponents['schemas']['PlanLineChange'];
+export type AccessRule = AllocationComponents['schemas']['AccessRule'];
 export type Shipment = ShipmentComponents['schemas']['Shipment'];
 export type ShipmentEvent = ShipmentComponents['schemas']['ShipmentEvent'];
 

@@ -1,6 +1,11 @@
 // Reads shared by the views, each kept with its ETag so that polling sends If-None-Match and a 304
 // costs neither a body nor a re-render.
-import { allocation, call, inventory, shipment, type Depot, type Incident, type Need, type Shipment } from './api';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import worldUrl from 'world-atlas/countries-110m.json?url';
+import { allocation, call, inventory, shipment, type AccessRule, type Depot, type Incident, type Need, type Shipment } from './api';
+import type { ShipmentFilter } from './logic/shipmentFilter';
+import { shipmentsQuery } from './logic/shipmentFilter';
 
 interface Entry { etag?: string; data: unknown; json: string }
 const cache = new Map<string, Entry>();
@@ -45,6 +50,27 @@ export async function shipments(): Promise<{ data: Shipment[]; changed: boolean 
   return { data: jsonPage(r.data).items ?? [], changed: r.changed };
 }
 
+/** One page of the shipment list, filtered by the service (status, incident, site). */
+export async function shipmentPage(filter: ShipmentFilter, size: number): Promise<{ data: { items: Shipment[]; total: number }; changed: boolean }> {
+  const query = shipmentsQuery(filter, size);
+  const r = await cached(`shipments:${JSON.stringify(query)}`, (headers) => shipment.GET('/api/v1/shipments', {
+    params: { query: { ...query, status: query.status as 'PLANNED' | undefined } }, headers: { ...headers, Accept: 'application/json' },
+  }));
+  const p = jsonPage(r.data);
+  return { data: { items: p.items ?? [], total: p.total ?? 0 }, changed: r.changed };
+}
+
+/** One shipment, whichever page of the list it is on. */
+export async function oneShipment(id: string): Promise<{ data: Shipment; changed: boolean }> {
+  return cached(`shipment:${id}`, (headers) => shipment.GET('/api/v1/shipments/{id}', { params: { path: { id } }, headers }));
+}
+
+/** The access rules (embargoes, closed borders) allocation-service knows, in force or not. */
+export async function accessRules(): Promise<{ data: AccessRule[]; changed: boolean }> {
+  const r = await cached('access-rules', (headers) => allocation.GET('/api/v1/access-rules', { params: { query: { size: 500 } }, headers }));
+  return { data: r.data.items ?? [], changed: r.changed };
+}
+
 /** A list also offered as CSV (for spreadsheets): the console asks for, and reads, its JSON page. */
 function jsonPage<P extends object>(data: string | P): P {
   if (typeof data === 'string') throw new Error('expected a JSON page, got text');
@@ -56,4 +82,34 @@ export async function crisis(): Promise<{ incidents: Incident[]; needs: Need[]; 
   const inc = await openIncidents();
   const all = await Promise.all(inc.data.map((i) => needs(i.id!)));
   return { incidents: inc.data, needs: all.flatMap((n) => n.data), changed: inc.changed || all.some((n) => n.changed) };
+}
+
+let world: Promise<GeoJSON.FeatureCollection> | undefined;
+/** Natural Earth's countries, served with the page as a separate asset, read once. */
+export function loadWorld(): Promise<GeoJSON.FeatureCollection> {
+  world ??= fetch(worldUrl).then((r) => r.json()).then((topo: Topology) =>
+    feature(topo, topo.objects.countries as GeometryCollection) as GeoJSON.FeatureCollection);
+  return world;
+}
+
+/** Everything the crisis map draws (the map view's and the wall display's). */
+export interface CrisisMapData {
+  land?: GeoJSON.FeatureCollection;
+  incidents: Incident[];
+  needs: Need[];
+  depotList: Depot[];
+  shipmentList: Shipment[];
+  rules: AccessRule[];
+}
+
+/**
+ * One round of the crisis map's reads, together: `changed` is false when none of them changed since `prev`
+ * (then the map need not be drawn again). The map view and the wall display poll through this.
+ */
+export async function crisisMap(prev: CrisisMapData | undefined): Promise<{ data: CrisisMapData; changed: boolean }> {
+  const [land, c, d, s, r] = await Promise.all([prev?.land ? Promise.resolve(prev.land) : loadWorld(), crisis(), depots(), shipments(), accessRules()]);
+  return {
+    data: { land, incidents: c.incidents, needs: c.needs, depotList: d.data, shipmentList: s.data, rules: r.data },
+    changed: !prev?.land || c.changed || d.changed || s.changed || r.changed,
+  };
 }

@@ -10,7 +10,7 @@ import { mountMap } from './views/map';
 import { mountPlan, mountPlans } from './views/plans';
 import { mountShipments } from './views/shipments';
 import { mountSignIn, usesOidc, type Config } from './views/signin';
-import { completeOidc } from './oidc';
+import { completeOidc, scheduleRefresh, signOutOidc } from './oidc';
 import { isCallback } from './logic/oidc';
 import { mountImports } from './views/imports';
 import { mountStock } from './views/stock';
@@ -36,7 +36,8 @@ function home(): string {
 
 function header(): HTMLElement {
   const s = session();
-  const view = location.hash.split('/').slice(0, 2).join('/');
+  // a view's filters follow a '?' in the hash (#/shipments?status=DISPATCHED): not part of the route
+  const view = location.hash.split('?')[0].split('/').slice(0, 2).join('/');
   const here = s && donorOnly(s.roles) && view !== '#/imports' ? '#/stock' : view || home();
   const nav = s ? navFor(s.roles) : NAV;
   const lang = h('select', { id: 'lang', onchange: (e: Event) => {
@@ -52,7 +53,15 @@ function header(): HTMLElement {
     h('div', { class: 'tools' },
       h('label', { for: 'lang' }, t('lang.label')), lang,
       s ? h('span', { class: 'who', 'data-role': mainRole(s.roles) }, t('session.as', { role: label('role', mainRole(s.roles)) })) : null,
-      s ? h('button', { type: 'button', onclick: () => { endSession(); clearCache(); render(); } }, t('session.signOut')) : null));
+      s ? h('button', { type: 'button', onclick: () => void signOut() }, t('session.signOut')) : null));
+}
+
+/** Sign out: at the provider too when the page signed in with OpenID Connect and the provider has a logout. */
+async function signOut(): Promise<void> {
+  clearCache();
+  if (usesOidc(config) && await signOutOidc(config)) return;
+  endSession();
+  render();
 }
 
 function render(): void {
@@ -66,7 +75,7 @@ function render(): void {
     signInFailure = undefined;
     return;
   }
-  const [, view, id] = location.hash.split('/');
+  const [, view, id] = location.hash.split('?')[0].split('/');
   if (donorOnly(session()!.roles) && view !== 'stock' && view !== 'imports') {
     stopView = mountStock(main);
     return;
@@ -99,6 +108,8 @@ async function start(): Promise<void> {
     }
   }
   loadSession();
+  // the view reads the new token at its next request: nothing to re-render
+  if (usesOidc(config)) scheduleRefresh(config);
   window.addEventListener('hashchange', () => {
     render();
     document.getElementById('view-title')?.focus();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessToken, authorizationUrl, base64url, checkCallback, checkDiscovery, codeChallenge, discoveryUrl, isCallback, randomString, usesOidc, tokenRequestBody, type Pending } from '../src/logic/oidc';
+import { accessToken, authorizationUrl, endSessionUrl, refreshDelay, refreshRequestBody, tokenAnswer, base64url, checkCallback, checkDiscovery, codeChallenge, discoveryUrl, isCallback, randomString, usesOidc, tokenRequestBody, type Pending } from '../src/logic/oidc';
 
 const issuer = 'https://id.example.org/realms/corridor';
 const discovery = { issuer, authorization_endpoint: `${issuer}/protocol/openid-connect/auth`, token_endpoint: `${issuer}/protocol/openid-connect/token` };
@@ -73,5 +73,35 @@ describe('OpenID Connect sign-in', () => {
     expect(() => accessToken(502, null)).toThrow(/HTTP 502/);
     expect(() => accessToken(200, { token_type: 'Bearer' })).toThrow(/without an access token/);
     expect(() => accessToken(200, { access_token: 'a.b.c', token_type: 'DPoP' })).toThrow(/not a bearer token/);
+  });
+
+  it('keeps the refresh token and the ID token when the provider gives them', () => {
+    expect(tokenAnswer(200, { access_token: 'a.b.c', token_type: 'Bearer', refresh_token: 'r1', id_token: 'i.d.t' })).toEqual({ accessToken: 'a.b.c', refreshToken: 'r1', idToken: 'i.d.t' });
+    expect(tokenAnswer(200, { access_token: 'a.b.c', token_type: 'Bearer', refresh_token: '' })).toEqual({ accessToken: 'a.b.c' });
+    expect(() => tokenAnswer(400, { error: 'invalid_grant', error_description: 'Token is not active' })).toThrow('Token is not active');
+  });
+
+  it('refreshes with the refresh token as a public client', () => {
+    expect(Object.fromEntries(refreshRequestBody('r1', 'corridor-console'))).toEqual({ grant_type: 'refresh_token', refresh_token: 'r1', client_id: 'corridor-console' });
+  });
+
+  it('refreshes a minute before expiry, halfway for a short token, at once when expired', () => {
+    const now = 1_000_000;
+    expect(refreshDelay(now + 300_000, now)).toBe(240_000);
+    expect(refreshDelay(now + 120_000, now)).toBe(60_000);
+    expect(refreshDelay(now + 60_000, now)).toBe(30_000);
+    expect(refreshDelay(now + 10_000, now)).toBe(5_000);
+    expect(refreshDelay(now + 1_000, now)).toBe(0);
+    expect(refreshDelay(now - 5_000, now)).toBe(0);
+    expect(refreshDelay(now + 300_000, now, 30_000)).toBe(270_000);
+  });
+
+  it('signs out at the provider when it has an end_session_endpoint', () => {
+    const withLogout = checkDiscovery(issuer, { ...discovery, end_session_endpoint: `${issuer}/protocol/openid-connect/logout` });
+    const url = new URL(endSessionUrl(withLogout, { clientId: 'corridor-console', postLogoutRedirectUri: 'https://corridor.example.org/', idToken: 'i.d.t' })!);
+    expect(`${url.origin}${url.pathname}`).toBe(`${issuer}/protocol/openid-connect/logout`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ id_token_hint: 'i.d.t', client_id: 'corridor-console', post_logout_redirect_uri: 'https://corridor.example.org/' });
+    expect(endSessionUrl(checkDiscovery(issuer, discovery), { clientId: 'corridor-console', postLogoutRedirectUri: 'https://corridor.example.org/' })).toBeUndefined();
+    expect(checkDiscovery(issuer, { ...discovery, end_session_endpoint: 42 })).toEqual(discovery);
   });
 });

@@ -7,6 +7,8 @@ export interface Discovery {
   issuer: string;
   authorization_endpoint: string;
   token_endpoint: string;
+  /** RP-Initiated Logout 1.0: where to send the browser to end the provider's session, when it offers one. */
+  end_session_endpoint?: string;
 }
 
 /** What is kept in sessionStorage between leaving for the provider and coming back. */
@@ -45,7 +47,10 @@ export function checkDiscovery(issuer: string, doc: unknown): Discovery {
   if (typeof d.authorization_endpoint !== 'string' || typeof d.token_endpoint !== 'string') {
     throw new Error('the provider\'s discovery document has no authorization or token endpoint');
   }
-  return { issuer: d.issuer, authorization_endpoint: d.authorization_endpoint, token_endpoint: d.token_endpoint };
+  return {
+    issuer: d.issuer, authorization_endpoint: d.authorization_endpoint, token_endpoint: d.token_endpoint,
+    ...(typeof d.end_session_endpoint === 'string' ? { end_session_endpoint: d.end_session_endpoint } : {}),
+  };
 }
 
 /** base64url without padding (RFC 4648 section 5), as PKCE and JWTs use it. */
@@ -116,7 +121,22 @@ export function tokenRequestBody(code: string, pending: Pending, clientId: strin
  * (RFC 6749 section 5.2) becomes its description; an answer without a bearer access token is refused.
  */
 export function accessToken(status: number, body: unknown): string {
-  const b = (body ?? {}) as { access_token?: unknown; token_type?: unknown; error?: unknown; error_description?: unknown };
+  return tokenAnswer(status, body).accessToken;
+}
+
+/** What the page keeps of a token answer: the bearer token, and for later the refresh token and the ID token. */
+export interface Tokens {
+  accessToken: string;
+  refreshToken?: string;
+  idToken?: string;
+}
+
+/**
+ * The token endpoint's answer (to the code, or to a refresh): as {@link accessToken} checks it, with the refresh
+ * token (absent when the provider issues none, or keeps the old one on a refresh) and the ID token.
+ */
+export function tokenAnswer(status: number, body: unknown): Tokens {
+  const b = (body ?? {}) as { access_token?: unknown; token_type?: unknown; error?: unknown; error_description?: unknown; refresh_token?: unknown; id_token?: unknown };
   if (status < 200 || status >= 300 || typeof b.error === 'string') {
     const why = typeof b.error_description === 'string' ? b.error_description : typeof b.error === 'string' ? b.error : `HTTP ${status}`;
     throw new Error(`the provider refused the code: ${why}`);
@@ -125,5 +145,39 @@ export function accessToken(status: number, body: unknown): string {
   if (typeof b.token_type !== 'string' || b.token_type.toLowerCase() !== 'bearer') {
     throw new Error(`the provider answered a ${String(b.token_type)} token, not a bearer token`);
   }
-  return b.access_token;
+  return {
+    accessToken: b.access_token,
+    ...(typeof b.refresh_token === 'string' && b.refresh_token ? { refreshToken: b.refresh_token } : {}),
+    ...(typeof b.id_token === 'string' && b.id_token ? { idToken: b.id_token } : {}),
+  };
+}
+
+/** The refresh request's form body (RFC 6749 section 6; a public client names itself, with no secret). */
+export function refreshRequestBody(refreshToken: string, clientId: string): URLSearchParams {
+  return new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId });
+}
+
+/**
+ * How long to wait before refreshing a token that expires at `expiresAtMs`: until `marginMs` (one minute) before
+ * it expires, or half its remaining time when less than two margins remain (a short-lived token is refreshed
+ * halfway, never after expiry); at once when it has expired or expires within a second.
+ */
+export function refreshDelay(expiresAtMs: number, nowMs: number, marginMs = 60_000): number {
+  const left = expiresAtMs - nowMs;
+  if (left <= 1000) return 0;
+  return Math.round(left - Math.min(marginMs, left / 2));
+}
+
+/**
+ * Where Sign out sends the browser: the provider's end_session_endpoint with the ID token as hint and the page
+ * as the address to come back to; undefined when the provider has no such endpoint (the page then only forgets
+ * its tokens).
+ */
+export function endSessionUrl(d: Discovery, p: { clientId: string; postLogoutRedirectUri: string; idToken?: string }): string | undefined {
+  if (!d.end_session_endpoint) return undefined;
+  const url = new URL(d.end_session_endpoint);
+  if (p.idToken) url.searchParams.set('id_token_hint', p.idToken);
+  url.searchParams.set('client_id', p.clientId);
+  url.searchParams.set('post_logout_redirect_uri', p.postLogoutRedirectUri);
+  return url.toString();
 }

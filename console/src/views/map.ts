@@ -1,40 +1,18 @@
 // (1) The crisis map: incident sites coloured by coverage, depots, shipments as lines coloured by status.
 // Drawn with d3-geo over Natural Earth's countries (world-atlas, served with the page: no tile server).
 import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
-import worldUrl from 'world-atlas/countries-110m.json?url';
-import { ApiError, type Depot, type Incident, type Need, type Shipment } from '../api';
-import { crisis, depots as readDepots, shipments as readShipments } from '../data';
+import { ApiError } from '../api';
+import { crisisMap, type CrisisMapData } from '../data';
 import { frame, h, showError, table } from '../dom';
 import { fmtNumber, label, t, type MessageKey } from '../i18n';
+import { blockedRoutes } from '../logic/blocked';
 import { bySite, coveredShare, coverageState, emptyTotals, type CoverageState } from '../logic/coverage';
 import { countByGroup, statusGroup, type StatusGroup } from '../logic/shipments';
 import { Poller } from '../poller';
+import { svg, svgTitle } from './svg';
 
 const W = 960;
 const H = 540;
-const SVG = 'http://www.w3.org/2000/svg';
-
-let world: Promise<GeoJSON.FeatureCollection> | undefined;
-export function loadWorld(): Promise<GeoJSON.FeatureCollection> {
-  world ??= fetch(worldUrl).then((r) => r.json()).then((topo: Topology) =>
-    feature(topo, topo.objects.countries as GeometryCollection) as GeoJSON.FeatureCollection);
-  return world;
-}
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: Node[]): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  el.append(...children);
-  return el;
-}
-
-function svgTitle(text: string): SVGTitleElement {
-  const el = svg('title');
-  el.textContent = text;
-  return el;
-}
 
 /**
  * The projection that shows the sites: their bounding box, widened to at least 20 degrees of longitude so that
@@ -63,16 +41,16 @@ const STATES: CoverageState[] = ['uncovered', 'partial', 'covered', 'delivered',
 const GROUPS: StatusGroup[] = ['planned', 'moving', 'held', 'arrived', 'delivered', 'failed'];
 const GROUP_STATUS: Record<StatusGroup, string> = { planned: 'PLANNED', moving: 'IN_TRANSIT', held: 'CUSTOMS_HOLD', arrived: 'ARRIVED', delivered: 'DELIVERED', failed: 'LOST' };
 
-export interface CrisisData {
-  land?: GeoJSON.FeatureCollection;
-  incidents: Incident[];
-  needs: Need[];
-  depotList: Depot[];
-  shipmentList: Shipment[];
+/** What the map draws; the world may still be loading. */
+export type CrisisData = Omit<CrisisMapData, 'rules'> & { rules?: CrisisMapData['rules'] };
+
+/** A rule's modes as the legend names them ("ROAD, AIR"). */
+export function modesText(modes: string[] | undefined): string {
+  return (modes ?? []).join(', ');
 }
 
 /** The crisis drawn as an SVG (sites by coverage, depots, shipments by status): the map view's and the wall's. */
-export function crisisSvg({ land, incidents, needs, depotList, shipmentList }: CrisisData, titleId: string, describedBy: string) {
+export function crisisSvg({ land, incidents, needs, depotList, shipmentList, rules = [] }: CrisisData, titleId: string, describedBy: string) {
   const sites = incidents.flatMap((i) => (i.sites ?? []).map((s) => ({ ...s, incident: i.name ?? '' })));
   const totals = bySite(needs);
   const located = depotList.filter((d) => d.latitude !== undefined && d.longitude !== undefined);
@@ -88,6 +66,16 @@ export function crisisSvg({ land, incidents, needs, depotList, shipmentList }: C
   map.append(title, svg('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
   if (land) map.append(svg('path', { d: path(land) ?? '', class: 'land' }));
 
+  // blocked routes first, under the shipments: dotted dark red, each titled with its rule's reason and modes
+  const blocked = blockedRoutes(rules, located, sites, new Date());
+  const blockedLayer = svg('g', { class: 'blocked-routes' });
+  for (const b of blocked) {
+    const a = proj([b.depot.longitude!, b.depot.latitude!]);
+    const z = proj([b.site.longitude!, b.site.latitude!]);
+    if (!a || !z) continue;
+    blockedLayer.append(svg('line', { x1: a[0], y1: a[1], x2: z[0], y2: z[1], class: 'blocked', 'data-rule-id': b.rule.id ?? '' },
+      svgTitle(t('map.blockedTitle', { depot: b.depot.name ?? '', site: b.site.name ?? '', reason: b.rule.reason ?? '', modes: modesText(b.rule.modes) }))));
+  }
   const lines = svg('g', { class: 'shipments' });
   for (const s of shipmentList) {
     const d = depotById.get(s.originDepotId);
@@ -117,8 +105,8 @@ export function crisisSvg({ land, incidents, needs, depotList, shipmentList }: C
     text.textContent = s.name ?? '';
     siteLayer.append(text);
   }
-  map.append(lines, depotLayer, siteLayer);
-  return { map, sites, totals, located, shownDepots };
+  map.append(blockedLayer, lines, depotLayer, siteLayer);
+  return { map, sites, totals, located, shownDepots, blocked };
 }
 
 export function mountMap(container: HTMLElement): () => void {
@@ -126,18 +114,16 @@ export function mountMap(container: HTMLElement): () => void {
   const figure = h('figure', { class: 'map' });
   const summary = h('p', { class: 'map-summary', id: 'map-summary' });
   const legend = h('div', { class: 'legend', 'aria-label': t('map.legend'), role: 'group' });
+  const blockedBox = h('div', { class: 'blocked-box' });
   const tableBox = h('div', { class: 'table-box' });
-  f.body.append(figure, summary, legend, tableBox);
+  f.body.append(figure, summary, legend, blockedBox, tableBox);
   container.replaceChildren(f.root);
 
-  let land: GeoJSON.FeatureCollection | undefined;
-  let incidents: Incident[] = [];
-  let needs: Need[] = [];
-  let depotList: Depot[] = [];
-  let shipmentList: Shipment[] = [];
+  let data: CrisisMapData | undefined;
 
   const draw = () => {
-    const { map, sites, totals, located, shownDepots } = crisisSvg({ land, incidents, needs, depotList, shipmentList }, 'map-title', 'map-summary');
+    const shipmentList = data?.shipmentList ?? [];
+    const { map, sites, totals, located, shownDepots, blocked } = crisisSvg(data ?? { incidents: [], needs: [], depotList: [], shipmentList: [], rules: [] }, 'map-title', 'map-summary');
     figure.replaceChildren(map);
     summary.textContent = t('map.siteCount', { n: sites.length, d: shownDepots.length, s: shipmentList.length })
       + (located.length > shownDepots.length ? `. ${t('map.offMap', { n: located.length - shownDepots.length })}` : '');
@@ -147,9 +133,22 @@ export function mountMap(container: HTMLElement): () => void {
       h('h2', {}, t('map.legend')),
       h('ul', { class: 'legend-list' },
         ...STATES.map((st) => h('li', {}, h('span', { class: `swatch dot c-${st}`, 'aria-hidden': 'true' }), t(`coverage.state.${st}` as MessageKey))),
-        h('li', {}, h('span', { class: 'swatch square', 'aria-hidden': 'true' }), t('map.depots'))),
+        h('li', {}, h('span', { class: 'swatch square', 'aria-hidden': 'true' }), t('map.depots')),
+        h('li', {}, h('span', { class: 'swatch blocked-swatch', 'aria-hidden': 'true' }), `${t('map.blocked')} (${blocked.length})`)),
       h('ul', { class: 'legend-list' },
         ...GROUPS.map((g) => h('li', {}, h('span', { class: `swatch bar g-${g}`, 'aria-hidden': 'true' }), `${label('status', GROUP_STATUS[g])} (${counts[g]})`))));
+
+    // the rules behind the blocked routes, one row per rule, naming the routes it blocks
+    const byRule = new Map<string, { rule: (typeof blocked)[number]['rule']; routes: string[] }>();
+    for (const b of blocked) {
+      const key = b.rule.id ?? '';
+      const e = byRule.get(key) ?? { rule: b.rule, routes: [] };
+      e.routes.push(`${b.depot.name} → ${b.site.name}`);
+      byRule.set(key, e);
+    }
+    blockedBox.replaceChildren(h('h2', {}, t('map.blockedList')),
+      byRule.size === 0 ? h('p', {}, t('map.noBlocked')) : table(t('map.blockedCaption'), [t('map.rule'), t('map.ruleCountries'), t('map.ruleModes'), t('map.ruleRoutes')],
+        [...byRule.values()].map(({ rule, routes }) => [rule.reason ?? '', `${rule.originCountryCode} → ${rule.destinationCountryCode}`, modesText(rule.modes), routes.join('; ')]), 'blocked-table'));
 
     tableBox.replaceChildren(table(t('map.table'), [t('map.site'), t('map.incident'), t('map.population'), t('map.covered')],
       sites.map((s) => {
@@ -163,15 +162,10 @@ export function mountMap(container: HTMLElement): () => void {
 
   const load = async () => {
     try {
-      const [w, c, d, s] = await Promise.all([land ? Promise.resolve(land) : loadWorld(), crisis(), readDepots(), readShipments()]);
-      const changed = !land || c.changed || d.changed || s.changed;
-      land = w;
-      incidents = c.incidents;
-      needs = c.needs;
-      depotList = d.data;
-      shipmentList = s.data;
+      const r = await crisisMap(data);
+      data = r.data;
       showError(f.error, null);
-      if (changed) draw();
+      if (r.changed) draw();
     } catch (e) {
       showError(f.error, e instanceof ApiError ? e.detail : String(e));
       throw e;

@@ -1,14 +1,19 @@
 // (3) Plan review: the plans, one plan's lines and unmet needs, and for officers the Approve button
 // (POST /plans/{id}/approval: 200 done, or 202 and the plan is polled until APPROVED, or SOLVED with approvalError).
 import { allocation, ApiError, call, problemDetail, type LineChange, type Need, type Plan, type PlanSummary } from '../api';
-import { crisis } from '../data';
+import { crisis, depots as readDepots } from '../data';
 import { frame, h, showError, table } from '../dom';
 import { fmtNumber, fmtTime, label, t } from '../i18n';
 import { approve } from '../logic/approval';
+import { groupLines, observe, type ScorePoint } from '../logic/planReview';
 import { canReplan, changeCounts, delta } from '../logic/replan';
 import { Poller } from '../poller';
 import { canWrite, session } from '../session';
 import { replanButton } from './replan';
+import { scoreChart } from './scoreChart';
+
+/** How often a SOLVING plan is read, for its score chart (the service answers 304 while nothing changed). */
+const SOLVING_POLL_MS = 1000;
 
 function statusBadge(status: string | undefined): HTMLElement {
   return h('span', { class: `badge b-${(status ?? '').toLowerCase()}` }, label('status', status ?? ''));
@@ -51,14 +56,20 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
   const outcome = h('p', { class: 'outcome', role: 'status', 'aria-live': 'polite' });
   const details = h('div', {});
   const changes = h('div', { class: 'changes' });
+  const progress = h('div', { class: 'score-box' });
+  const groupsBox = h('div', { class: 'groups' });
   f.root.insertBefore(back, f.root.firstChild);
-  f.body.append(facts, actions, outcome, changes, details);
+  f.body.append(facts, actions, outcome, progress, changes, groupsBox, details);
   container.replaceChildren(f.root);
 
   let etag: string | undefined;
   let plan: Plan | undefined;
   let needs = new Map<string, Need>();
   let siteNames = new Map<string, string>();
+  let depotNames = new Map<string, string>();
+  // the scores seen while the plan was SOLVING, kept for as long as the review is open
+  let scores: ScorePoint[] = [];
+  let seenSolving = false;
   let busy = false;
   let replanBox: HTMLElement | undefined;
   let changesFor = '';
@@ -109,6 +120,14 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
     } else {
       actions.replaceChildren(h('p', { class: 'note' }, t('plans.readOnly')));
     }
+    progress.replaceChildren(h('h2', {}, t('plans.chartTitle')), scoreChart(scores, plan.status === 'SOLVING'));
+    const groups = groupLines(plan.lines ?? []);
+    const depot = (id: string) => depotNames.get(id) ?? id.slice(0, 8);
+    groupsBox.replaceChildren(
+      h('h2', {}, `${t('plans.groups')} (${groups.length})`),
+      h('p', { class: 'note' }, t('plans.groupsNote')),
+      groups.length === 0 ? h('p', {}, '–') : table(t('plans.groups'), [t('plans.route'), t('plans.mode'), t('plans.lines'), t('plans.units'), t('plans.departs'), t('plans.arrives')],
+        groups.map((g) => [`${depot(g.depotId)} → ${siteNames.get(g.siteId) ?? g.siteId.slice(0, 8)}`, g.mode, fmtNumber(g.lines), fmtNumber(g.units), fmtTime(g.departsAt), fmtTime(g.arrivesAt)]), 'groups-table'));
     const unmet = plan.unmet ?? [];
     details.replaceChildren(
       h('h2', {}, `${t('plans.unmet')} (${unmet.length})`),
@@ -122,19 +141,34 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
         (plan.lines ?? []).map((l) => [siteNames.get(l.siteId ?? '') ?? '–', l.itemCode ?? '', fmtNumber(l.quantity ?? 0), l.mode ?? '', fmtTime(l.departsAt), fmtTime(l.arrivesAt), label('status', l.state ?? '')]), 'lines-table'));
   };
 
+  /** While the solver works its score changes every second or so: the next read comes sooner than the 5 s schedule. */
+  const pollSoon = () => {
+    window.clearTimeout(soon);
+    if (plan?.status === 'SOLVING') soon = window.setTimeout(() => void poller.now(), SOLVING_POLL_MS);
+  };
+
   const load = async () => {
     try {
       if (needs.size === 0) {
         const c = await crisis();
         needs = new Map(c.needs.map((n) => [n.id!, n]));
         siteNames = new Map(c.incidents.flatMap((i) => (i.sites ?? []).map((s) => [s.id!, s.name!] as [string, string])));
+        depotNames = new Map((await readDepots()).data.map((d) => [d.id!, `${d.name} (${d.countryCode})`]));
       }
       const res = await call(allocation.GET('/api/v1/plans/{id}', { params: { path: { id } }, headers: etag ? { 'If-None-Match': etag } : {} }));
       showError(f.error, null);
-      if (!res.data) return;
+      if (!res.data) {
+        pollSoon();
+        return;
+      }
       etag = res.etag;
       plan = res.data;
+      // the curve: every score seen while solving, and the one it ended with
+      if (plan.status === 'SOLVING') seenSolving = true;
+      if (seenSolving) scores = observe(scores, Date.now(), plan.score);
+      if (plan.status !== 'SOLVING') seenSolving = false;
       render();
+      pollSoon();
       await loadChanges();
     } catch (e) {
       showError(f.error, e instanceof ApiError ? e.detail : String(e));
@@ -168,6 +202,10 @@ export function mountPlan(container: HTMLElement, id: string): () => void {
     }
   };
 
+  let soon: number | undefined;
   const poller = new Poller(load, f.status);
-  return () => poller.stop();
+  return () => {
+    window.clearTimeout(soon);
+    poller.stop();
+  };
 }

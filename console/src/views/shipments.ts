@@ -1,10 +1,12 @@
 // (4) Shipment tracker: every shipment, one shipment's tracking events and, for officers, the forms that record
 // its progress (POST /shipments/{id}/events) and its proof of delivery (POST /shipments/{id}/proof-of-delivery).
 import { ApiError, call, problemDetail, shipment, type Shipment, type ShipmentEvent } from '../api';
-import { depots as readDepots, shipments as readShipments } from '../data';
+import { crisis, depots as readDepots, oneShipment, shipmentPage } from '../data';
 import { frame, h, showError, table } from '../dom';
 import { fmtNumber, fmtTime, label, t, type MessageKey } from '../i18n';
 import { statusGroup } from '../logic/shipments';
+import { changeFilter, parseShipmentsHash, SHIPMENT_STATUSES, shipmentsHash, type ShipmentFilter } from '../logic/shipmentFilter';
+import { pager } from '../logic/stock';
 import { awaitsProof, fromUtcInput, lineProblem, nextEvents, proofBody, toUtcInput, type ReceivedLine } from '../logic/tracking';
 import { Poller } from '../poller';
 import { canWrite, session } from '../session';
@@ -18,14 +20,46 @@ function field(id: string, text: string, input: HTMLElement): HTMLElement {
   return h('p', { class: 'field' }, h('label', { for: id }, text), input);
 }
 
+/** Shipments a page of the list shows. */
+const PAGE = 50;
+
 export function mountShipments(container: HTMLElement, selected?: string): () => void {
   const f = frame(t('shipments.title'), t('shipments.description'));
+  let filter: ShipmentFilter = parseShipmentsHash(location.hash).filter;
   const list = h('div', { class: 'table-box' });
+  // filters: the ones the service applies (status, incident, site); a change goes back to page 1 and is written
+  // to the address (replaceState: no hashchange, so the view and the keyboard focus stay where they are)
+  const setFilter = (next: ShipmentFilter) => {
+    filter = next;
+    history.replaceState(null, '', shipmentsHash(filter, selected));
+    list.replaceChildren();
+    void poller.now();
+  };
+  const statusSel = h('select', { id: 'f-status', onchange: () => setFilter(changeFilter(filter, { status: statusSel.value })) },
+    h('option', { value: '' }, t('filter.any')), ...SHIPMENT_STATUSES.map((st) => h('option', { value: st, selected: st === filter.status }, label('status', st))));
+  const incidentSel = h('select', { id: 'f-incident', onchange: () => setFilter(changeFilter(filter, { incidentId: incidentSel.value })) }, h('option', { value: '' }, t('filter.any')));
+  const siteSel = h('select', { id: 'f-site', onchange: () => setFilter(changeFilter(filter, { siteId: siteSel.value })) }, h('option', { value: '' }, t('filter.any')));
+  const filters = h('div', { class: 'filters', role: 'group', 'aria-label': t('shipments.filters') },
+    field('f-status', t('shipments.status'), statusSel), field('f-incident', t('map.incident'), incidentSel), field('f-site', t('map.site'), siteSel));
+  const pageInfo = h('span', { class: 'page-info', 'data-testid': 'shipments-page' });
+  const prev = h('button', { type: 'button', onclick: () => setFilter({ ...filter, page: filter.page - 1 }) }, t('stock.prev'));
+  const next = h('button', { type: 'button', onclick: () => setFilter({ ...filter, page: filter.page + 1 }) }, t('stock.next'));
+  let options = '';
+  /** The incident and site choices, from the open incidents (rebuilt only when they change). */
+  const fillChoices = async () => {
+    const c = await crisis();
+    const sites = c.incidents.flatMap((i) => (i.sites ?? []).filter(() => !filter.incidentId || i.id === filter.incidentId));
+    const key = JSON.stringify([c.incidents.map((i) => i.id), sites.map((x) => x.id), filter.incidentId, filter.siteId]);
+    if (key === options) return;
+    options = key;
+    incidentSel.replaceChildren(h('option', { value: '' }, t('filter.any')), ...c.incidents.map((i) => h('option', { value: i.id!, selected: i.id === filter.incidentId }, i.name ?? '')));
+    siteSel.replaceChildren(h('option', { value: '' }, t('filter.any')), ...sites.map((x) => h('option', { value: x.id!, selected: x.id === filter.siteId }, x.name ?? '')));
+  };
   const events = h('div', { class: 'events' });
   const record = h('div', { class: 'record' });
   const outcome = h('p', { class: 'outcome', role: 'status', 'aria-live': 'polite' });
   // the selected shipment's events first, above the list, so that opening one shows them without scrolling
-  f.body.append(events, record, list);
+  f.body.append(events, record, filters, list, h('div', { class: 'pager' }, prev, pageInfo, next));
   container.replaceChildren(f.root);
   let eventsEtag: string | undefined;
   let formFor = '';
@@ -149,16 +183,22 @@ export function mountShipments(container: HTMLElement, selected?: string): () =>
 
   const load = async () => {
     try {
-      const [s, d] = await Promise.all([readShipments(), readDepots()]);
+      const [s, d] = await Promise.all([shipmentPage(filter, PAGE), readDepots(), fillChoices()]);
       const depotName = new Map(d.data.map((x) => [x.id, `${x.name} (${x.countryCode})`]));
+      const p = pager(filter.page, PAGE, s.data.total);
+      prev.disabled = !p.prev;
+      next.disabled = !p.next;
+      pageInfo.textContent = t('shipments.page', { page: filter.page + 1, pages: p.pages, total: fmtNumber(s.data.total) });
+      pageInfo.dataset.total = String(s.data.total);
       if (s.changed || d.changed || list.childElementCount === 0) {
-        list.replaceChildren(s.data.length === 0 ? h('p', {}, t('shipments.empty')) : table(t('shipments.title'),
+        const filtered = !!(filter.status || filter.incidentId || filter.siteId);
+        list.replaceChildren(s.data.items.length === 0 ? h('p', {}, t(filtered ? 'shipments.noMatch' : 'shipments.empty')) : table(t('shipments.title'),
           [t('shipments.status'), t('shipments.mode'), t('shipments.from'), t('shipments.to'), t('shipments.lines'), t('shipments.departure'), t('shipments.arrival'), ''],
-          s.data.map((x) => [badge(x.status), x.mode ?? '', depotName.get(x.originDepotId) ?? x.originCountryCode ?? '', x.siteName ?? x.destinationCountryCode ?? '', fmtNumber(x.lines?.length ?? 0), fmtTime(x.plannedDeparture), fmtTime(x.estimatedArrival),
-            h('a', { href: `#/shipments/${x.id}`, 'aria-current': x.id === selected ? 'true' : undefined, 'aria-label': `${t('shipments.open')}: ${x.siteName ?? ''} ${fmtTime(x.plannedDeparture)}` }, t('shipments.open'))]), 'shipments-table'));
+          s.data.items.map((x) => [badge(x.status), x.mode ?? '', depotName.get(x.originDepotId) ?? x.originCountryCode ?? '', x.siteName ?? x.destinationCountryCode ?? '', fmtNumber(x.lines?.length ?? 0), fmtTime(x.plannedDeparture), fmtTime(x.estimatedArrival),
+            h('a', { href: shipmentsHash(filter, x.id), 'aria-current': x.id === selected ? 'true' : undefined, 'aria-label': `${t('shipments.open')}: ${x.siteName ?? ''} ${fmtTime(x.plannedDeparture)}` }, t('shipments.open'))]), 'shipments-table'));
       }
       if (selected) {
-        const one = s.data.find((x) => x.id === selected);
+        const one = s.data.items.find((x) => x.id === selected) ?? (await oneShipment(selected)).data;
         const r = await call(shipment.GET('/api/v1/shipments/{id}/events', { params: { path: { id: selected } }, headers: eventsEtag ? { 'If-None-Match': eventsEtag } : {} }));
         if (r.data) {
           eventsEtag = r.etag;

@@ -1,14 +1,14 @@
 // (7) Wall display: a read-only overview for coordination-centre screens: key counts, the crisis map and the
 // coverage totals, refreshed by the shared poller (If-None-Match, "updated N s ago", slower while the tab is
 // hidden). Every box has a fixed size, so a refresh never moves anything.
-import { ApiError, type Depot, type Incident, type Need, type Shipment } from '../api';
-import { crisis, depots as readDepots, shipments as readShipments } from '../data';
+import { ApiError } from '../api';
+import { crisisMap, type CrisisMapData } from '../data';
 import { frame, h, showError } from '../dom';
 import { fmtNumber, label, t } from '../i18n';
 import { add, emptyTotals, segments } from '../logic/coverage';
 import { countByGroup, type StatusGroup } from '../logic/shipments';
 import { Poller } from '../poller';
-import { crisisSvg, loadWorld } from './map';
+import { crisisSvg } from './map';
 
 const GROUP_STATUS: Record<Exclude<StatusGroup, 'failed'>, string> = { planned: 'PLANNED', moving: 'IN_TRANSIT', held: 'CUSTOMS_HOLD', arrived: 'ARRIVED', delivered: 'DELIVERED' };
 
@@ -26,11 +26,10 @@ export function mountWall(container: HTMLElement): () => void {
   f.body.append(counts, h('div', { class: 'wall-grid' }, h('div', {}, figure, summary), totalsBox));
   container.replaceChildren(f.root);
 
-  let land: GeoJSON.FeatureCollection | undefined;
-  let data: { incidents: Incident[]; needs: Need[]; depotList: Depot[]; shipmentList: Shipment[] } = { incidents: [], needs: [], depotList: [], shipmentList: [] };
+  let data: CrisisMapData = { incidents: [], needs: [], depotList: [], shipmentList: [], rules: [] };
 
   const draw = () => {
-    const { map, sites } = crisisSvg({ land, ...data }, 'wall-map-title', 'wall-map-summary');
+    const { map, sites } = crisisSvg({ ...data, rules: [] }, 'wall-map-title', 'wall-map-summary');
     figure.replaceChildren(map);
     const tot = data.needs.reduce((acc, n) => add(acc, n), emptyTotals());
     const groups = countByGroup(data.shipmentList.map((s) => s.status));
@@ -59,12 +58,10 @@ export function mountWall(container: HTMLElement): () => void {
 
   const load = async () => {
     try {
-      const [w, c, d, s] = await Promise.all([land ? Promise.resolve(land) : loadWorld(), crisis(), readDepots(), readShipments()]);
-      const changed = !land || c.changed || d.changed || s.changed;
-      land = w;
-      data = { incidents: c.incidents, needs: c.needs, depotList: d.data, shipmentList: s.data };
+      const r = await crisisMap(data.land ? data : undefined);
+      data = r.data;
       showError(f.error, null);
-      if (changed) draw();
+      if (r.changed) draw();
     } catch (e) {
       showError(f.error, e instanceof ApiError ? e.detail : String(e));
       throw e;
