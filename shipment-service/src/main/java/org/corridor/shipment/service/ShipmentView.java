@@ -75,7 +75,11 @@ public record ShipmentView(UUID id, UUID planId, UUID incidentId, UUID originDep
 
     /** Reads the entity and its lazily loaded lines (one query): call inside the transaction. */
     static ShipmentView of(Shipment s) {
-        return of(s, s.lines);
+        return new ShipmentView(s.id, s.planId, s.incidentId, s.originDepotId, s.originCountryCode, s.siteId,
+                s.siteName, s.destinationCountryCode, s.mode, s.vehicles, s.lines.stream().map(Line::of).toList(),
+                s.plannedDeparture, s.estimatedArrival, s.reservationId, s.status, s.stock, Settlement.of(s),
+                List.copyOf(Transitions.allowedFrom(s.status)), s.dispatchedAt, s.podReceivedBy, s.podReceivedAt,
+                s.createdAt, s.updatedAt);
     }
 
     /**
@@ -89,15 +93,5 @@ public record ShipmentView(UUID id, UUID planId, UUID incidentId, UUID originDep
                 s.estimatedArrival(), s.reservationId(), s.status(), s.stock(), Settlement.of(s),
                 List.copyOf(Transitions.allowedFrom(s.status())), s.dispatchedAt(), s.podReceivedBy(),
                 s.podReceivedAt(), s.createdAt(), s.updatedAt());
-    }
-
-    /** Reads the entity with its lines loaded beforehand (see {@link ShipmentLine#byShipment}). */
-    static ShipmentView of(Shipment s, List<ShipmentLine> lines) {
-        return new ShipmentView(s.id, s.planId, s.incidentId, s.originDepotId, s.originCountryCode, s.siteId,
-                s.siteName, s.destinationCountryCode, s.mode, s.vehicles,
-                lines == null ? List.of() : lines.stream().map(Line::of).toList(), s.plannedDeparture,
-                s.estimatedArrival, s.reservationId, s.status, s.stock, Settlement.of(s),
-                List.copyOf(Transitions.allowedFrom(s.status)), s.dispatchedAt, s.podReceivedBy, s.podReceivedAt,
-                s.createdAt, s.updatedAt);
     }
 }
