@@ -9,10 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.corridor.common.problem.ProblemException;
-import org.corridor.shipment.domain.Shipment;
-import org.corridor.shipment.domain.ShipmentLine;
-import org.corridor.shipment.domain.ShipmentStatus;
-import org.hibernate.Session;
+import org.corridor.shipment.domain.SiteItemTotals;
 
 /**
  * Per site and item of an incident: what was requested (allocation-service's needs), allocated to shipments,
@@ -61,12 +58,16 @@ public class DeliverySummaryService {
         return requestedNeeds.of(incidentId);
     }
 
-    /** Reads the incident's shipments and lines read-only (no snapshots, nothing checked at commit). */
+    /**
+     * Sums the incident's shipment lines per site and item with one grouped statement ({@link SiteItemTotals}), and
+     * adds the requested quantities of the copy: no entity is built.
+     */
     @Transactional
     public Summary summarise(UUID incidentId, RequestedNeeds.Requested requested) {
-        Shipment.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
-        List<Shipment> shipments = Shipment.list("incidentId", incidentId);
-        if (requested.state() == RequestedNeeds.State.UNKNOWN_INCIDENT && shipments.isEmpty()) {
+        List<SiteItemTotals> shipped = SiteItemTotals.ofIncident(incidentId);
+        // every shipment has at least one line, so no sums means no shipments (a second statement only then)
+        if (requested.state() == RequestedNeeds.State.UNKNOWN_INCIDENT && shipped.isEmpty()
+                && !SiteItemTotals.anyOf(incidentId)) {
             throw ProblemException.notFound("Incident", incidentId);
         }
         List<String> warnings = requested.warning() == null ? List.of() : List.of(requested.warning());
@@ -80,62 +81,37 @@ public class DeliverySummaryService {
             String item = key.substring(bar + 1);
             rows.computeIfAbsent(site + "|" + item, k -> new Acc(site, item)).requested += quantity;
         });
-        Map<UUID, List<ShipmentLine>> linesOf = ShipmentLine.byShipment(shipments.stream().map(s -> s.id).toList());
-        for (Shipment s : shipments) {
-            boolean cancelled = s.status == ShipmentStatus.CANCELLED;
-            boolean dispatched = s.dispatchedAt != null;
-            for (ShipmentLine l : linesOf.getOrDefault(s.id, List.of())) {
-                Acc a = rows.computeIfAbsent(s.siteId + "|" + l.itemCode, k -> new Acc(s.siteId, l.itemCode));
-                if (a.siteName == null) {
-                    a.siteName = s.siteName;
-                }
-                if (!cancelled) {
-                    a.allocated += l.quantity;
-                    if (dispatched) {
-                        a.dispatched += l.quantity;
-                        if (s.status != ShipmentStatus.DELIVERED && s.status != ShipmentStatus.LOST) {
-                            a.inTransit += l.quantity;
-                        }
-                    }
-                } else if (dispatched) {
-                    a.recalled += l.quantity;
-                }
-                if (s.status == ShipmentStatus.LOST) {
-                    a.lost += l.quantity;
-                }
-                if (l.accepted != null) {
-                    a.delivered += l.accepted;
-                }
-                if (l.rejected != null) {
-                    a.rejected += l.rejected;
-                }
-            }
+        for (SiteItemTotals t : shipped) {
+            Acc a = rows.computeIfAbsent(t.siteId() + "|" + t.itemCode(), k -> new Acc(t.siteId(), t.itemCode()));
+            a.shipped = t;
         }
         List<Row> out = rows.values().stream()
                 .sorted(Comparator.comparing((Acc a) -> a.siteId.toString()).thenComparing(a -> a.itemCode))
-                .map(a -> new Row(a.siteId, a.siteName, a.itemCode, requestedAvailable ? a.requested : null,
-                        a.allocated, a.dispatched, a.inTransit, a.delivered, a.rejected, a.lost, a.recalled))
+                .map(a -> a.row(requestedAvailable))
                 .toList();
         Instant asOf = requested.state() == RequestedNeeds.State.STALE ? requested.asOf() : null;
         return new Summary(incidentId, requestedAvailable, asOf, warnings, out);
     }
 
+    /** A (site, item) row being put together: its requested quantity, and its shipped sums if any. */
     private static final class Acc {
         final UUID siteId;
         final String itemCode;
-        String siteName;
         long requested;
-        long allocated;
-        long dispatched;
-        long inTransit;
-        long delivered;
-        long rejected;
-        long lost;
-        long recalled;
+        SiteItemTotals shipped;
 
         Acc(UUID siteId, String itemCode) {
             this.siteId = siteId;
             this.itemCode = itemCode;
+        }
+
+        Row row(boolean requestedAvailable) {
+            Long req = requestedAvailable ? requested : null;
+            SiteItemTotals t = shipped;
+            return t == null
+                    ? new Row(siteId, null, itemCode, req, 0, 0, 0, 0, 0, 0, 0)
+                    : new Row(siteId, t.siteName(), itemCode, req, t.allocated(), t.dispatched(), t.inTransit(),
+                            t.delivered(), t.rejected(), t.lost(), t.recalled());
         }
     }
 }

@@ -1,11 +1,6 @@
 package org.corridor.shipment.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +19,11 @@ import org.corridor.common.problem.ProblemException;
 import org.corridor.common.time.DbClock;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentLine;
+import org.corridor.shipment.domain.ShipmentLineRow;
+import org.corridor.shipment.domain.ShipmentRow;
 import org.corridor.shipment.domain.ShipmentStatus;
 import org.corridor.shipment.domain.StockState;
 import org.corridor.shipment.domain.TransportMode;
-import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 
 /** Creating and finding shipments. */
 @ApplicationScoped
@@ -109,30 +104,21 @@ public class ShipmentService {
      * then id, so that pages never overlap or skip while nothing changes. {@code since}: changed strictly after it;
      * with {@code sinceId} as well, changed after the position ({@code since}, {@code sinceId}) in that order, i.e.
      * also changed exactly at {@code since} with a greater id (a keyset cursor: the last shipment a reader processed).
-     * Reads the page with one query for the shipments, one for all their lines and one count, whatever the page size.
-     * The entities are loaded read-only: no snapshot is kept and nothing is dirty-checked or cascaded at commit.
+     * Reads the page with one query for the shipments, one for all their lines and one count, whatever the page size,
+     * as records straight from SQL ({@link ShipmentRow}, {@link ShipmentLineRow}): no entity is built.
      */
     @Transactional
     public PageResponse<ShipmentView> list(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status,
             Instant since, UUID sinceId, PageParams page) {
-        Shipment.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
-        if (sinceId != null && since == null) {
-            throw ProblemException.badRequest("Query parameter sinceId needs since: together they name the last "
-                    + "shipment already read (its updatedAt and id)");
-        }
-        QueryFilter f = QueryFilter.create().eq("planId", planId).eq("incidentId", incidentId).eq("siteId", siteId)
-                .eq("status", status).cond("updatedAt > ?", sinceId == null ? since : null);
-        String where = f.where();
-        Parameters params = f.params();
-        if (sinceId != null) {
-            where += " and (updatedAt > :since or (updatedAt = :since and id > :sinceId))";
-            params.and("since", since).and("sinceId", sinceId);
-        }
-        PanacheQuery<Shipment> query = Shipment.find(where, Sort.by("updatedAt").and("id"), params);
-        List<Shipment> shipments = query.page(page.page, page.size).list();
-        Map<UUID, List<ShipmentLine>> lines = ShipmentLine.byShipment(shipments.stream().map(s -> s.id).toList());
-        List<ShipmentView> items = shipments.stream().map(s -> ShipmentView.of(s, lines.get(s.id))).toList();
-        return new PageResponse<>(items, page.page, page.size, query.count());
+        Filter f = filter(planId, incidentId, siteId, status, since, sinceId);
+        long first = (long) page.page * page.size;
+        List<ShipmentRow> rows = first > Integer.MAX_VALUE - page.size
+                ? List.of()
+                : ShipmentRow.page(f.where(), f.params(), (int) first, page.size);
+        Map<UUID, List<ShipmentLineRow>> lines = ShipmentLineRow.byShipment(rows.stream().map(ShipmentRow::id)
+                .toList());
+        List<ShipmentView> items = rows.stream().map(s -> ShipmentView.of(s, lines.get(s.id()))).toList();
+        return new PageResponse<>(items, page.page, page.size, ShipmentRow.count(f.where(), f.params()));
     }
 
     /** Shipments read per round trip when the whole list is streamed, and whose lines are read with one query. */
@@ -141,12 +127,41 @@ public class ShipmentService {
     /**
      * Every shipment matching the filters of {@link #list} (page and size aside), in the same order, handed one by one
      * to {@code sink} with its lines: one database cursor reads the shipments {@value #STREAM_CHUNK} at a time (a
-     * single statement, so a consistent snapshot), and the lines of each chunk come with one query. Every entity is
-     * detached once handed over, so an export of any size holds one chunk in memory.
+     * single statement, so a consistent snapshot), and the lines of each chunk come with one query. Both are read as
+     * records (nothing is kept in the persistence context), so an export of any size holds one chunk in memory.
      */
     @Transactional
     public void forEachShipment(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status, Instant since,
             UUID sinceId, Consumer<ShipmentView> sink) {
+        Filter f = filter(planId, incidentId, siteId, status, since, sinceId);
+        List<ShipmentRow> chunk = new ArrayList<>(STREAM_CHUNK);
+        try (Stream<ShipmentRow> shipments = ShipmentRow.stream(f.where(), f.params(), STREAM_CHUNK)) {
+            shipments.forEach(s -> {
+                chunk.add(s);
+                if (chunk.size() == STREAM_CHUNK) {
+                    handOver(chunk, sink);
+                }
+            });
+        }
+        handOver(chunk, sink);
+    }
+
+    private static void handOver(List<ShipmentRow> chunk, Consumer<ShipmentView> sink) {
+        Map<UUID, List<ShipmentLineRow>> lines = ShipmentLineRow.byShipment(chunk.stream().map(ShipmentRow::id)
+                .toList());
+        for (ShipmentRow s : chunk) {
+            sink.accept(ShipmentView.of(s, lines.get(s.id())));
+        }
+        chunk.clear();
+    }
+
+    /** A JPQL condition on Shipment's attributes and its named parameters. */
+    private record Filter(String where, Map<String, Object> params) {
+    }
+
+    /** The condition of the list's filters, refusing {@code sinceId} without {@code since}. */
+    private static Filter filter(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status, Instant since,
+            UUID sinceId) {
         if (sinceId != null && since == null) {
             throw ProblemException.badRequest("Query parameter sinceId needs since: together they name the last "
                     + "shipment already read (its updatedAt and id)");
@@ -160,30 +175,6 @@ public class ShipmentService {
             params.put("since", since);
             params.put("sinceId", sinceId);
         }
-        EntityManager em = Shipment.getEntityManager();
-        TypedQuery<Shipment> q = em.createQuery("from Shipment where " + where + " order by updatedAt, id",
-                Shipment.class);
-        params.forEach(q::setParameter);
-        q.setHint(HibernateHints.HINT_FETCH_SIZE, STREAM_CHUNK).setHint(HibernateHints.HINT_READ_ONLY, true);
-        List<Shipment> chunk = new ArrayList<>(STREAM_CHUNK);
-        try (Stream<Shipment> shipments = q.getResultStream()) {
-            shipments.forEach(s -> {
-                chunk.add(s);
-                if (chunk.size() == STREAM_CHUNK) {
-                    handOver(em, chunk, sink);
-                }
-            });
-        }
-        handOver(em, chunk, sink);
-    }
-
-    private static void handOver(EntityManager em, List<Shipment> chunk, Consumer<ShipmentView> sink) {
-        Map<UUID, List<ShipmentLine>> lines = ShipmentLine.byShipment(chunk.stream().map(s -> s.id).toList());
-        for (Shipment s : chunk) {
-            sink.accept(ShipmentView.of(s, lines.get(s.id)));
-            lines.getOrDefault(s.id, List.of()).forEach(em::detach);
-            em.detach(s);
-        }
-        chunk.clear();
+        return new Filter(where, params);
     }
 }

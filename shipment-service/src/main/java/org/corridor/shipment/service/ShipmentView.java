@@ -9,6 +9,8 @@ import org.corridor.shipment.domain.EventType;
 import org.corridor.shipment.domain.SettlementOperation;
 import org.corridor.shipment.domain.Shipment;
 import org.corridor.shipment.domain.ShipmentLine;
+import org.corridor.shipment.domain.ShipmentLineRow;
+import org.corridor.shipment.domain.ShipmentRow;
 import org.corridor.shipment.domain.ShipmentStatus;
 import org.corridor.shipment.domain.StockSettlement;
 import org.corridor.shipment.domain.StockState;
@@ -32,6 +34,11 @@ public record ShipmentView(UUID id, UUID planId, UUID incidentId, UUID originDep
         static Line of(ShipmentLine l) {
             return new Line(l.itemCode, l.lotId, l.quantity, l.weightKg, l.accepted, l.rejected, l.rejectionReason);
         }
+
+        static Line of(ShipmentLineRow l) {
+            return new Line(l.itemCode(), l.lotId(), l.quantity(), l.weightKg(), l.accepted(), l.rejected(),
+                    l.rejectionReason());
+        }
     }
 
     /**
@@ -46,26 +53,45 @@ public record ShipmentView(UUID id, UUID planId, UUID incidentId, UUID originDep
             if (st == null || !st.started()) {
                 return null;
             }
-            String reference = st.operation == SettlementOperation.HAND_OVER
+            return new Settlement(st.operation, reference(s.id, st.operation), st.attempts, st.lastAttemptAt,
+                    st.nextAttemptAt, st.settledAt, st.note, st.handedOverTo);
+        }
+
+        static Settlement of(ShipmentRow s) {
+            if (s.settlementOperation() == null) {
+                return null;
+            }
+            return new Settlement(s.settlementOperation(), reference(s.id(), s.settlementOperation()),
+                    s.settlementAttempts(), s.settlementLastAttemptAt(), s.settlementNextAttemptAt(),
+                    s.settlementSettledAt(), s.settlementNote(), s.settlementHandedOverTo());
+        }
+
+        private static String reference(UUID shipmentId, SettlementOperation operation) {
+            return operation == SettlementOperation.HAND_OVER
                     ? null
-                    : InventoryGateway.reference(s.id, st.operation.name().toLowerCase(Locale.ROOT));
-            return new Settlement(st.operation, reference, st.attempts, st.lastAttemptAt, st.nextAttemptAt,
-                    st.settledAt, st.note, st.handedOverTo);
+                    : InventoryGateway.reference(shipmentId, operation.name().toLowerCase(Locale.ROOT));
         }
     }
 
     /** Reads the entity and its lazily loaded lines (one query): call inside the transaction. */
     static ShipmentView of(Shipment s) {
-        return of(s, s.lines);
-    }
-
-    /** Reads the entity with its lines loaded beforehand (see {@link ShipmentLine#byShipment}). */
-    static ShipmentView of(Shipment s, List<ShipmentLine> lines) {
         return new ShipmentView(s.id, s.planId, s.incidentId, s.originDepotId, s.originCountryCode, s.siteId,
-                s.siteName, s.destinationCountryCode, s.mode, s.vehicles,
-                lines == null ? List.of() : lines.stream().map(Line::of).toList(), s.plannedDeparture,
-                s.estimatedArrival, s.reservationId, s.status, s.stock, Settlement.of(s),
+                s.siteName, s.destinationCountryCode, s.mode, s.vehicles, s.lines.stream().map(Line::of).toList(),
+                s.plannedDeparture, s.estimatedArrival, s.reservationId, s.status, s.stock, Settlement.of(s),
                 List.copyOf(Transitions.allowedFrom(s.status)), s.dispatchedAt, s.podReceivedBy, s.podReceivedAt,
                 s.createdAt, s.updatedAt);
+    }
+
+    /**
+     * The same view from the shipment's row and its lines read as records ({@link ShipmentRow},
+     * {@link ShipmentLineRow}), for the lists: field for field what {@link #of(Shipment)} gives for the entity.
+     */
+    static ShipmentView of(ShipmentRow s, List<ShipmentLineRow> lines) {
+        return new ShipmentView(s.id(), s.planId(), s.incidentId(), s.originDepotId(), s.originCountryCode(),
+                s.siteId(), s.siteName(), s.destinationCountryCode(), s.mode(), s.vehicles(),
+                lines == null ? List.of() : lines.stream().map(Line::of).toList(), s.plannedDeparture(),
+                s.estimatedArrival(), s.reservationId(), s.status(), s.stock(), Settlement.of(s),
+                List.copyOf(Transitions.allowedFrom(s.status())), s.dispatchedAt(), s.podReceivedBy(),
+                s.podReceivedAt(), s.createdAt(), s.updatedAt());
     }
 }
