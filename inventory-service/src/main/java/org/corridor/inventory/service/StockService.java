@@ -286,24 +286,16 @@ public class StockService {
      * One page of lots with their balances, and the total count. The rows are read as scalars
      * ({@link StockLotView#COLUMNS}), never as entities: a polled list builds no managed objects, snapshots or proxies.
      */
-    public PageResponse<StockLotView> stock(String countryCode, String itemCode, UUID depotId, boolean availableOnly,
-            int page, int size) {
-        QueryFilter f = QueryFilter.create()
-                .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId)
-                .eq("l.donor.id", access.visibleDonor().orElse(null));
-        if (availableOnly) {
-            f.cond("b.onHand > b.reserved and (l.expiresOn is null or l.expiresOn >= ?)", References.today());
-        }
-        String where = " where " + f.where();
+    public PageResponse<StockLotView> stock(StockFilter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = " where " + filter.where(access.visibleDonor().orElse(null), params);
         TypedQuery<Long> count = em.createQuery("select count(b) from StockBalance b join b.lot l join l.depot d"
                 + where, Long.class);
         TypedQuery<Object[]> list = em.createQuery("select " + StockLotView.COLUMNS
-                + " from StockBalance b join b.lot l join l.depot d join l.donor o" + where
-                + " order by d.code, l.itemCode, l.expiresOn nulls last, l.lotCode, l.id", Object[].class);
-        for (Map.Entry<String, Object> p : f.params().map().entrySet()) {
-            count.setParameter(p.getKey(), p.getValue());
-            list.setParameter(p.getKey(), p.getValue());
-        }
+                + " from StockBalance b join b.lot l join l.depot d join l.donor o" + where + filter.orderBy(),
+                Object[].class);
+        params.forEach(count::setParameter);
+        params.forEach(list::setParameter);
         List<StockLotView> rows = list.setFirstResult(page * size).setMaxResults(size)
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList().stream().map(StockLotView::of).toList();
         return new PageResponse<>(rows, page, size, count.getSingleResult());
@@ -313,23 +305,18 @@ public class StockService {
     static final int STREAM_FETCH_SIZE = 500;
 
     /**
-     * Every lot matching the filters of {@link #stock}, in the same order, handed one by one to {@code sink} while a
+     * Every lot matching the filter of {@link #stock}, in the same order, handed one by one to {@code sink} while a
      * database cursor reads them {@value #STREAM_FETCH_SIZE} at a time: the rows are scalars, never managed entities,
      * so an export of any size holds one fetch in memory.
      */
     @Transactional
-    public void forEachLot(String countryCode, String itemCode, UUID depotId, boolean availableOnly,
-            Consumer<StockLotView> sink) {
-        QueryFilter f = QueryFilter.create()
-                .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId)
-                .eq("l.donor.id", access.visibleDonor().orElse(null));
-        if (availableOnly) {
-            f.cond("b.onHand > b.reserved and (l.expiresOn is null or l.expiresOn >= ?)", References.today());
-        }
+    public void forEachLot(StockFilter filter, Consumer<StockLotView> sink) {
+        Map<String, Object> params = new HashMap<>();
+        String where = filter.where(access.visibleDonor().orElse(null), params);
         TypedQuery<Object[]> q = em.createQuery("select " + StockLotView.COLUMNS
-                + " from StockBalance b join b.lot l join l.depot d join l.donor o where " + f.where()
-                + " order by d.code, l.itemCode, l.expiresOn nulls last, l.lotCode, l.id", Object[].class);
-        f.params().map().forEach(q::setParameter);
+                + " from StockBalance b join b.lot l join l.depot d join l.donor o where " + where
+                + filter.orderBy(), Object[].class);
+        params.forEach(q::setParameter);
         q.setHint(HibernateHints.HINT_FETCH_SIZE, STREAM_FETCH_SIZE).setHint(HibernateHints.HINT_READ_ONLY, true);
         try (Stream<Object[]> rows = q.getResultStream()) {
             rows.forEach(r -> sink.accept(StockLotView.of(r)));
