@@ -149,8 +149,9 @@ class ApiClientsFlowIT {
         assertEquals(201, needAnswer.getStatusCode());
         Need need = needAnswer.getData();
         assertEquals(NEEDED, need.getQuantity());
-        assertEquals(List.of(need.getId()), incidents.listNeeds(incident.getId(), null, 0, null, null, null, 50).getItems().stream()
-                .map(Need::getId).toList());
+        assertEquals(List.of(need.getId()),
+                incidents.listNeeds(incident.getId(), null, 0, null, null, null, 50).getItems().stream()
+                        .map(Need::getId).toList());
 
         // officer: plan, wait for SOLVED
         var plans = new PlansApi(clients.allocation(officer));
