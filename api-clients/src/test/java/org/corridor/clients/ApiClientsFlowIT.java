@@ -149,8 +149,9 @@ class ApiClientsFlowIT {
         assertEquals(201, needAnswer.getStatusCode());
         Need need = needAnswer.getData();
         assertEquals(NEEDED, need.getQuantity());
-        assertEquals(List.of(need.getId()), incidents.listNeeds(incident.getId(), null, 0, null, 50).getItems().stream()
-                .map(Need::getId).toList());
+        assertEquals(List.of(need.getId()),
+                incidents.listNeeds(incident.getId(), null, 0, null, null, null, 50).getItems().stream()
+                        .map(Need::getId).toList());
 
         // officer: plan, wait for SOLVED
         var plans = new PlansApi(clients.allocation(officer));
@@ -236,7 +237,7 @@ class ApiClientsFlowIT {
 
         var stock = new StockApi(clients.inventory(officer));
         var badRequest = assertThrows(org.corridor.clients.inventory.ApiException.class,
-                () -> stock.listStock(null, null, null, null, null, 0, 501));
+                () -> stock.listStock(null, null, null, null, null, null, 0, null, null, 501));
         assertEquals(400, badRequest.getCode());
         ObjectMapper mapper = GeneratedClients
                 .strict(org.corridor.clients.inventory.ApiClient.createDefaultObjectMapper());

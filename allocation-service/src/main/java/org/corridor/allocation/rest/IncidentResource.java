@@ -33,6 +33,7 @@ import org.corridor.allocation.rest.dto.SiteRequest;
 import org.corridor.allocation.rest.dto.TeamNeedDto;
 import org.corridor.allocation.rest.dto.TeamNeedRequest;
 import org.corridor.allocation.service.IncidentService;
+import org.corridor.allocation.service.NeedFilter;
 import org.corridor.allocation.service.NeedsEstimator;
 import org.corridor.allocation.service.exchange.NeedExport;
 import org.corridor.common.csv.HxlCsv;
@@ -205,8 +206,12 @@ public class IncidentResource {
     @RolesAllowed({Roles.LOGISTICS_OFFICER, Roles.DASHBOARD, Roles.ADMIN, Roles.SERVICE})
     @Path("{id}/needs")
     @Operation(operationId = "listNeeds", summary = "List the material needs of an incident",
-            description = "Needs in the order they were recorded, optionally of one site, each with its coverage. "
-                    + "The JSON page carries an ETag and answers If-None-Match with 304. With format=csv (or Accept: "
+            description = "Needs in the order they were recorded (createdAt, then id), optionally of one site, "
+                    + "each with its coverage. The JSON page carries an ETag and answers If-None-Match with 304. "
+                    + "Dashboards poll with `since` (only needs recorded strictly after it: a need is never edited, "
+                    + "so its createdAt is when it last changed). A reader that must not miss a need pages by keyset: "
+                    + "it asks page 0 with `since` and `sinceId` set to the createdAt and id of the last need it "
+                    + "read, until a page comes back shorter than size. With format=csv (or Accept: "
                     + "text/csv) the answer is every matching need (page and size do not apply) as HXL-tagged CSV, "
                     + "streamed: a header row, a row of HXL hashtags, then one row per need with its site's name, "
                     + "country and coordinates and its coverage.")
@@ -219,22 +224,34 @@ public class IncidentResource {
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag still matches")
     @APIResponse(responseCode = "404", description = "Unknown incident",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A siteId or sinceId that is not a UUID, a since that is not an "
+            + "ISO-8601 UTC instant, sinceId without since, or page/size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response needs(@Parameter(description = "Incident id",
             example = "0b6f1f8e-3c1a-4d0e-8a43-5c6c0d3c9e11") @PathParam("id") UUID id,
-            @Parameter(description = "Only needs of this site",
-                    schema = @Schema(implementation = UUID.class)) @QueryParam("siteId") String siteId,
+            @Parameter(description = "Only needs of this site", example = "a3d4e5f6-1b2c-4d3e-8f9a-0b1c2d3e4f5a",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("siteId") String siteId,
+            @Parameter(description = "Only needs recorded strictly after this instant (ISO-8601 UTC); with sinceId, "
+                    + "also those recorded exactly at it whose id comes after sinceId",
+                    example = "2026-11-23T06:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
+            @Parameter(description = "Keyset cursor, only with since: the id of the last need already read, whose "
+                    + "createdAt is since. The page then starts right after that need in the list's order "
+                    + "(createdAt, id), even when several needs were recorded at the same instant",
+                    example = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("sinceId") String sinceId,
             @BeanParam @Valid PageParams page,
             @QueryParam("format") @Parameter(description = CsvTables.FORMAT, example = "csv", schema = @Schema(
                     type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
             @Context HttpHeaders headers,
             @Context Request request) {
-        UUID site = QueryParams.uuid("siteId", siteId);
+        NeedFilter filter = new NeedFilter(id, QueryParams.uuid("siteId", siteId), QueryParams.instant("since", since),
+                QueryParams.uuid("sinceId", sinceId));
         if (HxlCsv.requested(format, headers)) {
             needExport.requireIncident(id);
-            return HxlCsv.stream("needs-" + id + ".csv", CsvTables.NEEDS,
-                    sink -> needExport.forEachNeed(id, site, sink));
+            return HxlCsv.stream("needs-" + id + ".csv", CsvTables.NEEDS, sink -> needExport.forEachNeed(filter, sink));
         }
-        return HxlCsv.json(etag.ok(request, incidents.needs(id, site, page).map(NeedDto::from)));
+        return HxlCsv.json(etag.ok(request, incidents.needs(filter, page).map(NeedDto::from)));
     }
 
     @GET

@@ -236,11 +236,9 @@ public class IncidentService {
     }
 
     @Transactional
-    public PageResponse<NeedView> needs(UUID incidentId, UUID siteId, PageParams page) {
-        find(incidentId);
-        PanacheQuery<Need> q = siteId == null
-                ? Need.find("incidentId", Sort.by("createdAt").and("id"), incidentId)
-                : Need.find("incidentId = ?1 and siteId = ?2", Sort.by("createdAt").and("id"), incidentId, siteId);
+    public PageResponse<NeedView> needs(NeedFilter filter, PageParams page) {
+        find(filter.incidentId());
+        PanacheQuery<Need> q = Need.find(filter.where(), Sort.by("createdAt").and("id"), filter.params());
         PageResponse<Need> found = PageResponse.of(q, page, n -> n);
         Map<UUID, Integer> requested = new LinkedHashMap<>();
         found.items().forEach(n -> requested.put(n.id, n.quantity));

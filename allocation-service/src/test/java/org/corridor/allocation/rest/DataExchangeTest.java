@@ -188,6 +188,18 @@ class DataExchangeTest {
     }
 
     @Test
+    void whoWhatWhereLooksUpJustTheLotsItsLinesDrawFrom() {
+        inventory.resetRequests();
+        given().get("/api/v1/incidents/{id}/who-what-where", incidentId).then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(3));
+        var calls = inventory.findAll(WireMock.getRequestedFor(WireMock.urlPathEqualTo("/api/v1/stock")));
+        assertEquals(1, calls.size());
+        assertEquals(java.util.Set.of(InventoryStubs.LOT_TENT_GAZIANTEP.toString(),
+                InventoryStubs.LOT_TENT_DUBAI.toString(), InventoryStubs.LOT_BLANKET_GAZIANTEP.toString()),
+                java.util.Set.copyOf(calls.get(0).queryParameter("lotId").values()));
+    }
+
+    @Test
     void whoWhatWhereIsA503WhenInventoryCannotNameTheOrganisations() {
         inventory.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/stock")).atPriority(1)
                 .willReturn(WireMock.aResponse().withStatus(503)));

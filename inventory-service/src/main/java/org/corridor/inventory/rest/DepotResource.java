@@ -3,7 +3,6 @@ package org.corridor.inventory.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -94,8 +93,8 @@ public class DepotResource {
             @QueryParam("kind") @Parameter(description = "Only depots of this kind", example = "UN_HUB",
                     schema = @Schema(implementation = DepotKind.class)) String kind,
             @QueryParam("organisationId") @Parameter(description = "Only depots run by this organisation",
-                    example = Examples.ORGANISATION_ID) @Pattern(regexp = StockResource.UUID_PATTERN,
-                            message = "must be a UUID") String organisationId,
+                    example = Examples.ORGANISATION_ID,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String organisationId,
             @BeanParam @Valid PageParams page) {
         return catalogue.depots(countryCode, QueryParams.enumValue("kind", kind, DepotKind.class),
                 QueryParams.uuid("organisationId", organisationId), page.page, page.size).map(DepotDto::from);

@@ -18,7 +18,7 @@ public final class Examples {
             + ORGANISATION_ID + "\", \"donorName\": \"ECHO\", "
             + "\"earmark\": {\"countryCodes\": [\"TUR\"], \"incidentTypes\": [\"EARTHQUAKE\"]}, "
             + "\"onHand\": 400, \"reserved\": 120, \"available\": 280, \"receivedAt\": \"" + INSTANT
-            + "\", \"depotSeaport\": true}";
+            + "\", \"depotSeaport\": true, \"updatedAt\": \"" + INSTANT + "\"}";
 
     private Examples() {
     }

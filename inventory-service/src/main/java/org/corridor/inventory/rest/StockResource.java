@@ -39,6 +39,7 @@ import org.corridor.inventory.rest.dto.StockLotPage;
 import org.corridor.inventory.rest.dto.SummaryDto;
 import org.corridor.inventory.service.References;
 import org.corridor.inventory.service.StockAccess;
+import org.corridor.inventory.service.StockFilter;
 import org.corridor.inventory.service.StockService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -57,7 +58,6 @@ public class StockResource {
     /** The description of the {@code format} parameter of every list that also answers CSV. */
     static final String FORMAT = "json (default) or csv: HXL-tagged CSV for spreadsheets and HDX, as with "
             + "Accept: text/csv";
-    static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     /** The change marker of everything GET /stock and GET /stock/summary show. */
     static final String STOCK_MARKER = "stock";
@@ -81,7 +81,12 @@ public class StockResource {
             description = "Lots with depot, country, item, lot code, expiry, donor, earmark and on-hand / reserved / "
                     + "available quantities, ordered by depot code, item, expiry and lot code. With availableOnly=true "
                     + "only lots with available stock that have not expired. A DONOR token sees only the lots it "
-                    + "donated. Answers with an ETag; If-None-Match gives 304 when nothing changed. With "
+                    + "donated. Answers with an ETag; If-None-Match gives 304 when nothing changed. Dashboards poll "
+                    + "with `since` (only lots whose balance changed strictly after it, oldest change first: "
+                    + "updatedAt, then lotId). A reader that must not miss a change pages by keyset: it asks page 0 "
+                    + "with `since` and `sinceId` set to the updatedAt and lotId of the last lot it read, until a "
+                    + "page comes back shorter than size; page and size keep working for every list. With lotId "
+                    + "(repeated, at most " + StockFilter.MAX_LOT_IDS + ") only those lots: a batch lookup. With "
                     + "format=csv (or Accept: text/csv) the answer is every matching lot (page and size do not apply) "
                     + "as HXL-tagged CSV, streamed: a header row, a row of HXL hashtags, then one row per lot.")
     @APIResponse(responseCode = "200", description = "One page of lots (JSON), or every matching lot (CSV)",
@@ -92,32 +97,56 @@ public class StockResource {
                     @Content(mediaType = HxlCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "HXL-tagged CSV, UTF-8, RFC 4180", example = CsvTables.STOCK_EXAMPLE))})
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A depotId, lotId or sinceId that is not a UUID, a since that is "
+            + "not an ISO-8601 UTC instant, sinceId without since, more than " + StockFilter.MAX_LOT_IDS
+            + " lotId, or page/size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @QueryParam("countryCode") @Parameter(description = "Only lots in depots of this country",
                     example = "ITA") String countryCode,
             @QueryParam("itemCode") @Parameter(description = "Only lots of this item",
                     example = "SHL-TENT-FAMILY") String itemCode,
-            @QueryParam("depotId") @Parameter(description = "Only lots in this depot",
-                    example = Examples.DEPOT_ID) @Pattern(regexp = UUID_PATTERN,
-                            message = "must be a UUID") String depotId,
+            @QueryParam("depotId") @Parameter(description = "Only lots in this depot", example = Examples.DEPOT_ID,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String depotId,
             @QueryParam("availableOnly") @DefaultValue("false") @Parameter(
                     description = "Only unexpired lots with available stock", example = "true") boolean availableOnly,
+            @QueryParam("lotId") @Parameter(description = "Only these lots; repeat the parameter for several (at "
+                    + "most " + StockFilter.MAX_LOT_IDS + " per request)", example = Examples.LOT_ID,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)) List<String> lotIds,
+            @QueryParam("since") @Parameter(description = "Only lots whose balance changed strictly after this instant "
+                    + "(ISO-8601 UTC); with sinceId, also those changed exactly at it whose lotId comes after sinceId. "
+                    + "Orders the list by updatedAt, then lotId",
+                    example = Examples.INSTANT,
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String since,
+            @QueryParam("sinceId") @Parameter(description = "Keyset cursor, only with since: the lotId of the last lot "
+                    + "already read, whose updatedAt is since. The page then starts right after that lot in the "
+                    + "list's order (updatedAt, lotId), even when several lots changed at the same instant",
+                    example = Examples.LOT_ID,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sinceId,
             @BeanParam @Valid PageParams page,
             @QueryParam("format") @Parameter(description = FORMAT, example = "csv", schema = @Schema(
                     type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
             @Context HttpHeaders headers,
             @Context Request request) {
-        UUID depot = QueryParams.uuid("depotId", depotId);
+        StockFilter filter = new StockFilter(countryCode, itemCode, QueryParams.uuid("depotId", depotId),
+                availableOnly, QueryParams.instant("since", since), QueryParams.uuid("sinceId", sinceId),
+                uuids("lotId", lotIds));
         boolean csv = HxlCsv.requested(format, headers);
         // the answer depends on the stock, on this query, on who asks (a donor sees its own lots) and on the day
-        List<Object> variant = Arrays.asList("stock", countryCode, itemCode, depot, availableOnly,
-                availableOnly ? References.today() : null, csv ? "csv" : page.page + "/" + page.size,
-                access.visibleDonor().orElse(null));
+        List<Object> variant = Arrays.asList("stock", filter, availableOnly ? References.today() : null,
+                csv ? "csv" : page.page + "/" + page.size, access.visibleDonor().orElse(null));
         return markers.conditional(request, STOCK_MARKER, variant, () -> csv
-                ? HxlCsv.stream("stock.csv", CsvTables.STOCK,
-                        sink -> stock.forEachLot(countryCode, itemCode, depot, availableOnly, sink))
-                : Response.ok(StockLotPage.from(stock.stock(countryCode, itemCode, depot, availableOnly, page.page,
-                        page.size)), MediaType.APPLICATION_JSON).build());
+                ? HxlCsv.stream("stock.csv", CsvTables.STOCK, sink -> stock.forEachLot(filter, sink))
+                : Response.ok(StockLotPage.from(stock.stock(filter, page.page, page.size)),
+                        MediaType.APPLICATION_JSON).build());
+    }
+
+    /** Every value of a repeated UUID query parameter; blank values are left out, a malformed one is a 400. */
+    static List<UUID> uuids(String name, List<String> raw) {
+        return raw == null
+                ? List.of()
+                : raw.stream().map(v -> QueryParams.uuid(name, v)).filter(v -> v != null)
+                        .toList();
     }
 
     @GET
@@ -178,10 +207,11 @@ public class StockResource {
             description = "Append-only ledger entries, oldest first, optionally of one lot and/or since an instant. "
                     + "A DONOR token sees only the entries of the lots it donated.")
     public PageResponse<LedgerEntryDto> ledger(
-            @QueryParam("lotId") @Parameter(description = "Only entries of this lot",
-                    example = Examples.LOT_ID) @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String lotId,
-            @QueryParam("since") @Parameter(description = "Only entries recorded at or after this ISO-8601 instant",
-                    example = Examples.INSTANT) String since,
+            @QueryParam("lotId") @Parameter(description = "Only entries of this lot", example = Examples.LOT_ID,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String lotId,
+            @QueryParam("since") @Parameter(description = "Only entries recorded at or after this instant "
+                    + "(ISO-8601 UTC)", example = Examples.INSTANT,
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String since,
             @BeanParam @Valid PageParams page) {
         return stock.ledger(QueryParams.uuid("lotId", lotId), QueryParams.instant("since", since), page.page,
                 page.size).map(LedgerEntryDto::from);

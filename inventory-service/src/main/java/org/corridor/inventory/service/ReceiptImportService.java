@@ -291,7 +291,7 @@ public class ReceiptImportService {
                             : receipt.earmarkIncidentTypes().stream().distinct().sorted().toList());
             lots.add(new StockLotView(ids[i], d.id, d.code, d.name, d.countryCode, d.latitude, d.longitude,
                     r.item.code, receipt.lotCode(), receipt.expiresOn(), r.donor.id, r.donor.name, earmark,
-                    receipt.quantity(), 0, receipt.quantity(), now, d.seaport));
+                    receipt.quantity(), 0, receipt.quantity(), now, d.seaport, now));
         }
         return lots;
     }

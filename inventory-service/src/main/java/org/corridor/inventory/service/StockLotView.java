@@ -14,7 +14,7 @@ import org.corridor.inventory.domain.StockLot;
 public record StockLotView(UUID lotId, UUID depotId, String depotCode, String depotName, String countryCode,
         double latitude, double longitude, String itemCode, String lotCode, LocalDate expiresOn,
         UUID donorOrganisationId, String donorName, Earmark earmark, long onHand, long reserved, long available,
-        Instant receivedAt, boolean depotSeaport) {
+        Instant receivedAt, boolean depotSeaport, Instant updatedAt) {
 
     /** A donor's restriction on a lot; an empty list does not restrict. */
     public record Earmark(List<String> countryCodes, List<IncidentType> incidentTypes) {
@@ -23,7 +23,7 @@ public record StockLotView(UUID lotId, UUID depotId, String depotCode, String de
     /** The select list {@link #of(Object[])} reads, over {@code b} (balance), {@code l}, {@code d}, {@code o}. */
     static final String COLUMNS = "l.id, d.id, d.code, d.name, d.countryCode, d.latitude, d.longitude, l.itemCode, "
             + "l.lotCode, l.expiresOn, o.id, o.name, l.earmarkCountryCodes, l.earmarkIncidentTypes, b.onHand, "
-            + "b.reserved, l.receivedAt, d.seaport";
+            + "b.reserved, l.receivedAt, d.seaport, b.updatedAt";
 
     /** One row of a {@link #COLUMNS} projection. */
     static StockLotView of(Object[] r) {
@@ -32,7 +32,7 @@ public record StockLotView(UUID lotId, UUID depotId, String depotCode, String de
         return new StockLotView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (Double) r[5], (Double) r[6], (String) r[7], (String) r[8], (LocalDate) r[9], (UUID) r[10],
                 (String) r[11], earmark((String[]) r[12], (String[]) r[13]), onHand, reserved, onHand - reserved,
-                (Instant) r[16], (Boolean) r[17]);
+                (Instant) r[16], (Boolean) r[17], (Instant) r[18]);
     }
 
     private static Earmark earmark(String[] countries, String[] types) {
@@ -54,6 +54,6 @@ public record StockLotView(UUID lotId, UUID depotId, String depotCode, String de
         Depot d = l.depot;
         return new StockLotView(l.id, d.id, d.code, d.name, d.countryCode, d.latitude, d.longitude, l.itemCode,
                 l.lotCode, l.expiresOn, l.donor.id, l.donor.name, earmark, b.onHand, b.reserved, b.available(),
-                l.receivedAt, d.seaport);
+                l.receivedAt, d.seaport, b.updatedAt);
     }
 }

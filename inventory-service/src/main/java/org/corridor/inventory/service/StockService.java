@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
@@ -283,50 +282,41 @@ public class StockService {
         return StockLotView.of(found.get(0));
     }
 
-    /** One page of lots with their balances, and the total count. */
-    public PageResponse<StockLotView> stock(String countryCode, String itemCode, UUID depotId, boolean availableOnly,
-            int page, int size) {
-        QueryFilter f = QueryFilter.create()
-                .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId)
-                .eq("l.donor.id", access.visibleDonor().orElse(null));
-        if (availableOnly) {
-            f.cond("b.onHand > b.reserved and (l.expiresOn is null or l.expiresOn >= ?)", References.today());
-        }
-        String where = " where " + f.where();
-        String from = " from StockBalance b join b.lot l join l.depot d";
-        TypedQuery<Long> count = em.createQuery("select count(b)" + from + where, Long.class);
-        TypedQuery<StockBalance> list = em.createQuery("select b from StockBalance b join fetch b.lot l "
-                + "join fetch l.depot d join fetch l.donor" + where
-                + " order by d.code, l.itemCode, l.expiresOn nulls last, l.lotCode, l.id", StockBalance.class);
-        for (Map.Entry<String, Object> p : f.params().map().entrySet()) {
-            count.setParameter(p.getKey(), p.getValue());
-            list.setParameter(p.getKey(), p.getValue());
-        }
-        List<StockBalance> rows = list.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new PageResponse<>(rows.stream().map(StockLotView::of).toList(), page, size, count.getSingleResult());
+    /**
+     * One page of lots with their balances, and the total count. The rows are read as scalars
+     * ({@link StockLotView#COLUMNS}), never as entities: a polled list builds no managed objects, snapshots or proxies.
+     */
+    public PageResponse<StockLotView> stock(StockFilter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = " where " + filter.where(access.visibleDonor().orElse(null), params);
+        TypedQuery<Long> count = em.createQuery("select count(b) from StockBalance b join b.lot l join l.depot d"
+                + where, Long.class);
+        TypedQuery<Object[]> list = em.createQuery("select " + StockLotView.COLUMNS
+                + " from StockBalance b join b.lot l join l.depot d join l.donor o" + where + filter.orderBy(),
+                Object[].class);
+        params.forEach(count::setParameter);
+        params.forEach(list::setParameter);
+        List<StockLotView> rows = list.setFirstResult(page * size).setMaxResults(size)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList().stream().map(StockLotView::of).toList();
+        return new PageResponse<>(rows, page, size, count.getSingleResult());
     }
 
     /** Rows fetched per round trip when a whole list is streamed (CSV exports). */
     static final int STREAM_FETCH_SIZE = 500;
 
     /**
-     * Every lot matching the filters of {@link #stock}, in the same order, handed one by one to {@code sink} while a
+     * Every lot matching the filter of {@link #stock}, in the same order, handed one by one to {@code sink} while a
      * database cursor reads them {@value #STREAM_FETCH_SIZE} at a time: the rows are scalars, never managed entities,
      * so an export of any size holds one fetch in memory.
      */
     @Transactional
-    public void forEachLot(String countryCode, String itemCode, UUID depotId, boolean availableOnly,
-            Consumer<StockLotView> sink) {
-        QueryFilter f = QueryFilter.create()
-                .eq("d.countryCode", countryCode).eq("l.itemCode", itemCode).eq("d.id", depotId)
-                .eq("l.donor.id", access.visibleDonor().orElse(null));
-        if (availableOnly) {
-            f.cond("b.onHand > b.reserved and (l.expiresOn is null or l.expiresOn >= ?)", References.today());
-        }
+    public void forEachLot(StockFilter filter, Consumer<StockLotView> sink) {
+        Map<String, Object> params = new HashMap<>();
+        String where = filter.where(access.visibleDonor().orElse(null), params);
         TypedQuery<Object[]> q = em.createQuery("select " + StockLotView.COLUMNS
-                + " from StockBalance b join b.lot l join l.depot d join l.donor o where " + f.where()
-                + " order by d.code, l.itemCode, l.expiresOn nulls last, l.lotCode, l.id", Object[].class);
-        f.params().map().forEach(q::setParameter);
+                + " from StockBalance b join b.lot l join l.depot d join l.donor o where " + where
+                + filter.orderBy(), Object[].class);
+        params.forEach(q::setParameter);
         q.setHint(HibernateHints.HINT_FETCH_SIZE, STREAM_FETCH_SIZE).setHint(HibernateHints.HINT_READ_ONLY, true);
         try (Stream<Object[]> rows = q.getResultStream()) {
             rows.forEach(r -> sink.accept(StockLotView.of(r)));
@@ -337,43 +327,37 @@ public class StockService {
     public record SummaryRow(String key, String label, long lots, long onHand, long reserved) {
     }
 
+    /**
+     * The totals per group with their labels, in one grouped SQL statement read as plain rows: no entity is built and
+     * no second query looks the labels up (the dashboard's most polled 200).
+     */
     public List<SummaryRow> summary(String groupBy, String countryCode, String itemCode) {
-        QueryFilter f = QueryFilter.create().eq("d.countryCode", countryCode).eq("l.itemCode", itemCode)
-                .eq("l.donor.id", access.visibleDonor().orElse(null));
-        String key = switch (groupBy) {
-            case "country" -> "d.countryCode";
-            case "item" -> "l.itemCode";
-            case "depot" -> "d.id";
-            default -> throw ProblemException.badRequest("groupBy must be one of country, item, depot");
-        };
-        TypedQuery<Object[]> q = em.createQuery("select " + key + ", count(b), sum(b.onHand), sum(b.reserved) "
-                + "from StockBalance b join b.lot l join l.depot d where " + f.where() + " group by " + key
-                + " order by " + key, Object[].class);
-        f.params().map().forEach(q::setParameter);
-        List<Object[]> rows = q.getResultList();
-        // the labels of the groups found only, as plain values: never every country, item or depot as entities
-        List<Object> keys = rows.stream().map(r -> r[0]).toList();
-        Function<String, String> label = switch (groupBy) {
-            case "country" -> labels("select c.code, c.name from Country c where c.code in :keys", keys);
-            case "item" -> labels("select i.code, concat(i.name, ' (', i.unit, ')') from Item i where i.code in :keys",
-                    keys);
-            default -> labels("select d.id, concat(d.code, ' - ', d.name) from Depot d where d.id in :keys", keys);
-        };
-        return rows.stream().map(r -> {
-            String k = String.valueOf(r[0]);
-            return new SummaryRow(k, label.apply(k), ((Number) r[1]).longValue(),
-                    ((Number) r[2]).longValue(), ((Number) r[3]).longValue());
-        }).toList();
-    }
-
-    private Function<String, String> labels(String query, List<Object> keys) {
-        Map<String, String> m = new HashMap<>();
-        if (!keys.isEmpty()) {
-            em.createQuery(query, Object[].class).setParameter("keys", keys)
-                    .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList()
-                    .forEach(r -> m.put(String.valueOf(r[0]), String.valueOf(r[1])));
+        SummarySql grouping = SummarySql.of(groupBy);
+        StringBuilder sql = new StringBuilder("select ").append(grouping.key()).append(", ")
+                .append(grouping.label()).append(", count(*), sum(b.on_hand), sum(b.reserved) "
+                        + "from stock_balance b join stock_lot l on l.id = b.lot_id "
+                        + "join depot d on d.id = l.depot_id ")
+                .append(grouping.join()).append(" where true");
+        Map<String, Object> params = new HashMap<>();
+        if (countryCode != null && !countryCode.isBlank()) {
+            sql.append(" and d.country_code = :country");
+            params.put("country", countryCode);
         }
-        return k -> m.getOrDefault(k, k);
+        if (itemCode != null && !itemCode.isBlank()) {
+            sql.append(" and l.item_code = :item");
+            params.put("item", itemCode);
+        }
+        access.visibleDonor().ifPresent(donor -> {
+            sql.append(" and l.donor_organisation_id = :donor");
+            params.put("donor", donor);
+        });
+        sql.append(" group by ").append(grouping.groupBy()).append(" order by ").append(grouping.key());
+        jakarta.persistence.Query q = em.createNativeQuery(sql.toString(), Object[].class);
+        params.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new SummaryRow(String.valueOf(r[0]), String.valueOf(r[1]),
+                ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
     }
 
     public PageResponse<LedgerEntryView> ledger(UUID lotId, Instant since, int page, int size) {

@@ -46,6 +46,11 @@ public interface InventoryClient {
     Page<StockLot> stock(@QueryParam("availableOnly") boolean availableOnly, @QueryParam("page") int page,
             @QueryParam("size") int size);
 
+    /** Just the lots named (at most {@link InventoryGateway#LOTS_PER_LOOKUP}), whatever their balance. */
+    @GET
+    @Path("/api/v1/stock")
+    Page<StockLot> stockLots(@QueryParam("lotId") List<UUID> lotIds, @QueryParam("size") int size);
+
     @GET
     @Path("/api/v1/teams/{id}")
     Team team(@PathParam("id") UUID id);

@@ -2,8 +2,13 @@ package org.corridor.allocation.client.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.corridor.common.client.Upstream;
@@ -23,6 +28,8 @@ public class InventoryGateway extends UpstreamGateway {
 
     public static final String SERVICE = "inventory-service";
     public static final int PAGE_SIZE = 500;
+    /** Lots named per lookup: inventory-service answers at most 50 lotId parameters per request. */
+    public static final int LOTS_PER_LOOKUP = 50;
 
     private final InventoryClient client;
 
@@ -54,6 +61,22 @@ public class InventoryGateway extends UpstreamGateway {
     /** Every lot, reserved ones included (a re-plan gives its base's reserved units back to the solver). */
     public InventoryClient.Page<InventoryClient.StockLot> allStock(int page) {
         return Upstream.call(SERVICE, () -> client.stock(false, page, PAGE_SIZE));
+    }
+
+    /**
+     * The lots named, looked up {@value #LOTS_PER_LOOKUP} per request (inventory's cap on lotId), each request with the
+     * gateway's retries; lots inventory does not know (or does not show) are simply absent from the answer.
+     */
+    public Map<UUID, InventoryClient.StockLot> lots(Collection<UUID> lotIds) {
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(lotIds));
+        Map<UUID, InventoryClient.StockLot> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += LOTS_PER_LOOKUP) {
+            List<UUID> batch = ids.subList(from, Math.min(from + LOTS_PER_LOOKUP, ids.size()));
+            Set<UUID> wanted = Set.copyOf(batch);
+            Upstream.call(SERVICE, () -> client.stockLots(batch, LOTS_PER_LOOKUP)).items().stream()
+                    .filter(l -> wanted.contains(l.lotId())).forEach(l -> found.put(l.lotId(), l));
+        }
+        return found;
     }
 
     public InventoryClient.Page<InventoryClient.Team> availableTeams(int page) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.corridor.allocation.domain.Incident;
 import org.corridor.allocation.domain.Need;
 import org.corridor.allocation.domain.Site;
+import org.corridor.allocation.service.NeedFilter;
 import org.corridor.allocation.service.NeedView;
 import org.corridor.allocation.service.coverage.CoverageService;
 import org.corridor.allocation.service.coverage.NeedCoverage;
@@ -48,13 +49,10 @@ public class NeedExport {
 
     /** Hands each need of the incident (of one site when {@code siteId} is given), in recording order, to the sink. */
     @Transactional
-    public void forEachNeed(UUID incidentId, UUID siteId, Consumer<NeedRow> sink) {
-        TypedQuery<Object[]> q = em.createQuery("select n, s from Need n, Site s where s.id = n.siteId "
-                + "and n.incidentId = :incident" + (siteId == null ? "" : " and n.siteId = :site")
-                + " order by n.createdAt, n.id", Object[].class).setParameter("incident", incidentId);
-        if (siteId != null) {
-            q.setParameter("site", siteId);
-        }
+    public void forEachNeed(NeedFilter filter, Consumer<NeedRow> sink) {
+        TypedQuery<Object[]> q = em.createQuery("select n, s from Need n, Site s where s.id = n.siteId and "
+                + filter.where("n.") + " order by n.createdAt, n.id", Object[].class);
+        filter.params().map().forEach(q::setParameter);
         q.setHint(HibernateHints.HINT_FETCH_SIZE, BATCH).setHint(HibernateHints.HINT_READ_ONLY, true);
         List<Object[]> batch = new ArrayList<>(BATCH);
         try (Stream<Object[]> rows = q.getResultStream()) {
@@ -80,7 +78,7 @@ public class NeedExport {
             Site s = (Site) r[1];
             NeedCoverage c = covered.getOrDefault(n.id, NeedCoverage.none(n.quantity));
             sink.accept(new NeedRow(new NeedView(n.id, n.incidentId, n.siteId, n.itemCode, n.quantity, n.priority,
-                    n.deliverBy, c), s.name, s.countryCode, s.latitude, s.longitude));
+                    n.deliverBy, c, n.createdAt), s.name, s.countryCode, s.latitude, s.longitude));
             em.detach(n);
         }
         batch.clear();

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,19 +17,18 @@ import org.corridor.allocation.client.inventory.InventoryGateway;
 /**
  * The 3W of an incident ("who does what where"), the table coordination meetings and HDX exchange: per organisation,
  * item, site and state, the units that approved plans commit. The organisation is the donor of the lots the plan lines
- * draw from (the depot's name when a lot names no donor), read from inventory-service's stock list; the lines are those
+ * draw from (the depot's name when a lot names no donor), looked up in inventory-service by lot id; the lines are those
  * coverage counts (approving, approved and superseded plans, lines not taken over by a re-plan), in the states that
  * commit units: APPROVED, DISPATCHED, DELIVERED and LOST.
  * <p>
- * The rows are grouped in one query; inventory-service is asked once per page of its stock list, only when there are
- * lines. If it cannot answer, the read is a 503 (an export without its "who" would be misleading).
+ * The rows are grouped in one query; inventory-service is asked only for the lots those rows draw from, in batches of
+ * {@link InventoryGateway#LOTS_PER_LOOKUP} ({@code GET /stock?lotId=...}), never for its whole stock list, and only
+ * when there are lines. If it cannot answer, the read is a 503 (an export without its "who" would be misleading).
  */
 @ApplicationScoped
 public class WhoWhatWhere {
 
     private static final String COMMITTING = "('APPROVING', 'APPROVED', 'SUPERSEDED')";
-    /** Pages of inventory's stock list read at most (500 lots each). */
-    private static final int MAX_STOCK_PAGES = 400;
 
     private final EntityManager em;
     private final InventoryGateway inventory;
@@ -55,7 +53,7 @@ public class WhoWhatWhere {
         }
         Set<UUID> lots = new HashSet<>();
         lines.forEach(r -> lots.add((UUID) r[0]));
-        Map<UUID, InventoryClient.StockLot> byLot = lots(lots);
+        Map<UUID, InventoryClient.StockLot> byLot = inventory.lots(lots);
         Map<Key, long[]> grouped = new LinkedHashMap<>();
         for (Object[] r : lines) {
             InventoryClient.StockLot lot = byLot.get((UUID) r[0]);
@@ -94,21 +92,5 @@ public class WhoWhatWhere {
                 + "AND l.state IN ('APPROVED', 'DISPATCHED', 'DELIVERED', 'LOST') "
                 + "GROUP BY l.lot_id, l.item_code, l.site_id, s.name, s.country_code, l.state")
                 .setParameter(1, incidentId).getResultList();
-    }
-
-    private Map<UUID, InventoryClient.StockLot> lots(Set<UUID> wanted) {
-        Map<UUID, InventoryClient.StockLot> found = new HashMap<>();
-        for (int page = 0; page < MAX_STOCK_PAGES && found.size() < wanted.size(); page++) {
-            InventoryClient.Page<InventoryClient.StockLot> p = inventory.allStock(page);
-            for (InventoryClient.StockLot l : p.items()) {
-                if (wanted.contains(l.lotId())) {
-                    found.put(l.lotId(), l);
-                }
-            }
-            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
-                break;
-            }
-        }
-        return found;
     }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,14 +13,21 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.corridor.allocation.service.InventoryReads;
 import org.corridor.allocation.support.InjectWireMock;
 import org.corridor.allocation.support.InventoryStubs;
 import org.corridor.allocation.support.InventoryWireMock;
+import org.corridor.common.client.UpstreamUnavailableException;
 import org.corridor.common.problem.ProblemException;
 import org.corridor.common.security.Roles;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +44,9 @@ class InventoryClientTest {
 
     @Inject
     InventoryReads client;
+
+    @Inject
+    InventoryGateway gateway;
 
     @BeforeEach
     @AfterEach
@@ -99,5 +110,31 @@ class InventoryClientTest {
         assertEquals("Inventory service unavailable", e.title());
         // tried three times (one call and two retries)
         inventory.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/items")));
+    }
+
+    @Test
+    void looksUpLotsInBatchesOfFiftyIds() {
+        List<UUID> ids = new ArrayList<>(IntStream.range(0, 118).mapToObj(i -> UUID.randomUUID()).toList());
+        ids.add(40, InventoryStubs.LOT_TENT_DUBAI);
+        ids.add(InventoryStubs.LOT_BLANKET_GAZIANTEP);
+        Map<UUID, InventoryClient.StockLot> found = gateway.lots(ids);
+        assertEquals(Set.of(InventoryStubs.LOT_TENT_DUBAI, InventoryStubs.LOT_BLANKET_GAZIANTEP), found.keySet());
+        assertEquals("ARE", found.get(InventoryStubs.LOT_TENT_DUBAI).countryCode());
+        List<LoggedRequest> calls = inventory.findAll(getRequestedFor(urlPathEqualTo("/api/v1/stock")));
+        assertEquals(List.of(50, 50, 20), calls.stream().map(r -> r.queryParameter("lotId").values().size()).toList());
+        assertEquals(Set.copyOf(ids), calls.stream().flatMap(r -> r.queryParameter("lotId").values().stream())
+                .map(UUID::fromString).collect(java.util.stream.Collectors.toSet()));
+        calls.forEach(r -> assertFalse(r.queryParameter("page").isPresent(),
+                "a lookup, not a walk through the stock list"));
+    }
+
+    @Test
+    void aLotLookupWhileInventoryIsDownFailsAfterTheGatewaysRetries() {
+        inventory.stubFor(WireMock.get(urlPathEqualTo("/api/v1/stock")).atPriority(0)
+                .willReturn(aResponse().withStatus(503)));
+        // the gateway's failure, which the REST layer answers as 503 + Retry-After (DataExchangeTest checks the 3W)
+        assertThrows(UpstreamUnavailableException.class, () -> gateway.lots(List.of(InventoryStubs.LOT_TENT_DUBAI)));
+        // tried three times (one call and two retries)
+        inventory.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/stock")));
     }
 }

@@ -32,12 +32,14 @@ public record StockLotDto(
         @Schema(description = "On hand minus reserved", example = "280") long available,
         @Schema(description = "When the lot was received", example = Examples.INSTANT) Instant receivedAt,
         @Schema(description = "The depot has a port ships can load at (allocation-service may plan SEA from it)",
-                example = "true") boolean depotSeaport) {
+                example = "true") boolean depotSeaport,
+        @Schema(description = "When the lot's balance last changed: with lotId, the keyset cursor of GET /stock "
+                + "(since and sinceId)", example = Examples.INSTANT) Instant updatedAt) {
 
     public static StockLotDto from(StockLotView l) {
         return new StockLotDto(l.lotId(), l.depotId(), l.depotCode(), l.depotName(), l.countryCode(), l.latitude(),
                 l.longitude(), l.itemCode(), l.lotCode(), l.expiresOn(), l.donorOrganisationId(), l.donorName(),
                 EarmarkDto.from(l.earmark()), l.onHand(), l.reserved(), l.available(), l.receivedAt(),
-                l.depotSeaport());
+                l.depotSeaport(), l.updatedAt());
     }
 }
