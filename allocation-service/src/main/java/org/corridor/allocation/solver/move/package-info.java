@@ -35,9 +35,10 @@
  * move being built, with the room it frees or takes per lot).
  *
  * <h2>Shares: one place</h2> How often each kind of move is tried is set in {@code solverConfig.xml} only: the union's
- * fixed probability weights (material moves 8, line mode change 1, team change 1, team swap 1, team exchanges 1) and, within the material
- * moves, the share of each family as properties of the factory ({@code transferShare}, {@code swapShare},
- * {@code ejectionShare}, {@code routeClosureShare}, {@code routeRebuildShare}, {@code routeModeShare}, {@code lineChangeShare}, adding up to 1;
+ * fixed probability weights (material moves 8, line mode change 1, team change 1, team swap 1, team exchanges 1) and,
+ * within the material moves, the share of each family as properties of the factory ({@code transferShare},
+ * {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare}, {@code routeRebuildShare},
+ * {@code routeModeShare}, {@code lineChangeShare}, adding up to 1;
  * {@link org.corridor.allocation.solver.move.MoveShares}). The code has no defaults: a factory without them fails when
  * its phase starts.
  *
