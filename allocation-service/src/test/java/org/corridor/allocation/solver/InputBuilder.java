@@ -105,10 +105,16 @@ final class InputBuilder {
 
     /** A lot in a depot with a port ships can load at. */
     UUID portLot(String depotCode, String country, double lat, double lon, String item, int available) {
+        return portLot(depotCode, country, lat, lon, item, available, null);
+    }
+
+    /** A perishable lot in a depot with a port ships can load at. */
+    UUID portLot(String depotCode, String country, double lat, double lon, String item, int available,
+            LocalDate expiresOn) {
         UUID id = uuid();
         double[] unit = ITEMS.getOrDefault(item, new double[]{1, 0.01});
         lots.add(new LotFact(id, UUID.nameUUIDFromBytes(depotCode.getBytes()), depotCode, depotCode + " depot",
-                country, lat, lon, item, null, Set.of(), Set.of(), available, unit[0], unit[1], true));
+                country, lat, lon, item, expiresOn, Set.of(), Set.of(), available, unit[0], unit[1], true));
         return id;
     }
 

@@ -61,8 +61,8 @@ public class DepotResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN})
     @Operation(operationId = "createDepot", summary = "Register a depot",
-            description = "Registers a depot; its code must be unique and its country and organisation known. "
-                    + "Honours an optional Idempotency-Key.")
+            description = "Registers a depot; its code must be unique and its country and organisation known; "
+                    + "a seaport must be in a country with a coast. Honours an optional Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
             headers = @Header(name = "Location", description = "URI of the new depot",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -70,8 +70,8 @@ public class DepotResource {
                     schema = @Schema(implementation = DepotDto.class)))
     @APIResponse(responseCode = "409", description = "A depot with this code already exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown country or organisation"
-            + Problems.IDEMPOTENCY_422,
+    @APIResponse(responseCode = "422", description = "Unknown country or organisation, or a seaport in a "
+            + "landlocked country" + Problems.IDEMPOTENCY_422,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Optional key making a retry safe",

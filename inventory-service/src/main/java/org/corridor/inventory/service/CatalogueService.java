@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import org.corridor.common.geo.WorldCountries;
 import org.corridor.common.paging.PageResponse;
 import org.corridor.common.persistence.QueryFilter;
 import org.corridor.common.problem.ProblemException;
@@ -94,6 +95,7 @@ public class CatalogueService {
     public DepotView createDepot(NewDepot n) {
         refs.requireCountry(n.countryCode(), "countryCode");
         refs.requireOrganisation(n.organisationId(), "organisationId");
+        requirePortOnCoast(n);
         if (Depot.count("code", n.code()) > 0) {
             throw ProblemException.conflict("Depot code taken", "A depot with code " + n.code() + " already exists");
         }
@@ -110,6 +112,18 @@ public class CatalogueService {
         d.createdAt = DbClock.now();
         d.persistAndFlush();
         return DepotView.of(d);
+    }
+
+    /**
+     * 422 when a depot claims a port in a country the world-countries dataset says is landlocked: allocation-service
+     * would otherwise plan ships from a depot no ship can reach (it refuses such sites the same way).
+     */
+    private static void requirePortOnCoast(NewDepot n) {
+        if (n.seaport() && WorldCountries.get().landlocked(n.countryCode())) {
+            throw ProblemException.unprocessable("Seaport in a landlocked country",
+                    "seaport: " + n.countryCode() + " has no coast (world-countries dataset), so depot " + n.code()
+                            + " cannot be a seaport; leave seaport out or set it to false");
+        }
     }
 
     public DepotView depot(UUID id) {

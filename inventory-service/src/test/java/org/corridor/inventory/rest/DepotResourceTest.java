@@ -1,6 +1,7 @@
 package org.corridor.inventory.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -67,6 +68,36 @@ class DepotResourceTest {
         port.put("seaport", "maybe");
         given().contentType(ContentType.JSON).body(port).post("/api/v1/depots").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aSeaportDepotInALandlockedCountryIsRefusedAndAnInlandOneIsNotAPort() {
+        String org = Fixtures.organisation();
+        String code = Fixtures.unique("WFP-ADD");
+        // Addis Ababa: Ethiopia has no coast, so no ship loads there
+        Map<String, Object> addis = new HashMap<>(Map.of("code", code, "name", "WFP Addis Ababa", "countryCode", "ETH",
+                "latitude", 8.98, "longitude", 38.76, "organisationId", org, "kind", "UN_HUB", "seaport", true));
+        given().contentType(ContentType.JSON).body(addis).post("/api/v1/depots").then().statusCode(422)
+                .contentType("application/problem+json").body("title", equalTo("Seaport in a landlocked country"))
+                .body("detail", containsString("ETH has no coast"))
+                .body("detail", containsString("leave seaport out"));
+        // nothing was registered: the code is still free
+        given().get("/api/v1/depots?organisationId=" + org).then().statusCode(200).body("total", equalTo(0));
+        // absent: no port, registered
+        addis.remove("seaport");
+        given().contentType(ContentType.JSON).body(addis).post("/api/v1/depots").then().statusCode(201)
+                .body("code", equalTo(code)).body("seaport", equalTo(false));
+        // false in a landlocked country is fine too
+        addis.put("code", Fixtures.unique("WFP-ADD"));
+        addis.put("seaport", false);
+        given().contentType(ContentType.JSON).body(addis).post("/api/v1/depots").then().statusCode(201)
+                .body("seaport", equalTo(false));
+        // a port on a coast is still a port
+        Map<String, Object> mombasa = new HashMap<>(Map.of("code", Fixtures.unique("WFP-MBA"), "name",
+                "WFP Mombasa", "countryCode", "KEN", "latitude", -4.04, "longitude", 39.67, "organisationId", org,
+                "kind", "UN_HUB", "seaport", true));
+        given().contentType(ContentType.JSON).body(mombasa).post("/api/v1/depots").then().statusCode(201)
+                .body("seaport", equalTo(true));
     }
 
     @Test

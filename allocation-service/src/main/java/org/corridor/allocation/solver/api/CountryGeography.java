@@ -1,24 +1,18 @@
 package org.corridor.allocation.solver.api;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.corridor.common.geo.WorldCountries;
 
 /**
  * Which countries share a land border, which have a coast, and which land mass a place lies on: read from the extract
- * of the world-countries dataset shipped in {@code geo/} (source, licence and how to regenerate it:
- * {@code geo/README.md}). Country-level adjacency alone would let a truck drive from Las Palmas (Canary Islands, Spain)
- * to Agadir (Morocco), because Spain and Morocco share a land border at Ceuta and Melilla; so places are also placed on
- * a land polygon of their country, and only places on their countries' main land masses cross a land border by road.
+ * of the world-countries dataset shipped in common's {@code geo/} ({@link WorldCountries}; source, licence and how to
+ * regenerate it: {@code common/src/main/resources/geo/README.md}). Country-level adjacency alone would let a truck
+ * drive from Las Palmas (Canary Islands, Spain) to Agadir (Morocco), because Spain and Morocco share a land border at
+ * Ceuta and Melilla; so places are also placed on a land polygon of their country, and only places on their countries'
+ * main land masses cross a land border by road.
  * <p>
  * Loaded once per JVM (the data never changes while it runs); immutable and thread-safe.
  */
@@ -51,14 +45,12 @@ public final class CountryGeography {
     /** Per country, the land mass of each polygon number: the smallest number of the polygons joined to it. */
     private final Map<String, int[]> components = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final Map<String, Set<String>> borders;
-    private final Set<String> landlocked;
+    private final WorldCountries countries;
     private final Map<String, List<Polygon>> polygons;
 
-    private CountryGeography(Map<String, Set<String>> borders, Set<String> landlocked,
+    private CountryGeography(WorldCountries countries,
             Map<String, List<Polygon>> polygons) {
-        this.borders = borders;
-        this.landlocked = landlocked;
+        this.countries = countries;
         this.polygons = polygons;
     }
 
@@ -69,17 +61,17 @@ public final class CountryGeography {
 
     /** True when the dataset knows the country (ISO 3166-1 alpha-3). */
     public boolean knows(String country) {
-        return country != null && borders.containsKey(country);
+        return countries.knows(country);
     }
 
     /** True when the two countries share a land border. */
     public boolean landAdjacent(String a, String b) {
-        return a != null && borders.getOrDefault(a, Set.of()).contains(b);
+        return a != null && countries.borders(a).contains(b);
     }
 
     /** True when the country has a coast (is known and not landlocked). */
     public boolean coastal(String country) {
-        return knows(country) && !landlocked.contains(country);
+        return countries.coastal(country);
     }
 
     /**
@@ -219,23 +211,9 @@ public final class CountryGeography {
     }
 
     private static CountryGeography load() {
-        Map<String, Set<String>> borders = new HashMap<>();
-        Set<String> landlocked = new HashSet<>();
-        for (String[] row : rows("geo/countries.tsv")) {
-            if ("cca3".equals(row[0])) {
-                continue;
-            }
-            Set<String> b = new HashSet<>();
-            if (row.length > 2 && !row[2].isBlank()) {
-                b.addAll(List.of(row[2].split(",")));
-            }
-            borders.put(row[0], Set.copyOf(b));
-            if ("true".equals(row[1])) {
-                landlocked.add(row[0]);
-            }
-        }
+        WorldCountries countries = WorldCountries.get();
         Map<String, List<Polygon>> polygons = new HashMap<>();
-        for (String[] row : rows("geo/landmasses.tsv")) {
+        for (String[] row : WorldCountries.rows("geo/landmasses.tsv")) {
             String[] pts = row[2].split(" ");
             double[] lon = new double[pts.length];
             double[] lat = new double[pts.length];
@@ -248,24 +226,6 @@ public final class CountryGeography {
                     .add(Polygon.of(Integer.parseInt(row[1]), lon, lat));
         }
         polygons.replaceAll((k, v) -> List.copyOf(v));
-        return new CountryGeography(Map.copyOf(borders), Set.copyOf(landlocked), Map.copyOf(polygons));
-    }
-
-    private static List<String[]> rows(String resource) {
-        InputStream in = CountryGeography.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Missing resource " + resource + " (see geo/README.md)");
-        }
-        List<String[]> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line.split("\t", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return new CountryGeography(countries, Map.copyOf(polygons));
     }
 }

@@ -12,15 +12,15 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 
 /**
  * Random moves over the line slots ({@link NeedChunk}) that respect the structure of the problem, so none is wasted on
- * an empty slot or a lot of another item. Six families build them from one {@link MoveIndex} built when the phase
+ * an empty slot or a lot of another item. Seven families build them from one {@link MoveIndex} built when the phase
  * starts: {@link TransferMoves transfers} (and trades when the target lot is full), {@link SwapMoves swaps},
  * {@link EjectionMoves ejection chains}, {@link RouteClosureMoves route closures}, {@link RouteRebuildMoves route
- * rebuilds} and {@link LineChangeMoves line changes}. Which family builds the next move is drawn by its share
- * ({@link MoveShares}), set in {@code solverConfig.xml} as this factory's custom properties {@code transferShare},
- * {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare}, {@code routeRebuildShare} and
- * {@code lineChangeShare}; there are no defaults in the code. A family that finds no move in its try gives the turn
- * back to the draw, {@value TeamMoveIteratorFactory#MAX_ATTEMPTS} times, then the iterator answers a move that is not
- * doable.
+ * rebuilds}, {@link RouteModeMoves route mode changes} and {@link LineChangeMoves line changes}. Which family builds
+ * the next move is drawn by its share ({@link MoveShares}), set in {@code solverConfig.xml} as this factory's custom
+ * properties {@code transferShare}, {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare},
+ * {@code routeRebuildShare}, {@code routeModeShare} and {@code lineChangeShare}; there are no defaults in the code. A
+ * family that finds no move in its try gives the turn back to the draw, {@value TeamMoveIteratorFactory#MAX_ATTEMPTS}
+ * times, then the iterator answers a move that is not doable.
  */
 public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, Move<AllocationSolution>> {
 
@@ -29,6 +29,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     private double ejectionShare = Double.NaN;
     private double routeClosureShare = Double.NaN;
     private double routeRebuildShare = Double.NaN;
+    private double routeModeShare = Double.NaN;
     private double lineChangeShare = Double.NaN;
 
     private MoveIndex index;
@@ -56,6 +57,10 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         routeRebuildShare = share;
     }
 
+    public void setRouteModeShare(double share) {
+        routeModeShare = share;
+    }
+
     public void setLineChangeShare(double share) {
         lineChangeShare = share;
     }
@@ -63,7 +68,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     /** The shares as configured; fails when one is missing or they do not add up to 1. */
     MoveShares shares() {
         return new MoveShares(transferShare, swapShare, ejectionShare, routeClosureShare, routeRebuildShare,
-                lineChangeShare);
+                routeModeShare, lineChangeShare);
     }
 
     @Override
@@ -78,6 +83,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         families[MoveShares.EJECTION] = new EjectionMoves(index);
         families[MoveShares.ROUTE_CLOSURE] = new RouteClosureMoves(index, edit);
         families[MoveShares.ROUTE_REBUILD] = new RouteRebuildMoves(index, edit);
+        families[MoveShares.ROUTE_MODE] = new RouteModeMoves(index);
         families[MoveShares.LINE_CHANGE] = new LineChangeMoves(index);
     }
 

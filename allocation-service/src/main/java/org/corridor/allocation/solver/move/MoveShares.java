@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * How often each material move family builds the next move: the shares set in {@code solverConfig.xml} (custom
  * properties of {@link ChunkMoveIteratorFactory}), which add up to 1. A uniform draw r in [0, 1) picks the first family
- * whose cumulative share exceeds r, in the order transfers, swaps, ejections, route closures, route rebuilds, line
- * changes (the last takes whatever r is left).
+ * whose cumulative share exceeds r, in the order transfers, swaps, ejections, route closures, route rebuilds, route
+ * mode changes, line changes (the last takes whatever r is left).
  */
 record MoveShares(double transfer, double swap, double ejection, double routeClosure, double routeRebuild,
-        double lineChange) {
+        double routeMode, double lineChange) {
 
     /** Family numbers, in the order of the cumulative shares. */
     static final int TRANSFER = 0;
@@ -18,7 +18,8 @@ record MoveShares(double transfer, double swap, double ejection, double routeClo
     static final int EJECTION = 2;
     static final int ROUTE_CLOSURE = 3;
     static final int ROUTE_REBUILD = 4;
-    static final int LINE_CHANGE = 5;
+    static final int ROUTE_MODE = 5;
+    static final int LINE_CHANGE = 6;
 
     MoveShares {
         List<String> wrong = new ArrayList<>();
@@ -27,8 +28,9 @@ record MoveShares(double transfer, double swap, double ejection, double routeClo
         check("ejectionShare", ejection, wrong);
         check("routeClosureShare", routeClosure, wrong);
         check("routeRebuildShare", routeRebuild, wrong);
+        check("routeModeShare", routeMode, wrong);
         check("lineChangeShare", lineChange, wrong);
-        double sum = transfer + swap + ejection + routeClosure + routeRebuild + lineChange;
+        double sum = transfer + swap + ejection + routeClosure + routeRebuild + routeMode + lineChange;
         if (wrong.isEmpty() && Math.abs(sum - 1) > 1e-9) {
             wrong.add("the shares add up to " + sum + ", not 1");
         }
@@ -55,6 +57,7 @@ record MoveShares(double transfer, double swap, double ejection, double routeClo
         t[EJECTION] = t[SWAP] + ejection;
         t[ROUTE_CLOSURE] = t[EJECTION] + routeClosure;
         t[ROUTE_REBUILD] = t[ROUTE_CLOSURE] + routeRebuild;
+        t[ROUTE_MODE] = t[ROUTE_REBUILD] + routeMode;
         return t;
     }
 }

@@ -5,6 +5,7 @@ import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;
 import org.corridor.allocation.solver.TeamOption;
 import org.corridor.allocation.solver.TeamSlot;
+import org.corridor.allocation.solver.api.TransportMode;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.domain.solution.descriptor.SolutionDescriptor;
 import org.optaplanner.core.impl.domain.variable.descriptor.VariableDescriptor;
@@ -19,7 +20,7 @@ final class VariableChange {
 
     private record Descriptors(SolutionDescriptor<AllocationSolution> solution,
             VariableDescriptor<AllocationSolution> lot, VariableDescriptor<AllocationSolution> quantity,
-            VariableDescriptor<AllocationSolution> option) {
+            VariableDescriptor<AllocationSolution> mode, VariableDescriptor<AllocationSolution> option) {
     }
 
     private static volatile Descriptors cached;
@@ -33,6 +34,10 @@ final class VariableChange {
 
     static void quantity(ScoreDirector<AllocationSolution> scoreDirector, NeedChunk chunk, int quantity) {
         change(scoreDirector, Descriptors::quantity, chunk, () -> chunk.setQuantity(quantity));
+    }
+
+    static void mode(ScoreDirector<AllocationSolution> scoreDirector, NeedChunk chunk, TransportMode mode) {
+        change(scoreDirector, Descriptors::mode, chunk, () -> chunk.setMode(mode));
     }
 
     static void option(ScoreDirector<AllocationSolution> scoreDirector, TeamSlot slot, TeamOption option) {
@@ -60,7 +65,7 @@ final class VariableChange {
         if (d == null || d.solution() != solution) {
             var chunks = solution.findEntityDescriptorOrFail(NeedChunk.class);
             d = new Descriptors(solution, chunks.getGenuineVariableDescriptor("lot"),
-                    chunks.getGenuineVariableDescriptor("quantity"),
+                    chunks.getGenuineVariableDescriptor("quantity"), chunks.getGenuineVariableDescriptor("mode"),
                     solution.findEntityDescriptorOrFail(TeamSlot.class).getGenuineVariableDescriptor("option"));
             cached = d;
         }

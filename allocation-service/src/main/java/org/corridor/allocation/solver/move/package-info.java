@@ -7,7 +7,7 @@
  * OptaPlanner's own construction heuristic.
  *
  * <h2>Material moves</h2> {@link org.corridor.allocation.solver.move.ChunkMoveIteratorFactory} draws, for each move,
- * one of six families, each a {@link org.corridor.allocation.solver.move.MoveFamily}:
+ * one of seven families, each a {@link org.corridor.allocation.solver.move.MoveFamily}:
  * <ul>
  * <li>{@link org.corridor.allocation.solver.move.TransferMoves}: units move between a need's lines, to a lot with room
  * or back to unmet; trades between two needs when the lot is full
@@ -21,6 +21,10 @@
  * <li>{@link org.corridor.allocation.solver.move.RouteRebuildMoves}: the lines of a few routes of two sites are taken
  * off and placed again greedily, route by route ({@link org.corridor.allocation.solver.move.SiteRebuild} holds one
  * site's state);</li>
+ * <li>{@link org.corridor.allocation.solver.move.RouteModeMoves}: every line of one depot-to-site route switches to
+ * another mode that depot and site share, so its loads leave the old mode's vehicles together (vehicles are paid whole
+ * per depot, site and mode); a line the new mode cannot carry without breaking a hard constraint keeps its mode
+ * ({@link org.corridor.allocation.solver.move.RouteModeMove});</li>
  * <li>{@link org.corridor.allocation.solver.move.LineChangeMoves}: a whole line moves to another lot
  * ({@link org.corridor.allocation.solver.move.LineChangeMove}).</li>
  * </ul>
@@ -31,9 +35,10 @@
  * move being built, with the room it frees or takes per lot).
  *
  * <h2>Shares: one place</h2> How often each kind of move is tried is set in {@code solverConfig.xml} only: the union's
- * fixed probability weights (material moves 8, team change 1, team swap 1, team exchanges 1) and, within the material
- * moves, the share of each family as properties of the factory ({@code transferShare}, {@code swapShare},
- * {@code ejectionShare}, {@code routeClosureShare}, {@code routeRebuildShare}, {@code lineChangeShare}, adding up to 1;
+ * fixed probability weights (material moves 8, line mode change 1, team change 1, team swap 1, team exchanges 1) and,
+ * within the material moves, the share of each family as properties of the factory ({@code transferShare},
+ * {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare}, {@code routeRebuildShare},
+ * {@code routeModeShare}, {@code lineChangeShare}, adding up to 1;
  * {@link org.corridor.allocation.solver.move.MoveShares}). The code has no defaults: a factory without them fails when
  * its phase starts.
  *

@@ -30,7 +30,9 @@ public record DepotRequest(
                 example = Examples.ORGANISATION_ID) UUID organisationId,
         @NotNull @Schema(description = "Kind of depot", example = "UN_HUB") DepotKind kind,
         @Schema(description = "The depot has a port ships can load at, so allocation-service may plan SEA "
-                + "shipments from it to sites with a port. Absent means no port", example = "true") Boolean seaport) {
+                + "shipments from it to sites with a port. Absent means no port (in a landlocked country there "
+                + "never is one). True is refused (422) in a country the coastline data (world-countries) says "
+                + "is landlocked", example = "true") Boolean seaport) {
 
     public CatalogueService.NewDepot toCommand() {
         return new CatalogueService.NewDepot(code, name.trim(), countryCode, latitude, longitude, organisationId,

@@ -3,7 +3,7 @@
 // world-countries (mledoze/countries, ODbL-1.0). Run by hand, never by the build:
 //
 //   cd /tmp && npm pack world-countries@5.1.0 && mkdir -p wc && tar xzf world-countries-5.1.0.tgz -C wc
-//   node allocation-service/scripts/extract-countries.mjs /tmp/wc/package allocation-service/src/main/resources/geo
+//   node common/scripts/extract-countries.mjs /tmp/wc/package common/src/main/resources/geo
 //
 // countries.tsv: cca3, landlocked (true/false), land borders (cca3, comma separated), as the package has them.
 // landmasses.tsv: one land polygon (outer ring) of a country per line: cca3, polygon number (0 = the country's
