@@ -208,8 +208,9 @@ public class IncidentResource {
     @Operation(operationId = "listNeeds", summary = "List the material needs of an incident",
             description = "Needs in the order they were recorded (createdAt, then id), optionally of one site, "
                     + "each with its coverage. The JSON page carries an ETag and answers If-None-Match with 304. "
-                    + "Dashboards poll with `since` (only needs recorded strictly after it: a need is never edited, "
-                    + "so its createdAt is when it last changed). A reader that must not miss a need pages by keyset: "
+                    + "`since` lists only needs recorded strictly after it: a need's own fields never change once "
+                    + "recorded, but its coverage does, and a coverage change changes the page's ETag, so a dashboard "
+                    + "polls the page with If-None-Match to see coverage move and `since` to fetch new needs. A reader that must not miss a need pages by keyset: "
                     + "it asks page 0 with `since` and `sinceId` set to the createdAt and id of the last need it "
                     + "read, until a page comes back shorter than size. With format=csv (or Accept: "
                     + "text/csv) the answer is every matching need (page and size do not apply) as HXL-tagged CSV, "

@@ -6,10 +6,10 @@ import java.util.UUID;
 import org.corridor.common.problem.ProblemException;
 
 /**
- * Which needs of an incident GET /incidents/{id}/needs lists, in JSON pages and CSV alike. A need is never edited once
- * recorded, so its {@code createdAt} is when it last changed: {@code since} lists the needs recorded strictly after it,
- * and with {@code sinceId} (the id of the last need read) the position ({@code since}, {@code sinceId}) is a keyset
- * cursor in the list's order (createdAt, id), as GET /shipments pages.
+ * Which needs of an incident GET /incidents/{id}/needs lists, in JSON pages and CSV alike. A need's own fields never
+ * change once recorded (its coverage does, and that moves the page's ETag, not {@code since}): {@code since} lists the
+ * needs recorded strictly after it, and with {@code sinceId} (the id of the last need read) the position
+ * ({@code since}, {@code sinceId}) is a keyset cursor in the list's order (createdAt, id), as GET /shipments pages.
  */
 public record NeedFilter(UUID incidentId, UUID siteId, Instant since, UUID sinceId) {
 

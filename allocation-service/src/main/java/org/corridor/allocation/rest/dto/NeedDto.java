@@ -16,7 +16,7 @@ public record NeedDto(
         @Schema(description = "Priority", example = "CRITICAL") Priority priority,
         @Schema(description = "Latest useful delivery time", example = "2023-02-09T00:00:00Z") Instant deliverBy,
         @Schema(description = "How far approved plans cover it (read-only)") NeedCoverageDto coverage,
-        @Schema(description = "When it was recorded (read-only; a need is never edited): with id, the keyset cursor "
+        @Schema(description = "When it was recorded (read-only; the need's own fields never change after it, its coverage does): with id, the keyset cursor "
                 + "of the needs list (since and sinceId)", example = "2023-02-06T04:30:00Z") Instant createdAt) {
 
     public static NeedDto from(NeedView n) {
