@@ -111,7 +111,7 @@ public class StockResource {
             @QueryParam("availableOnly") @DefaultValue("false") @Parameter(
                     description = "Only unexpired lots with available stock", example = "true") boolean availableOnly,
             @QueryParam("lotId") @Parameter(description = "Only these lots; repeat the parameter for several (at "
-                    + "most " + StockFilter.MAX_LOT_IDS + " per request)", example = Examples.LOT_ID,
+                    + "most " + StockFilter.MAX_LOT_IDS + " per request)", example = "[\"" + Examples.LOT_ID + "\"]",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)) List<String> lotIds,
             @QueryParam("since") @Parameter(description = "Only lots whose balance changed strictly after this instant "
                     + "(ISO-8601 UTC); with sinceId, also those changed exactly at it whose lotId comes after sinceId. "
