@@ -104,8 +104,9 @@ public class ShipmentService {
      * then id, so that pages never overlap or skip while nothing changes. {@code since}: changed strictly after it;
      * with {@code sinceId} as well, changed after the position ({@code since}, {@code sinceId}) in that order, i.e.
      * also changed exactly at {@code since} with a greater id (a keyset cursor: the last shipment a reader processed).
-     * Reads the page with one query for the shipments, one for all their lines and one count, whatever the page size,
-     * as records straight from SQL ({@link ShipmentRow}, {@link ShipmentLineRow}): no entity is built.
+     * Reads the page with one query for the shipments, one for all their lines and, unless the page is the last one
+     * and not empty, one count, whatever the page size, as records straight from SQL ({@link ShipmentRow},
+     * {@link ShipmentLineRow}): no entity is built.
      */
     @Transactional
     public PageResponse<ShipmentView> list(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status,
@@ -118,7 +119,15 @@ public class ShipmentService {
         Map<UUID, List<ShipmentLineRow>> lines = ShipmentLineRow.byShipment(rows.stream().map(ShipmentRow::id)
                 .toList());
         List<ShipmentView> items = rows.stream().map(s -> ShipmentView.of(s, lines.get(s.id()))).toList();
-        return new PageResponse<>(items, page.page, page.size, ShipmentRow.count(f.where(), f.params()));
+        return new PageResponse<>(items, page.page, page.size, total(f, first, rows.size(), page.size));
+    }
+
+    /**
+     * The number of matching shipments. A page that holds something but is not full is the last one, so the total is
+     * known without counting (a dashboard's usual page: everything fits); a full or empty page needs the count.
+     */
+    private static long total(Filter f, long first, int read, int size) {
+        return read > 0 && read < size ? first + read : ShipmentRow.count(f.where(), f.params());
     }
 
     /** Shipments read per round trip when the whole list is streamed, and whose lines are read with one query. */

@@ -182,12 +182,18 @@ class ShipmentListingTest {
         // the background retry of pending releases queries the same database: hold it while counting
         scheduler.pause(RETRY_JOB);
         try {
-            long twelve = statements(url + "&size=500", 12);
+            long twelve = statements(url + "&size=12", 12);
             long two = statements(url + "&size=2", 2);
-            // the change marker (for the ETag), the shipments, all their lines, the count: the same for 2 shipments
-            // as for 12
+            // a full page: the change marker (for the ETag), the shipments, all their lines, the count: the same for
+            // 2 shipments as for 12
             assertEquals(4, twelve);
             assertEquals(two, twelve);
+            // the last page, not full: its total is known without counting
+            assertEquals(3, statements(url + "&size=500", 12));
+            assertEquals(3, statements(url + "&size=5&page=2", 2));
+            for (String page : List.of("&size=500", "&size=5&page=2", "&size=12", "&size=5&page=3")) {
+                given().get(url + page).then().statusCode(200).body("total", equalTo(12));
+            }
             // one shipment: the shipment and its lines
             assertEquals(2, statements("/api/v1/shipments/" + one, -1));
         } finally {
