@@ -104,8 +104,8 @@ public class ShipmentService {
      * then id, so that pages never overlap or skip while nothing changes. {@code since}: changed strictly after it;
      * with {@code sinceId} as well, changed after the position ({@code since}, {@code sinceId}) in that order, i.e.
      * also changed exactly at {@code since} with a greater id (a keyset cursor: the last shipment a reader processed).
-     * Reads the page with one query for the shipments, one for all their lines and, unless the page is the last one
-     * and not empty, one count, whatever the page size, as records straight from SQL ({@link ShipmentRow},
+     * Reads the page with one query for the shipments, one for all their lines and, unless the page is the last one and
+     * not empty, one count, whatever the page size, as records straight from SQL ({@link ShipmentRow},
      * {@link ShipmentLineRow}): no entity is built.
      */
     @Transactional
