@@ -29,12 +29,18 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * that many local search steps: the SHA-256 of its plan (lines and team assignments; two versions of the solver that
  * search the same way print the same) and its score calculations per CPU-second of this thread (the same work for both
  * versions, so the load hardly matters);</li>
+ * <li>with {@code benchmark.fixedCalculations} > 0, one solve per solver seed of {@code benchmark.seeds} (7,8,9,10,11,12),
+ * each ending its local search after that many score calculations: the evaluated score of each and the mean soft
+ * score. Equal work for configurations whose moves differ in how many steps they take (a fixed number of steps is
+ * not: a configuration whose moves are often accepted without changing the score takes more steps for the same
+ * calculations), and independent of the machine's load;</li>
  * <li>the benchmark's timed run ({@link OptaPlannerRunner}, budget {@code benchmark.budget.<size>}; 0 skips it): score
  * calculations per second of wall clock and per CPU-second, and the evaluated score.</li>
  * </ol>
  * System properties: {@code benchmark.size} (M), {@code benchmark.seed} (42), {@code benchmark.warmupSeconds} (20),
  * {@code benchmark.budget.<size>} (as in {@link BenchmarkMain}), {@code benchmark.fingerprintSteps} (0),
- * {@code benchmark.fingerprintSeed} (7).
+ * {@code benchmark.fingerprintSeed} (7), {@code benchmark.fixedCalculations} (0), {@code benchmark.seeds}
+ * (7,8,9,10,11,12).
  */
 public final class OptaPlannerOnly {
 
@@ -56,6 +62,10 @@ public final class OptaPlannerOnly {
         int steps = Integer.getInteger("benchmark.fingerprintSteps", 0);
         if (steps > 0) {
             fixedStepRun(size, seed, input, evaluator, steps);
+        }
+        long calculations = Long.getLong("benchmark.fixedCalculations", 0);
+        if (calculations > 0) {
+            fixedCalculationRuns(size, seed, input, evaluator, calculations);
         }
         long budget = Long.getLong("benchmark.budget." + size.name(),
                 size.name().equals("S") || size.name().equals("M") ? 10 : 60);
@@ -80,17 +90,42 @@ public final class OptaPlannerOnly {
                 cpuMillis == 0 ? 0 : run.calculations() * 1000 / cpuMillis, loadAverage());
     }
 
+    private static void fixedCalculationRuns(InstanceGenerator.Size size, long seed, SolverInput input,
+            PlanEvaluator evaluator, long calculations) {
+        long sum = 0;
+        int runs = 0;
+        for (String s : System.getProperty("benchmark.seeds", "7,8,9,10,11,12").split(",")) {
+            long solverSeed = Long.parseLong(s.trim());
+            SolverConfig config = seededConfig(solverSeed,
+                    new TerminationConfig().withScoreCalculationCountLimit(calculations));
+            Solver<AllocationSolution> solver = SolverFactory.<AllocationSolution>create(config).buildSolver();
+            PlanEvaluator.Score score = evaluator
+                    .evaluate(OptaPlannerRunner.toPlan(solver.solve(AllocationProblemBuilder.build(input))));
+            sum += score.soft();
+            runs++;
+            log("%s seed %d, solver seed %d, %d score calculations: %s; load: %s", size.name(), seed, solverSeed,
+                    calculations, score, loadAverage());
+        }
+        log("%s seed %d, %d score calculations: mean soft %d over %d solver seeds", size.name(), seed, calculations,
+                sum / runs, runs);
+    }
+
+    /** The production configuration with a random seed, its local search ended by {@code localSearchEnd}. */
+    static SolverConfig seededConfig(long solverSeed, TerminationConfig localSearchEnd) {
+        OptaPlannerRunner.productionLogLevel();
+        SolverConfig config = AllocationSolverConfig.solverConfig().withTerminationConfig(new TerminationConfig());
+        config.setRandomSeed(solverSeed);
+        config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1).setTerminationConfig(localSearchEnd);
+        return config;
+    }
+
     /** The plan of a seeded fixed-step solve and the score calculations it took. */
     record SeededRun(Plan plan, long calculations) {
     }
 
     /** The production configuration with a random seed, local search ended after {@code steps} steps. */
     static SeededRun seededPlan(SolverInput input, long solverSeed, int steps) {
-        OptaPlannerRunner.productionLogLevel();
-        SolverConfig config = AllocationSolverConfig.solverConfig().withTerminationConfig(new TerminationConfig());
-        config.setRandomSeed(solverSeed);
-        var localSearch = config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1);
-        localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps));
+        SolverConfig config = seededConfig(solverSeed, new TerminationConfig().withStepCountLimit(steps));
         Solver<AllocationSolution> solver = SolverFactory.<AllocationSolution>create(config).buildSolver();
         AllocationSolution best = solver.solve(AllocationProblemBuilder.build(input));
         long calculations = ((DefaultSolver<AllocationSolution>) solver).getSolverScope().getScoreCalculationCount();
