@@ -29,10 +29,10 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * that many local search steps: the SHA-256 of its plan (lines and team assignments; two versions of the solver that
  * search the same way print the same) and its score calculations per CPU-second of this thread (the same work for both
  * versions, so the load hardly matters);</li>
- * <li>with {@code benchmark.fixedCalculations} > 0, one solve per solver seed of {@code benchmark.seeds} (7,8,9,10,11,12),
- * each ending its local search after that many score calculations: the evaluated score of each and the mean soft
- * score. Equal work for configurations whose moves differ in how many steps they take (a fixed number of steps is
- * not: a configuration whose moves are often accepted without changing the score takes more steps for the same
+ * <li>with {@code benchmark.fixedCalculations} > 0, one solve per solver seed of {@code benchmark.seeds}
+ * (7,8,9,10,11,12), each ending its local search after that many score calculations: the evaluated score of each and
+ * the mean soft score. Equal work for configurations whose moves differ in how many steps they take (a fixed number of
+ * steps is not: a configuration whose moves are often accepted without changing the score takes more steps for the same
  * calculations), and independent of the machine's load;</li>
  * <li>the benchmark's timed run ({@link OptaPlannerRunner}, budget {@code benchmark.budget.<size>}; 0 skips it): score
  * calculations per second of wall clock and per CPU-second, and the evaluated score.</li>
