@@ -82,7 +82,8 @@ public class OrphanTeams {
     public record PlanTeams(PlanStatus status, Set<UUID> teamIds) {
     }
 
-    @Scheduled(every = "${corridor.approval.orphan-sweep-every}", identity = "orphan-teams",
+    @Scheduled(every = "${corridor.approval.orphan-sweep-every}", delayed = "${corridor.approval.orphan-sweep-every}",
+            identity = "orphan-teams",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
