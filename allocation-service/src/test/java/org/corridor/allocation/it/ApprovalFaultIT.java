@@ -146,6 +146,47 @@ class ApprovalFaultIT {
     }
 
     /**
+     * The shipment counterpart of F2: shipment-service's shipment table is locked against writes while the plan is
+     * approved, so the shipment's creation waits past allocation's give-up and settle delay; the undo (which can still
+     * read the table) finds no shipment and the plan is SOLVED again; then the lock goes, the shipment commits PLANNED
+     * for a plan that holds nothing, and allocation's orphan shipment sweep must cancel it.
+     */
+    @Test
+    @Order(8)
+    void aShipmentCommittingAfterTheApprovalEndedIsCancelledBySweep() throws Exception {
+        log.phase("F7");
+        Crisis c = new Crisis(system, "F7", log);
+        String planId = c.solvedWithDepots(1, "EMT_SPECIALISED_CELL");
+        Instant t0 = Instant.now();
+        JsonPath end;
+        Instant released;
+        try (Connection lock = system.connect("shipment")) {
+            lock.setAutoCommit(false);
+            try (java.sql.Statement s = lock.createStatement()) {
+                s.execute("LOCK TABLE shipment IN EXCLUSIVE MODE");
+            }
+            CompletableFuture<Instant> approval = ended(() -> c.approve(planId, "approve-F7", Duration.ofMinutes(3)));
+            awaitLockWaiter("shipment", Duration.ofMinutes(1));
+            approval.get(3, TimeUnit.MINUTES);
+            end = c.plan(planId);
+            lock.commit();
+            released = Instant.now();
+        }
+        assertEquals("SOLVED", end.getString("status"), "the approval ended while the shipment was blocked: "
+                + end.prettify());
+        // the blocked creation commits now, after the approval ended; the sweep (every ORPHAN_SWEEP) cancels it
+        awaitCount("shipment", "SELECT COUNT(*) FROM shipment WHERE plan_id = ?", planId, 1, Duration.ofSeconds(30));
+        Instant created = Instant.now();
+        awaitCount("shipment", "SELECT CASE WHEN COUNT(*) = 0 THEN 1 ELSE 0 END FROM shipment WHERE plan_id = ? "
+                + "AND status <> 'CANCELLED'", planId, 1, ORPHAN_SWEEP.multipliedBy(5).plusSeconds(10));
+        Instant cancelled = Instant.now();
+        report.add(String.format("F7: shipment table locked %.1f s; approval ended as %s%s; the shipment committed "
+                + "%.1f s after the lock went and was cancelled by the sweep %.1f s later", seconds(t0, released),
+                end.getString("status"), errorOf(end), seconds(released, created), seconds(created, cancelled)));
+        assertSettled(c, planId);
+    }
+
+    /**
      * Holds {@code SELECT ... FOR UPDATE} locks on the balances of the plan's lots in inventory's database for
      * {@code hold} while the plan is approved, so inventory's reservation waits and commits only after allocation's
      * call timed out; then lets go.
@@ -216,8 +257,13 @@ class ApprovalFaultIT {
 
     /** Waits until a session of inventory's database waits for a lock (the reservation blocked); answers when. */
     static Instant awaitLockWaiter(Duration timeout) throws SQLException {
+        return awaitLockWaiter("inventory", timeout);
+    }
+
+    /** Waits until a session of the service's database waits for a lock; answers when. */
+    static Instant awaitLockWaiter(String service, Duration timeout) throws SQLException {
         Instant giveUp = Instant.now().plus(timeout);
-        try (Connection db = system.connect("inventory");
+        try (Connection db = system.connect(service);
                 PreparedStatement s = db.prepareStatement(
                         "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
             while (Instant.now().isBefore(giveUp)) {
@@ -230,7 +276,7 @@ class ApprovalFaultIT {
                 Scenario.sleep(20);
             }
         }
-        throw new AssertionError("no request of inventory waited for the locked lots within " + timeout);
+        throw new AssertionError("no request of " + service + " waited for the locked rows within " + timeout);
     }
 
     /**
