@@ -39,9 +39,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Plan approval under real faults, with the approval's timings shortened ({@link #ENV}): inventory-service committing a
- * reservation after allocation-service's call timed out (its rows locked from a JDBC transaction), shipment-service
- * killed (SIGKILL) between two shipment creations, allocation-service killed in the middle of an approval, and
- * PostgreSQL restarted while approvals, receipts and reservations flow.
+ * reservation or a team assignment after allocation-service's call timed out (its rows locked from a JDBC transaction),
+ * shipment-service killed (SIGKILL) between two shipment creations, allocation-service killed in the middle of an
+ * approval, and PostgreSQL restarted while approvals, receipts and reservations flow.
  * <p>
  * After each fault the approval must end either APPROVED (one reservation holding exactly the plan, shipments carrying
  * exactly it, its team assigned) or SOLVED with an {@code approvalError} and nothing held anywhere; the cross-database
@@ -98,6 +98,92 @@ class ApprovalFaultIT {
         // held well past give-up + settle delay (yet within inventory's transaction timeout): the undo looks while
         // the reservation is still blocked, and it commits afterwards; allocation's orphan sweep must release it
         lockedLots("F2", "USAR_MEDIUM", GIVE_UP.plus(SETTLE).plusSeconds(12));
+    }
+
+    /**
+     * The team counterpart of F2: the plan's team row is locked in inventory's database while the plan is approved, so
+     * the assignment waits past allocation's give-up and settle delay; the undo finds no team assigned and the plan is
+     * SOLVED again; only then do the locks go, the assignment commits under {@code plan-<id>} for a plan that holds
+     * nothing, and allocation's orphan team sweep must release it.
+     */
+    @Test
+    @Order(7)
+    void aTeamAssignmentCommittingAfterTheApprovalEndedIsReleasedBySweep() throws Exception {
+        log.phase("F6");
+        Crisis c = new Crisis(system, "F6", log);
+        String planId = c.solvedWithDepots(2, "USAR_LIGHT");
+        String teamId = c.plan(planId).getString("teamAssignments[0].teamId");
+        assertNotNull(teamId, "the plan assigns a team");
+        Instant t0 = Instant.now();
+        JsonPath end;
+        Instant released;
+        try (Connection lock = system.connect("inventory")) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement s = lock.prepareStatement("SELECT id FROM team WHERE id = ? FOR UPDATE")) {
+                s.setObject(1, UUID.fromString(teamId));
+                s.executeQuery().close();
+            }
+            CompletableFuture<Instant> approval = ended(() -> c.approve(planId, "approve-F6", Duration.ofMinutes(3)));
+            awaitLockWaiter(Duration.ofMinutes(1));
+            approval.get(3, TimeUnit.MINUTES);
+            end = c.plan(planId);
+            lock.commit();
+            released = Instant.now();
+        }
+        assertEquals("SOLVED", end.getString("status"), "the approval ended while the assignment was blocked: "
+                + end.prettify());
+        // the blocked assignment commits now, after the approval ended; the sweep (every ORPHAN_SWEEP) releases it
+        awaitCount("inventory", "SELECT COUNT(*) FROM team WHERE id = ? AND status = 'ASSIGNED' "
+                + "AND assignment_reference = 'plan-" + planId + "'", teamId, 1, Duration.ofSeconds(30));
+        Instant assigned = Instant.now();
+        awaitCount("inventory", "SELECT COUNT(*) FROM team WHERE id = ? AND status = 'AVAILABLE'", teamId, 1,
+                ORPHAN_SWEEP.multipliedBy(5).plusSeconds(10));
+        Instant freed = Instant.now();
+        report.add(String.format("F6: team row locked %.1f s; approval ended as %s%s; the assignment committed "
+                + "%.1f s after the locks went and was released by the sweep %.1f s later", seconds(t0, released),
+                end.getString("status"), errorOf(end), seconds(released, assigned), seconds(assigned, freed)));
+        assertSettled(c, planId);
+    }
+
+    /**
+     * The shipment counterpart of F2: shipment-service's shipment table is locked against writes while the plan is
+     * approved, so the shipment's creation waits past allocation's give-up and settle delay; the undo (which can still
+     * read the table) finds no shipment and the plan is SOLVED again; then the lock goes, the shipment commits PLANNED
+     * for a plan that holds nothing, and allocation's orphan shipment sweep must cancel it.
+     */
+    @Test
+    @Order(8)
+    void aShipmentCommittingAfterTheApprovalEndedIsCancelledBySweep() throws Exception {
+        log.phase("F7");
+        Crisis c = new Crisis(system, "F7", log);
+        String planId = c.solvedWithDepots(1, "EMT_SPECIALISED_CELL");
+        Instant t0 = Instant.now();
+        JsonPath end;
+        Instant released;
+        try (Connection lock = system.connect("shipment")) {
+            lock.setAutoCommit(false);
+            try (java.sql.Statement s = lock.createStatement()) {
+                s.execute("LOCK TABLE shipment IN EXCLUSIVE MODE");
+            }
+            CompletableFuture<Instant> approval = ended(() -> c.approve(planId, "approve-F7", Duration.ofMinutes(3)));
+            awaitLockWaiter("shipment", Duration.ofMinutes(1));
+            approval.get(3, TimeUnit.MINUTES);
+            end = c.plan(planId);
+            lock.commit();
+            released = Instant.now();
+        }
+        assertEquals("SOLVED", end.getString("status"), "the approval ended while the shipment was blocked: "
+                + end.prettify());
+        // the blocked creation commits now, after the approval ended; the sweep (every ORPHAN_SWEEP) cancels it
+        awaitCount("shipment", "SELECT COUNT(*) FROM shipment WHERE plan_id = ?", planId, 1, Duration.ofSeconds(30));
+        Instant created = Instant.now();
+        awaitCount("shipment", "SELECT CASE WHEN COUNT(*) = 0 THEN 1 ELSE 0 END FROM shipment WHERE plan_id = ? "
+                + "AND status <> 'CANCELLED'", planId, 1, ORPHAN_SWEEP.multipliedBy(5).plusSeconds(10));
+        Instant cancelled = Instant.now();
+        report.add(String.format("F7: shipment table locked %.1f s; approval ended as %s%s; the shipment committed "
+                + "%.1f s after the lock went and was cancelled by the sweep %.1f s later", seconds(t0, released),
+                end.getString("status"), errorOf(end), seconds(released, created), seconds(created, cancelled)));
+        assertSettled(c, planId);
     }
 
     /**
@@ -171,8 +257,13 @@ class ApprovalFaultIT {
 
     /** Waits until a session of inventory's database waits for a lock (the reservation blocked); answers when. */
     static Instant awaitLockWaiter(Duration timeout) throws SQLException {
+        return awaitLockWaiter("inventory", timeout);
+    }
+
+    /** Waits until a session of the service's database waits for a lock; answers when. */
+    static Instant awaitLockWaiter(String service, Duration timeout) throws SQLException {
         Instant giveUp = Instant.now().plus(timeout);
-        try (Connection db = system.connect("inventory");
+        try (Connection db = system.connect(service);
                 PreparedStatement s = db.prepareStatement(
                         "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
             while (Instant.now().isBefore(giveUp)) {
@@ -185,7 +276,7 @@ class ApprovalFaultIT {
                 Scenario.sleep(20);
             }
         }
-        throw new AssertionError("no request of inventory waited for the locked lots within " + timeout);
+        throw new AssertionError("no request of " + service + " waited for the locked rows within " + timeout);
     }
 
     /**

@@ -210,6 +210,25 @@ class PlanResourceTest {
     }
 
     @Test
+    void aLotHoldingMoreUnitsThanAnIntIsPlannedFrom() throws Exception {
+        // 5 billion units: past 2^31 - 1, where reading quantities as int made every POST /plans a 503
+        inventory.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/stock")).atPriority(0)
+                .willReturn(WireMock.aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(InventoryStubs.stockPageWithBlankets(5_000_000_000L))));
+        Map<String, Object> incident = incident("Cold wave", "TUR", List.of(site("Kars", 40.60, 43.10, 500)));
+        String incidentId = (String) incident.get("id");
+        need(incidentId, siteId(incident, 0), InventoryStubs.BLANKET, 120, "HIGH");
+        String planId = post("/api/v1/plans", planBody(incidentId, "PT3S", "PT1S")).statusCode(202).extract()
+                .path("id");
+        JsonPath plan = awaitFinished(planId);
+        assertEquals("SOLVED", plan.getString("status"), plan.prettify());
+        assertEquals(List.of(InventoryStubs.LOT_BLANKET_GAZIANTEP.toString()),
+                plan.getList("lines.lotId", String.class).stream().distinct().toList(), plan.prettify());
+        assertEquals(120, plan.<Integer>getList("lines.quantity").stream().mapToInt(Integer::intValue).sum(),
+                plan.prettify());
+    }
+
+    @Test
     void inventoryDownIs503() {
         Map<String, Object> incident = incident("Storm", "TUR", List.of(site("Izmir", 38.42, 27.14, 100)));
         need((String) incident.get("id"), siteId(incident, 0), InventoryStubs.TENT, 5, "LOW");

@@ -88,6 +88,18 @@ public final class InventoryStubs {
                         BLANKET, 5000)));
     }
 
+    /**
+     * The usual stock, but the Gaziantep blanket lot holds {@code blankets} units: more than an {@code int} holds if
+     * need be (a donor's FOUND adjustments may take a lot there).
+     */
+    public static String stockPageWithBlankets(long blankets) {
+        return page(List.of(
+                lot(LOT_TENT_GAZIANTEP, DEPOT_GAZIANTEP, "TR-GAZ", "Gaziantep logistics hub", "TUR", 37.07, 37.38, TENT,
+                        300),
+                lot(LOT_BLANKET_GAZIANTEP, DEPOT_GAZIANTEP, "TR-GAZ", "Gaziantep logistics hub", "TUR", 37.07, 37.38,
+                        BLANKET, blankets)));
+    }
+
     public static String teamsPage() {
         return page(List.of(
                 team(TEAM_TUR_MEDIUM, "AKUT medium USAR", "TUR", "USAR_MEDIUM", 40, 41.01, 28.97, 6),
@@ -95,7 +107,7 @@ public final class InventoryStubs {
     }
 
     private static String lot(UUID lotId, UUID depotId, String depotCode, String depotName, String country, double lat,
-            double lon, String itemCode, int available) {
+            double lon, String itemCode, long available) {
         return """
                 {"lotId":"%s","depotId":"%s","depotCode":"%s","depotName":"%s","countryCode":"%s","latitude":%s,"longitude":%s,
                  "itemCode":"%s","lotCode":"LOT-%s","expiresOn":null,"donorOrganisationId":"00000000-0000-4000-8000-00000000000a",

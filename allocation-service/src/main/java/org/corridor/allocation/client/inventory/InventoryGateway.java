@@ -83,6 +83,11 @@ public class InventoryGateway extends UpstreamGateway {
         return Upstream.call(SERVICE, () -> client.teams("AVAILABLE", page, PAGE_SIZE));
     }
 
+    /** One page of the teams ASSIGNED (under any reference): what every approval left assigned in inventory. */
+    public InventoryClient.Page<InventoryClient.Team> assignedTeams(int page) {
+        return Upstream.call(SERVICE, () -> client.teams("ASSIGNED", page, PAGE_SIZE));
+    }
+
     public JsonNode reserve(String key, String reference, List<InventoryClient.ReservationLine> lines) {
         return Upstream.call(SERVICE,
                 () -> client.reserve(key, new InventoryClient.ReservationRequest(reference, lines)));

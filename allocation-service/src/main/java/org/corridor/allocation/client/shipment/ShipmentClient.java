@@ -58,6 +58,12 @@ public interface ShipmentClient {
     Page<Shipment> shipments(@QueryParam("planId") UUID planId, @QueryParam("page") int page,
             @QueryParam("size") int size);
 
+    /** Shipments in one status, of every plan: what all approvals left in shipment-service. */
+    @GET
+    @Path("/api/v1/shipments")
+    Page<Shipment> shipmentsWithStatus(@QueryParam("status") String status, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Page<T>(List<T> items, int page, int size, long total) {
     }

@@ -47,6 +47,11 @@ public class ShipmentGateway extends UpstreamGateway {
         return Upstream.call(SERVICE, () -> client.shipments(planId, page, PAGE_SIZE));
     }
 
+    /** One page of {@code size} PLANNED shipments of every plan (with their lines). */
+    public ShipmentClient.Page<ShipmentClient.Shipment> plannedShipments(int page, int size) {
+        return Upstream.call(SERVICE, () -> client.shipmentsWithStatus("PLANNED", page, size));
+    }
+
     /**
      * Cancels a PLANNED shipment without releasing its stock: its units stay held by {@code keptIn} for the re-plan
      * that takes them over.

@@ -273,16 +273,24 @@ public class ApprovalRuns {
         return n.intValue();
     }
 
-    /** Records a new attempt and its run (due at once, not leased) with its steps, in the caller's transaction. */
-    void open(UUID planId, int attempt, List<ApprovalSteps.Spec> specs) {
+    /**
+     * Records a new attempt and its run (not leased) with its steps, in the caller's transaction. The run is due at
+     * once, or at {@code notBefore} when that is later (an orphan team sweep's fence, {@link OrphanTeams}), saying so.
+     */
+    void open(UUID planId, int attempt, List<ApprovalSteps.Spec> specs, Instant notBefore) {
         Instant now = DbClock.now();
+        boolean fenced = notBefore != null && notBefore.isAfter(now);
         em.createNativeQuery("INSERT INTO approval_attempt (plan_id, attempt, started_at) VALUES (?1, ?2, ?3)")
                 .setParameter(1, planId).setParameter(2, attempt).setParameter(3, now).executeUpdate();
         ApprovalRun r = new ApprovalRun();
         r.planId = planId;
         r.attempt = attempt;
         r.phase = ApprovalRun.Phase.APPLYING;
-        r.retryAt = now;
+        r.retryAt = fenced ? notBefore : now;
+        if (fenced) {
+            r.lastError = "teams an earlier approval of this plan left assigned in inventory are being released; the "
+                    + "approval goes on when that ends, by " + notBefore;
+        }
         r.startedAt = now;
         r.updatedAt = now;
         r.persist();
@@ -304,6 +312,13 @@ public class ApprovalRuns {
                 + "WHERE plan_id = ?3 AND attempt = ?4").setParameter(1, outcome).setParameter(2, problem)
                 .setParameter(3, c.planId()).setParameter(4, c.attempt()).executeUpdate();
         ApprovalRun.deleteById(c.planId());
+    }
+
+    /** The end of an orphan team sweep's fence on the plan, if one runs ({@link OrphanTeams}). */
+    Instant orphanFence(UUID planId) {
+        List<Instant> until = em.createNativeQuery("SELECT orphan_sweep_until FROM plan WHERE id = ?1 "
+                + "AND orphan_sweep_until > now()", Instant.class).setParameter(1, planId).getResultList();
+        return until.isEmpty() ? null : until.get(0);
     }
 
     /** Locks the plan's row, then reads it (a plan is not locked in the same select as it is read). */

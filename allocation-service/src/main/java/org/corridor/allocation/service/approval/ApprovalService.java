@@ -133,9 +133,11 @@ public class ApprovalService {
         }
         checks.requireFresh(plan, lines, teams, sites);
         int attempt = runs.lastAttempt(planId) + 1;
+        // a sweep releasing teams left assigned under this plan's reference: the steps wait until it is done
+        java.time.Instant fence = runs.orphanFence(planId);
         if (base == null) {
             checks.requireUncovered(plan, lines, teams);
-            runs.open(planId, attempt, steps.steps(planId, attempt, lines, teams, prepared.items(), sites));
+            runs.open(planId, attempt, steps.steps(planId, attempt, lines, teams, prepared.items(), sites), fence);
             em.createNativeQuery("UPDATE plan_team_assignment SET reference = ?1 WHERE plan_id = ?2")
                     .setParameter(1, ApprovalSteps.reference(planId)).setParameter(2, planId).executeUpdate();
         } else {
@@ -152,7 +154,7 @@ public class ApprovalService {
             checks.requireUncovered(plan, lines, teams);
             DeltaSteps.Delta d = delta.steps(planId, attempt, lines, teams, baseLines, baseTeams, prepared.items(),
                     sites);
-            runs.open(planId, attempt, d.specs());
+            runs.open(planId, attempt, d.specs(), fence);
             for (PlanLine l : lines) {
                 UUID[] carried = d.keptShipment().get(l.id);
                 l.shipmentId = carried == null ? null : carried[0];

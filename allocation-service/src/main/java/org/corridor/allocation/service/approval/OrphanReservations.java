@@ -77,7 +77,8 @@ public class OrphanReservations {
     public record Sweep(int looked, int released, int failed) {
     }
 
-    @Scheduled(every = "${corridor.approval.orphan-sweep-every}", identity = "orphan-reservations",
+    @Scheduled(every = "${corridor.approval.orphan-sweep-every}", delayed = "${corridor.approval.orphan-sweep-every}",
+            identity = "orphan-reservations",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
