@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.corridor.allocation.solver.AllocationProblemBuilder;
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.AllocationSolverConfig;
@@ -29,20 +31,23 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * that many local search steps: the SHA-256 of its plan (lines and team assignments; two versions of the solver that
  * search the same way print the same) and its score calculations per CPU-second of this thread (the same work for both
  * versions, so the load hardly matters);</li>
- * <li>with {@code benchmark.fixedCalculations} > 0, one solve per solver seed of {@code benchmark.seeds}
- * (7,8,9,10,11,12), each ending its local search after that many score calculations: the evaluated score of each and
- * the mean soft score. Equal work for configurations whose moves differ in how many steps they take (a fixed number of
- * steps is not: a configuration whose moves are often accepted without changing the score takes more steps for the same
- * calculations), and independent of the machine's load;</li>
+ * <li>with {@code benchmark.fixedCalculations} > 0, one solve per solver seed of {@code benchmark.seeds} (7 to 24),
+ * each ending its local search after that many score calculations: the evaluated score of each, and the mean soft score
+ * with its spread (standard deviation, standard error of the mean, worst and best). Equal work for configurations whose
+ * moves differ in how many steps they take (a fixed number of steps is not: a configuration whose moves are often
+ * accepted without changing the score takes more steps for the same calculations), and independent of the machine's
+ * load;</li>
  * <li>the benchmark's timed run ({@link OptaPlannerRunner}, budget {@code benchmark.budget.<size>}; 0 skips it): score
  * calculations per second of wall clock and per CPU-second, and the evaluated score.</li>
  * </ol>
  * System properties: {@code benchmark.size} (M), {@code benchmark.seed} (42), {@code benchmark.warmupSeconds} (20),
  * {@code benchmark.budget.<size>} (as in {@link BenchmarkMain}), {@code benchmark.fingerprintSteps} (0),
- * {@code benchmark.fingerprintSeed} (7), {@code benchmark.fixedCalculations} (0), {@code benchmark.seeds}
- * (7,8,9,10,11,12).
+ * {@code benchmark.fingerprintSeed} (7), {@code benchmark.fixedCalculations} (0), {@code benchmark.seeds} (7 to 24).
  */
 public final class OptaPlannerOnly {
+
+    /** Solver seeds 7 to 24: eighteen solves, enough to tell apart means about 0.6 % apart on M. */
+    static final String DEFAULT_SEEDS = "7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24";
 
     private OptaPlannerOnly() {
     }
@@ -92,22 +97,40 @@ public final class OptaPlannerOnly {
 
     private static void fixedCalculationRuns(InstanceGenerator.Size size, long seed, SolverInput input,
             PlanEvaluator evaluator, long calculations) {
-        long sum = 0;
-        int runs = 0;
-        for (String s : System.getProperty("benchmark.seeds", "7,8,9,10,11,12").split(",")) {
+        List<Long> softs = new ArrayList<>();
+        for (String s : System.getProperty("benchmark.seeds", DEFAULT_SEEDS).split(",")) {
             long solverSeed = Long.parseLong(s.trim());
             SolverConfig config = seededConfig(solverSeed,
                     new TerminationConfig().withScoreCalculationCountLimit(calculations));
             Solver<AllocationSolution> solver = SolverFactory.<AllocationSolution>create(config).buildSolver();
             PlanEvaluator.Score score = evaluator
                     .evaluate(OptaPlannerRunner.toPlan(solver.solve(AllocationProblemBuilder.build(input))));
-            sum += score.soft();
-            runs++;
+            softs.add(score.soft());
             log("%s seed %d, solver seed %d, %d score calculations: %s; load: %s", size.name(), seed, solverSeed,
                     calculations, score, loadAverage());
         }
-        log("%s seed %d, %d score calculations: mean soft %d over %d solver seeds", size.name(), seed, calculations,
-                sum / runs, runs);
+        SeedSpread spread = SeedSpread.of(softs);
+        log("%s seed %d, %d score calculations: mean soft %d over %d solver seeds (standard deviation %d, standard "
+                + "error of the mean %d, from %d to %d)", size.name(), seed, calculations, spread.mean(), softs.size(),
+                spread.deviation(), spread.standardError(), spread.worst(), spread.best());
+    }
+
+    /**
+     * Mean and spread of the soft scores of solves that differ only in their solver seed. On M one seed's plan differs
+     * from another's by about 1 % (one standard deviation): two configurations compared on six seeds each are only told
+     * apart when their means differ by more than about twice the standard errors combined.
+     */
+    record SeedSpread(long mean, long deviation, long standardError, long worst, long best) {
+
+        static SeedSpread of(List<Long> softs) {
+            int n = softs.size();
+            double mean = softs.stream().mapToLong(Long::longValue).average().orElse(0);
+            double squares = softs.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            double deviation = n < 2 ? 0 : Math.sqrt(squares / (n - 1));
+            return new SeedSpread(Math.round(mean), Math.round(deviation), Math.round(deviation / Math.sqrt(n)),
+                    softs.stream().mapToLong(Long::longValue).min().orElse(0),
+                    softs.stream().mapToLong(Long::longValue).max().orElse(0));
+        }
     }
 
     /** The production configuration with a random seed, its local search ended by {@code localSearchEnd}. */
