@@ -8,6 +8,8 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.corridor.allocation.client.inventory.InventoryClient;
 import org.corridor.allocation.client.inventory.InventoryGateway;
+import org.corridor.common.client.ListPage;
+import org.corridor.common.client.ListPages;
 import org.corridor.common.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -65,19 +67,8 @@ public class InventoryReads {
         });
     }
 
-    private static <T> List<T> all(IntFunction<InventoryClient.Page<T>> fetch) {
-        List<T> out = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            InventoryClient.Page<T> p = fetch.apply(page);
-            if (p == null || p.items() == null) {
-                break;
-            }
-            out.addAll(p.items());
-            if (p.items().isEmpty() || out.size() >= p.total()) {
-                break;
-            }
-        }
-        return out;
+    private static <T> List<T> all(IntFunction<? extends ListPage<T>> fetch) {
+        return ListPages.collect(fetch, item -> true, Integer.MAX_VALUE, MAX_PAGES);
     }
 
     private static <T> T call(Supplier<T> s) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.corridor.common.client.ListPage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -118,7 +119,7 @@ public interface InventoryClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Page<T>(List<T> items, int page, int size, long total) {
+    record Page<T>(List<T> items, int page, int size, long total) implements ListPage<T> {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.corridor.common.client.ListPage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -65,7 +66,7 @@ public interface ShipmentClient {
             @QueryParam("size") int size);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Page<T>(List<T> items, int page, int size, long total) {
+    record Page<T>(List<T> items, int page, int size, long total) implements ListPage<T> {
     }
 
     /** What allocation reads of a shipment: status, dispatch time and the proof-of-delivery quantities per lot. */

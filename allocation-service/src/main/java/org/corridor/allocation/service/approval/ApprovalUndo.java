@@ -9,6 +9,7 @@ import org.corridor.allocation.client.inventory.InventoryGateway;
 import org.corridor.allocation.client.shipment.ShipmentClient;
 import org.corridor.allocation.client.shipment.ShipmentGateway;
 import org.corridor.allocation.domain.ApprovalStep;
+import org.corridor.common.client.ListPages;
 import org.corridor.common.client.UpstreamException;
 import org.corridor.common.client.UpstreamUnavailableException;
 
@@ -101,37 +102,15 @@ public class ApprovalUndo {
     }
 
     private List<ShipmentClient.Shipment> shipmentsOf(UUID planId) {
-        List<ShipmentClient.Shipment> out = new ArrayList<>();
-        for (int page = 0;; page++) {
-            ShipmentClient.Page<ShipmentClient.Shipment> p = shipments.shipmentsOfPlan(planId, page);
-            out.addAll(p.items());
-            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
-                return out;
-            }
-        }
+        return ListPages.all(page -> shipments.shipmentsOfPlan(planId, page));
     }
 
     private List<UUID> teamsAssigned(UUID planId) {
-        List<UUID> out = new ArrayList<>();
-        for (int page = 0;; page++) {
-            InventoryClient.Page<InventoryClient.Team> p = inventory.teamsAssigned(ApprovalSteps.reference(planId),
-                    page);
-            p.items().forEach(t -> out.add(t.id()));
-            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
-                return out;
-            }
-        }
+        return ListPages.all(page -> inventory.teamsAssigned(ApprovalSteps.reference(planId), page)).stream()
+                .map(InventoryClient.Team::id).toList();
     }
 
     private List<InventoryClient.Reservation> heldReservations(UUID planId) {
-        List<InventoryClient.Reservation> out = new ArrayList<>();
-        for (int page = 0;; page++) {
-            InventoryClient.Page<InventoryClient.Reservation> p = inventory
-                    .reservations(ApprovalSteps.reference(planId), "HELD", page);
-            out.addAll(p.items());
-            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
-                return out;
-            }
-        }
+        return ListPages.all(page -> inventory.reservations(ApprovalSteps.reference(planId), "HELD", page));
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import org.corridor.allocation.client.inventory.InventoryClient;
 import org.corridor.allocation.client.inventory.InventoryGateway;
 import org.corridor.allocation.domain.PlanStatus;
+import org.corridor.common.client.ListPages;
 import org.corridor.common.client.UpstreamException;
 import org.corridor.common.client.UpstreamUnavailableException;
 import org.jboss.logging.Logger;
@@ -81,13 +81,7 @@ public class OrphanReservations {
             identity = "orphan-reservations",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            sweep();
-        } catch (UpstreamUnavailableException e) {
-            LOG.debugf("orphan reservation sweep skipped, inventory-service unavailable (%s)", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warnf("orphan reservation sweep failed (%s); trying again at the next sweep", e.toString());
-        }
+        scheduledSweep(LOG, "orphan reservation sweep", "inventory-service", this::sweep);
     }
 
     /**
@@ -129,6 +123,20 @@ public class OrphanReservations {
     }
 
     /**
+     * Runs one pass of a sweep for the scheduler: an upstream that does not answer skips it (logged at debug level),
+     * any other failure is logged; the next pass tries again either way.
+     */
+    static void scheduledSweep(Logger log, String sweep, String upstream, Runnable pass) {
+        try {
+            pass.run();
+        } catch (UpstreamUnavailableException e) {
+            log.debugf("%s skipped, %s unavailable (%s)", sweep, upstream, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warnf("%s failed (%s); trying again at the next sweep", sweep, e.toString());
+        }
+    }
+
+    /**
      * Whether reservation {@code reservationId} of a plan in state {@code plan} (null: the plan is not known here) is
      * an orphan to release.
      */
@@ -163,16 +171,8 @@ public class OrphanReservations {
     }
 
     private List<InventoryClient.Reservation> heldPlanReservations() {
-        List<InventoryClient.Reservation> out = new ArrayList<>();
-        for (int page = 0; out.size() < MAX_PER_SWEEP; page++) {
-            InventoryClient.Page<InventoryClient.Reservation> p = inventory.reservationsStartingWith(PREFIX, "HELD",
-                    page, PAGE_SIZE);
-            p.items().stream().filter(r -> "HELD".equals(r.status())).forEach(out::add);
-            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
-                break;
-            }
-        }
-        return out;
+        return ListPages.collect(page -> inventory.reservationsStartingWith(PREFIX, "HELD", page, PAGE_SIZE),
+                r -> "HELD".equals(r.status()), MAX_PER_SWEEP, Integer.MAX_VALUE);
     }
 
     private Map<UUID, PlanHold> holds(Set<UUID> planIds) {

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import org.corridor.allocation.client.shipment.ShipmentClient;
 import org.corridor.allocation.client.shipment.ShipmentGateway;
 import org.corridor.allocation.domain.PlanStatus;
+import org.corridor.common.client.ListPages;
 import org.corridor.common.client.UpstreamException;
 import org.corridor.common.client.UpstreamUnavailableException;
 import org.jboss.logging.Logger;
@@ -65,13 +65,7 @@ public class OrphanShipments {
             identity = "orphan-shipments",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            sweep();
-        } catch (UpstreamUnavailableException e) {
-            LOG.debugf("orphan shipment sweep skipped, shipment-service unavailable (%s)", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warnf("orphan shipment sweep failed (%s); trying again at the next sweep", e.toString());
-        }
+        OrphanReservations.scheduledSweep(LOG, "orphan shipment sweep", "shipment-service", this::sweep);
     }
 
     /** One pass: lists the PLANNED shipments, then reads their plans, then cancels the orphans. */
@@ -127,15 +121,8 @@ public class OrphanShipments {
     }
 
     private List<ShipmentClient.Shipment> plannedShipments() {
-        List<ShipmentClient.Shipment> out = new ArrayList<>();
-        for (int page = 0; out.size() < MAX_PER_SWEEP; page++) {
-            ShipmentClient.Page<ShipmentClient.Shipment> p = shipments.plannedShipments(page, PAGE_SIZE);
-            p.items().stream().filter(s -> "PLANNED".equals(s.status()) && s.planId() != null).forEach(out::add);
-            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
-                break;
-            }
-        }
-        return out;
+        return ListPages.collect(page -> shipments.plannedShipments(page, PAGE_SIZE),
+                s -> "PLANNED".equals(s.status()) && s.planId() != null, MAX_PER_SWEEP, Integer.MAX_VALUE);
     }
 
     private Map<UUID, PlanShipments> read(Set<UUID> planIds) {

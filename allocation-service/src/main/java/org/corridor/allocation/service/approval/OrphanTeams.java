@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.corridor.allocation.client.inventory.InventoryClient;
 import org.corridor.allocation.client.inventory.InventoryGateway;
 import org.corridor.allocation.domain.PlanStatus;
+import org.corridor.common.client.ListPages;
 import org.corridor.common.client.UpstreamException;
 import org.corridor.common.client.UpstreamUnavailableException;
 import org.corridor.common.time.DbClock;
@@ -86,13 +87,7 @@ public class OrphanTeams {
             identity = "orphan-teams",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            sweep();
-        } catch (UpstreamUnavailableException e) {
-            LOG.debugf("orphan team sweep skipped, inventory-service unavailable (%s)", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warnf("orphan team sweep failed (%s); trying again at the next sweep", e.toString());
-        }
+        OrphanReservations.scheduledSweep(LOG, "orphan team sweep", "inventory-service", this::sweep);
     }
 
     /**
@@ -224,16 +219,8 @@ public class OrphanTeams {
     }
 
     private List<InventoryClient.Team> assignedPlanTeams() {
-        List<InventoryClient.Team> out = new ArrayList<>();
-        for (int page = 0; out.size() < MAX_PER_SWEEP; page++) {
-            InventoryClient.Page<InventoryClient.Team> p = inventory.assignedTeams(page);
-            p.items().stream().filter(t -> "ASSIGNED".equals(t.status())
-                    && OrphanReservations.planOf(t.assignmentReference()).isPresent()).forEach(out::add);
-            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
-                break;
-            }
-        }
-        return out;
+        return ListPages.collect(inventory::assignedTeams, t -> "ASSIGNED".equals(t.status())
+                && OrphanReservations.planOf(t.assignmentReference()).isPresent(), MAX_PER_SWEEP, Integer.MAX_VALUE);
     }
 
     private Map<UUID, PlanTeams> read(Set<UUID> planIds) {

@@ -1,17 +1,18 @@
 package org.corridor.allocation.service.attention;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.corridor.allocation.client.inventory.InventoryClient;
 import org.corridor.allocation.client.inventory.InventoryGateway;
 import org.corridor.allocation.client.shipment.ShipmentClient;
 import org.corridor.allocation.client.shipment.ShipmentGateway;
+import org.corridor.common.client.ListPage;
+import org.corridor.common.client.ListPages;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,36 +46,14 @@ public class AttentionReads {
         }
     }
 
-    private static <T> List<T> all(IntFunction<InventoryClient.Page<T>> fetch) {
-        List<T> out = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            InventoryClient.Page<T> p = fetch.apply(page);
-            if (p == null || p.items() == null) {
-                break;
-            }
-            out.addAll(p.items());
-            if (p.items().isEmpty() || out.size() >= p.total()) {
-                break;
-            }
-        }
-        return out;
+    private static <T> List<T> all(IntFunction<? extends ListPage<T>> fetch) {
+        return ListPages.collect(fetch, item -> true, Integer.MAX_VALUE, MAX_PAGES);
     }
 
     /** Every shipment of the plan, or empty when shipment-service does not answer. */
     Optional<List<ShipmentClient.Shipment>> shipmentsOf(UUID planId) {
         try {
-            List<ShipmentClient.Shipment> all = new ArrayList<>();
-            for (int page = 0; page < MAX_PAGES; page++) {
-                ShipmentClient.Page<ShipmentClient.Shipment> p = shipments.shipmentsOfPlan(planId, page);
-                if (p == null || p.items() == null) {
-                    break;
-                }
-                all.addAll(p.items());
-                if (p.items().isEmpty() || all.size() >= p.total()) {
-                    break;
-                }
-            }
-            return Optional.of(all);
+            return Optional.of(all(page -> shipments.shipmentsOfPlan(planId, page)));
         } catch (RuntimeException e) {
             LOG.debugf("attention: shipment-service unavailable for plan %s (%s)", planId, e.toString());
             return Optional.empty();
@@ -84,20 +63,8 @@ public class AttentionReads {
     /** Ids of the teams inventory shows assigned under {@code reference}, or empty when inventory does not answer. */
     Optional<Set<UUID>> teamsAssignedTo(String reference) {
         try {
-            Set<UUID> out = new HashSet<>();
-            int seen = 0;
-            for (int page = 0; page < MAX_PAGES; page++) {
-                InventoryClient.Page<InventoryClient.Team> p = inventoryGateway.teamsAssigned(reference, page);
-                if (p == null || p.items() == null) {
-                    break;
-                }
-                p.items().forEach(t -> out.add(t.id()));
-                seen += p.items().size();
-                if (p.items().isEmpty() || seen >= p.total()) {
-                    break;
-                }
-            }
-            return Optional.of(out);
+            return Optional.of(all(page -> inventoryGateway.teamsAssigned(reference, page)).stream()
+                    .map(InventoryClient.Team::id).collect(Collectors.toSet()));
         } catch (RuntimeException e) {
             LOG.debugf("attention: inventory-service unavailable for the teams under %s (%s)", reference, e.toString());
             return Optional.empty();

@@ -15,6 +15,7 @@ import org.corridor.allocation.client.shipment.ShipmentClient;
 import org.corridor.allocation.client.shipment.ShipmentGateway;
 import org.corridor.allocation.domain.LineState;
 import org.corridor.allocation.domain.PlanLine;
+import org.corridor.common.client.ListPages;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,15 +61,7 @@ public class ShipmentProgress {
 
     /** Reads the plan's shipments and moves its lines; public for an operator's or a test's immediate refresh. */
     public void syncPlan(UUID planId) {
-        List<ShipmentClient.Shipment> all = new ArrayList<>();
-        for (int page = 0;; page++) {
-            ShipmentClient.Page<ShipmentClient.Shipment> p = shipments.shipmentsOfPlan(planId, page);
-            all.addAll(p.items());
-            if (p.items().isEmpty() || (long) (page + 1) * p.size() >= p.total()) {
-                break;
-            }
-        }
-        apply(planId, all);
+        apply(planId, ListPages.all(page -> shipments.shipmentsOfPlan(planId, page)));
     }
 
     @Transactional
