@@ -176,8 +176,9 @@ class ApiClientsFlowIT {
 
         // tracking: the plan's shipments are listed, PLANNED
         var shipments = new ShipmentsApi(clients.shipment(officer));
-        ShipmentPage page = shipments.listShipments(null, null, 0, plan.getId(), null, null, null, 100, null);
+        ShipmentPage page = shipments.listShipments(null, null, null, 0, plan.getId(), null, null, null, 100, null);
         assertEquals(approval.getShipments().size(), page.getTotal());
+        page.getItems().forEach(s -> assertEquals(s.getLines().size(), s.getLineCount(), "lineCount of " + s.getId()));
         assertEquals(approval.getShipments().stream().map(ApprovedShipment::getId).sorted().toList(),
                 page.getItems().stream().map(Shipment::getId).sorted().toList());
         assertTrue(page.getItems().stream().allMatch(s -> s.getStatus() == ShipmentStatus.PLANNED));

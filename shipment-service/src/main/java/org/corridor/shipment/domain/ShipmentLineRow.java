@@ -41,6 +41,30 @@ public record ShipmentLineRow(UUID shipmentId, String itemCode, UUID lotId, int 
         return out;
     }
 
+    /** How many lines a shipment has and their total weight in kg. */
+    public record Totals(int lines, double weightKg) {
+    }
+
+    private static final String TOTALS = "select shipment_id, count(*), coalesce(sum(weight_kg), 0) from shipment_line "
+            + "where shipment_id = any(?1) group by shipment_id";
+
+    /**
+     * The number of lines and their total weight of each of the given shipments, with one statement and without reading
+     * the lines; a shipment without lines has no entry.
+     */
+    public static Map<UUID, Totals> totalsByShipment(List<UUID> shipmentIds) {
+        Map<UUID, Totals> out = new HashMap<>();
+        if (shipmentIds.isEmpty()) {
+            return out;
+        }
+        List<Object[]> rows = Shipment.getEntityManager().createNativeQuery(TOTALS, Object[].class)
+                .setParameter(1, shipmentIds.toArray(UUID[]::new)).getResultList();
+        for (Object[] r : rows) {
+            out.put((UUID) r[0], new Totals(((Number) r[1]).intValue(), ((Number) r[2]).doubleValue()));
+        }
+        return out;
+    }
+
     private static Integer integer(Object value) {
         return value == null ? null : ((Number) value).intValue();
     }

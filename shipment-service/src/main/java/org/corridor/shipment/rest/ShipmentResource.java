@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -126,7 +127,9 @@ public class ShipmentResource {
                     + "page 0 with `since` and `sinceId` set to the updatedAt and id of the last shipment it "
                     + "processed, until a page comes back shorter than size. With format=csv (or Accept: text/csv) "
                     + "every matching shipment (page and size do not apply) as HXL-tagged CSV, streamed, one row per "
-                    + "shipment line with the shipment's fields repeated.")
+                    + "shipment line with the shipment's fields repeated. With lines=false (JSON only) each shipment "
+                    + "comes without its lines, with their count and total weight: for readers that need only ids and "
+                    + "statuses.")
     @APIResponse(responseCode = "200", description = "One page of shipments, with an ETag (JSON); or every "
             + "matching shipment line (CSV)",
             content = {@Content(mediaType = JSON, schema = @Schema(implementation = ShipmentPageDto.class)),
@@ -135,8 +138,8 @@ public class ShipmentResource {
                             example = CsvTables.SHIPMENTS_EXAMPLE))})
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "400",
-            description = "A filter that is not a UUID, status or instant, sinceId without since, or page/size out of "
-                    + "range (size 1 to 500)",
+            description = "A filter that is not a UUID, status or instant, sinceId without since, lines that is not "
+                    + "true or false, or page/size out of range (size 1 to 500)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Only shipments of this plan (e.g. for an approval to find what it created)",
@@ -160,6 +163,10 @@ public class ShipmentResource {
                     example = "3b2a1f0e-9d8c-4b7a-6f5e-4d3c2b1a0f9e",
                     schema = @Schema(type = SchemaType.STRING,
                             format = "uuid")) @QueryParam("sinceId") String sinceId,
+            @Parameter(description = "false: each shipment without its lines (lines is null; lineCount and "
+                    + "totalWeightKg still given), a much smaller answer for readers that need only ids and "
+                    + "statuses. JSON only: the CSV always has one row per line",
+                    example = "false") @QueryParam("lines") @DefaultValue("true") boolean lines,
             @BeanParam @Valid PageParams page,
             @QueryParam("format") @Parameter(description = CsvTables.FORMAT, example = "csv", schema = @Schema(
                     type = SchemaType.STRING, enumeration = {"json", "csv"})) String format,
@@ -173,7 +180,7 @@ public class ShipmentResource {
         UUID afterId = QueryParams.uuid("sinceId", sinceId);
         boolean csv = HxlCsv.requested(format, headers);
         List<Object> variant = Arrays.asList("shipments", plan, incident, site, st, after, afterId,
-                csv ? "csv" : page.page + "/" + page.size);
+                csv ? "csv" : page.page + "/" + page.size + (lines ? "" : "/no-lines"));
         return markers.conditional(request, SHIPMENTS_MARKER, variant, () -> csv
                 ? HxlCsv.stream("shipments.csv", CsvTables.SHIPMENTS,
                         sink -> shipments.forEachShipment(plan, incident, site, st, after, afterId, v -> {
@@ -182,7 +189,8 @@ public class ShipmentResource {
                             }
                             v.lines().forEach(l -> sink.accept(new CsvTables.ShipmentLineRow(v, l)));
                         }))
-                : Response.ok(shipments.list(plan, incident, site, st, after, afterId, page).map(ShipmentDto::from),
+                : Response.ok(shipments.list(plan, incident, site, st, after, afterId, page, lines)
+                        .map(ShipmentDto::from),
                         MediaType.APPLICATION_JSON).build());
     }
 

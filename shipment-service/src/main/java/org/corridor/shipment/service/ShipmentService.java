@@ -106,19 +106,27 @@ public class ShipmentService {
      * also changed exactly at {@code since} with a greater id (a keyset cursor: the last shipment a reader processed).
      * Reads the page with one query for the shipments, one for all their lines and, unless the page is the last one and
      * not empty, one count, whatever the page size, as records straight from SQL ({@link ShipmentRow},
-     * {@link ShipmentLineRow}): no entity is built.
+     * {@link ShipmentLineRow}): no entity is built. Without lines ({@code withLines} false) each shipment carries only
+     * their count and total weight, from one aggregate statement instead of the lines (a sweep that needs ids and
+     * statuses does not read thousands of lines).
      */
     @Transactional
     public PageResponse<ShipmentView> list(UUID planId, UUID incidentId, UUID siteId, ShipmentStatus status,
-            Instant since, UUID sinceId, PageParams page) {
+            Instant since, UUID sinceId, PageParams page, boolean withLines) {
         Filter f = filter(planId, incidentId, siteId, status, since, sinceId);
         long first = (long) page.page * page.size;
         List<ShipmentRow> rows = first > Integer.MAX_VALUE - page.size
                 ? List.of()
                 : ShipmentRow.page(f.where(), f.params(), (int) first, page.size);
-        Map<UUID, List<ShipmentLineRow>> lines = ShipmentLineRow.byShipment(rows.stream().map(ShipmentRow::id)
-                .toList());
-        List<ShipmentView> items = rows.stream().map(s -> ShipmentView.of(s, lines.get(s.id()))).toList();
+        List<UUID> ids = rows.stream().map(ShipmentRow::id).toList();
+        List<ShipmentView> items;
+        if (withLines) {
+            Map<UUID, List<ShipmentLineRow>> lines = ShipmentLineRow.byShipment(ids);
+            items = rows.stream().map(s -> ShipmentView.of(s, lines.get(s.id()))).toList();
+        } else {
+            Map<UUID, ShipmentLineRow.Totals> totals = ShipmentLineRow.totalsByShipment(ids);
+            items = rows.stream().map(s -> ShipmentView.summary(s, totals.get(s.id()))).toList();
+        }
         return new PageResponse<>(items, page.page, page.size, total(f, first, rows.size(), page.size));
     }
 

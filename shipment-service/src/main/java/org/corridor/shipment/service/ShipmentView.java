@@ -18,12 +18,14 @@ import org.corridor.shipment.domain.Transitions;
 import org.corridor.shipment.domain.TransportMode;
 
 /**
- * A shipment as the use cases answer it: its fields, lines, the events that may follow its status, and how far the
- * settlement of its stock in inventory-service got ({@code stockSettlement}, null before dispatch or cancellation).
+ * A shipment as the use cases answer it: its fields, lines (null when a list was asked without them; their count and
+ * total weight are always given), the events that may follow its status, and how far the settlement of its stock in
+ * inventory-service got ({@code stockSettlement}, null before dispatch or cancellation).
  */
 public record ShipmentView(UUID id, UUID planId, UUID incidentId, UUID originDepotId, String originCountryCode,
         UUID siteId, String siteName, String destinationCountryCode, TransportMode mode, Integer vehicles,
-        List<Line> lines, Instant plannedDeparture, Instant estimatedArrival, UUID reservationId, ShipmentStatus status,
+        List<Line> lines, int lineCount, double totalWeightKg, Instant plannedDeparture, Instant estimatedArrival,
+        UUID reservationId, ShipmentStatus status,
         StockState stock, Settlement stockSettlement, List<EventType> allowedEvents, Instant dispatchedAt,
         String receivedBy, Instant receivedAt, Instant createdAt, Instant updatedAt) {
 
@@ -75,8 +77,9 @@ public record ShipmentView(UUID id, UUID planId, UUID incidentId, UUID originDep
 
     /** Reads the entity and its lazily loaded lines (one query): call inside the transaction. */
     static ShipmentView of(Shipment s) {
+        List<Line> lines = s.lines.stream().map(Line::of).toList();
         return new ShipmentView(s.id, s.planId, s.incidentId, s.originDepotId, s.originCountryCode, s.siteId,
-                s.siteName, s.destinationCountryCode, s.mode, s.vehicles, s.lines.stream().map(Line::of).toList(),
+                s.siteName, s.destinationCountryCode, s.mode, s.vehicles, lines, lines.size(), weightKg(lines),
                 s.plannedDeparture, s.estimatedArrival, s.reservationId, s.status, s.stock, Settlement.of(s),
                 List.copyOf(Transitions.allowedFrom(s.status)), s.dispatchedAt, s.podReceivedBy, s.podReceivedAt,
                 s.createdAt, s.updatedAt);
@@ -86,10 +89,24 @@ public record ShipmentView(UUID id, UUID planId, UUID incidentId, UUID originDep
      * The same view from the shipment's row and its lines read as records ({@link ShipmentRow},
      * {@link ShipmentLineRow}), for the lists: field for field what {@link #of(Shipment)} gives for the entity.
      */
-    static ShipmentView of(ShipmentRow s, List<ShipmentLineRow> lines) {
+    static ShipmentView of(ShipmentRow s, List<ShipmentLineRow> rows) {
+        List<Line> lines = rows == null ? List.of() : rows.stream().map(Line::of).toList();
+        return of(s, lines, lines.size(), weightKg(lines));
+    }
+
+    /** The view from the shipment's row without its lines: only their count and total weight. */
+    static ShipmentView summary(ShipmentRow s, ShipmentLineRow.Totals totals) {
+        return totals == null ? of(s, null, 0, 0) : of(s, null, totals.lines(), totals.weightKg());
+    }
+
+    private static double weightKg(List<Line> lines) {
+        return lines.stream().mapToDouble(Line::weightKg).sum();
+    }
+
+    private static ShipmentView of(ShipmentRow s, List<Line> lines, int lineCount, double totalWeightKg) {
         return new ShipmentView(s.id(), s.planId(), s.incidentId(), s.originDepotId(), s.originCountryCode(),
-                s.siteId(), s.siteName(), s.destinationCountryCode(), s.mode(), s.vehicles(),
-                lines == null ? List.of() : lines.stream().map(Line::of).toList(), s.plannedDeparture(),
+                s.siteId(), s.siteName(), s.destinationCountryCode(), s.mode(), s.vehicles(), lines, lineCount,
+                totalWeightKg, s.plannedDeparture(),
                 s.estimatedArrival(), s.reservationId(), s.status(), s.stock(), Settlement.of(s),
                 List.copyOf(Transitions.allowedFrom(s.status())), s.dispatchedAt(), s.podReceivedBy(),
                 s.podReceivedAt(), s.createdAt(), s.updatedAt());

@@ -59,11 +59,14 @@ public interface ShipmentClient {
     Page<Shipment> shipments(@QueryParam("planId") UUID planId, @QueryParam("page") int page,
             @QueryParam("size") int size);
 
-    /** Shipments in one status, of every plan: what all approvals left in shipment-service. */
+    /**
+     * Shipments in one status, of every plan: what all approvals left in shipment-service; with {@code lines} false
+     * without their lines (each shipment's {@code lines} is then null).
+     */
     @GET
     @Path("/api/v1/shipments")
-    Page<Shipment> shipmentsWithStatus(@QueryParam("status") String status, @QueryParam("page") int page,
-            @QueryParam("size") int size);
+    Page<Shipment> shipmentsWithStatus(@QueryParam("status") String status, @QueryParam("lines") boolean lines,
+            @QueryParam("page") int page, @QueryParam("size") int size);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Page<T>(List<T> items, int page, int size, long total) implements ListPage<T> {

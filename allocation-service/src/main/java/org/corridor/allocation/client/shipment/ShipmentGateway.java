@@ -47,9 +47,9 @@ public class ShipmentGateway extends UpstreamGateway {
         return Upstream.call(SERVICE, () -> client.shipments(planId, page, PAGE_SIZE));
     }
 
-    /** One page of {@code size} PLANNED shipments of every plan (with their lines). */
+    /** One page of {@code size} PLANNED shipments of every plan, without their lines (ids, plans and statuses). */
     public ShipmentClient.Page<ShipmentClient.Shipment> plannedShipments(int page, int size) {
-        return Upstream.call(SERVICE, () -> client.shipmentsWithStatus("PLANNED", page, size));
+        return Upstream.call(SERVICE, () -> client.shipmentsWithStatus("PLANNED", false, page, size));
     }
 
     /**

@@ -24,9 +24,10 @@ import org.jboss.logging.Logger;
  * {@link OrphanReservations}. A shipment request that stayed blocked in shipment-service past the undo's look commits
  * afterwards, PLANNED for a plan that is SOLVED again, its stock no longer held (the undo released the reservation), so
  * it would stand on every dashboard as goods about to leave that never will. So every
- * {@code corridor.approval.orphan-sweep-every} each replica lists the PLANNED shipments, <em>then</em> reads their
- * plans, and cancels ({@code POST /shipments/{id}/events} CANCELLED, which releases whatever the shipment's lines still
- * hold) those of a plan that holds nothing.
+ * {@code corridor.approval.orphan-sweep-every} each replica lists the PLANNED shipments (without their lines: ids,
+ * plans and statuses are all it needs), <em>then</em> reads their plans, and cancels ({@code POST
+ * /shipments/{id}/events} CANCELLED, which releases whatever the shipment's lines still hold) those of a plan that
+ * holds nothing.
  * <p>
  * Which to cancel ({@link #decide}): every PLANNED shipment of a plan that is SOLVING, SOLVED, FAILED or CANCELLED; of
  * an APPROVED plan, one its lines are not carried by (an earlier, failed attempt's). Never one of an APPROVING plan, of
@@ -44,8 +45,8 @@ public class OrphanShipments {
 
     private static final Logger LOG = Logger.getLogger(OrphanShipments.class);
 
-    /** Shipments listed per request: they come with their lines, which a large plan has thousands of. */
-    static final int PAGE_SIZE = 100;
+    /** Shipments listed per request, without their lines (a large plan's shipments have thousands). */
+    static final int PAGE_SIZE = 500;
     /** At most this many PLANNED shipments are looked at per sweep; the rest wait for the next one. */
     static final int MAX_PER_SWEEP = 10_000;
 

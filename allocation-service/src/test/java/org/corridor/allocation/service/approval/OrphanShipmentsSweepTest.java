@@ -86,9 +86,11 @@ class OrphanShipmentsSweepTest {
     private void planned(Map<UUID, UUID> planOfShipment) {
         StringBuilder items = new StringBuilder();
         planOfShipment.forEach((id, plan) -> items.append(items.isEmpty() ? "" : ",").append("""
-                {"id":"%s","planId":"%s","status":"PLANNED","dispatchedAt":null,"lines":[]}""".formatted(id, plan)));
+                {"id":"%s","planId":"%s","status":"PLANNED","dispatchedAt":null,"lines":null,"lineCount":3}"""
+                .formatted(id, plan)));
+        // the sweep asks for the shipments without their lines: it needs ids, plans and statuses only
         shipments.stubFor(WireMock.get(urlPathEqualTo("/api/v1/shipments")).withQueryParam("status",
-                equalTo("PLANNED")).atPriority(1).willReturn(aResponse()
+                equalTo("PLANNED")).withQueryParam("lines", equalTo("false")).atPriority(1).willReturn(aResponse()
                         .withHeader("Content-Type",
                                 "application/json")
                         .withBody("{\"items\":[" + items + "],\"page\":0,\"size\":100,\"total\":"

@@ -26,7 +26,9 @@ public record ShipmentDto(
                 example = "TUR") String destinationCountryCode,
         @Schema(description = "Transport mode: ROAD, AIR or SEA", example = "ROAD") TransportMode mode,
         @Schema(description = "Number of trucks or aircraft, if given", example = "3") Integer vehicles,
-        @Schema(description = "Lots carried, with proof-of-delivery quantities once recorded") List<ShipmentLineDto> lines,
+        @Schema(description = "Lots carried, with proof-of-delivery quantities once recorded; null in a list asked "
+                + "for with lines=false") List<ShipmentLineDto> lines,
+        @Schema(description = "Number of lines, also in a list asked for without them", example = "2") int lineCount,
         @Schema(description = "Sum of the lines' weights in kg", example = "6600.0") double totalWeightKg,
         @Schema(description = "Planned departure (UTC)", example = "2026-11-23T06:00:00Z") Instant plannedDeparture,
         @Schema(description = "Estimated arrival (UTC)", example = "2026-11-24T18:00:00Z") Instant estimatedArrival,
@@ -57,8 +59,8 @@ public record ShipmentDto(
     public static ShipmentDto from(ShipmentView s) {
         return new ShipmentDto(s.id(), s.planId(), s.incidentId(), s.originDepotId(), s.originCountryCode(),
                 s.siteId(), s.siteName(), s.destinationCountryCode(), s.mode(), s.vehicles(),
-                s.lines().stream().map(ShipmentLineDto::from).toList(),
-                s.lines().stream().mapToDouble(ShipmentView.Line::weightKg).sum(), s.plannedDeparture(),
+                s.lines() == null ? null : s.lines().stream().map(ShipmentLineDto::from).toList(), s.lineCount(),
+                s.totalWeightKg(), s.plannedDeparture(),
                 s.estimatedArrival(), s.reservationId(), s.status(), s.stock(),
                 StockSettlementDto.from(s.stockSettlement()), s.allowedEvents(), s.dispatchedAt(),
                 s.receivedBy(), s.receivedAt(), s.createdAt(), s.updatedAt());
