@@ -81,7 +81,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         families[MoveShares.TRANSFER] = new TransferMoves(index, use);
         families[MoveShares.SWAP] = new SwapMoves(index);
         families[MoveShares.EJECTION] = new EjectionMoves(index);
-        families[MoveShares.ROUTE_CLOSURE] = new RouteClosureMoves(index, edit);
+        families[MoveShares.ROUTE_CLOSURE] = new RouteClosureMoves(index, use, edit);
         families[MoveShares.ROUTE_REBUILD] = new RouteRebuildMoves(index, edit);
         families[MoveShares.ROUTE_MODE] = new RouteModeMoves(index);
         families[MoveShares.LINE_CHANGE] = new LineChangeMoves(index);

@@ -30,6 +30,11 @@ final class LotUse {
         step++;
     }
 
+    /** The current step's number: what was counted from the working solution in this step is still valid. */
+    int step() {
+        return step;
+    }
+
     /** Units of a lot taken by all lines (of every need of its item). */
     long used(Lot lot) {
         return used(lot.getIndex());

@@ -207,6 +207,11 @@ final class MoveIndex {
         return byItem.get(itemCode);
     }
 
+    /** The needs with movable slots, in the order of their first slot. */
+    List<MaterialNeed> needs() {
+        return needs;
+    }
+
     /** The movable slots of a need. */
     List<NeedChunk> slotsOf(MaterialNeed need) {
         return byNeed.get(need);

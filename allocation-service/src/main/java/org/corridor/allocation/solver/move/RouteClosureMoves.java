@@ -1,8 +1,10 @@
 package org.corridor.allocation.solver.move;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
@@ -12,31 +14,137 @@ import org.corridor.allocation.solver.Route;
 import org.optaplanner.core.impl.heuristic.move.Move;
 
 /**
- * Route closures ({@link ChunkEditMove}): every line going from one depot to one site moves to lots of its need with
- * room on other routes serving that site, and half of the time (always when no other route serves it) on one route
- * opened instead, from a depot one of these lines may take from whose vehicles cost less. A line may be split over
- * several lots. Its vehicles no longer run and the loads join vehicles already going, or a cheaper route replaces it:
- * the consolidation the whole-vehicle transport cost rewards, which moving one line at a time rarely reaches because
- * the route's last vehicle only disappears with its last line. Deciding which depots serve a site is a fixed-charge
- * choice; without the replacement a route could only ever be closed into the ones already open.
+ * Route closures ({@link ChunkEditMove}): one route may open (the default route of a random lot of a random line's
+ * need), then open routes are closed, dearest first (a little randomised), as long as the units each carries can go
+ * another way. Each closure is checked exactly, item by item, as a flow: the units the closed route carried are
+ * re-routed along augmenting paths (a need takes from a lot with room on a running route, or from a lot another need of
+ * its item gives up because that need can take from elsewhere, and so on, across every site of the item), and a closure
+ * that cannot place all its units is undone. Each need keeps its units; which routes run changes, several at a time,
+ * decided across sites and items: the fixed-charge choice (a route costs whole vehicles, mostly one) that moving one
+ * line at a time rarely reaches, because a route's vehicle only disappears with its last line. A move is built only
+ * when the routes running afterwards cost less than before (one vehicle per route, in whole units of account).
+ * <p>
+ * The flows are read from the working solution once per step ({@link LotUse#step()}) and every move restores them when
+ * it is built.
  */
-final class RouteClosureMoves implements MoveFamily {
+public final class RouteClosureMoves implements MoveFamily {
 
-    /** A route with more lines than this is not closed in one move. */
-    static final int CLOSE_MAX_LINES = 8;
+    /** Open routes tried for closure per move, dearest first. */
+    static final int MAX_CLOSURE_TRIES = 24;
 
     private final MoveIndex index;
+    private final LotUse use;
     private final RouteEdit edit;
+    /** Needs with movable slots, densely numbered. */
+    private final MaterialNeed[] needs;
+    private final Map<MaterialNeed, Integer> needIndex = new IdentityHashMap<>();
+    /** Per need: its candidate lot indexes (sorted), the arc of each, and the needs of its item. */
+    private final int[][] lotsOf;
+    private final int[][] arcOf;
+    private final int[] itemOf;
+    private final int[][] needsOfItem;
+    /** Arcs: the default routes of candidate lots, with the cost of one vehicle; per arc its (need, position) edges. */
+    private final List<Route> arcs = new ArrayList<>();
+    private final long[] arcCost;
+    private final int[][] arcEdges;
+    /** Units of each lot the movable slots may take. */
+    private final long[] capacity;
 
-    /**
-     * The route to close, its lines, and which other routes serve its site ({@code active} by route index).
-     */
-    private record Closing(Route route, List<NeedChunk> lines, boolean[] active, boolean anyActive) {
+    // the flows of the working solution (read once per step), changed while a move is built and restored after it
+    private final int[][] flow;
+    private final long[] taken;
+    private final int[] arcLoad;
+    private final boolean[] closed;
+    private final int[] deficit;
+    private int opened = -1;
+    /** The step whose working solution the flows were loaded from; the open arcs then. */
+    private int loadedStep = -1;
+    private int[] open;
+    /** Cost of the arcs running, kept up to date as flows change. */
+    private long running;
+    /** Arcs closed by the move being built, to open again after it. */
+    private final List<Integer> closedArcs = new ArrayList<>();
+    /** Undo log of the flow changes of the move being built: need, position, previous flow. */
+    private int[] undo = new int[256];
+    private int undoCount;
+    private final int[] parentNeed;
+    private final int[] parentPos;
+    private final int[] queue;
+
+    RouteClosureMoves(MoveIndex index, LotUse use, RouteEdit edit) {
+        this.index = index;
+        this.use = use;
+        this.edit = edit;
+        needs = index.needs().toArray(new MaterialNeed[0]);
+        for (int n = 0; n < needs.length; n++) {
+            needIndex.put(needs[n], n);
+        }
+        lotsOf = new int[needs.length][];
+        arcOf = new int[needs.length][];
+        itemOf = new int[needs.length];
+        Map<Route, Integer> arcIndex = new IdentityHashMap<>();
+        List<List<int[]>> edges = new ArrayList<>();
+        List<List<Integer>> byItem = new ArrayList<>();
+        for (int i = 0; i < index.itemCount(); i++) {
+            byItem.add(new ArrayList<>());
+        }
+        for (int n = 0; n < needs.length; n++) {
+            MaterialNeed need = needs[n];
+            int[] lots = index.candidates(need).stream().mapToInt(Lot::getIndex).sorted().toArray();
+            lotsOf[n] = lots;
+            arcOf[n] = new int[lots.length];
+            for (int k = 0; k < lots.length; k++) {
+                Route r = need.supplyFor(index.lot(lots[k])).getRoute();
+                Integer a = arcIndex.get(r);
+                if (a == null) {
+                    a = arcs.size();
+                    arcIndex.put(r, a);
+                    arcs.add(r);
+                    edges.add(new ArrayList<>());
+                }
+                arcOf[n][k] = a;
+                edges.get(a).add(new int[]{n, k});
+            }
+            itemOf[n] = lots.length == 0 ? 0 : index.itemOf(lots[0]);
+            byItem.get(itemOf[n]).add(n);
+        }
+        needsOfItem = byItem.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+        arcCost = arcs.stream().mapToLong(r -> Math.round(RouteEdit.vehicleCost(r))).toArray();
+        arcEdges = new int[arcs.size()][];
+        for (int a = 0; a < arcs.size(); a++) {
+            List<int[]> e = edges.get(a);
+            arcEdges[a] = new int[2 * e.size()];
+            for (int j = 0; j < e.size(); j++) {
+                arcEdges[a][2 * j] = e.get(j)[0];
+                arcEdges[a][2 * j + 1] = e.get(j)[1];
+            }
+        }
+        capacity = new long[index.lotCount()];
+        for (int li = 0; li < capacity.length; li++) {
+            capacity[li] = index.available(li) - index.pinnedUse(li);
+        }
+        flow = new int[needs.length][];
+        for (int n = 0; n < needs.length; n++) {
+            flow[n] = new int[lotsOf[n].length];
+        }
+        taken = new long[index.lotCount()];
+        arcLoad = new int[arcs.size()];
+        closed = new boolean[arcs.size()];
+        deficit = new int[needs.length];
+        parentNeed = new int[needs.length];
+        parentPos = new int[needs.length];
+        queue = new int[needs.length];
     }
 
-    RouteClosureMoves(MoveIndex index, RouteEdit edit) {
-        this.index = index;
-        this.edit = edit;
+    /**
+     * One try of this family on a plan outside a solver phase, for tests: the move built from {@code solution} with
+     * {@code random}, or null.
+     */
+    public static Move<AllocationSolution> tryOn(AllocationSolution solution, Random random) {
+        MoveIndex index = new MoveIndex(solution);
+        LotUse use = new LotUse(index);
+        return new RouteClosureMoves(index, use, new RouteEdit(index, use)).next(random);
     }
 
     @Override
@@ -45,23 +153,256 @@ final class RouteClosureMoves implements MoveFamily {
         if (a.getLot() == null) {
             return null;
         }
-        Closing closing = closing(a);
-        if (closing.lines().size() > CLOSE_MAX_LINES) {
-            return null;
+        if (use.step() != loadedStep) {
+            load();
+            loadedStep = use.step();
         }
-        Route opened = (!closing.anyActive() || random.nextBoolean()) ? cheaperRoute(closing, random) : null;
-        if (!closing.anyActive() && opened == null) {
-            return null;
+        MaterialNeed need = a.getNeed();
+        int n = needIndex.get(need);
+        int k = Arrays.binarySearch(lotsOf[n], index.pick(need, random).getIndex());
+        undoCount = 0;
+        try {
+            opened = arcLoad[arcOf[n][k]] > 0 ? -1 : arcOf[n][k];
+            long before = running;
+            // the open routes, dearest first (a little randomised), each closed if its units can go another way
+            for (int arc : dearest(random)) {
+                if (arcLoad[arc] > 0) {
+                    close(arc);
+                }
+            }
+            // routes emptied by the re-routing count too
+            return running < before ? build() : null;
+        } finally {
+            // back to the working solution's flows for the next move of the step
+            for (int u = undoCount - 3; u >= 0; u -= 3) {
+                setFlowRaw(undo[u], undo[u + 1], undo[u + 2]);
+            }
+            for (int arc : closedArcs) {
+                closed[arc] = false;
+            }
+            closedArcs.clear();
+            opened = -1;
+        }
+    }
+
+    /**
+     * The {@value #MAX_CLOSURE_TRIES} open arcs of highest cost times a random factor of 0.75 to 1.25, highest first.
+     */
+    private int[] dearest(Random random) {
+        int m = Math.min(MAX_CLOSURE_TRIES, open.length);
+        int[] top = new int[m];
+        double[] topKey = new double[m];
+        int size = 0;
+        for (int arc : open) {
+            double key = arcCost[arc] * (0.75 + 0.5 * random.nextDouble());
+            if (size == m && key <= topKey[m - 1]) {
+                continue;
+            }
+            int i = size < m ? size++ : m - 1;
+            while (i > 0 && topKey[i - 1] < key) {
+                topKey[i] = topKey[i - 1];
+                top[i] = top[i - 1];
+                i--;
+            }
+            topKey[i] = key;
+            top[i] = arc;
+        }
+        return top;
+    }
+
+    /** The flows of the working solution: units per (need, lot) and per arc, units taken per lot. */
+    private void load() {
+        for (int[] f : flow) {
+            Arrays.fill(f, 0);
+        }
+        Arrays.fill(taken, 0);
+        Arrays.fill(arcLoad, 0);
+        running = 0;
+        for (NeedChunk c : index.movable()) {
+            if (c.isDelivering()) {
+                int n = needIndex.get(c.getNeed());
+                // a line's lot is always in its need's range
+                int k = Arrays.binarySearch(lotsOf[n], c.getLot().getIndex());
+                if (flow[n][k] == 0 && arcLoad[arcOf[n][k]]++ == 0) {
+                    running += arcCost[arcOf[n][k]];
+                }
+                flow[n][k] += c.getQuantity();
+                taken[c.getLot().getIndex()] += c.getQuantity();
+            }
+        }
+        open = openArcs();
+    }
+
+    private int[] openArcs() {
+        int count = 0;
+        for (int load : arcLoad) {
+            if (load > 0) {
+                count++;
+            }
+        }
+        int[] open = new int[count];
+        int i = 0;
+        for (int a = 0; a < arcLoad.length; a++) {
+            if (arcLoad[a] > 0) {
+                open[i++] = a;
+            }
+        }
+        return open;
+    }
+
+    /** Closes the arc if every unit it carries can be re-routed; otherwise leaves the flows as they were. */
+    private boolean close(int arc) {
+        int mark = undoCount;
+        closed[arc] = true;
+        int[] e = arcEdges[arc];
+        for (int j = 0; j < e.length; j += 2) {
+            int n = e[j];
+            int k = e[j + 1];
+            if (flow[n][k] > 0) {
+                deficit[n] += flow[n][k];
+                setFlow(n, k, 0);
+            }
+        }
+        boolean ok = true;
+        for (int j = 0; j < e.length && ok; j += 2) {
+            int n = e[j];
+            while (deficit[n] > 0 && ok) {
+                ok = augment(n);
+            }
+        }
+        if (!ok) {
+            for (int u = undoCount - 3; u >= mark; u -= 3) {
+                setFlowRaw(undo[u], undo[u + 1], undo[u + 2]);
+            }
+            undoCount = mark;
+            for (int j = 0; j < e.length; j += 2) {
+                deficit[e[j]] = 0;
+            }
+            closed[arc] = false;
+        } else {
+            closedArcs.add(arc);
+        }
+        return ok;
+    }
+
+    /**
+     * One augmenting path to need {@code target}: it takes from a lot with room on an enabled arc, or from a lot
+     * another need of its item gives up, that need taking from elsewhere in turn; false when there is none.
+     */
+    private boolean augment(int target) {
+        int[] itemNeeds = needsOfItem[itemOf[target]];
+        for (int m : itemNeeds) {
+            parentNeed[m] = -2;
+        }
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = target;
+        parentNeed[target] = -1;
+        while (head < tail) {
+            int n = queue[head++];
+            int[] lots = lotsOf[n];
+            for (int k = 0; k < lots.length; k++) {
+                if (!enabled(arcOf[n][k])) {
+                    continue;
+                }
+                int li = lots[k];
+                long room = capacity[li] - taken[li];
+                if (room > 0) {
+                    apply(target, n, k, room);
+                    return true;
+                }
+                // who else takes from this lot: they may give it up
+                for (int m : itemNeeds) {
+                    if (parentNeed[m] != -2) {
+                        continue;
+                    }
+                    int km = Arrays.binarySearch(lotsOf[m], li);
+                    if (km >= 0 && flow[m][km] > 0) {
+                        parentNeed[m] = n;
+                        parentPos[m] = k;
+                        queue[tail++] = m;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Applies the path ending with need {@code last} taking from its lot at position {@code k} (room {@code room}):
+     * each need on the way takes from the lot the next one gives up.
+     */
+    private void apply(int target, int last, int k, long room) {
+        long units = Math.min(room, deficit[target]);
+        for (int m = last; parentNeed[m] >= 0; m = parentNeed[m]) {
+            int give = Arrays.binarySearch(lotsOf[m], lotsOf[parentNeed[m]][parentPos[m]]);
+            units = Math.min(units, flow[m][give]);
+        }
+        int n = last;
+        int pos = k;
+        while (true) {
+            setFlow(n, pos, flow[n][pos] + (int) units);
+            if (parentNeed[n] < 0) {
+                break;
+            }
+            // n gave up units of the lot its parent takes
+            int parent = parentNeed[n];
+            int parentK = parentPos[n];
+            int give = Arrays.binarySearch(lotsOf[n], lotsOf[parent][parentK]);
+            setFlow(n, give, flow[n][give] - (int) units);
+            n = parent;
+            pos = parentK;
+        }
+        deficit[target] -= units;
+    }
+
+    private boolean enabled(int arc) {
+        return !closed[arc] && (arcLoad[arc] > 0 || arc == opened);
+    }
+
+    private void setFlow(int n, int k, int value) {
+        if (undoCount + 3 > undo.length) {
+            undo = Arrays.copyOf(undo, 2 * undo.length);
+        }
+        undo[undoCount++] = n;
+        undo[undoCount++] = k;
+        undo[undoCount++] = flow[n][k];
+        setFlowRaw(n, k, value);
+    }
+
+    private void setFlowRaw(int n, int k, int value) {
+        int before = flow[n][k];
+        int arc = arcOf[n][k];
+        if (before == 0 && value > 0 && arcLoad[arc]++ == 0) {
+            running += arcCost[arc];
+        } else if (before > 0 && value == 0 && --arcLoad[arc] == 0) {
+            running -= arcCost[arc];
+        }
+        taken[lotsOf[n][k]] += value - before;
+        flow[n][k] = value;
+    }
+
+    /** The move: every need whose flows changed gets its lines again from the new flows. */
+    private Move<AllocationSolution> build() {
+        boolean[] touched = new boolean[needs.length];
+        for (int u = 0; u < undoCount; u += 3) {
+            touched[undo[u]] = true;
         }
         try {
-            // every line off first: a line of a need may land on the lot of another closing line of that need (on a
-            // route of another mode), whose slot must then not be taken off after it received them
-            for (NeedChunk line : closing.lines()) {
-                edit.takeOff(line);
-            }
-            for (NeedChunk line : closing.lines()) {
-                if (!moveLine(line, closing, opened, random)) {
-                    return null;
+            for (int n = 0; n < needs.length; n++) {
+                if (!touched[n] || !changed(n)) {
+                    continue;
+                }
+                MaterialNeed need = needs[n];
+                for (NeedChunk c : index.slotsOf(need)) {
+                    if (c.isDelivering()) {
+                        edit.release(c);
+                    }
+                }
+                for (int k = 0; k < flow[n].length; k++) {
+                    if (flow[n][k] > 0 && !edit.place(need, lotsOf[n][k], flow[n][k])) {
+                        return null;
+                    }
                 }
             }
             return edit.move();
@@ -70,78 +411,20 @@ final class RouteClosureMoves implements MoveFamily {
         }
     }
 
-    /** The lines on a's route, and the other routes delivering to a's site. */
-    private Closing closing(NeedChunk a) {
-        Route route = a.getSupply().getRoute();
-        List<NeedChunk> lines = new ArrayList<>();
-        boolean[] active = new boolean[index.routesTo(route.getSite()).length];
-        boolean anyActive = false;
-        for (NeedChunk c : index.slotsAt(a.getNeed().getSite())) {
+    /** Whether need n's flows differ from its lines in the working solution. */
+    private boolean changed(int n) {
+        int[] lots = lotsOf[n];
+        long[] now = new long[lots.length];
+        for (NeedChunk c : index.slotsOf(needs[n])) {
             if (c.isDelivering()) {
-                Route r = c.getSupply().getRoute();
-                if (r == route) {
-                    lines.add(c);
-                } else {
-                    active[r.getIndex()] = true;
-                    anyActive = true;
-                }
+                now[Arrays.binarySearch(lots, c.getLot().getIndex())] += c.getQuantity();
             }
         }
-        return new Closing(route, lines, active, anyActive);
-    }
-
-    /** The route of a random lot of a random line, if it does not serve the site yet and costs less. */
-    private Route cheaperRoute(Closing closing, Random random) {
-        List<NeedChunk> lines = closing.lines();
-        NeedChunk l = lines.get(random.nextInt(lines.size()));
-        Route r = l.getNeed().supplyFor(index.pick(l.getNeed(), random)).getRoute();
-        Route route = closing.route();
-        if (r != route && !closing.active()[r.getIndex()]
-                && RouteEdit.vehicleCost(r) < RouteEdit.vehicleCost(route)) {
-            return r;
-        }
-        return null;
-    }
-
-    /**
-     * Plans the units of a line taken off on lots with room on the opened route first, then on the active ones.
-     */
-    private boolean moveLine(NeedChunk line, Closing closing, Route opened, Random random) {
-        MaterialNeed need = line.getNeed();
-        int rest = line.getQuantity();
-        for (Lot target : targets(line, closing, opened, random)) {
-            if (rest == 0) {
-                break;
-            }
-            int li = target.getIndex();
-            long room = edit.room(li);
-            if (room <= 0) {
-                continue;
-            }
-            int units = (int) Math.min(rest, room);
-            if (!edit.place(need, li, units)) {
-                return false;
-            }
-            rest -= units;
-        }
-        return rest == 0;
-    }
-
-    /** The line's lots on the opened route, shuffled, then those on the other active routes, shuffled. */
-    private List<Lot> targets(NeedChunk line, Closing closing, Route opened, Random random) {
-        List<Lot> first = new ArrayList<>();
-        List<Lot> then = new ArrayList<>();
-        for (Lot l : line.getCandidates()) {
-            Route r = line.getNeed().supplyFor(l).getRoute();
-            if (r == opened) {
-                first.add(l);
-            } else if (r != closing.route() && closing.active()[r.getIndex()]) {
-                then.add(l);
+        for (int k = 0; k < lots.length; k++) {
+            if (now[k] != flow[n][k]) {
+                return true;
             }
         }
-        Collections.shuffle(first, random);
-        Collections.shuffle(then, random);
-        first.addAll(then);
-        return first;
+        return false;
     }
 }

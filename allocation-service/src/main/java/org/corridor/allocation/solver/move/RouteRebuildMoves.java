@@ -22,7 +22,7 @@ final class RouteRebuildMoves implements MoveFamily {
     /** A rebuild takes off the lines of one to this many routes of a site. */
     static final int REBUILD_MAX_ROUTES = 4;
     /** A rebuild taking off more lines than this per site is not built. */
-    static final int MAX_LINES_PER_SITE = 4 * RouteClosureMoves.CLOSE_MAX_LINES;
+    static final int MAX_LINES_PER_SITE = 32;
 
     private final MoveIndex index;
     private final RouteEdit edit;

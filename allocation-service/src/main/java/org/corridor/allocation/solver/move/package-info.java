@@ -16,8 +16,9 @@
  * ({@link org.corridor.allocation.solver.move.ChunkSwapMove});</li>
  * <li>{@link org.corridor.allocation.solver.move.EjectionMoves}: a line takes a lot and displaces another need's line
  * to a lot of its own ({@link org.corridor.allocation.solver.move.ChunkReassignMove});</li>
- * <li>{@link org.corridor.allocation.solver.move.RouteClosureMoves}: every line of one depot-to-site route moves to
- * routes already serving the site, or to one cheaper route opened instead;</li>
+ * <li>{@link org.corridor.allocation.solver.move.RouteClosureMoves}: one route may open, then running routes close,
+ * dearest first, as long as the units each carries can be re-routed, exactly, along augmenting paths through the lots
+ * and needs of its items at every site (a need gives up a lot to another and takes from elsewhere);</li>
  * <li>{@link org.corridor.allocation.solver.move.RouteRebuildMoves}: the lines of a few routes of two sites are taken
  * off and placed again greedily, route by route ({@link org.corridor.allocation.solver.move.SiteRebuild} holds one
  * site's state);</li>

@@ -1,0 +1,176 @@
+package org.corridor.allocation.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.corridor.allocation.solver.api.Priority;
+import org.corridor.allocation.solver.api.SolverInput;
+import org.corridor.allocation.solver.move.RouteClosureMoves;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.impl.heuristic.move.Move;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
+import org.optaplanner.core.impl.solver.DefaultSolverFactory;
+
+/**
+ * Route closures on hand-made plans: routes close several at a time when the units they carry can go another way, even
+ * when that way runs through another site's lines (a need gives up a lot to the closing route's need and takes from
+ * elsewhere), or through one cheaper route opened instead; every need keeps its units, and nothing is built when no
+ * route can close.
+ */
+class RouteClosureMoveTest {
+
+    private static final double[] PANAMA = {8.98, -79.52};
+    private static final double[] ADANA = {37.00, 35.32};
+
+    /** A plan under a score director. */
+    private record Planned(AllocationSolution solution,
+            InnerScoreDirector<AllocationSolution, HardMediumSoftLongScore> director) {
+
+        /** Each need's lines as given: need id to (depot code, units), in its slots from the first. */
+        static Planned of(SolverInput input, Map<UUID, List<Map.Entry<String, Integer>>> lines) {
+            AllocationSolution s = AllocationProblemBuilder.build(input);
+            lines.forEach((needId, list) -> {
+                List<NeedChunk> slots = s.getChunks().stream().filter(c -> c.getNeed().getId().equals(needId))
+                        .toList();
+                int unmet = slots.get(0).getQuantity();
+                for (int i = 0; i < list.size(); i++) {
+                    String depot = list.get(i).getKey();
+                    Lot lot = slots.get(i).getCandidates().stream().filter(l -> l.getDepotCode().equals(depot))
+                            .findFirst().orElseThrow();
+                    slots.get(i).setLot(lot);
+                    slots.get(i).setQuantity(list.get(i).getValue());
+                    unmet -= list.get(i).getValue();
+                }
+                assertEquals(0, unmet, "the test plans every unit of a need");
+            });
+            var factory = (DefaultSolverFactory<AllocationSolution>) AllocationSolverConfig
+                    .solverFactory(Duration.ofSeconds(1), Duration.ofSeconds(1));
+            InnerScoreDirector<AllocationSolution, HardMediumSoftLongScore> director = factory
+                    .<HardMediumSoftLongScore>getScoreDirectorFactory().buildScoreDirector(false, false);
+            director.setWorkingSolution(s);
+            return new Planned(s, director);
+        }
+
+        HardMediumSoftLongScore score() {
+            return director.calculateScore();
+        }
+
+        /** Units delivered per need and depot, e.g. {@code need -> {AFAD-ADA=1000}}. */
+        Map<UUID, Map<String, Integer>> lines() {
+            Map<UUID, Map<String, Integer>> out = new TreeMap<>();
+            for (NeedChunk c : solution.getChunks()) {
+                if (c.isDelivering()) {
+                    out.computeIfAbsent(c.getNeed().getId(), k -> new TreeMap<>()).merge(c.getLot().getDepotCode(),
+                            c.getQuantity(), Integer::sum);
+                }
+            }
+            return out;
+        }
+
+        /** The depot-to-site routes running. */
+        Set<String> routes() {
+            return solution.getChunks().stream().filter(NeedChunk::isDelivering)
+                    .map(c -> c.getLot().getDepotCode() + "->" + c.getNeed().getSite().getName())
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    private static Map.Entry<String, Integer> line(String depot, int units) {
+        return Map.entry(depot, units);
+    }
+
+    @Test
+    void twoSitesEachServedByBothDepotsEndServedByOneEachThroughAnExchangeOfLots() {
+        InputBuilder b = new InputBuilder();
+        var gaziantep = b.site("Gaziantep", "TUR", 37.07, 37.38);
+        var hatay = b.site("Hatay", "TUR", 36.20, 36.16);
+        UUID g = b.need(gaziantep, "BLANKET", 1000, Priority.HIGH);
+        UUID h = b.need(hatay, "BLANKET", 1000, Priority.HIGH);
+        b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "BLANKET", 1000);
+        b.lot("AFAD-ADA", "TUR", ADANA[0], ADANA[1], "BLANKET", 1000);
+        // all stock is taken: neither Panama route can close onto the Adana routes alone
+        Planned plan = Planned.of(b.build(), Map.of(g, List.of(line("UNHRD-PTY", 500), line("AFAD-ADA", 500)), h,
+                List.of(line("UNHRD-PTY", 500), line("AFAD-ADA", 500))));
+        HardMediumSoftLongScore before = plan.score();
+        assertEquals(4, plan.routes().size());
+
+        Move<AllocationSolution> move = RouteClosureMoves.tryOn(plan.solution(), new Random(1));
+        assertNotNull(move, "a closure is found");
+        var undo = move.doMove(plan.director());
+        HardMediumSoftLongScore after = plan.score();
+
+        assertEquals(0, after.hardScore(), after.toString());
+        assertEquals(before.mediumScore(), after.mediumScore(), "the same units are delivered");
+        assertTrue(after.softScore() > before.softScore(), before + " -> " + after);
+        // one Panama route closed, and the Adana route of the other site closed with it: each site has one depot
+        assertEquals(2, plan.routes().size(), plan.routes().toString());
+        Map<UUID, Map<String, Integer>> lines = plan.lines();
+        assertEquals(1, lines.get(g).size(), lines.toString());
+        assertEquals(1, lines.get(h).size(), lines.toString());
+        assertEquals(1000, lines.get(g).values().iterator().next());
+        assertEquals(1000, lines.get(h).values().iterator().next());
+        assertTrue(!lines.get(g).keySet().equals(lines.get(h).keySet()), "each lot serves one site: " + lines);
+
+        undo.doMove(plan.director());
+        assertEquals(before, plan.score());
+        assertEquals(4, plan.routes().size());
+    }
+
+    @Test
+    void aDearRouteClosesOntoOneCheaperRouteOpenedInstead() {
+        InputBuilder b = new InputBuilder();
+        var gaziantep = b.site("Gaziantep", "TUR", 37.07, 37.38);
+        UUID g = b.need(gaziantep, "BLANKET", 500, Priority.HIGH);
+        b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "BLANKET", 500);
+        b.lot("AFAD-ADA", "TUR", ADANA[0], ADANA[1], "BLANKET", 500);
+        Planned plan = Planned.of(b.build(), Map.of(g, List.of(line("UNHRD-PTY", 500))));
+        HardMediumSoftLongScore before = plan.score();
+
+        // the route to open is drawn among the need's lots: some tries draw Panama's, which is running already
+        List<Move<AllocationSolution>> found = new ArrayList<>();
+        for (int seed = 0; seed < 64 && found.isEmpty(); seed++) {
+            Move<AllocationSolution> m = RouteClosureMoves.tryOn(plan.solution(), new Random(seed));
+            if (m != null) {
+                found.add(m);
+            }
+        }
+        assertEquals(1, found.size(), "a try opens the Adana route");
+        found.get(0).doMove(plan.director());
+
+        assertEquals(Map.of(g, Map.of("AFAD-ADA", 500)), plan.lines());
+        HardMediumSoftLongScore after = plan.score();
+        assertEquals(0, after.hardScore());
+        assertEquals(before.mediumScore(), after.mediumScore());
+        assertTrue(after.softScore() > before.softScore(), before + " -> " + after);
+    }
+
+    @Test
+    void noMoveWhenNoRouteCanClose() {
+        InputBuilder b = new InputBuilder();
+        var gaziantep = b.site("Gaziantep", "TUR", 37.07, 37.38);
+        var hatay = b.site("Hatay", "TUR", 36.20, 36.16);
+        UUID g = b.need(gaziantep, "BLANKET", 500, Priority.HIGH);
+        UUID h = b.need(hatay, "TENT-FAM", 100, Priority.HIGH);
+        b.lot("AFAD-ADA", "TUR", ADANA[0], ADANA[1], "BLANKET", 500);
+        b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "TENT-FAM", 100);
+        // each need has the only lot of its item: every route is needed
+        Planned plan = Planned.of(b.build(),
+                Map.of(g, List.of(line("AFAD-ADA", 500)), h, List.of(line("UNHRD-PTY", 100))));
+
+        for (int seed = 0; seed < 32; seed++) {
+            assertNull(RouteClosureMoves.tryOn(plan.solution(), new Random(seed)), "seed " + seed);
+        }
+    }
+}
