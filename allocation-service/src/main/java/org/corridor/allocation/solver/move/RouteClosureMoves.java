@@ -37,9 +37,15 @@ public final class RouteClosureMoves implements MoveFamily {
     private final RouteEdit edit;
     /** Needs with movable slots, densely numbered. */
     private final MaterialNeed[] needs;
-    private final Map<MaterialNeed, Integer> needIndex = new IdentityHashMap<>();
-    /** Per need: its candidate lot indexes (sorted), the arc of each, and the needs of its item. */
+    /** By slot index, the number of its need. */
+    private final int[] needOfSlot;
+    /**
+     * Per need: its candidate lot indexes (sorted), the arc of each, the needs of its item, and the position of each
+     * lot of its item among its candidates (by the lot's place among its item's lots, {@link #lotLocal}; -1: not one).
+     */
     private final int[][] lotsOf;
+    private final int[][] posOf;
+    private final int[] lotLocal;
     private final int[][] arcOf;
     private final int[] itemOf;
     private final int[][] needsOfItem;
@@ -76,9 +82,20 @@ public final class RouteClosureMoves implements MoveFamily {
         this.use = use;
         this.edit = edit;
         needs = index.needs().toArray(new MaterialNeed[0]);
+        needOfSlot = new int[index.movable().size()];
         for (int n = 0; n < needs.length; n++) {
-            needIndex.put(needs[n], n);
+            for (NeedChunk c : index.slotsOf(needs[n])) {
+                needOfSlot[c.getIndex()] = n;
+            }
         }
+        lotLocal = new int[index.lotCount()];
+        for (int item = 0; item < index.itemCount(); item++) {
+            int[] itemLots = index.lotsOfItem(item);
+            for (int i = 0; i < itemLots.length; i++) {
+                lotLocal[itemLots[i]] = i;
+            }
+        }
+        posOf = new int[needs.length][];
         lotsOf = new int[needs.length][];
         arcOf = new int[needs.length][];
         itemOf = new int[needs.length];
@@ -107,6 +124,11 @@ public final class RouteClosureMoves implements MoveFamily {
             }
             itemOf[n] = lots.length == 0 ? 0 : index.itemOf(lots[0]);
             byItem.get(itemOf[n]).add(n);
+            posOf[n] = new int[index.lotsOfItem(itemOf[n]).length];
+            Arrays.fill(posOf[n], -1);
+            for (int k = 0; k < lots.length; k++) {
+                posOf[n][lotLocal[lots[k]]] = k;
+            }
         }
         needsOfItem = byItem.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
@@ -158,8 +180,8 @@ public final class RouteClosureMoves implements MoveFamily {
             loadedStep = use.step();
         }
         MaterialNeed need = a.getNeed();
-        int n = needIndex.get(need);
-        int k = Arrays.binarySearch(lotsOf[n], index.pick(need, random).getIndex());
+        int n = needOfSlot[a.getIndex()];
+        int k = pos(n, index.pick(need, random).getIndex());
         undoCount = 0;
         try {
             opened = arcLoad[arcOf[n][k]] > 0 ? -1 : arcOf[n][k];
@@ -220,9 +242,9 @@ public final class RouteClosureMoves implements MoveFamily {
         running = 0;
         for (NeedChunk c : index.movable()) {
             if (c.isDelivering()) {
-                int n = needIndex.get(c.getNeed());
+                int n = needOfSlot[c.getIndex()];
                 // a line's lot is always in its need's range
-                int k = Arrays.binarySearch(lotsOf[n], c.getLot().getIndex());
+                int k = pos(n, c.getLot().getIndex());
                 if (flow[n][k] == 0 && arcLoad[arcOf[n][k]]++ == 0) {
                     running += arcCost[arcOf[n][k]];
                 }
@@ -316,7 +338,7 @@ public final class RouteClosureMoves implements MoveFamily {
                     if (parentNeed[m] != -2) {
                         continue;
                     }
-                    int km = Arrays.binarySearch(lotsOf[m], li);
+                    int km = pos(m, li);
                     if (km >= 0 && flow[m][km] > 0) {
                         parentNeed[m] = n;
                         parentPos[m] = k;
@@ -335,7 +357,7 @@ public final class RouteClosureMoves implements MoveFamily {
     private void apply(int target, int last, int k, long room) {
         long units = Math.min(room, deficit[target]);
         for (int m = last; parentNeed[m] >= 0; m = parentNeed[m]) {
-            int give = Arrays.binarySearch(lotsOf[m], lotsOf[parentNeed[m]][parentPos[m]]);
+            int give = pos(m, lotsOf[parentNeed[m]][parentPos[m]]);
             units = Math.min(units, flow[m][give]);
         }
         int n = last;
@@ -348,12 +370,17 @@ public final class RouteClosureMoves implements MoveFamily {
             // n gave up units of the lot its parent takes
             int parent = parentNeed[n];
             int parentK = parentPos[n];
-            int give = Arrays.binarySearch(lotsOf[n], lotsOf[parent][parentK]);
+            int give = pos(n, lotsOf[parent][parentK]);
             setFlow(n, give, flow[n][give] - (int) units);
             n = parent;
             pos = parentK;
         }
         deficit[target] -= units;
+    }
+
+    /** Position of lot index {@code li} among need n's candidates; -1 when it is not one. */
+    private int pos(int n, int li) {
+        return posOf[n][lotLocal[li]];
     }
 
     private boolean enabled(int arc) {
@@ -417,7 +444,7 @@ public final class RouteClosureMoves implements MoveFamily {
         long[] now = new long[lots.length];
         for (NeedChunk c : index.slotsOf(needs[n])) {
             if (c.isDelivering()) {
-                now[Arrays.binarySearch(lots, c.getLot().getIndex())] += c.getQuantity();
+                now[pos(n, c.getLot().getIndex())] += c.getQuantity();
             }
         }
         for (int k = 0; k < lots.length; k++) {
