@@ -27,7 +27,8 @@ import org.optaplanner.core.impl.solver.DefaultSolverFactory;
  * Route closures on hand-made plans: routes close several at a time when the units they carry can go another way, even
  * when that way runs through another site's lines (a need gives up a lot to the closing route's need and takes from
  * elsewhere), or through one cheaper route opened instead; every need keeps its units, and nothing is built when no
- * route can close.
+ * route can close. Kicks close a route even when its units need routes not running, and find what no single closure
+ * finds: two cheap routes in place of one dear one.
  */
 class RouteClosureMoveTest {
 
@@ -171,6 +172,59 @@ class RouteClosureMoveTest {
 
         for (int seed = 0; seed < 32; seed++) {
             assertNull(RouteClosureMoves.tryOn(plan.solution(), new Random(seed)), "seed " + seed);
+        }
+    }
+
+    @Test
+    void kicksReplaceOneDearRouteByTwoCheapRoutesThatNoSingleClosureFinds() {
+        InputBuilder b = new InputBuilder();
+        var gaziantep = b.site("Gaziantep", "TUR", 37.07, 37.38);
+        UUID blankets = b.need(gaziantep, "BLANKET", 500, Priority.HIGH);
+        UUID tents = b.need(gaziantep, "TENT-FAM", 100, Priority.HIGH);
+        b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "BLANKET", 500);
+        b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "TENT-FAM", 100);
+        b.lot("AFAD-ADA", "TUR", ADANA[0], ADANA[1], "BLANKET", 500);
+        b.lot("AFAD-KMS", "TUR", 37.58, 36.93, "TENT-FAM", 100);
+        // one dear route from Panama carries both items; Adana has only blankets, Kahramanmaras only tents
+        Planned plan = Planned.of(b.build(),
+                Map.of(blankets, List.of(line("UNHRD-PTY", 500)), tents, List.of(line("UNHRD-PTY", 100))));
+        HardMediumSoftLongScore before = plan.score();
+
+        // opening one cheap route never lets the Panama route close: the other item has nowhere to go
+        for (int seed = 0; seed < 32; seed++) {
+            assertNull(RouteClosureMoves.tryOn(plan.solution(), new Random(seed)), "seed " + seed);
+        }
+        Move<AllocationSolution> move = RouteClosureMoves.tryKickingOn(plan.solution(), new Random(1));
+        assertNotNull(move, "a kick closes the Panama route, opening both cheap routes");
+        var undo = move.doMove(plan.director());
+        HardMediumSoftLongScore after = plan.score();
+
+        assertEquals(Map.of(blankets, Map.of("AFAD-ADA", 500), tents, Map.of("AFAD-KMS", 100)), plan.lines());
+        assertEquals(0, after.hardScore(), after.toString());
+        assertEquals(before.mediumScore(), after.mediumScore(), "the same units are delivered");
+        assertTrue(after.softScore() > before.softScore(), before + " -> " + after);
+
+        undo.doMove(plan.director());
+        assertEquals(before, plan.score());
+        assertEquals(Set.of("UNHRD-PTY->Gaziantep"), plan.routes());
+    }
+
+    @Test
+    void kicksBuildNoMoveWhenTheRoutesRunningAreTheCheapest() {
+        InputBuilder b = new InputBuilder();
+        var gaziantep = b.site("Gaziantep", "TUR", 37.07, 37.38);
+        UUID blankets = b.need(gaziantep, "BLANKET", 500, Priority.HIGH);
+        UUID tents = b.need(gaziantep, "TENT-FAM", 100, Priority.HIGH);
+        b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "BLANKET", 500);
+        b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "TENT-FAM", 100);
+        b.lot("AFAD-ADA", "TUR", ADANA[0], ADANA[1], "BLANKET", 500);
+        b.lot("AFAD-KMS", "TUR", 37.58, 36.93, "TENT-FAM", 100);
+        // the two cheap routes run already: a kick may close one, onto Panama, but that costs more and is undone
+        Planned plan = Planned.of(b.build(),
+                Map.of(blankets, List.of(line("AFAD-ADA", 500)), tents, List.of(line("AFAD-KMS", 100))));
+
+        for (int seed = 0; seed < 32; seed++) {
+            assertNull(RouteClosureMoves.tryKickingOn(plan.solution(), new Random(seed)), "seed " + seed);
         }
     }
 }

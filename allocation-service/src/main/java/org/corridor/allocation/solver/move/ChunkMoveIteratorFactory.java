@@ -12,12 +12,13 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 
 /**
  * Random moves over the line slots ({@link NeedChunk}) that respect the structure of the problem, so none is wasted on
- * an empty slot or a lot of another item. Seven families build them from one {@link MoveIndex} built when the phase
+ * an empty slot or a lot of another item. Eight families build them from one {@link MoveIndex} built when the phase
  * starts: {@link TransferMoves transfers} (and trades when the target lot is full), {@link SwapMoves swaps},
- * {@link EjectionMoves ejection chains}, {@link RouteClosureMoves route closures}, {@link RouteRebuildMoves route
- * rebuilds}, {@link RouteModeMoves route mode changes} and {@link LineChangeMoves line changes}. Which family builds
- * the next move is drawn by its share ({@link MoveShares}), set in {@code solverConfig.xml} as this factory's custom
- * properties {@code transferShare}, {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare},
+ * {@link EjectionMoves ejection chains}, {@link RouteClosureMoves route closures} (and the same with kicks,
+ * {@link RouteClosureMoves#kicking()}), {@link RouteRebuildMoves route rebuilds}, {@link RouteModeMoves route mode
+ * changes} and {@link LineChangeMoves line changes}. Which family builds the next move is drawn by its share
+ * ({@link MoveShares}), set in {@code solverConfig.xml} as this factory's custom properties {@code transferShare},
+ * {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare}, {@code routeKickShare},
  * {@code routeRebuildShare}, {@code routeModeShare} and {@code lineChangeShare}; there are no defaults in the code. A
  * family that finds no move in its try gives the turn back to the draw, {@value TeamMoveIteratorFactory#MAX_ATTEMPTS}
  * times, then the iterator answers a move that is not doable.
@@ -28,6 +29,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     private double swapShare = Double.NaN;
     private double ejectionShare = Double.NaN;
     private double routeClosureShare = Double.NaN;
+    private double routeKickShare = Double.NaN;
     private double routeRebuildShare = Double.NaN;
     private double routeModeShare = Double.NaN;
     private double lineChangeShare = Double.NaN;
@@ -53,6 +55,10 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         routeClosureShare = share;
     }
 
+    public void setRouteKickShare(double share) {
+        routeKickShare = share;
+    }
+
     public void setRouteRebuildShare(double share) {
         routeRebuildShare = share;
     }
@@ -67,8 +73,8 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
 
     /** The shares as configured; fails when one is missing or they do not add up to 1. */
     MoveShares shares() {
-        return new MoveShares(transferShare, swapShare, ejectionShare, routeClosureShare, routeRebuildShare,
-                routeModeShare, lineChangeShare);
+        return new MoveShares(transferShare, swapShare, ejectionShare, routeClosureShare, routeKickShare,
+                routeRebuildShare, routeModeShare, lineChangeShare);
     }
 
     @Override
@@ -81,7 +87,9 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         families[MoveShares.TRANSFER] = new TransferMoves(index, use);
         families[MoveShares.SWAP] = new SwapMoves(index);
         families[MoveShares.EJECTION] = new EjectionMoves(index);
-        families[MoveShares.ROUTE_CLOSURE] = new RouteClosureMoves(index, use, edit);
+        RouteClosureMoves closures = new RouteClosureMoves(index, use, edit);
+        families[MoveShares.ROUTE_CLOSURE] = closures;
+        families[MoveShares.ROUTE_KICK] = closures.kicking();
         families[MoveShares.ROUTE_REBUILD] = new RouteRebuildMoves(index, edit);
         families[MoveShares.ROUTE_MODE] = new RouteModeMoves(index);
         families[MoveShares.LINE_CHANGE] = new LineChangeMoves(index);
@@ -130,6 +138,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         for (int attempt = 0; attempt < TeamMoveIteratorFactory.MAX_ATTEMPTS; attempt++) {
             Move<AllocationSolution> m = family(random.nextDouble()).next(random);
             if (m != null) {
+                use.touched(m);
                 return m;
             }
         }

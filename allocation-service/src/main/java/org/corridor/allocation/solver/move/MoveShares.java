@@ -6,20 +6,21 @@ import java.util.List;
 /**
  * How often each material move family builds the next move: the shares set in {@code solverConfig.xml} (custom
  * properties of {@link ChunkMoveIteratorFactory}), which add up to 1. A uniform draw r in [0, 1) picks the first family
- * whose cumulative share exceeds r, in the order transfers, swaps, ejections, route closures, route rebuilds, route
- * mode changes, line changes (the last takes whatever r is left).
+ * whose cumulative share exceeds r, in the order transfers, swaps, ejections, route closures, route kicks, route
+ * rebuilds, route mode changes, line changes (the last takes whatever r is left).
  */
-record MoveShares(double transfer, double swap, double ejection, double routeClosure, double routeRebuild,
-        double routeMode, double lineChange) {
+record MoveShares(double transfer, double swap, double ejection, double routeClosure, double routeKick,
+        double routeRebuild, double routeMode, double lineChange) {
 
     /** Family numbers, in the order of the cumulative shares. */
     static final int TRANSFER = 0;
     static final int SWAP = 1;
     static final int EJECTION = 2;
     static final int ROUTE_CLOSURE = 3;
-    static final int ROUTE_REBUILD = 4;
-    static final int ROUTE_MODE = 5;
-    static final int LINE_CHANGE = 6;
+    static final int ROUTE_KICK = 4;
+    static final int ROUTE_REBUILD = 5;
+    static final int ROUTE_MODE = 6;
+    static final int LINE_CHANGE = 7;
 
     MoveShares {
         List<String> wrong = new ArrayList<>();
@@ -27,10 +28,11 @@ record MoveShares(double transfer, double swap, double ejection, double routeClo
         check("swapShare", swap, wrong);
         check("ejectionShare", ejection, wrong);
         check("routeClosureShare", routeClosure, wrong);
+        check("routeKickShare", routeKick, wrong);
         check("routeRebuildShare", routeRebuild, wrong);
         check("routeModeShare", routeMode, wrong);
         check("lineChangeShare", lineChange, wrong);
-        double sum = transfer + swap + ejection + routeClosure + routeRebuild + routeMode + lineChange;
+        double sum = transfer + swap + ejection + routeClosure + routeKick + routeRebuild + routeMode + lineChange;
         if (wrong.isEmpty() && Math.abs(sum - 1) > 1e-9) {
             wrong.add("the shares add up to " + sum + ", not 1");
         }
@@ -56,7 +58,8 @@ record MoveShares(double transfer, double swap, double ejection, double routeClo
         t[SWAP] = t[TRANSFER] + swap;
         t[EJECTION] = t[SWAP] + ejection;
         t[ROUTE_CLOSURE] = t[EJECTION] + routeClosure;
-        t[ROUTE_REBUILD] = t[ROUTE_CLOSURE] + routeRebuild;
+        t[ROUTE_KICK] = t[ROUTE_CLOSURE] + routeKick;
+        t[ROUTE_REBUILD] = t[ROUTE_KICK] + routeRebuild;
         t[ROUTE_MODE] = t[ROUTE_REBUILD] + routeMode;
         return t;
     }

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.MaterialNeed;
@@ -24,13 +25,19 @@ import org.optaplanner.core.impl.heuristic.move.Move;
  * line at a time rarely reaches, because a route's vehicle only disappears with its last line. A move is built only
  * when the routes running afterwards cost less than before (one vehicle per route, in whole units of account).
  * <p>
- * The flows are read from the working solution once per step ({@link LotUse#step()}) and every move restores them when
- * it is built.
+ * The kicking family ({@link #kicking()}) goes on from there: it closes a random running route even where its units
+ * need routes not running, closes what it can after it, and keeps the cheapest route set found on the way; see
+ * {@link #kicking()}.
+ * <p>
+ * The flows are brought up to the working solution once per step ({@link LotUse#step()}), by reading again the slots
+ * the steps since may have changed ({@link LotUse#takeChanged()}), and every move restores them when it is built.
  */
 public final class RouteClosureMoves implements MoveFamily {
 
-    /** Open routes tried for closure per move, dearest first. */
+    /** Open routes tried for closure per move (and after each kick), dearest first. */
     static final int MAX_CLOSURE_TRIES = 24;
+    /** Kicks per move of the kicking family ({@link #kicking()}). */
+    static final int KICKS = 10;
 
     private final MoveIndex index;
     private final LotUse use;
@@ -52,6 +59,8 @@ public final class RouteClosureMoves implements MoveFamily {
     /** Arcs: the default routes of candidate lots, with the cost of one vehicle; per arc its (need, position) edges. */
     private final List<Route> arcs = new ArrayList<>();
     private final long[] arcCost;
+    /** All arcs, dearest first. */
+    private final int[] byCost;
     private final int[][] arcEdges;
     /** Units of each lot the movable slots may take. */
     private final long[] capacity;
@@ -63,13 +72,23 @@ public final class RouteClosureMoves implements MoveFamily {
     private final boolean[] closed;
     private final int[] deficit;
     private int opened = -1;
-    /** The step whose working solution the flows were loaded from; the open arcs then. */
+    /** The step whose working solution the flows were loaded from. */
     private int loadedStep = -1;
-    private int[] open;
+    /** Per movable slot, the lot index (-1: none) and units it was last read with; whether all were read once. */
+    private final int[] readLot;
+    private final int[] readUnits;
+    private boolean readOnce;
     /** Cost of the arcs running, kept up to date as flows change. */
     private long running;
-    /** Arcs closed by the move being built, to open again after it. */
-    private final List<Integer> closedArcs = new ArrayList<>();
+    /**
+     * Arcs closed by the move being built, to open again after it, each with the length of the undo log when its
+     * closure began (to open it again when the flows go back to before that).
+     */
+    private int[] closedArcs = new int[64];
+    private int[] closedAt = new int[64];
+    private int closedCount;
+    /** Whether augmenting paths may use any arc not closed, running or not (a kick), or only running ones. */
+    private boolean anyArc;
     /** Undo log of the flow changes of the move being built: need, position, previous flow. */
     private int[] undo = new int[256];
     private int undoCount;
@@ -83,6 +102,8 @@ public final class RouteClosureMoves implements MoveFamily {
         this.edit = edit;
         needs = index.needs().toArray(new MaterialNeed[0]);
         needOfSlot = new int[index.movable().size()];
+        readLot = new int[needOfSlot.length];
+        readUnits = new int[needOfSlot.length];
         for (int n = 0; n < needs.length; n++) {
             for (NeedChunk c : index.slotsOf(needs[n])) {
                 needOfSlot[c.getIndex()] = n;
@@ -133,6 +154,8 @@ public final class RouteClosureMoves implements MoveFamily {
         needsOfItem = byItem.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
         arcCost = arcs.stream().mapToLong(r -> Math.round(RouteEdit.vehicleCost(r))).toArray();
+        byCost = IntStream.range(0, arcCost.length).boxed()
+                .sorted((x, y) -> Long.compare(arcCost[y], arcCost[x])).mapToInt(Integer::intValue).toArray();
         arcEdges = new int[arcs.size()][];
         for (int a = 0; a < arcs.size(); a++) {
             List<int[]> e = edges.get(a);
@@ -169,8 +192,35 @@ public final class RouteClosureMoves implements MoveFamily {
         return new RouteClosureMoves(index, use, new RouteEdit(index, use)).next(random);
     }
 
+    /**
+     * One try of the kicking family outside a solver phase, for tests: the move built from {@code solution} with
+     * {@code random}, or null.
+     */
+    public static Move<AllocationSolution> tryKickingOn(AllocationSolution solution, Random random) {
+        MoveIndex index = new MoveIndex(solution);
+        LotUse use = new LotUse(index);
+        return new RouteClosureMoves(index, use, new RouteEdit(index, use)).search(random, KICKS);
+    }
+
     @Override
     public Move<AllocationSolution> next(Random random) {
+        return search(random, 0);
+    }
+
+    /**
+     * The same closures, then {@value #KICKS} kicks: each closes the route of a random line of the working solution
+     * (unless this move closed it already) even when its units need routes not running (any route not closed by this
+     * move), then closes what it can, dearest first; a kick that leaves the routes costing more than the best found is
+     * undone, one that costs the same is kept (the walk may cross a plateau). The move goes to the best routes found,
+     * when they cost less than the working solution's. A closure alone stops where no single route opened lets a route
+     * close (two cheap routes replacing one dear route, or a route set no cheaper on the way to a better one); the
+     * kicks walk through those. A move of this family costs about eleven closures, so it has a small share of its own.
+     */
+    MoveFamily kicking() {
+        return random -> search(random, KICKS);
+    }
+
+    private Move<AllocationSolution> search(Random random, int kicks) {
         NeedChunk a = index.nonEmpty(random);
         if (a.getLot() == null) {
             return null;
@@ -187,35 +237,68 @@ public final class RouteClosureMoves implements MoveFamily {
             opened = arcLoad[arcOf[n][k]] > 0 ? -1 : arcOf[n][k];
             long before = running;
             // the open routes, dearest first (a little randomised), each closed if its units can go another way
-            for (int arc : dearest(random)) {
-                if (arcLoad[arc] > 0) {
-                    close(arc);
+            closeDearest(random);
+            long best = running;
+            int bestMark = undoCount;
+            for (int kick = 0; kick < kicks; kick++) {
+                // the route of a random line of the working solution, unless this move closed it already
+                NeedChunk line = index.nonEmpty(random);
+                if (line.getLot() == null) {
+                    continue;
+                }
+                int ln = needOfSlot[line.getIndex()];
+                int arc = arcOf[ln][pos(ln, line.getLot().getIndex())];
+                if (arcLoad[arc] == 0 || !close(arc, true)) {
+                    continue;
+                }
+                closeDearest(random);
+                if (running <= best) {
+                    best = running;
+                    bestMark = undoCount;
+                } else {
+                    revert(bestMark);
                 }
             }
             // routes emptied by the re-routing count too
             return running < before ? build() : null;
         } finally {
             // back to the working solution's flows for the next move of the step
-            for (int u = undoCount - 3; u >= 0; u -= 3) {
-                setFlowRaw(undo[u], undo[u + 1], undo[u + 2]);
-            }
-            for (int arc : closedArcs) {
-                closed[arc] = false;
-            }
-            closedArcs.clear();
+            revert(0);
             opened = -1;
         }
     }
 
+    /** Closes each of the dearest running arcs ({@link #dearest}) whose units can go another way. */
+    private void closeDearest(Random random) {
+        for (int arc : dearest(random)) {
+            if (arcLoad[arc] > 0) {
+                close(arc, false);
+            }
+        }
+    }
+
     /**
-     * The {@value #MAX_CLOSURE_TRIES} open arcs of highest cost times a random factor of 0.75 to 1.25, highest first.
+     * The {@value #MAX_CLOSURE_TRIES} running arcs of highest cost times a random factor of 0.75 to 1.25, highest
+     * first. The arcs are read dearest first and only as far as one could still rank: once that many are read, an arc
+     * costing less than 0.6 times the last of them cannot (its highest key, 1.25 times its cost, is below their lowest,
+     * 0.75 times theirs), so only the running arcs above that floor draw a random factor.
      */
     private int[] dearest(Random random) {
-        int m = Math.min(MAX_CLOSURE_TRIES, open.length);
+        int m = MAX_CLOSURE_TRIES;
         int[] top = new int[m];
         double[] topKey = new double[m];
         int size = 0;
-        for (int arc : open) {
+        int read = 0;
+        double floor = 0;
+        for (int arc : byCost) {
+            if (arcLoad[arc] == 0) {
+                continue;
+            }
+            if (++read == m) {
+                floor = 0.6 * arcCost[arc];
+            } else if (read > m && arcCost[arc] < floor) {
+                break;
+            }
             double key = arcCost[arc] * (0.75 + 0.5 * random.nextDouble());
             if (size == m && key <= topKey[m - 1]) {
                 continue;
@@ -229,11 +312,44 @@ public final class RouteClosureMoves implements MoveFamily {
             topKey[i] = key;
             top[i] = arc;
         }
-        return top;
+        return size == m ? top : Arrays.copyOf(top, size);
     }
 
-    /** The flows of the working solution: units per (need, lot) and per arc, units taken per lot. */
+    /**
+     * The flows of the working solution: units per (need, lot) and per arc, units taken per lot. Only the slots the
+     * steps since the last load may have changed ({@link LotUse#takeChanged()}) are read again, each against what it
+     * was read as; all of them on the first load, or when the steps changed too many.
+     */
     private void load() {
+        int[] changed = use.takeChanged();
+        if (changed == null || !readOnce) {
+            loadAll();
+            readOnce = true;
+            return;
+        }
+        List<NeedChunk> movable = index.movable();
+        for (int slot : changed) {
+            NeedChunk c = movable.get(slot);
+            int lot = c.isDelivering() ? c.getLot().getIndex() : -1;
+            int units = lot < 0 ? 0 : c.getQuantity();
+            if (lot == readLot[slot] && units == readUnits[slot]) {
+                continue;
+            }
+            int n = needOfSlot[slot];
+            if (readLot[slot] >= 0) {
+                int k = pos(n, readLot[slot]);
+                setFlowRaw(n, k, flow[n][k] - readUnits[slot]);
+            }
+            if (lot >= 0) {
+                int k = pos(n, lot);
+                setFlowRaw(n, k, flow[n][k] + units);
+            }
+            readLot[slot] = lot;
+            readUnits[slot] = units;
+        }
+    }
+
+    private void loadAll() {
         for (int[] f : flow) {
             Arrays.fill(f, 0);
         }
@@ -241,7 +357,11 @@ public final class RouteClosureMoves implements MoveFamily {
         Arrays.fill(arcLoad, 0);
         running = 0;
         for (NeedChunk c : index.movable()) {
+            readLot[c.getIndex()] = -1;
+            readUnits[c.getIndex()] = 0;
             if (c.isDelivering()) {
+                readLot[c.getIndex()] = c.getLot().getIndex();
+                readUnits[c.getIndex()] = c.getQuantity();
                 int n = needOfSlot[c.getIndex()];
                 // a line's lot is always in its need's range
                 int k = pos(n, c.getLot().getIndex());
@@ -252,30 +372,16 @@ public final class RouteClosureMoves implements MoveFamily {
                 taken[c.getLot().getIndex()] += c.getQuantity();
             }
         }
-        open = openArcs();
     }
 
-    private int[] openArcs() {
-        int count = 0;
-        for (int load : arcLoad) {
-            if (load > 0) {
-                count++;
-            }
-        }
-        int[] open = new int[count];
-        int i = 0;
-        for (int a = 0; a < arcLoad.length; a++) {
-            if (arcLoad[a] > 0) {
-                open[i++] = a;
-            }
-        }
-        return open;
-    }
-
-    /** Closes the arc if every unit it carries can be re-routed; otherwise leaves the flows as they were. */
-    private boolean close(int arc) {
+    /**
+     * Closes the arc if every unit it carries can be re-routed (onto running arcs, or with {@code anyArc} onto any arc
+     * not closed); otherwise leaves the flows as they were.
+     */
+    private boolean close(int arc, boolean anyArc) {
         int mark = undoCount;
         closed[arc] = true;
+        this.anyArc = anyArc;
         int[] e = arcEdges[arc];
         for (int j = 0; j < e.length; j += 2) {
             int n = e[j];
@@ -292,6 +398,7 @@ public final class RouteClosureMoves implements MoveFamily {
                 ok = augment(n);
             }
         }
+        this.anyArc = false;
         if (!ok) {
             for (int u = undoCount - 3; u >= mark; u -= 3) {
                 setFlowRaw(undo[u], undo[u + 1], undo[u + 2]);
@@ -302,7 +409,12 @@ public final class RouteClosureMoves implements MoveFamily {
             }
             closed[arc] = false;
         } else {
-            closedArcs.add(arc);
+            if (closedCount == closedArcs.length) {
+                closedArcs = Arrays.copyOf(closedArcs, 2 * closedCount);
+                closedAt = Arrays.copyOf(closedAt, 2 * closedCount);
+            }
+            closedArcs[closedCount] = arc;
+            closedAt[closedCount++] = mark;
         }
         return ok;
     }
@@ -383,8 +495,19 @@ public final class RouteClosureMoves implements MoveFamily {
         return posOf[n][lotLocal[li]];
     }
 
+    /** Back to the flows when the undo log was {@code mark} long, opening again the arcs closed since. */
+    private void revert(int mark) {
+        for (int u = undoCount - 3; u >= mark; u -= 3) {
+            setFlowRaw(undo[u], undo[u + 1], undo[u + 2]);
+        }
+        undoCount = mark;
+        while (closedCount > 0 && closedAt[closedCount - 1] >= mark) {
+            closed[closedArcs[--closedCount]] = false;
+        }
+    }
+
     private boolean enabled(int arc) {
-        return !closed[arc] && (arcLoad[arc] > 0 || arc == opened);
+        return !closed[arc] && (anyArc || arcLoad[arc] > 0 || arc == opened);
     }
 
     private void setFlow(int n, int k, int value) {

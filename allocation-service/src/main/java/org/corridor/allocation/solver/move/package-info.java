@@ -7,7 +7,7 @@
  * OptaPlanner's own construction heuristic.
  *
  * <h2>Material moves</h2> {@link org.corridor.allocation.solver.move.ChunkMoveIteratorFactory} draws, for each move,
- * one of seven families, each a {@link org.corridor.allocation.solver.move.MoveFamily}:
+ * one of eight families, each a {@link org.corridor.allocation.solver.move.MoveFamily}:
  * <ul>
  * <li>{@link org.corridor.allocation.solver.move.TransferMoves}: units move between a need's lines, to a lot with room
  * or back to unmet; trades between two needs when the lot is full
@@ -19,6 +19,10 @@
  * <li>{@link org.corridor.allocation.solver.move.RouteClosureMoves}: one route may open, then running routes close,
  * dearest first, as long as the units each carries can be re-routed, exactly, along augmenting paths through the lots
  * and needs of its items at every site (a need gives up a lot to another and takes from elsewhere);</li>
+ * <li>route kicks ({@link org.corridor.allocation.solver.move.RouteClosureMoves#kicking()}, a share of their own): the
+ * same closures, then ten kicks, each closing a random running route even where its units need routes not running and
+ * then closing what it can; the move goes to the cheapest routes found on the way, so the search leaves route sets no
+ * single closure improves (two cheap routes replacing one dear one);</li>
  * <li>{@link org.corridor.allocation.solver.move.RouteRebuildMoves}: the lines of a few routes of two sites are taken
  * off and placed again greedily, route by route ({@link org.corridor.allocation.solver.move.SiteRebuild} holds one
  * site's state);</li>
@@ -38,8 +42,8 @@
  * <h2>Shares: one place</h2> How often each kind of move is tried is set in {@code solverConfig.xml} only: the union's
  * fixed probability weights (material moves 8, line mode change 1, team change 1, team swap 1, team exchanges 1) and,
  * within the material moves, the share of each family as properties of the factory ({@code transferShare},
- * {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare}, {@code routeRebuildShare},
- * {@code routeModeShare}, {@code lineChangeShare}, adding up to 1;
+ * {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare}, {@code routeKickShare},
+ * {@code routeRebuildShare}, {@code routeModeShare}, {@code lineChangeShare}, adding up to 1;
  * {@link org.corridor.allocation.solver.move.MoveShares}). The code has no defaults: a factory without them fails when
  * its phase starts.
  *
