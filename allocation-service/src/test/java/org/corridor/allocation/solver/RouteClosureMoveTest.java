@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
-import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 
 /**
  * Route closures on hand-made plans: routes close several at a time when the units they carry can go another way, even
@@ -56,12 +54,7 @@ class RouteClosureMoveTest {
                 }
                 assertEquals(0, unmet, "the test plans every unit of a need");
             });
-            var factory = (DefaultSolverFactory<AllocationSolution>) AllocationSolverConfig
-                    .solverFactory(Duration.ofSeconds(1), Duration.ofSeconds(1));
-            InnerScoreDirector<AllocationSolution, HardMediumSoftLongScore> director = factory
-                    .<HardMediumSoftLongScore>getScoreDirectorFactory().buildScoreDirector(false, false);
-            director.setWorkingSolution(s);
-            return new Planned(s, director);
+            return new Planned(s, SolverTestSupport.scoreDirector(s));
         }
 
         HardMediumSoftLongScore score() {
@@ -175,8 +168,15 @@ class RouteClosureMoveTest {
         }
     }
 
-    @Test
-    void kicksReplaceOneDearRouteByTwoCheapRoutesThatNoSingleClosureFinds() {
+    /** A plan of two needs at Gaziantep, with the depots each is served from. */
+    private record TwoItems(Planned plan, UUID blankets, UUID tents) {
+    }
+
+    /**
+     * 500 blankets and 100 tents needed at Gaziantep; Panama has both, Adana only the blankets, Kahramanmaras only the
+     * tents; the blankets and the tents each come whole from the depot given.
+     */
+    private static TwoItems blanketsAndTents(String blanketsFrom, String tentsFrom) {
         InputBuilder b = new InputBuilder();
         var gaziantep = b.site("Gaziantep", "TUR", 37.07, 37.38);
         UUID blankets = b.need(gaziantep, "BLANKET", 500, Priority.HIGH);
@@ -185,9 +185,18 @@ class RouteClosureMoveTest {
         b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "TENT-FAM", 100);
         b.lot("AFAD-ADA", "TUR", ADANA[0], ADANA[1], "BLANKET", 500);
         b.lot("AFAD-KMS", "TUR", 37.58, 36.93, "TENT-FAM", 100);
-        // one dear route from Panama carries both items; Adana has only blankets, Kahramanmaras only tents
         Planned plan = Planned.of(b.build(),
-                Map.of(blankets, List.of(line("UNHRD-PTY", 500)), tents, List.of(line("UNHRD-PTY", 100))));
+                Map.of(blankets, List.of(line(blanketsFrom, 500)), tents, List.of(line(tentsFrom, 100))));
+        return new TwoItems(plan, blankets, tents);
+    }
+
+    @Test
+    void kicksReplaceOneDearRouteByTwoCheapRoutesThatNoSingleClosureFinds() {
+        // one dear route from Panama carries both items
+        TwoItems two = blanketsAndTents("UNHRD-PTY", "UNHRD-PTY");
+        Planned plan = two.plan();
+        UUID blankets = two.blankets();
+        UUID tents = two.tents();
         HardMediumSoftLongScore before = plan.score();
 
         // opening one cheap route never lets the Panama route close: the other item has nowhere to go
@@ -211,17 +220,8 @@ class RouteClosureMoveTest {
 
     @Test
     void kicksBuildNoMoveWhenTheRoutesRunningAreTheCheapest() {
-        InputBuilder b = new InputBuilder();
-        var gaziantep = b.site("Gaziantep", "TUR", 37.07, 37.38);
-        UUID blankets = b.need(gaziantep, "BLANKET", 500, Priority.HIGH);
-        UUID tents = b.need(gaziantep, "TENT-FAM", 100, Priority.HIGH);
-        b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "BLANKET", 500);
-        b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "TENT-FAM", 100);
-        b.lot("AFAD-ADA", "TUR", ADANA[0], ADANA[1], "BLANKET", 500);
-        b.lot("AFAD-KMS", "TUR", 37.58, 36.93, "TENT-FAM", 100);
         // the two cheap routes run already: a kick may close one, onto Panama, but that costs more and is undone
-        Planned plan = Planned.of(b.build(),
-                Map.of(blankets, List.of(line("AFAD-ADA", 500)), tents, List.of(line("AFAD-KMS", 100))));
+        Planned plan = blanketsAndTents("AFAD-ADA", "AFAD-KMS").plan();
 
         for (int seed = 0; seed < 32; seed++) {
             assertNull(RouteClosureMoves.tryKickingOn(plan.solution(), new Random(seed)), "seed " + seed);

@@ -19,7 +19,6 @@ import org.corridor.allocation.solver.move.RouteModeMoves;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
-import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 
 /**
  * The route mode move on hand-made plans: every line of one (depot, site) route switching mode together consolidates
@@ -47,12 +46,7 @@ class RouteModeMoveTest {
                 slot.setQuantity(n.quantity());
                 slot.setMode(mode);
             }
-            var factory = (DefaultSolverFactory<AllocationSolution>) AllocationSolverConfig
-                    .solverFactory(Duration.ofSeconds(1), Duration.ofSeconds(1));
-            InnerScoreDirector<AllocationSolution, HardMediumSoftLongScore> director = factory
-                    .<HardMediumSoftLongScore>getScoreDirectorFactory().buildScoreDirector(false, false);
-            director.setWorkingSolution(s);
-            return new Planned(s, director);
+            return new Planned(s, SolverTestSupport.scoreDirector(s));
         }
 
         List<NeedChunk> lines() {
