@@ -26,7 +26,8 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
  * when that way runs through another site's lines (a need gives up a lot to the closing route's need and takes from
  * elsewhere), or through one cheaper route opened instead; every need keeps its units, and nothing is built when no
  * route can close. Kicks close a route even when its units need routes not running, and find what no single closure
- * finds: two cheap routes in place of one dear one.
+ * finds: two cheap routes in place of one dear one. Coverings bring an unmet need units along the same augmenting
+ * paths, through as many needs as it takes, and never from another need's units.
  */
 class RouteClosureMoveTest {
 
@@ -39,6 +40,15 @@ class RouteClosureMoveTest {
 
         /** Each need's lines as given: need id to (depot code, units), in its slots from the first. */
         static Planned of(SolverInput input, Map<UUID, List<Map.Entry<String, Integer>>> lines) {
+            return of(input, lines, false);
+        }
+
+        /**
+         * The same; with {@code unmetAllowed}, what a need's lines leave of it stays unmet (held by the slot after its
+         * lines), else the lines must plan every unit.
+         */
+        static Planned of(SolverInput input, Map<UUID, List<Map.Entry<String, Integer>>> lines,
+                boolean unmetAllowed) {
             AllocationSolution s = AllocationProblemBuilder.build(input);
             lines.forEach((needId, list) -> {
                 List<NeedChunk> slots = s.getChunks().stream().filter(c -> c.getNeed().getId().equals(needId))
@@ -52,7 +62,11 @@ class RouteClosureMoveTest {
                     slots.get(i).setQuantity(list.get(i).getValue());
                     unmet -= list.get(i).getValue();
                 }
-                assertEquals(0, unmet, "the test plans every unit of a need");
+                if (unmetAllowed) {
+                    slots.get(list.size()).setQuantity(unmet);
+                } else {
+                    assertEquals(0, unmet, "the test plans every unit of a need");
+                }
             });
             return new Planned(s, SolverTestSupport.scoreDirector(s));
         }
@@ -225,6 +239,76 @@ class RouteClosureMoveTest {
 
         for (int seed = 0; seed < 32; seed++) {
             assertNull(RouteClosureMoves.tryKickingOn(plan.solution(), new Random(seed)), "seed " + seed);
+        }
+    }
+
+    /**
+     * A CRITICAL need at Idlib whose only lot (Adana) a Hatay need holds; Hatay's other lot (Kahramanmaras, earmarked
+     * for Turkey) a Gaziantep need holds; only Gaziantep (a flood) may take the free lot at Mersin (earmarked for
+     * floods). Idlib is covered only if both others move on: a chain of three needs.
+     */
+    private record Chain(Planned plan, UUID idlib, UUID hatay, UUID gaziantep) {
+    }
+
+    private static Chain chainOfThree(int mersinUnits) {
+        InputBuilder b = new InputBuilder();
+        var idlibSite = b.site("Idlib", "SYR", 35.93, 36.63);
+        var hataySite = b.site("Hatay", "TUR", 36.20, 36.16);
+        var gaziantepSite = b.site("Gaziantep", "TUR", 37.07, 37.38, "FL");
+        UUID idlib = b.need(idlibSite, "BLANKET", 500, Priority.CRITICAL);
+        UUID hatay = b.need(hataySite, "BLANKET", 500, Priority.CRITICAL);
+        UUID gaziantep = b.need(gaziantepSite, "BLANKET", 500, Priority.CRITICAL);
+        b.lot("AFAD-ADA", "TUR", ADANA[0], ADANA[1], "BLANKET", 500);
+        b.lot("AFAD-KMS", "TUR", 37.58, 36.93, "BLANKET", 500, null, Set.of("TUR"), Set.of());
+        b.lot("AFAD-MER", "TUR", 36.80, 34.63, "BLANKET", mersinUnits, null, Set.of(), Set.of("FL"));
+        Planned plan = Planned.of(b.build(), Map.of(idlib, List.of(), hatay, List.of(line("AFAD-ADA", 500)),
+                gaziantep, List.of(line("AFAD-KMS", 500))), true);
+        return new Chain(plan, idlib, hatay, gaziantep);
+    }
+
+    @Test
+    void coveringBringsAnUnmetNeedItsUnitsThroughAChainOfNeedsThatEachTakeFromElsewhere() {
+        Chain chain = chainOfThree(500);
+        Planned plan = chain.plan();
+        HardMediumSoftLongScore before = plan.score();
+        assertTrue(before.mediumScore() < 0, "Idlib's 500 blankets are unmet: " + before);
+
+        Move<AllocationSolution> move = RouteClosureMoves.tryCoveringOn(plan.solution(), new Random(1));
+        assertNotNull(move, "augmenting paths through Hatay and Gaziantep reach Mersin's free lot");
+        var undo = move.doMove(plan.director());
+        HardMediumSoftLongScore after = plan.score();
+
+        assertEquals(Map.of(chain.idlib(), Map.of("AFAD-ADA", 500), chain.hatay(), Map.of("AFAD-KMS", 500),
+                chain.gaziantep(), Map.of("AFAD-MER", 500)), plan.lines());
+        assertEquals(0, after.hardScore(), after.toString());
+        assertEquals(0, after.mediumScore(), "nothing is left unmet: " + after);
+
+        undo.doMove(plan.director());
+        assertEquals(before, plan.score());
+    }
+
+    @Test
+    void coveringTakesWhatThereIsAndNothingFromAnotherNeed() {
+        // Mersin has 200 blankets: Idlib gets 200 of its 500, Hatay and Gaziantep keep every unit
+        Chain chain = chainOfThree(200);
+        Planned plan = chain.plan();
+        HardMediumSoftLongScore before = plan.score();
+
+        Move<AllocationSolution> move = RouteClosureMoves.tryCoveringOn(plan.solution(), new Random(1));
+        assertNotNull(move);
+        move.doMove(plan.director());
+        HardMediumSoftLongScore after = plan.score();
+
+        Map<UUID, Map<String, Integer>> lines = plan.lines();
+        assertEquals(Map.of("AFAD-ADA", 200), lines.get(chain.idlib()));
+        assertEquals(500, lines.get(chain.hatay()).values().stream().mapToInt(Integer::intValue).sum(),
+                lines.toString());
+        assertEquals(Map.of("AFAD-KMS", 300, "AFAD-MER", 200), lines.get(chain.gaziantep()));
+        assertEquals(0, after.hardScore(), after.toString());
+        assertTrue(after.mediumScore() > before.mediumScore(), before + " -> " + after);
+        // now no stock is left anywhere: no covering move
+        for (int seed = 0; seed < 16; seed++) {
+            assertNull(RouteClosureMoves.tryCoveringOn(plan.solution(), new Random(seed)), "seed " + seed);
         }
     }
 }

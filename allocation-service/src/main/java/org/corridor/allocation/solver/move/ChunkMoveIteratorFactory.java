@@ -12,16 +12,17 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 
 /**
  * Random moves over the line slots ({@link NeedChunk}) that respect the structure of the problem, so none is wasted on
- * an empty slot or a lot of another item. Eight families build them from one {@link MoveIndex} built when the phase
+ * an empty slot or a lot of another item. Nine families build them from one {@link MoveIndex} built when the phase
  * starts: {@link TransferMoves transfers} (and trades when the target lot is full), {@link SwapMoves swaps},
  * {@link EjectionMoves ejection chains}, {@link RouteClosureMoves route closures} (and the same with kicks,
  * {@link RouteClosureMoves#kicking()}), {@link RouteRebuildMoves route rebuilds}, {@link RouteModeMoves route mode
- * changes} and {@link LineChangeMoves line changes}. Which family builds the next move is drawn by its share
- * ({@link MoveShares}), set in {@code solverConfig.xml} as this factory's custom properties {@code transferShare},
- * {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare}, {@code routeKickShare},
- * {@code routeRebuildShare}, {@code routeModeShare} and {@code lineChangeShare}; there are no defaults in the code. A
- * family that finds no move in its try gives the turn back to the draw, {@value TeamMoveIteratorFactory#MAX_ATTEMPTS}
- * times, then the iterator answers a move that is not doable.
+ * changes}, coverings of unmet units ({@link RouteClosureMoves#covering()}) and {@link LineChangeMoves line changes}.
+ * Which family builds the next move is drawn by its share ({@link MoveShares}), set in {@code solverConfig.xml} as this
+ * factory's custom properties {@code transferShare}, {@code swapShare}, {@code ejectionShare},
+ * {@code routeClosureShare}, {@code routeKickShare}, {@code routeRebuildShare}, {@code routeModeShare},
+ * {@code coverageShare} and {@code lineChangeShare}; there are no defaults in the code. A family that finds no move in
+ * its try gives the turn back to the draw, {@value TeamMoveIteratorFactory#MAX_ATTEMPTS} times, then the iterator
+ * answers a move that is not doable.
  */
 public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, Move<AllocationSolution>> {
 
@@ -32,6 +33,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     private double routeKickShare = Double.NaN;
     private double routeRebuildShare = Double.NaN;
     private double routeModeShare = Double.NaN;
+    private double coverageShare = Double.NaN;
     private double lineChangeShare = Double.NaN;
 
     private MoveIndex index;
@@ -67,6 +69,10 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         routeModeShare = share;
     }
 
+    public void setCoverageShare(double share) {
+        coverageShare = share;
+    }
+
     public void setLineChangeShare(double share) {
         lineChangeShare = share;
     }
@@ -74,7 +80,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     /** The shares as configured; fails when one is missing or they do not add up to 1. */
     MoveShares shares() {
         return new MoveShares(transferShare, swapShare, ejectionShare, routeClosureShare, routeKickShare,
-                routeRebuildShare, routeModeShare, lineChangeShare);
+                routeRebuildShare, routeModeShare, coverageShare, lineChangeShare);
     }
 
     @Override
@@ -92,6 +98,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         families[MoveShares.ROUTE_KICK] = closures.kicking();
         families[MoveShares.ROUTE_REBUILD] = new RouteRebuildMoves(index, edit);
         families[MoveShares.ROUTE_MODE] = new RouteModeMoves(index);
+        families[MoveShares.COVERAGE] = closures.covering();
         families[MoveShares.LINE_CHANGE] = new LineChangeMoves(index);
     }
 

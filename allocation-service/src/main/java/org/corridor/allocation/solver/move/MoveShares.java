@@ -7,10 +7,10 @@ import java.util.List;
  * How often each material move family builds the next move: the shares set in {@code solverConfig.xml} (custom
  * properties of {@link ChunkMoveIteratorFactory}), which add up to 1. A uniform draw r in [0, 1) picks the first family
  * whose cumulative share exceeds r, in the order transfers, swaps, ejections, route closures, route kicks, route
- * rebuilds, route mode changes, line changes (the last takes whatever r is left).
+ * rebuilds, route mode changes, coverings, line changes (the last takes whatever r is left).
  */
 record MoveShares(double transfer, double swap, double ejection, double routeClosure, double routeKick,
-        double routeRebuild, double routeMode, double lineChange) {
+        double routeRebuild, double routeMode, double coverage, double lineChange) {
 
     /** Family numbers, in the order of the cumulative shares. */
     static final int TRANSFER = 0;
@@ -20,7 +20,8 @@ record MoveShares(double transfer, double swap, double ejection, double routeClo
     static final int ROUTE_KICK = 4;
     static final int ROUTE_REBUILD = 5;
     static final int ROUTE_MODE = 6;
-    static final int LINE_CHANGE = 7;
+    static final int COVERAGE = 7;
+    static final int LINE_CHANGE = 8;
 
     MoveShares {
         List<String> wrong = new ArrayList<>();
@@ -31,8 +32,10 @@ record MoveShares(double transfer, double swap, double ejection, double routeClo
         check("routeKickShare", routeKick, wrong);
         check("routeRebuildShare", routeRebuild, wrong);
         check("routeModeShare", routeMode, wrong);
+        check("coverageShare", coverage, wrong);
         check("lineChangeShare", lineChange, wrong);
-        double sum = transfer + swap + ejection + routeClosure + routeKick + routeRebuild + routeMode + lineChange;
+        double sum = transfer + swap + ejection + routeClosure + routeKick + routeRebuild + routeMode + coverage
+                + lineChange;
         if (wrong.isEmpty() && Math.abs(sum - 1) > 1e-9) {
             wrong.add("the shares add up to " + sum + ", not 1");
         }
@@ -61,6 +64,7 @@ record MoveShares(double transfer, double swap, double ejection, double routeClo
         t[ROUTE_KICK] = t[ROUTE_CLOSURE] + routeKick;
         t[ROUTE_REBUILD] = t[ROUTE_KICK] + routeRebuild;
         t[ROUTE_MODE] = t[ROUTE_REBUILD] + routeMode;
+        t[COVERAGE] = t[ROUTE_MODE] + coverage;
         return t;
     }
 }

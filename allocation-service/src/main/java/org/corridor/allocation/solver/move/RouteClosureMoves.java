@@ -38,6 +38,8 @@ public final class RouteClosureMoves implements MoveFamily {
     static final int MAX_CLOSURE_TRIES = 24;
     /** Kicks per move of the kicking family ({@link #kicking()}). */
     static final int KICKS = 10;
+    /** Augmenting paths at most per move of the covering family ({@link #covering()}). */
+    static final int MAX_COVER_PATHS = 32;
 
     private final MoveIndex index;
     private final LotUse use;
@@ -71,6 +73,11 @@ public final class RouteClosureMoves implements MoveFamily {
     private final int[] arcLoad;
     private final boolean[] closed;
     private final int[] deficit;
+    /** Per need: units its movable slots hold in all (lines and unmet part), and units on lots in the flows. */
+    private final int[] total;
+    private final int[] delivered;
+    /** Per need: the step in which the covering family last found no augmenting path for it (-1: none). */
+    private final int[] uncoverableAt;
     private int opened = -1;
     /** The step whose working solution the flows were loaded from. */
     private int loadedStep = -1;
@@ -92,6 +99,14 @@ public final class RouteClosureMoves implements MoveFamily {
     /** Undo log of the flow changes of the move being built: need, position, previous flow. */
     private int[] undo = new int[256];
     private int undoCount;
+    /**
+     * Per lot index: the needs that may take from it, with the lot's position among each one's candidates (need,
+     * position, ...), needs in ascending order.
+     */
+    private final int[][] needsOfLot;
+    /** Per lot index: the augmenting path search that last searched it ({@link #visitStamp}). */
+    private final int[] lotVisit;
+    private int visitStamp;
     private final int[] parentNeed;
     private final int[] parentPos;
     private final int[] queue;
@@ -177,6 +192,34 @@ public final class RouteClosureMoves implements MoveFamily {
         arcLoad = new int[arcs.size()];
         closed = new boolean[arcs.size()];
         deficit = new int[needs.length];
+        total = new int[needs.length];
+        delivered = new int[needs.length];
+        uncoverableAt = new int[needs.length];
+        Arrays.fill(uncoverableAt, -1);
+        for (int n = 0; n < needs.length; n++) {
+            for (NeedChunk c : index.slotsOf(needs[n])) {
+                total[n] += c.getQuantity();
+            }
+        }
+        int[] takerCount = new int[index.lotCount()];
+        for (int[] lots : lotsOf) {
+            for (int li : lots) {
+                takerCount[li]++;
+            }
+        }
+        needsOfLot = new int[index.lotCount()][];
+        for (int li = 0; li < needsOfLot.length; li++) {
+            needsOfLot[li] = new int[2 * takerCount[li]];
+        }
+        Arrays.fill(takerCount, 0);
+        for (int n = 0; n < needs.length; n++) {
+            for (int k = 0; k < lotsOf[n].length; k++) {
+                int li = lotsOf[n][k];
+                needsOfLot[li][2 * takerCount[li]] = n;
+                needsOfLot[li][2 * takerCount[li]++ + 1] = k;
+            }
+        }
+        lotVisit = new int[index.lotCount()];
         parentNeed = new int[needs.length];
         parentPos = new int[needs.length];
         queue = new int[needs.length];
@@ -202,9 +245,67 @@ public final class RouteClosureMoves implements MoveFamily {
         return new RouteClosureMoves(index, use, new RouteEdit(index, use)).search(random, KICKS);
     }
 
+    /**
+     * One try of the covering family outside a solver phase, for tests: the move built from {@code solution} with
+     * {@code random}, or null.
+     */
+    public static Move<AllocationSolution> tryCoveringOn(AllocationSolution solution, Random random) {
+        MoveIndex index = new MoveIndex(solution);
+        LotUse use = new LotUse(index);
+        return new RouteClosureMoves(index, use, new RouteEdit(index, use)).covering().next(random);
+    }
+
     @Override
     public Move<AllocationSolution> next(Random random) {
         return search(random, 0);
+    }
+
+    /**
+     * Covering: a random need with unmet units takes as many as augmenting paths over any route can bring (at most
+     * {@value #MAX_COVER_PATHS} paths): from lots with room, or from lots other needs of its item give up because they
+     * can take the same units elsewhere, and so on. No other need loses a unit, so the unmet level only improves, in
+     * one step, however long the chain; transfers and trades move one or two needs at a time, and a chain whose first
+     * steps only cost (stability, transport) is one simulated annealing rarely walks, as when a re-plan's new need can
+     * only be covered by moving base lines of other needs. A need no path can cover is not tried again in the same
+     * step.
+     */
+    MoveFamily covering() {
+        return this::cover;
+    }
+
+    private Move<AllocationSolution> cover(Random random) {
+        if (use.step() != loadedStep) {
+            load();
+            loadedStep = use.step();
+        }
+        int target = -1;
+        int seen = 0;
+        for (int n = 0; n < needs.length; n++) {
+            if (total[n] > delivered[n] && uncoverableAt[n] != loadedStep && random.nextInt(++seen) == 0) {
+                target = n;
+            }
+        }
+        if (target < 0) {
+            return null;
+        }
+        undoCount = 0;
+        try {
+            anyArc = true;
+            deficit[target] = total[target] - delivered[target];
+            for (int p = 0; p < MAX_COVER_PATHS && deficit[target] > 0 && augment(target); p++) {
+                // each path brings what its narrowest step allows
+            }
+            deficit[target] = 0;
+            anyArc = false;
+            if (undoCount == 0) {
+                uncoverableAt[target] = loadedStep;
+                return null;
+            }
+            return build();
+        } finally {
+            anyArc = false;
+            revert(0);
+        }
     }
 
     /**
@@ -355,6 +456,7 @@ public final class RouteClosureMoves implements MoveFamily {
         }
         Arrays.fill(taken, 0);
         Arrays.fill(arcLoad, 0);
+        Arrays.fill(delivered, 0);
         running = 0;
         for (NeedChunk c : index.movable()) {
             readLot[c.getIndex()] = -1;
@@ -369,6 +471,7 @@ public final class RouteClosureMoves implements MoveFamily {
                     running += arcCost[arcOf[n][k]];
                 }
                 flow[n][k] += c.getQuantity();
+                delivered[n] += c.getQuantity();
                 taken[c.getLot().getIndex()] += c.getQuantity();
             }
         }
@@ -428,6 +531,12 @@ public final class RouteClosureMoves implements MoveFamily {
         for (int m : itemNeeds) {
             parentNeed[m] = -2;
         }
+        // a full lot is searched once per path: whoever takes from it is in the queue after its first visit
+        if (visitStamp == Integer.MAX_VALUE) {
+            Arrays.fill(lotVisit, 0);
+            visitStamp = 0;
+        }
+        int visit = ++visitStamp;
         int head = 0;
         int tail = 0;
         queue[tail++] = target;
@@ -436,22 +545,21 @@ public final class RouteClosureMoves implements MoveFamily {
             int n = queue[head++];
             int[] lots = lotsOf[n];
             for (int k = 0; k < lots.length; k++) {
-                if (!enabled(arcOf[n][k])) {
+                int li = lots[k];
+                if (lotVisit[li] == visit || !enabled(arcOf[n][k])) {
                     continue;
                 }
-                int li = lots[k];
                 long room = capacity[li] - taken[li];
                 if (room > 0) {
                     apply(target, n, k, room);
                     return true;
                 }
+                lotVisit[li] = visit;
                 // who else takes from this lot: they may give it up
-                for (int m : itemNeeds) {
-                    if (parentNeed[m] != -2) {
-                        continue;
-                    }
-                    int km = pos(m, li);
-                    if (km >= 0 && flow[m][km] > 0) {
+                int[] takers = needsOfLot[li];
+                for (int j = 0; j < takers.length; j += 2) {
+                    int m = takers[j];
+                    if (parentNeed[m] == -2 && flow[m][takers[j + 1]] > 0) {
                         parentNeed[m] = n;
                         parentPos[m] = k;
                         queue[tail++] = m;
@@ -529,10 +637,14 @@ public final class RouteClosureMoves implements MoveFamily {
             running -= arcCost[arc];
         }
         taken[lotsOf[n][k]] += value - before;
+        delivered[n] += value - before;
         flow[n][k] = value;
     }
 
-    /** The move: every need whose flows changed gets its lines again from the new flows. */
+    /**
+     * The move: every need whose flows changed gets its lines again from the new flows; a need that has more units on
+     * lots than its lines (covering) takes them off its unmet part first.
+     */
     private Move<AllocationSolution> build() {
         boolean[] touched = new boolean[needs.length];
         for (int u = 0; u < undoCount; u += 3) {
@@ -544,9 +656,18 @@ public final class RouteClosureMoves implements MoveFamily {
                     continue;
                 }
                 MaterialNeed need = needs[n];
+                int covered = delivered[n];
                 for (NeedChunk c : index.slotsOf(need)) {
                     if (c.isDelivering()) {
+                        covered -= c.getQuantity();
                         edit.release(c);
+                    }
+                }
+                for (NeedChunk c : index.slotsOf(need)) {
+                    if (covered > 0 && !c.isDelivering() && c.getQuantity() > 0) {
+                        int take = Math.min(covered, c.getQuantity());
+                        edit.unmet(c, c.getQuantity() - take);
+                        covered -= take;
                     }
                 }
                 for (int k = 0; k < flow[n].length; k++) {

@@ -40,6 +40,11 @@ final class RouteEdit {
         plan.set(line, null, 0);
     }
 
+    /** Plans {@code quantity} units as the unmet part held by slot {@code c} (not on a lot). */
+    void unmet(NeedChunk c, int quantity) {
+        plan.set(c, null, quantity);
+    }
+
     /** Takes a line off and gives its units back to its lot's room. */
     void release(NeedChunk line) {
         plan.set(line, null, 0);

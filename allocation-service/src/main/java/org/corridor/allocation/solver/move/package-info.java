@@ -7,7 +7,7 @@
  * OptaPlanner's own construction heuristic.
  *
  * <h2>Material moves</h2> {@link org.corridor.allocation.solver.move.ChunkMoveIteratorFactory} draws, for each move,
- * one of eight families, each a {@link org.corridor.allocation.solver.move.MoveFamily}:
+ * one of nine families, each a {@link org.corridor.allocation.solver.move.MoveFamily}:
  * <ul>
  * <li>{@link org.corridor.allocation.solver.move.TransferMoves}: units move between a need's lines, to a lot with room
  * or back to unmet; trades between two needs when the lot is full
@@ -30,6 +30,9 @@
  * another mode that depot and site share, so its loads leave the old mode's vehicles together (vehicles are paid whole
  * per depot, site and mode); a line the new mode cannot carry without breaking a hard constraint keeps its mode
  * ({@link org.corridor.allocation.solver.move.RouteModeMove});</li>
+ * <li>coverings ({@link org.corridor.allocation.solver.move.RouteClosureMoves#covering()}): a need with unmet units
+ * takes what augmenting paths over any route bring it, other needs of its item giving up lots they can replace, so no
+ * other need loses a unit; a chain of any length in one step (a re-plan's new need covered by moving base lines);</li>
  * <li>{@link org.corridor.allocation.solver.move.LineChangeMoves}: a whole line moves to another lot
  * ({@link org.corridor.allocation.solver.move.LineChangeMove}).</li>
  * </ul>
@@ -43,7 +46,7 @@
  * fixed probability weights (material moves 8, line mode change 1, team change 1, team swap 1, team exchanges 1) and,
  * within the material moves, the share of each family as properties of the factory ({@code transferShare},
  * {@code swapShare}, {@code ejectionShare}, {@code routeClosureShare}, {@code routeKickShare},
- * {@code routeRebuildShare}, {@code routeModeShare}, {@code lineChangeShare}, adding up to 1;
+ * {@code routeRebuildShare}, {@code routeModeShare}, {@code coverageShare}, {@code lineChangeShare}, adding up to 1;
  * {@link org.corridor.allocation.solver.move.MoveShares}). The code has no defaults: a factory without them fails when
  * its phase starts.
  *

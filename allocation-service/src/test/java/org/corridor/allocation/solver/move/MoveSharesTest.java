@@ -25,7 +25,7 @@ class MoveSharesTest {
                         && f.getMoveIteratorFactoryClass() == ChunkMoveIteratorFactory.class)
                 .map(MoveIteratorFactoryConfig.class::cast).findFirst().orElseThrow();
         Map<String, String> properties = material.getMoveIteratorFactoryCustomProperties();
-        assertEquals(8, properties.size(), properties.toString());
+        assertEquals(9, properties.size(), properties.toString());
 
         ChunkMoveIteratorFactory factory = new ChunkMoveIteratorFactory();
         ConfigUtils.applyCustomProperties(factory, "moveIteratorFactoryClass", properties,
@@ -47,8 +47,8 @@ class MoveSharesTest {
     @Test
     void sharesMustAddUpToOne() {
         var e = assertThrows(IllegalStateException.class,
-                () -> new MoveShares(0.5, 0.2, 0.2, 0.05, 0.01, 0.02, 0.05, 0.5));
+                () -> new MoveShares(0.5, 0.2, 0.2, 0.05, 0.01, 0.02, 0.05, 0.01, 0.5));
         assertTrue(e.getMessage().contains("add up to"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> new MoveShares(1.2, -0.2, 0, 0, 0, 0, 0, 0));
+        assertThrows(IllegalStateException.class, () -> new MoveShares(1.2, -0.2, 0, 0, 0, 0, 0, 0, 0));
     }
 }
