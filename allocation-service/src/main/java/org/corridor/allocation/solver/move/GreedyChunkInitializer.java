@@ -32,18 +32,21 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  */
 public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolution> {
 
-    private static final long[] NO_LOAD = new long[2];
-
     @Override
     public void changeWorkingSolution(ScoreDirector<AllocationSolution> scoreDirector) {
         AllocationSolution solution = scoreDirector.getWorkingSolution();
-        Map<Lot, Long> left = new IdentityHashMap<>();
-        solution.getLots().forEach(l -> left.put(l, (long) l.getAvailable()));
+        // units left per lot, by the lot's place in the solution's lots
+        Map<Lot, Integer> lotNo = new IdentityHashMap<>();
+        long[] left = new long[solution.getLots().size()];
+        for (Lot l : solution.getLots()) {
+            left[lotNo.size()] = l.getAvailable();
+            lotNo.put(l, lotNo.size());
+        }
         Map<MaterialNeed, List<NeedChunk>> slots = new IdentityHashMap<>();
         Map<Route, long[]> loads = new IdentityHashMap<>();
         for (NeedChunk c : solution.getChunks()) {
             if (c.isDelivering()) {
-                left.merge(c.getLot(), (long) -c.getQuantity(), Long::sum);
+                left[lotNo.get(c.getLot())] -= c.getQuantity();
                 long[] load = loads.computeIfAbsent(c.getSupply().getRoute(), r -> new long[2]);
                 load[0] += c.getGrams();
                 load[1] += c.getCubicCentimetres();
@@ -54,6 +57,7 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
         }
         Map<Priority, List<MaterialNeed>> byPriority = new EnumMap<>(Priority.class);
         slots.keySet().forEach(n -> byPriority.computeIfAbsent(n.getPriority(), p -> new ArrayList<>()).add(n));
+        Map<MaterialNeed, Options> options = new IdentityHashMap<>();
         for (List<MaterialNeed> needs : byPriority.values()) {
             needs.sort(Comparator.comparingInt((MaterialNeed n) -> slots.get(n).get(0).getCandidates().size())
                     .thenComparing(n -> n.getDeliverBy() == null ? Instant.MAX : n.getDeliverBy())
@@ -62,7 +66,10 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
             while (!turn.isEmpty()) {
                 List<MaterialNeed> next = new ArrayList<>(turn.size());
                 for (MaterialNeed need : turn) {
-                    if (giveOneLine(scoreDirector, need, slots.get(need), left, loads)) {
+                    List<NeedChunk> mine = slots.get(need);
+                    Options o = options.computeIfAbsent(need,
+                            n -> Options.of(n, mine.get(0).getCandidates(), lotNo, loads));
+                    if (giveOneLine(scoreDirector, need, mine, o, left)) {
                         next.add(need);
                     }
                 }
@@ -75,8 +82,29 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
     /** Turns a need needs at least to take its whole quantity: each turn takes at most a quarter of it. */
     static final int TURNS = 4;
 
-    /** A lot chosen for a turn and the units the need takes from it. */
-    private record Pick(Lot lot, int units) {
+    /**
+     * A need's candidate lots, in their order, each with its place among the solution's lots, its default route to the
+     * need's site and that route's load so far (grams, cubic centimetres; shared by every need the route serves):
+     * looked up once per need instead of once per turn.
+     */
+    private record Options(Lot[] lots, int[] lotNo, Route[] routes, long[][] loads) {
+
+        static Options of(MaterialNeed need, List<Lot> candidates, Map<Lot, Integer> lotNo, Map<Route, long[]> loads) {
+            int n = candidates.size();
+            Options o = new Options(new Lot[n], new int[n], new Route[n], new long[n][]);
+            for (int k = 0; k < n; k++) {
+                Lot lot = candidates.get(k);
+                o.lots[k] = lot;
+                o.lotNo[k] = lotNo.get(lot);
+                o.routes[k] = need.supplyFor(lot).getRoute();
+                o.loads[k] = loads.computeIfAbsent(o.routes[k], r -> new long[2]);
+            }
+            return o;
+        }
+    }
+
+    /** A candidate chosen for a turn (its position among the need's options) and the units the need takes from it. */
+    private record Pick(int option, int units) {
     }
 
     /**
@@ -85,7 +113,7 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
      * it.
      */
     private static boolean giveOneLine(ScoreDirector<AllocationSolution> director, MaterialNeed need,
-            List<NeedChunk> slots, Map<Lot, Long> left, Map<Route, long[]> loads) {
+            List<NeedChunk> slots, Options options, long[] left) {
         NeedChunk unmet = unmetPart(slots);
         if (unmet == null) {
             return false;
@@ -97,15 +125,21 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
         // among them); else the lot with the most room: a remnant of a few units is cheap per unit on a
         // route already used, but taking only remnants would spend the need's line slots on a few units each.
         int least = Math.min(share, (wanted + Math.max(1, empties) - 1) / Math.max(1, empties));
-        Pick pick = cheapestLot(need, unmet.getCandidates(), share, least, left, loads);
-        if (pick == null || !put(director, unmet, slots, pick)) {
+        Pick pick = cheapestLot(options, share, least, left);
+        if (pick == null) {
             return false;
         }
-        left.merge(pick.lot(), (long) -pick.units(), Long::sum);
-        long[] load = loads.computeIfAbsent(need.supplyFor(pick.lot()).getRoute(), r -> new long[2]);
-        load[0] += Supply.grams(pick.lot(), pick.units());
-        load[1] += Supply.cubicCentimetres(pick.lot(), pick.units());
-        return pick.units() < wanted;
+        int k = pick.option();
+        int units = pick.units();
+        Lot lot = options.lots()[k];
+        if (!put(director, unmet, slots, lot, units)) {
+            return false;
+        }
+        left[options.lotNo()[k]] -= units;
+        long[] load = options.loads()[k];
+        load[0] += Supply.grams(lot, units);
+        load[1] += Supply.cubicCentimetres(lot, units);
+        return units < wanted;
     }
 
     /** The need's first slot holding an unmet part (a quantity on no lot); null when the need is met. */
@@ -122,43 +156,44 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
      * Among the lots with room for at least {@code least} units, the one where {@code share} units (or its room, if
      * less) cost least per unit to ship; else the lot with the most room; null when no lot has room.
      */
-    private static Pick cheapestLot(MaterialNeed need, List<Lot> candidates, int share, int least,
-            Map<Lot, Long> left, Map<Route, long[]> loads) {
-        Pick best = null;
+    private static Pick cheapestLot(Options options, int share, int least, long[] left) {
+        int best = -1;
+        int bestUnits = 0;
         double bestCost = Double.MAX_VALUE;
-        Lot roomiest = null;
+        int roomiest = -1;
         long roomiestRoom = 0;
-        for (Lot lot : candidates) {
-            long room = left.get(lot);
+        Lot[] lots = options.lots();
+        for (int k = 0; k < lots.length; k++) {
+            long room = left[options.lotNo()[k]];
             if (room <= 0) {
                 continue;
             }
             if (room > roomiestRoom) {
-                roomiest = lot;
+                roomiest = k;
                 roomiestRoom = room;
             }
             if (room < least) {
                 continue;
             }
             int units = (int) Math.min(share, room);
-            double perUnit = costPerUnit(need.supplyFor(lot).getRoute(), lot, units, loads);
+            double perUnit = costPerUnit(options.routes()[k], lots[k], units, options.loads()[k]);
             if (perUnit < bestCost) {
                 bestCost = perUnit;
-                best = new Pick(lot, units);
+                best = k;
+                bestUnits = units;
             }
         }
-        if (best == null && roomiest != null) {
-            best = new Pick(roomiest, (int) Math.min(share, roomiestRoom));
+        if (best < 0 && roomiest >= 0) {
+            return new Pick(roomiest, (int) Math.min(share, roomiestRoom));
         }
-        return best;
+        return best < 0 ? null : new Pick(best, bestUnits);
     }
 
     /**
      * What {@code units} of the lot add to the route's whole-vehicle cost (vehicles already going carry them for free
      * until full) plus a quarter of their load cost, per unit.
      */
-    private static double costPerUnit(Route route, Lot lot, int units, Map<Route, long[]> loads) {
-        long[] load = loads.getOrDefault(route, NO_LOAD);
+    private static double costPerUnit(Route route, Lot lot, int units, long[] load) {
         long g = Supply.grams(lot, units);
         long c = Supply.cubicCentimetres(lot, units);
         return (route.costFor(load[0] + g, load[1] + c)
@@ -171,11 +206,11 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
      * all of it, or onto an empty slot; false when no slot is left for a new line.
      */
     private static boolean put(ScoreDirector<AllocationSolution> director, NeedChunk unmet, List<NeedChunk> slots,
-            Pick pick) {
+            Lot lot, int units) {
         NeedChunk line = null;
         NeedChunk empty = null;
         for (NeedChunk c : slots) {
-            if (c.getLot() == pick.lot() && c.getQuantity() > 0) {
+            if (c.getLot() == lot && c.getQuantity() > 0) {
                 line = c;
             } else if (c.getQuantity() == 0 && empty == null) {
                 empty = c;
@@ -183,13 +218,13 @@ public class GreedyChunkInitializer implements CustomPhaseCommand<AllocationSolu
         }
         int wanted = unmet.getQuantity();
         if (line != null) {
-            ChunkEditMove.set(director, unmet, null, wanted - pick.units());
-            ChunkEditMove.set(director, line, pick.lot(), line.getQuantity() + pick.units());
-        } else if (pick.units() == wanted) {
-            ChunkEditMove.set(director, unmet, pick.lot(), wanted);
+            ChunkEditMove.set(director, unmet, null, wanted - units);
+            ChunkEditMove.set(director, line, lot, line.getQuantity() + units);
+        } else if (units == wanted) {
+            ChunkEditMove.set(director, unmet, lot, wanted);
         } else if (empty != null) {
-            ChunkEditMove.set(director, unmet, null, wanted - pick.units());
-            ChunkEditMove.set(director, empty, pick.lot(), pick.units());
+            ChunkEditMove.set(director, unmet, null, wanted - units);
+            ChunkEditMove.set(director, empty, lot, units);
         } else {
             return false;
         }
