@@ -43,7 +43,7 @@ class SeededPlanFingerprintTest {
     static final List<Case> RECORDED = List.of(
             new Case(7, 2_000, "ccd5970604bb033f1384ef2a453d6a29bb37dbbfc84082732af3e463e98d7619"),
             new Case(8, 2_000, "35520e2151a1f948ff55d1320a7d0ef965bfee7352be18db7006f0e1993b223d"),
-            new Case(42, 6_000, "e0c958d4a9bdc1c7873711515fdb5ec79a56df78802d95c21a16facc51b11ef4"));
+            new Case(42, 6_000, "72e81f6e5ce2b02ceb7cadde3599b4a3ac4a99ec1bf074bb088cd07a838a7124"));
 
     /**
      * Recorded with the default weights, "Fairness between incidents" included (the instance has several incidents

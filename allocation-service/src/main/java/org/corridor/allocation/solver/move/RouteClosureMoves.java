@@ -261,13 +261,13 @@ public final class RouteClosureMoves implements MoveFamily {
     }
 
     /**
-     * Covering: a random need with unmet units takes as many as augmenting paths over any route can bring (at most
-     * {@value #MAX_COVER_PATHS} paths): from lots with room, or from lots other needs of its item give up because they
-     * can take the same units elsewhere, and so on. No other need loses a unit, so the unmet level only improves, in
-     * one step, however long the chain; transfers and trades move one or two needs at a time, and a chain whose first
-     * steps only cost (stability, transport) is one simulated annealing rarely walks, as when a re-plan's new need can
-     * only be covered by moving base lines of other needs. A need no path can cover is not tried again in the same
-     * step.
+     * Covering: a random need with unmet units takes as many as augmenting paths can bring (at most
+     * {@value #MAX_COVER_PATHS} paths), over running routes first (their vehicles go anyway), then over any route: from
+     * lots with room, or from lots other needs of its item give up because they can take the same units elsewhere, and
+     * so on. No other need loses a unit, so the unmet level only improves, in one step, however long the chain;
+     * transfers and trades move one or two needs at a time, and a chain whose first steps only cost (stability,
+     * transport) is one simulated annealing rarely walks, as when a re-plan's new need can only be covered by moving
+     * base lines of other needs. A need no path can cover is not tried again in the same step.
      */
     MoveFamily covering() {
         return this::cover;
@@ -290,10 +290,14 @@ public final class RouteClosureMoves implements MoveFamily {
         }
         undoCount = 0;
         try {
-            anyArc = true;
             deficit[target] = total[target] - delivered[target];
-            for (int p = 0; p < MAX_COVER_PATHS && deficit[target] > 0 && augment(target); p++) {
+            // over running routes first (their vehicles go anyway), then over any route
+            int paths = 0;
+            for (anyArc = false; paths < MAX_COVER_PATHS && deficit[target] > 0 && augment(target); paths++) {
                 // each path brings what its narrowest step allows
+            }
+            for (anyArc = true; paths < MAX_COVER_PATHS && deficit[target] > 0 && augment(target); paths++) {
+                // the same over routes not running
             }
             deficit[target] = 0;
             anyArc = false;
