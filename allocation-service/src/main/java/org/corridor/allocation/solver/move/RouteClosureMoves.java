@@ -110,6 +110,27 @@ public final class RouteClosureMoves implements MoveFamily {
     private final int[] parentNeed;
     private final int[] parentPos;
     private final int[] queue;
+    /**
+     * Memo of failed closures. A closure onto running routes re-routes each item it carries among that item's needs and
+     * lots only, so whether it succeeds depends on the flows of those items, on the arcs carrying them (closed, or
+     * running for other items' sake), and on the opened arc where it carries one of them. Per item a hash of that state
+     * (each flow times a key of its edge, plus a key times the state of each arc carrying the item) is kept up to date
+     * as flows change and arcs close; per arc, the hash of its items (and the opened arc, if it mattered) when its
+     * closure last failed. A closure tried again on that same state (another move of the same step, the next kick of a
+     * kicking move, a later step that changed only other items) fails again and is skipped: the same plans, fewer
+     * augmenting paths.
+     */
+    private final long[] itemHash;
+    /** Per arc: the items it carries, and per item the arc's edges of it with units, and the arc's state for it. */
+    private final int[][] itemsOfArc;
+    private final int[][] itemLoad;
+    private final byte[][] arcState;
+    /** Per need and candidate position: the place of the need's item among its arc's items. */
+    private final int[][] itemSlot;
+    private final long[] failedWith;
+    private final int[] failedOpened;
+    private final int[] openedItem;
+    private int openedStamp;
 
     RouteClosureMoves(MoveIndex index, LotUse use, RouteEdit edit) {
         this.index = index;
@@ -223,6 +244,28 @@ public final class RouteClosureMoves implements MoveFamily {
         parentNeed = new int[needs.length];
         parentPos = new int[needs.length];
         queue = new int[needs.length];
+        itemHash = new long[index.itemCount()];
+        itemsOfArc = new int[arcs.size()][];
+        itemLoad = new int[arcs.size()][];
+        arcState = new byte[arcs.size()][];
+        for (int a = 0; a < arcs.size(); a++) {
+            int[] e = arcEdges[a];
+            itemsOfArc[a] = IntStream.range(0, e.length / 2).map(j -> itemOf[e[2 * j]]).distinct().sorted().toArray();
+            itemLoad[a] = new int[itemsOfArc[a].length];
+            arcState[a] = new byte[itemsOfArc[a].length];
+        }
+        itemSlot = new int[needs.length][];
+        for (int n = 0; n < needs.length; n++) {
+            itemSlot[n] = new int[lotsOf[n].length];
+            for (int k = 0; k < lotsOf[n].length; k++) {
+                itemSlot[n][k] = Arrays.binarySearch(itemsOfArc[arcOf[n][k]], itemOf[n]);
+            }
+        }
+        failedWith = new long[arcs.size()];
+        failedOpened = new int[arcs.size()];
+        // no closure has failed yet
+        Arrays.fill(failedOpened, -2);
+        openedItem = new int[index.itemCount()];
     }
 
     /**
@@ -339,7 +382,7 @@ public final class RouteClosureMoves implements MoveFamily {
         int k = pos(n, index.pick(need, random).getIndex());
         undoCount = 0;
         try {
-            opened = arcLoad[arcOf[n][k]] > 0 ? -1 : arcOf[n][k];
+            setOpened(arcLoad[arcOf[n][k]] > 0 ? -1 : arcOf[n][k]);
             long before = running;
             // the open routes, dearest first (a little randomised), each closed if its units can go another way
             closeDearest(random);
@@ -369,15 +412,25 @@ public final class RouteClosureMoves implements MoveFamily {
         } finally {
             // back to the working solution's flows for the next move of the step
             revert(0);
-            opened = -1;
+            setOpened(-1);
         }
     }
 
     /** Closes each of the dearest running arcs ({@link #dearest}) whose units can go another way. */
     private void closeDearest(Random random) {
         for (int arc : dearest(random)) {
-            if (arcLoad[arc] > 0) {
-                close(arc, false);
+            if (arcLoad[arc] == 0) {
+                continue;
+            }
+            long key = closureKey(arc);
+            int with = openedMatters(arc) ? opened : -1;
+            if (failedWith[arc] == key && failedOpened[arc] == with) {
+                // failed on this same state before
+                continue;
+            }
+            if (!close(arc, false)) {
+                failedWith[arc] = key;
+                failedOpened[arc] = with;
             }
         }
     }
@@ -479,6 +532,22 @@ public final class RouteClosureMoves implements MoveFamily {
                 taken[c.getLot().getIndex()] += c.getQuantity();
             }
         }
+        Arrays.fill(itemHash, 0);
+        for (int arc = 0; arc < arcState.length; arc++) {
+            Arrays.fill(itemLoad[arc], 0);
+            Arrays.fill(arcState[arc], (byte) 0);
+        }
+        for (int n = 0; n < needs.length; n++) {
+            for (int k = 0; k < flow[n].length; k++) {
+                itemHash[itemOf[n]] += flow[n][k] * edgeKey(n, k);
+                if (flow[n][k] > 0) {
+                    itemLoad[arcOf[n][k]][itemSlot[n][k]]++;
+                }
+            }
+        }
+        for (int arc = 0; arc < arcState.length; arc++) {
+            refreshEnabled(arc);
+        }
     }
 
     /**
@@ -488,6 +557,7 @@ public final class RouteClosureMoves implements MoveFamily {
     private boolean close(int arc, boolean anyArc) {
         int mark = undoCount;
         closed[arc] = true;
+        refreshEnabled(arc);
         this.anyArc = anyArc;
         int[] e = arcEdges[arc];
         for (int j = 0; j < e.length; j += 2) {
@@ -515,6 +585,7 @@ public final class RouteClosureMoves implements MoveFamily {
                 deficit[e[j]] = 0;
             }
             closed[arc] = false;
+            refreshEnabled(arc);
         } else {
             if (closedCount == closedArcs.length) {
                 closedArcs = Arrays.copyOf(closedArcs, 2 * closedCount);
@@ -614,7 +685,9 @@ public final class RouteClosureMoves implements MoveFamily {
         }
         undoCount = mark;
         while (closedCount > 0 && closedAt[closedCount - 1] >= mark) {
-            closed[closedArcs[--closedCount]] = false;
+            int arc = closedArcs[--closedCount];
+            closed[arc] = false;
+            refreshEnabled(arc);
         }
     }
 
@@ -635,14 +708,91 @@ public final class RouteClosureMoves implements MoveFamily {
     private void setFlowRaw(int n, int k, int value) {
         int before = flow[n][k];
         int arc = arcOf[n][k];
-        if (before == 0 && value > 0 && arcLoad[arc]++ == 0) {
-            running += arcCost[arc];
-        } else if (before > 0 && value == 0 && --arcLoad[arc] == 0) {
-            running -= arcCost[arc];
-        }
         taken[lotsOf[n][k]] += value - before;
         delivered[n] += value - before;
         flow[n][k] = value;
+        itemHash[itemOf[n]] += (value - before) * edgeKey(n, k);
+        if (before == 0 && value > 0) {
+            if (arcLoad[arc]++ == 0) {
+                running += arcCost[arc];
+            }
+            // other items' states change only when this item's first edge joins the arc
+            if (itemLoad[arc][itemSlot[n][k]]++ == 0) {
+                refreshEnabled(arc);
+            }
+        } else if (before > 0 && value == 0) {
+            if (--arcLoad[arc] == 0) {
+                running -= arcCost[arc];
+            }
+            // ... or its last edge leaves it
+            if (--itemLoad[arc][itemSlot[n][k]] == 0) {
+                refreshEnabled(arc);
+            }
+        }
+    }
+
+    private void setOpened(int arc) {
+        opened = arc;
+        if (arc >= 0) {
+            openedStamp++;
+            for (int item : itemsOfArc[arc]) {
+                openedItem[item] = openedStamp;
+            }
+        }
+    }
+
+    /** Whether the opened arc carries an item the arc carries. */
+    private boolean openedMatters(int arc) {
+        if (opened < 0) {
+            return false;
+        }
+        for (int item : itemsOfArc[arc]) {
+            if (openedItem[item] == openedStamp) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Brings the hashes of the arc's items up to date with its state for each: closed (1), running for other items (2),
+     * or neither (0: it runs only while this item's own units, hashed with its flows, are on it).
+     */
+    private void refreshEnabled(int arc) {
+        int[] items = itemsOfArc[arc];
+        byte[] state = arcState[arc];
+        int[] load = itemLoad[arc];
+        for (int j = 0; j < items.length; j++) {
+            byte now = closed[arc] ? (byte) 1 : arcLoad[arc] > load[j] ? (byte) 2 : (byte) 0;
+            if (now != state[j]) {
+                itemHash[items[j]] += (now - state[j]) * arcKey(arc);
+                state[j] = now;
+            }
+        }
+    }
+
+    /** The state a closure of the arc onto running routes depends on: the hashes of the items it carries. */
+    private long closureKey(int arc) {
+        long key = 0;
+        for (int item : itemsOfArc[arc]) {
+            key += mix(itemHash[item] + item);
+        }
+        return key;
+    }
+
+    private static long edgeKey(int n, int k) {
+        return mix(((long) n << 32) + k + 0x5DEECE66DL);
+    }
+
+    private static long arcKey(int arc) {
+        return mix(arc + 0x9E3779B97F4A7C15L);
+    }
+
+    /** A 64-bit mix (splitmix64's finaliser). */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /**
