@@ -32,11 +32,11 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * search the same way print the same) and its score calculations per CPU-second of this thread (the same work for both
  * versions, so the load hardly matters);</li>
  * <li>with {@code benchmark.fixedCalculations} > 0, one solve per solver seed of {@code benchmark.seeds} (7 to 24),
- * each ending its local search after that many score calculations: the evaluated score of each, and the mean soft score
- * with its spread (standard deviation, standard error of the mean, worst and best). Equal work for configurations whose
- * moves differ in how many steps they take (a fixed number of steps is not: a configuration whose moves are often
- * accepted without changing the score takes more steps for the same calculations), and independent of the machine's
- * load;</li>
+ * each ending its local search after that many score calculations: the evaluated score and the solve's CPU time on this
+ * thread (JIT compiler and garbage collector left out) of each, and the mean soft score with its spread (standard
+ * deviation, standard error of the mean, worst and best). Equal work for configurations whose moves differ in how many
+ * steps they take (a fixed number of steps is not: a configuration whose moves are often accepted without changing the
+ * score takes more steps for the same calculations), and independent of the machine's load;</li>
  * <li>the benchmark's timed run ({@link OptaPlannerRunner}, budget {@code benchmark.budget.<size>}; 0 skips it): score
  * calculations per second of wall clock and per CPU-second, and the evaluated score.</li>
  * </ol>
@@ -103,11 +103,15 @@ public final class OptaPlannerOnly {
             SolverConfig config = seededConfig(solverSeed,
                     new TerminationConfig().withScoreCalculationCountLimit(calculations));
             Solver<AllocationSolution> solver = SolverFactory.<AllocationSolution>create(config).buildSolver();
-            PlanEvaluator.Score score = evaluator
-                    .evaluate(OptaPlannerRunner.toPlan(solver.solve(AllocationProblemBuilder.build(input))));
+            var threads = ManagementFactory.getThreadMXBean();
+            long c0 = threads.getCurrentThreadCpuTime();
+            AllocationSolution best = solver.solve(AllocationProblemBuilder.build(input));
+            // the solve runs on this thread: its CPU time leaves out the JIT compiler and the garbage collector
+            long cpuMillis = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+            PlanEvaluator.Score score = evaluator.evaluate(OptaPlannerRunner.toPlan(best));
             softs.add(score.soft());
-            log("%s seed %d, solver seed %d, %d score calculations: %s; load: %s", size.name(), seed, solverSeed,
-                    calculations, score, loadAverage());
+            log("%s seed %d, solver seed %d, %d score calculations: %s; solve %d ms of CPU; load: %s", size.name(),
+                    seed, solverSeed, calculations, score, cpuMillis, loadAverage());
         }
         SeedSpread spread = SeedSpread.of(softs);
         log("%s seed %d, %d score calculations: mean soft %d over %d solver seeds (standard deviation %d, standard "

@@ -112,25 +112,36 @@ public final class RouteClosureMoves implements MoveFamily {
     private final int[] queue;
     /**
      * Memo of failed closures. A closure onto running routes re-routes each item it carries among that item's needs and
-     * lots only, so whether it succeeds depends on the flows of those items, on the arcs carrying them (closed, or
-     * running for other items' sake), and on the opened arc where it carries one of them. Per item a hash of that state
-     * (each flow times a key of its edge, plus a key times the state of each arc carrying the item) is kept up to date
-     * as flows change and arcs close; per arc, the hash of its items (and the opened arc, if it mattered) when its
-     * closure last failed. A closure tried again on that same state (another move of the same step, the next kick of a
-     * kicking move, a later step that changed only other items) fails again and is skipped: the same plans, fewer
-     * augmenting paths.
+     * lots only. How an item's units re-route depends on its flows, on the state of each arc carrying it (closed, or
+     * running for other items' sake) and on the opened arc where it carries the item; other items reach it only by
+     * changing those states. Per item a hash of that state (each flow times a key of its edge, plus a key times the
+     * state of each arc carrying the item) is kept up to date as flows change and arcs close, with a count of its state
+     * changes. When a closure fails at an item whose arcs no other item changed during the closure, that item alone
+     * made it fail: the arc remembers the item, its hash with the arc closed, and the opened arc if it carried the
+     * item. A later closure of the arc while that item's hash and opened arc are the same (another move of the same
+     * step, the next kick of a kicking move, a later step that changed only other items) fails again and is skipped:
+     * the same plans, fewer augmenting paths.
      */
     private final long[] itemHash;
+    private final int[] stateChanges;
     /** Per arc: the items it carries, and per item the arc's edges of it with units, and the arc's state for it. */
     private final int[][] itemsOfArc;
     private final int[][] itemLoad;
     private final byte[][] arcState;
     /** Per need and candidate position: the place of the need's item among its arc's items. */
     private final int[][] itemSlot;
-    private final long[] failedWith;
-    private final int[] failedOpened;
+    /** Per item: whether the opened arc carries it (equal to {@link #openedStamp}). */
     private final int[] openedItem;
     private int openedStamp;
+    /**
+     * Per arc: the place of the item that alone failed its closure (-1: none), its hash, the opened arc if it mattered.
+     */
+    private final int[] failedItemSlot;
+    private final long[] failedItemHash;
+    private final int[] failedItemOpened;
+    /** The hashes and state change counts of the arc's items when the closure being tried began. */
+    private long[] startHash = new long[16];
+    private int[] startChanges = new int[16];
 
     RouteClosureMoves(MoveIndex index, LotUse use, RouteEdit edit) {
         this.index = index;
@@ -261,11 +272,12 @@ public final class RouteClosureMoves implements MoveFamily {
                 itemSlot[n][k] = Arrays.binarySearch(itemsOfArc[arcOf[n][k]], itemOf[n]);
             }
         }
-        failedWith = new long[arcs.size()];
-        failedOpened = new int[arcs.size()];
-        // no closure has failed yet
-        Arrays.fill(failedOpened, -2);
         openedItem = new int[index.itemCount()];
+        failedItemSlot = new int[arcs.size()];
+        Arrays.fill(failedItemSlot, -1);
+        failedItemHash = new long[arcs.size()];
+        failedItemOpened = new int[arcs.size()];
+        stateChanges = new int[index.itemCount()];
     }
 
     /**
@@ -419,18 +431,8 @@ public final class RouteClosureMoves implements MoveFamily {
     /** Closes each of the dearest running arcs ({@link #dearest}) whose units can go another way. */
     private void closeDearest(Random random) {
         for (int arc : dearest(random)) {
-            if (arcLoad[arc] == 0) {
-                continue;
-            }
-            long key = closureKey(arc);
-            int with = openedMatters(arc) ? opened : -1;
-            if (failedWith[arc] == key && failedOpened[arc] == with) {
-                // failed on this same state before
-                continue;
-            }
-            if (!close(arc, false)) {
-                failedWith[arc] = key;
-                failedOpened[arc] = with;
+            if (arcLoad[arc] > 0 && !failsAgain(arc)) {
+                close(arc, false);
             }
         }
     }
@@ -559,6 +561,17 @@ public final class RouteClosureMoves implements MoveFamily {
         closed[arc] = true;
         refreshEnabled(arc);
         this.anyArc = anyArc;
+        int[] items = itemsOfArc[arc];
+        if (!anyArc) {
+            if (startHash.length < items.length) {
+                startHash = new long[items.length];
+                startChanges = new int[items.length];
+            }
+            for (int j = 0; j < items.length; j++) {
+                startHash[j] = itemHash[items[j]];
+                startChanges[j] = stateChanges[items[j]];
+            }
+        }
         int[] e = arcEdges[arc];
         for (int j = 0; j < e.length; j += 2) {
             int n = e[j];
@@ -573,6 +586,15 @@ public final class RouteClosureMoves implements MoveFamily {
             int n = e[j];
             while (deficit[n] > 0 && ok) {
                 ok = augment(n);
+            }
+            if (!ok && !anyArc) {
+                int slot = itemSlot[n][e[j + 1]];
+                if (stateChanges[items[slot]] == startChanges[slot]) {
+                    // no other item changed its arcs: it failed on its own, and fails again while its hash is the same
+                    failedItemSlot[arc] = slot;
+                    failedItemHash[arc] = startHash[slot];
+                    failedItemOpened[arc] = openedCarries(items[slot]) ? opened : -1;
+                }
             }
         }
         this.anyArc = false;
@@ -741,17 +763,20 @@ public final class RouteClosureMoves implements MoveFamily {
         }
     }
 
-    /** Whether the opened arc carries an item the arc carries. */
-    private boolean openedMatters(int arc) {
-        if (opened < 0) {
+    /** Whether the item that alone failed the arc's closure last is in the same state: the closure would fail again. */
+    private boolean failsAgain(int arc) {
+        int slot = failedItemSlot[arc];
+        if (slot < 0) {
             return false;
         }
-        for (int item : itemsOfArc[arc]) {
-            if (openedItem[item] == openedStamp) {
-                return true;
-            }
-        }
-        return false;
+        int item = itemsOfArc[arc][slot];
+        // its hash as it will be once the arc is closed
+        long hash = itemHash[item] + (1 - arcState[arc][slot]) * arcKey(arc);
+        return hash == failedItemHash[arc] && (openedCarries(item) ? opened : -1) == failedItemOpened[arc];
+    }
+
+    private boolean openedCarries(int item) {
+        return opened >= 0 && openedItem[item] == openedStamp;
     }
 
     /**
@@ -766,18 +791,10 @@ public final class RouteClosureMoves implements MoveFamily {
             byte now = closed[arc] ? (byte) 1 : arcLoad[arc] > load[j] ? (byte) 2 : (byte) 0;
             if (now != state[j]) {
                 itemHash[items[j]] += (now - state[j]) * arcKey(arc);
+                stateChanges[items[j]]++;
                 state[j] = now;
             }
         }
-    }
-
-    /** The state a closure of the arc onto running routes depends on: the hashes of the items it carries. */
-    private long closureKey(int arc) {
-        long key = 0;
-        for (int item : itemsOfArc[arc]) {
-            key += mix(itemHash[item] + item);
-        }
-        return key;
     }
 
     private static long edgeKey(int n, int k) {
