@@ -110,6 +110,8 @@ public final class RouteClosureMoves implements MoveFamily {
     private final int[] parentNeed;
     private final int[] parentPos;
     private final int[] queue;
+    /** Per item: its lot indexes. */
+    private final int[][] lotsOfItem;
     /**
      * Memo of failed closures. A closure onto running routes re-routes each item it carries among that item's needs and
      * lots only. How an item's units re-route depends on its flows, on the state of each arc carrying it (closed, or
@@ -255,6 +257,7 @@ public final class RouteClosureMoves implements MoveFamily {
         parentNeed = new int[needs.length];
         parentPos = new int[needs.length];
         queue = new int[needs.length];
+        lotsOfItem = IntStream.range(0, index.itemCount()).mapToObj(index::lotsOfItem).toArray(int[][]::new);
         itemHash = new long[index.itemCount()];
         itemsOfArc = new int[arcs.size()][];
         itemLoad = new int[arcs.size()][];
@@ -624,6 +627,10 @@ public final class RouteClosureMoves implements MoveFamily {
      * another need of its item gives up, that need taking from elsewhere in turn; false when there is none.
      */
     private boolean augment(int target) {
+        if (!anyArc && !roomOnRunning(itemOf[target])) {
+            // most closures fail here: the item's lots with room are all on routes not running
+            return false;
+        }
         int[] itemNeeds = needsOfItem[itemOf[target]];
         for (int m : itemNeeds) {
             parentNeed[m] = -2;
@@ -693,6 +700,24 @@ public final class RouteClosureMoves implements MoveFamily {
             pos = parentK;
         }
         deficit[target] -= units;
+    }
+
+    /**
+     * Whether some lot of the item has room on an arc a path over running routes may use, from any need of the item:
+     * where none has, no augmenting path over running routes can end anywhere.
+     */
+    private boolean roomOnRunning(int item) {
+        for (int li : lotsOfItem[item]) {
+            if (taken[li] < capacity[li]) {
+                int[] takers = needsOfLot[li];
+                for (int j = 0; j < takers.length; j += 2) {
+                    if (enabled(arcOf[takers[j]][takers[j + 1]])) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Position of lot index {@code li} among need n's candidates; -1 when it is not one. */
