@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Route closures skip a closure that one item alone made fail while that item's flows and the arcs carrying it are
- * unchanged. A skip must never drop a closure that would succeed: with every skipped closure tried all the same, none
- * succeeds over a seeded solve of the generated medium instance, and the plan is the one recorded for that solve.
+ * unchanged, and one where an item it carries would have no lot with room on a running route once the route is closed.
+ * A skip must never drop a closure that would succeed: with every skipped closure tried all the same, none succeeds
+ * over a seeded solve of the generated medium instance, and the plan is the one recorded for that solve.
  */
 class ClosureMemoTest {
 
@@ -33,7 +34,7 @@ class ClosureMemoTest {
         List<String> plan = SeededPlanFingerprintTest.seededPlan(input, recorded.seed(), recorded.steps());
 
         long checked = RouteClosureMoves.skipsChecked() - before;
-        assertTrue(checked >= 1_000, "the memo skipped only " + checked + " closures: it is not at work");
+        assertTrue(checked >= 1_000, "only " + checked + " closures were skipped: the skips are not at work");
         assertEquals(recorded.sha256(), SeededPlanFingerprintTest.sha256(plan),
                 "trying the skipped closures changed the plan");
     }

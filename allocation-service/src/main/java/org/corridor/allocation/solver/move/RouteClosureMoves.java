@@ -441,7 +441,7 @@ public final class RouteClosureMoves implements MoveFamily {
             if (arcLoad[arc] == 0) {
                 continue;
             }
-            if (!failsAgain(arc)) {
+            if (!failsAgain(arc) && !hopeless(arc)) {
                 close(arc, false);
             } else if (checkingSkips) {
                 if (close(arc, false)) {
@@ -453,9 +453,9 @@ public final class RouteClosureMoves implements MoveFamily {
     }
 
     /**
-     * For tests: while on, every closure the memo of failed closures skips is tried all the same, and must fail (an
-     * {@link IllegalStateException} otherwise). A closure that fails leaves the flows as they were, so the plans are
-     * the same either way.
+     * For tests: while on, every closure skipped (by the memo of failed closures, or as hopeless) is tried all the
+     * same, and must fail (an {@link IllegalStateException} otherwise). A closure that fails leaves the flows as they
+     * were, so the plans are the same either way.
      */
     public static void checkSkips(boolean on) {
         checkingSkips = on;
@@ -812,6 +812,69 @@ public final class RouteClosureMoves implements MoveFamily {
                 openedItem[item] = openedStamp;
             }
         }
+    }
+
+    /**
+     * Whether an item the arc carries would find no lot with room on a route a path over running routes may use once
+     * the arc is closed (its own units on the arc back on their lots, the arc not usable): its first path search would
+     * fail, and so would the closure, whatever the items before it do (they can only empty routes). Such an item fails
+     * the closure alone, and is remembered as for {@link #failsAgain}.
+     */
+    private boolean hopeless(int arc) {
+        int[] items = itemsOfArc[arc];
+        for (int j = 0; j < items.length; j++) {
+            if (itemLoad[arc][j] > 0 && !roomOnRunningWithout(items[j], arc)) {
+                failedItemSlot[arc] = j;
+                failedItemHash[arc] = itemHash[items[j]] + (1 - arcState[arc][j]) * arcKey(arc);
+                failedItemOpened[arc] = openedCarries(items[j]) ? opened : -1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@link #roomOnRunning} as it will be once the arc is closed and the item's units on it are back on their lots.
+     */
+    private boolean roomOnRunningWithout(int item, int arc) {
+        for (int li : lotsOfItem[item]) {
+            if (taken[li] < capacity[li] && usableWithout(li, arc)) {
+                return true;
+            }
+        }
+        // the lots the item's units on the arc go back to
+        int[] e = arcEdges[arc];
+        for (int j = 0; j < e.length; j += 2) {
+            int n = e[j];
+            if (itemOf[n] != item || flow[n][e[j + 1]] == 0) {
+                continue;
+            }
+            int li = lotsOf[n][e[j + 1]];
+            long room = capacity[li] - taken[li];
+            for (int i = 0; i < e.length; i += 2) {
+                if (lotsOf[e[i]][e[i + 1]] == li) {
+                    room += flow[e[i]][e[i + 1]];
+                }
+            }
+            if (room > 0 && usableWithout(li, arc)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a need may take from the lot on an arc other than {@code arc} that a path over running routes may use.
+     */
+    private boolean usableWithout(int li, int arc) {
+        int[] takers = needsOfLot[li];
+        for (int j = 0; j < takers.length; j += 2) {
+            int a = arcOf[takers[j]][takers[j + 1]];
+            if (a != arc && enabled(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the item that alone failed the arc's closure last is in the same state: the closure would fail again. */
