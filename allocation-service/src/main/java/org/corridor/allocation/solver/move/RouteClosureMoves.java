@@ -653,7 +653,7 @@ public final class RouteClosureMoves implements MoveFamily {
      * another need of its item gives up, that need taking from elsewhere in turn; false when there is none.
      */
     private boolean augment(int target) {
-        if (!anyArc && !roomOnRunning(itemOf[target])) {
+        if (!anyArc && !roomOnRunning(itemOf[target], -1)) {
             // most closures fail here: the item's lots with room are all on routes not running
             return false;
         }
@@ -729,18 +729,14 @@ public final class RouteClosureMoves implements MoveFamily {
     }
 
     /**
-     * Whether some lot of the item has room on an arc a path over running routes may use, from any need of the item:
-     * where none has, no augmenting path over running routes can end anywhere.
+     * Whether some lot of the item has room on an arc other than {@code except} (-1: none) that a path over running
+     * routes may use, from any need of the item: where none has, no augmenting path over running routes can end
+     * anywhere.
      */
-    private boolean roomOnRunning(int item) {
+    private boolean roomOnRunning(int item, int except) {
         for (int li : lotsOfItem[item]) {
-            if (taken[li] < capacity[li]) {
-                int[] takers = needsOfLot[li];
-                for (int j = 0; j < takers.length; j += 2) {
-                    if (enabled(arcOf[takers[j]][takers[j + 1]])) {
-                        return true;
-                    }
-                }
+            if (taken[li] < capacity[li] && usableWithout(li, except)) {
+                return true;
             }
         }
         return false;
@@ -834,13 +830,12 @@ public final class RouteClosureMoves implements MoveFamily {
     }
 
     /**
-     * {@link #roomOnRunning} as it will be once the arc is closed and the item's units on it are back on their lots.
+     * {@link #roomOnRunning(int, int)} as it will be once the arc is closed and the item's units on it are back on
+     * their lots.
      */
     private boolean roomOnRunningWithout(int item, int arc) {
-        for (int li : lotsOfItem[item]) {
-            if (taken[li] < capacity[li] && usableWithout(li, arc)) {
-                return true;
-            }
+        if (roomOnRunning(item, arc)) {
+            return true;
         }
         // the lots the item's units on the arc go back to
         int[] e = arcEdges[arc];
