@@ -2,8 +2,11 @@ package org.corridor.allocation.solver;
 
 import java.time.Duration;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
@@ -41,7 +44,28 @@ public final class AllocationSolverConfig {
         return SolverFactory.create(solverConfig(spentLimit, unimprovedSpentLimit));
     }
 
+    /**
+     * Score explanations and updates by the constraint streams ({@link AllocationConstraintProvider}, the definition of
+     * the score, which names every constraint match), not by the solver's {@link AllocationScoreCalculator}.
+     */
     public static SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager() {
-        return SolutionManager.create(SolverFactory.create(solverConfig()));
+        return SolutionManager.create(SolverFactory.create(streamsConfig()));
+    }
+
+    /**
+     * {@code config} in FULL_ASSERT mode, with the constraint streams as the reference: after every move the solver's
+     * score is compared with the streams' score of the same solution from scratch, and a difference fails the solve.
+     */
+    public static SolverConfig fullAssert(SolverConfig config) {
+        ScoreDirectorFactoryConfig scoring = config.getScoreDirectorFactoryConfig().copyConfig()
+                .withAssertionScoreDirectorFactory(streamsConfig().getScoreDirectorFactoryConfig());
+        return config.copyConfig().withEnvironmentMode(EnvironmentMode.FULL_ASSERT).withScoreDirectorFactory(scoring);
+    }
+
+    /** The configuration with the constraint streams as the score director (same score, with constraint matches). */
+    public static SolverConfig streamsConfig() {
+        return solverConfig().withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                .withConstraintProviderClass(AllocationConstraintProvider.class)
+                .withConstraintStreamImplType(ConstraintStreamImplType.BAVET));
     }
 }

@@ -7,19 +7,19 @@ import java.time.Duration;
 import org.corridor.allocation.solver.api.SolverInput;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 
 /**
  * Solves a small generated instance in FULL_ASSERT mode: after every move OptaPlanner recomputes the score from scratch
- * and fails if the incremental constraint streams disagree (score corruption), and checks that undo moves restore the
- * score. Plans without pruning too, so that the hard constraints' incremental paths are exercised.
+ * with the constraint streams (the definition of the score) and fails if the solver's incremental score
+ * ({@link AllocationScoreCalculator}) disagrees (score corruption), and checks that undo moves restore the score. Plans
+ * without pruning too, so that the hard constraints' incremental paths are exercised.
  */
 class ScoreCorruptionTest {
 
     private static AllocationSolution solveFullAssert(AllocationSolution problem) {
-        SolverConfig config = AllocationSolverConfig.solverConfig(Duration.ofSeconds(3), null)
-                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
+        SolverConfig config = AllocationSolverConfig
+                .fullAssert(AllocationSolverConfig.solverConfig(Duration.ofSeconds(3), null));
         return SolverFactory.<AllocationSolution>create(config).buildSolver().solve(problem);
     }
 
