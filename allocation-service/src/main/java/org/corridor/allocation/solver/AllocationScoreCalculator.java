@@ -1,6 +1,5 @@
 package org.corridor.allocation.solver;
 
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -67,7 +66,7 @@ public class AllocationScoreCalculator
     private static final class NeedSums {
         final MaterialNeed need;
         final int[] servedFromBase;
-        final Map<Supply, int[]> lines = new HashMap<>();
+        final Map<Supply, Line> lines = new IdentityHashMap<>();
         long unmet;
 
         NeedSums(MaterialNeed need) {
@@ -76,12 +75,41 @@ public class AllocationScoreCalculator
         }
     }
 
-    /** Per route: grams, cubic centimetres and how many delivering slots travel on it. */
+    /**
+     * Per route: grams, cubic centimetres and how many delivering slots travel on it, and the vehicle cost last added
+     * to the total (recomputed once per score when the sums changed).
+     */
     private static final class RouteSums {
+        final Route route;
         long grams;
         long cubicCentimetres;
         int slots;
+        long cost;
+        boolean dirty;
+
+        RouteSums(Route route) {
+            this.route = route;
+        }
     }
+
+    /** A plan line (need, supply): its units, and its terms last added to the totals (recomputed once per score). */
+    private static final class Line {
+        final MaterialNeed need;
+        final Supply supply;
+        int units;
+        long late;
+        long load;
+        long fefo;
+        boolean dirty;
+
+        Line(MaterialNeed need, Supply supply) {
+            this.need = need;
+            this.supply = supply;
+        }
+    }
+
+    private final java.util.ArrayList<RouteSums> dirtyRoutes = new java.util.ArrayList<>();
+    private final java.util.ArrayList<Line> dirtyLines = new java.util.ArrayList<>();
 
     @Override
     public void resetWorkingSolution(AllocationSolution workingSolution) {
@@ -91,6 +119,8 @@ public class AllocationScoreCalculator
         needs.clear();
         lots.clear();
         routes.clear();
+        dirtyRoutes.clear();
+        dirtyLines.clear();
         sites.clear();
         items.clear();
         teams.clear();
@@ -116,6 +146,7 @@ public class AllocationScoreCalculator
         for (TeamSlot slot : workingSolution.getSlots()) {
             slot(slot, 1);
         }
+        settle();
     }
 
     private void readWeights(AllocationConstraintConfiguration c) {
@@ -180,6 +211,7 @@ public class AllocationScoreCalculator
         if (stale) {
             resetWorkingSolution(solution);
         }
+        settle();
         long hard = 0;
         long medium = 0;
         long soft = 0;
@@ -226,28 +258,24 @@ public class AllocationScoreCalculator
             totals[EXPIRES] += signed;
         }
 
-        Route route = supply.getRoute();
-        RouteSums r = routes.computeIfAbsent(route, k -> new RouteSums());
-        if (r.slots > 0) {
-            totals[TRANSPORT_COST] -= route.costFor(r.grams, r.cubicCentimetres);
-        }
+        RouteSums r = routes.computeIfAbsent(supply.getRoute(), RouteSums::new);
         r.grams += sign * Supply.grams(lot, q);
         r.cubicCentimetres += sign * Supply.cubicCentimetres(lot, q);
         r.slots += sign;
-        if (r.slots > 0) {
-            totals[TRANSPORT_COST] += route.costFor(r.grams, r.cubicCentimetres);
+        if (!r.dirty) {
+            r.dirty = true;
+            dirtyRoutes.add(r);
         }
 
-        int[] line = n.lines.get(supply);
+        Line line = n.lines.get(supply);
         if (line == null) {
-            line = new int[1];
+            line = new Line(need, supply);
             n.lines.put(supply, line);
         }
-        addLine(need, supply, line[0], -1);
-        line[0] += sign * q;
-        addLine(need, supply, line[0], 1);
-        if (line[0] == 0) {
-            n.lines.remove(supply);
+        line.units += sign * q;
+        if (!line.dirty) {
+            line.dirty = true;
+            dirtyLines.add(line);
         }
 
         if (n.servedFromBase != null) {
@@ -264,22 +292,48 @@ public class AllocationScoreCalculator
         return sums[1] > 0 && sums[0] > lot.getAvailable() ? sums[0] - lot.getAvailable() : 0;
     }
 
-    /** The terms of one plan line of {@code units} units (nothing for an empty line). */
-    private void addLine(MaterialNeed need, Supply supply, int units, int sign) {
+    /** Brings the terms of the routes and plan lines that changed since the last score up to date. */
+    private void settle() {
+        for (int i = 0; i < dirtyRoutes.size(); i++) {
+            RouteSums r = dirtyRoutes.get(i);
+            long cost = r.slots > 0 ? r.route.costFor(r.grams, r.cubicCentimetres) : 0;
+            totals[TRANSPORT_COST] += cost - r.cost;
+            r.cost = cost;
+            r.dirty = false;
+        }
+        dirtyRoutes.clear();
+        for (int i = 0; i < dirtyLines.size(); i++) {
+            Line line = dirtyLines.get(i);
+            totals[LATE] -= line.late;
+            totals[TRANSPORT_LOAD] -= line.load;
+            totals[FEFO] -= line.fefo;
+            lineTerms(line);
+            totals[LATE] += line.late;
+            totals[TRANSPORT_LOAD] += line.load;
+            totals[FEFO] += line.fefo;
+            line.dirty = false;
+        }
+        dirtyLines.clear();
+    }
+
+    /** The terms of one plan line (nothing for an empty line). */
+    private static void lineTerms(Line line) {
+        int units = line.units;
         if (units == 0) {
+            line.late = 0;
+            line.load = 0;
+            line.fefo = 0;
             return;
         }
+        MaterialNeed need = line.need;
+        Supply supply = line.supply;
         long late = supply.hoursLateFor(need);
-        if (late > 0) {
-            totals[LATE] += sign * late * NeedChunk.normalise(units, need.getItemDemand());
-        }
+        line.late = late > 0 ? late * NeedChunk.normalise(units, need.getItemDemand()) : 0;
         Lot lot = supply.getLot();
-        totals[TRANSPORT_LOAD] += sign
-                * (supply.getRoute().loadCostFor(Supply.grams(lot, units), Supply.cubicCentimetres(lot, units)) / 4);
-        if (lot.isPerishable()) {
-            totals[FEFO] += sign
-                    * (NeedChunk.normalise(units, need.getItemDemand()) * supply.shelfDaysLeftOnArrival() / 30);
-        }
+        line.load = supply.getRoute().loadCostFor(Supply.grams(lot, units), Supply.cubicCentimetres(lot, units)) / 4;
+        line.fefo = lot.isPerishable()
+                ? NeedChunk.normalise(units, need.getItemDemand()) * supply.shelfDaysLeftOnArrival() / 30
+                : 0;
     }
 
     /** Base units of the need's released base lines not served from their lot any more. */
