@@ -620,9 +620,7 @@ public final class RouteClosureMoves implements MoveFamily {
                 int slot = itemSlot[n][e[j + 1]];
                 if (stateChanges[items[slot]] == startChanges[slot]) {
                     // no other item changed its arcs: it failed on its own, and fails again while its hash is the same
-                    failedItemSlot[arc] = slot;
-                    failedItemHash[arc] = startHash[slot];
-                    failedItemOpened[arc] = openedCarries(items[slot]) ? opened : -1;
+                    rememberFailure(arc, slot, startHash[slot]);
                 }
             }
         }
@@ -820,9 +818,7 @@ public final class RouteClosureMoves implements MoveFamily {
         int[] items = itemsOfArc[arc];
         for (int j = 0; j < items.length; j++) {
             if (itemLoad[arc][j] > 0 && !roomOnRunningWithout(items[j], arc)) {
-                failedItemSlot[arc] = j;
-                failedItemHash[arc] = itemHash[items[j]] + (1 - arcState[arc][j]) * arcKey(arc);
-                failedItemOpened[arc] = openedCarries(items[j]) ? opened : -1;
+                rememberFailure(arc, j, hashClosed(arc, j));
                 return true;
             }
         }
@@ -879,9 +875,23 @@ public final class RouteClosureMoves implements MoveFamily {
             return false;
         }
         int item = itemsOfArc[arc][slot];
-        // its hash as it will be once the arc is closed
-        long hash = itemHash[item] + (1 - arcState[arc][slot]) * arcKey(arc);
-        return hash == failedItemHash[arc] && (openedCarries(item) ? opened : -1) == failedItemOpened[arc];
+        return hashClosed(arc, slot) == failedItemHash[arc]
+                && (openedCarries(item) ? opened : -1) == failedItemOpened[arc];
+    }
+
+    /** The hash of the item at {@code slot} of the arc as it will be once the arc is closed (state 1). */
+    private long hashClosed(int arc, int slot) {
+        return itemHash[itemsOfArc[arc][slot]] + (1 - arcState[arc][slot]) * arcKey(arc);
+    }
+
+    /**
+     * The item at {@code slot} failed the arc's closure alone, with this hash (and the arc opened now, if it carries
+     * it).
+     */
+    private void rememberFailure(int arc, int slot, long hash) {
+        failedItemSlot[arc] = slot;
+        failedItemHash[arc] = hash;
+        failedItemOpened[arc] = openedCarries(itemsOfArc[arc][slot]) ? opened : -1;
     }
 
     private boolean openedCarries(int item) {
