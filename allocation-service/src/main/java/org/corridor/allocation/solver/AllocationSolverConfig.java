@@ -64,8 +64,12 @@ public final class AllocationSolverConfig {
 
     /** The configuration with the constraint streams as the score director (same score, with constraint matches). */
     public static SolverConfig streamsConfig() {
-        return solverConfig().withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
-                .withConstraintProviderClass(AllocationConstraintProvider.class)
-                .withConstraintStreamImplType(ConstraintStreamImplType.BAVET));
+        return solverConfig().withScoreDirectorFactory(streamsScoring());
+    }
+
+    /** Scoring by the constraint streams of {@link AllocationConstraintProvider}. */
+    public static ScoreDirectorFactoryConfig streamsScoring() {
+        return new ScoreDirectorFactoryConfig().withConstraintProviderClass(AllocationConstraintProvider.class)
+                .withConstraintStreamImplType(ConstraintStreamImplType.BAVET);
     }
 }

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.corridor.allocation.solver.AllocationSolution;
+import org.corridor.allocation.solver.AllocationSolverConfig;
 import org.corridor.allocation.solver.AllocationWeights;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.SolverManagerConfig;
@@ -27,18 +29,20 @@ public class AllocationPlanner {
     private final SolverConfig solverConfig;
     private final SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager;
 
-    public AllocationPlanner(SolverConfig solverConfig,
-            SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager) {
+    /**
+     * @param solverConfig the solver configuration Quarkus built from {@code solverConfig.xml}: solves score with
+     *     {@code AllocationScoreCalculator}; the analysis of a solved plan, which needs every constraint match, uses
+     *     the same configuration with the constraint streams that define the score
+     */
+    public AllocationPlanner(SolverConfig solverConfig) {
         this.solverConfig = solverConfig;
-        this.solutionManager = solutionManager;
+        SolverConfig explaining = copy(solverConfig);
+        explaining.setScoreDirectorFactoryConfig(AllocationSolverConfig.streamsScoring());
+        this.solutionManager = SolutionManager.create(SolverFactory.create(explaining));
     }
 
-    /**
-     * A solver for one plan with its own termination: the solver configuration Quarkus built from
-     * {@code solverConfig.xml}, with the termination replaced, in a {@link SolverManager} of its own. Throws when the
-     * solver cannot be created; nothing runs until {@link PlanSolve#start}.
-     */
-    public PlanSolve newSolve(UUID planId, Duration spentLimit, Duration unimprovedSpentLimit) {
+    /** A copy of Quarkus's configuration that keeps its class loader and generated accessors and cloners. */
+    private static SolverConfig copy(SolverConfig solverConfig) {
         SolverConfig config = solverConfig.copyConfig();
         config.setClassLoader(solverConfig.getClassLoader());
         if (solverConfig.getGizmoMemberAccessorMap() != null) {
@@ -47,6 +51,16 @@ public class AllocationPlanner {
         if (solverConfig.getGizmoSolutionClonerMap() != null) {
             config.setGizmoSolutionClonerMap(solverConfig.getGizmoSolutionClonerMap());
         }
+        return config;
+    }
+
+    /**
+     * A solver for one plan with its own termination: the solver configuration Quarkus built from
+     * {@code solverConfig.xml}, with the termination replaced, in a {@link SolverManager} of its own. Throws when the
+     * solver cannot be created; nothing runs until {@link PlanSolve#start}.
+     */
+    public PlanSolve newSolve(UUID planId, Duration spentLimit, Duration unimprovedSpentLimit) {
+        SolverConfig config = copy(solverConfig);
         config.setTerminationConfig(new TerminationConfig().withSpentLimit(spentLimit)
                 .withUnimprovedSpentLimit(unimprovedSpentLimit));
         SolverManager<AllocationSolution, UUID> manager = SolverManager.create(config,
