@@ -11,12 +11,12 @@ import org.optaplanner.core.api.score.calculator.IncrementalScoreCalculator;
  * streams.
  * <p>
  * The constraint provider stays the definition of the score: constraint tests check it term by term, score explanations
- * ({@code SolutionManager}) use it, and every assert environment mode of the solver compares this calculator with it
- * after each move ({@code assertionScoreDirectorFactory} in {@code solverConfig.xml}). This class only makes the same
- * numbers cheaper: a slot's change touches a handful of running sums (its lot, its route, its plan line, its need's
- * unmet units, the need's site and shared item, the need's released base lots) and the terms that depend on them, where
- * the streams propagated tuples through about forty nodes. Move evaluation spent about a third of its time in the
- * streams on the medium benchmark instance.
+ * ({@code SolutionManager}, built with the streams) use it, and FULL_ASSERT solves compare this calculator with it
+ * after each move ({@link AllocationSolverConfig#fullAssert}). This class only makes the same numbers cheaper: a slot's
+ * change touches a handful of running sums (its lot, its route, its plan line, its need's unmet units, the need's site
+ * and shared item, the need's released base lots) and the terms that depend on them, where the streams propagated
+ * tuples through about forty nodes. Move evaluation spent about a third of its time in the streams on the medium
+ * benchmark instance.
  * <p>
  * Each change is applied as the retraction of the slot as it was ({@code before...}) and the insertion of the slot as
  * it is ({@code after...}); the score is the weighted sum of the 22 running match-weight totals, each exactly the sum
