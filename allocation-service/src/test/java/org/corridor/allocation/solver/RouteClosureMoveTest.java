@@ -27,7 +27,8 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
  * elsewhere), or through one cheaper route opened instead; every need keeps its units, and nothing is built when no
  * route can close. Kicks close a route even when its units need routes not running, and find what no single closure
  * finds: two cheap routes in place of one dear one. Coverings bring an unmet need units along the same augmenting
- * paths, through as many needs as it takes, and never from another need's units.
+ * paths, through as many needs as it takes, and never from another need's units. A route costs the whole vehicles its
+ * load needs: a closure that would need a second truck on the route taking the units is not built.
  */
 class RouteClosureMoveTest {
 
@@ -309,6 +310,39 @@ class RouteClosureMoveTest {
         // now no stock is left anywhere: no covering move
         for (int seed = 0; seed < 16; seed++) {
             assertNull(RouteClosureMoves.tryCoveringOn(plan.solution(), new Random(seed)), "seed " + seed);
+        }
+    }
+
+    /**
+     * 560 units of {@code item} needed at Gaziantep: 283 from Adana (all 560 of its stock there), 277 from
+     * Kahramanmaras (all its stock), each on its own route.
+     */
+    private static Planned fromAdanaAndKahramanmaras(String item) {
+        InputBuilder b = new InputBuilder();
+        var gaziantep = b.site("Gaziantep", "TUR", 37.07, 37.38);
+        UUID g = b.need(gaziantep, item, 560, Priority.HIGH);
+        b.lot("AFAD-ADA", "TUR", ADANA[0], ADANA[1], item, 560);
+        b.lot("AFAD-KMS", "TUR", 37.58, 36.93, item, 277);
+        return Planned.of(b.build(), Map.of(g, List.of(line("AFAD-ADA", 283), line("AFAD-KMS", 277))));
+    }
+
+    @Test
+    void closuresCountTheWholeVehiclesARouteNeeds() {
+        // blankets: all 560 fit in one truck, so the short Kahramanmaras route closes onto Adana's
+        Planned blankets = fromAdanaAndKahramanmaras("BLANKET");
+        HardMediumSoftLongScore before = blankets.score();
+        Move<AllocationSolution> move = RouteClosureMoves.tryOn(blankets.solution(), new Random(1));
+        assertNotNull(move);
+        move.doMove(blankets.director());
+        assertEquals(Set.of("AFAD-ADA->Gaziantep"), blankets.routes());
+        assertTrue(blankets.score().softScore() > before.softScore(), before + " -> " + blankets.score());
+
+        // family tents: a truck carries 283 (80 m3), so 560 on the Adana route take a second truck, dearer than the
+        // Kahramanmaras truck the closure would save (counted as one truck per route, the closure looked cheaper)
+        Planned tents = fromAdanaAndKahramanmaras("TENT-FAM");
+        for (int seed = 0; seed < 32; seed++) {
+            assertNull(RouteClosureMoves.tryOn(tents.solution(), new Random(seed)), "seed " + seed);
+            assertNull(RouteClosureMoves.tryKickingOn(tents.solution(), new Random(seed)), "seed " + seed);
         }
     }
 }

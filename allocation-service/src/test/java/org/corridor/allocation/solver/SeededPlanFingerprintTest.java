@@ -37,21 +37,23 @@ class SeededPlanFingerprintTest {
 
     /**
      * Recorded again when route closures became several routes closed at once, each checked as an exact re-routing of
-     * its units across sites, again with route kicks (a family of its own), and again with coverings (a family of its
-     * own).
+     * its units across sites, again with route kicks (a family of its own), again with coverings (a family of its own),
+     * and again when closures came to count the whole vehicles of a route and a line put on a lot of another depot to
+     * travel by that lot's default mode.
      */
     static final List<Case> RECORDED = List.of(
-            new Case(7, 2_000, "ccd5970604bb033f1384ef2a453d6a29bb37dbbfc84082732af3e463e98d7619"),
-            new Case(8, 2_000, "35520e2151a1f948ff55d1320a7d0ef965bfee7352be18db7006f0e1993b223d"),
-            new Case(42, 6_000, "72e81f6e5ce2b02ceb7cadde3599b4a3ac4a99ec1bf074bb088cd07a838a7124"));
+            new Case(7, 2_000, "97ac6f5c8e5e6ad7880f497f2cc9b9311c810c5b5613f3ecab4826043ced3ead"),
+            new Case(8, 2_000, "767e43e7f66cd10d985e72181eacb1e34dfb0f864d13625ad048dd798022d452"),
+            new Case(42, 6_000, "572fcf54e4ec983e6b2f72b804f605f4f0be06fe6035240b086f704fe3649545"));
 
     /**
      * Recorded with the default weights, "Fairness between incidents" included (the instance has several incidents
      * sharing items, so that term changes the search; the plans above are the solver's with the term switched off).
-     * Recorded again with the route closures above, with route kicks, and with coverings.
+     * Recorded again with the route closures above, with route kicks, with coverings, and with whole vehicles and
+     * default modes as above.
      */
     static final List<Case> RECORDED_WITH_INCIDENT_FAIRNESS = List.of(
-            new Case(7, 2_000, "0b307cc5d5f3ea7bbad508e43191cdc20aa9419ce5e3111dc25bd5e5a9b46e6a"));
+            new Case(7, 2_000, "cf28b3be2330584f9ed41a6be640317f277a87e2499e1e711d743a7ca03341b1"));
 
     @Test
     void seededFixedStepSolvesGiveTheRecordedPlans() throws IOException {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.NeedChunk;
+import org.corridor.allocation.solver.api.TransportMode;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.AbstractMove;
 
@@ -14,17 +15,29 @@ import org.optaplanner.core.impl.heuristic.move.AbstractMove;
  * slot), or back to unmet; two needs can trade units of a full lot (one gives back to its unmet part what the other
  * takes). This is what splits a line to fit the room left in a small lot, merges two lines, or shifts part of a load to
  * a route whose vehicle still has room: the steps fixed-size chunks could not take.
+ * <p>
+ * A slot put on another lot travels by its new lot's default mode: a mode chosen for the lot it held (say AIR, where
+ * the line was urgent) says nothing about the new one, whose units the move meant for the route that lot's default mode
+ * runs. The undo move puts every mode back.
  */
 public class ChunkEditMove extends AbstractMove<AllocationSolution> {
 
     private final List<NeedChunk> chunks;
     private final List<Lot> lots;
     private final List<Integer> quantities;
+    /** The modes to set (an undo move's); null: a slot put on another lot travels by its default mode. */
+    private final List<TransportMode> modes;
 
     public ChunkEditMove(List<NeedChunk> chunks, List<Lot> lots, List<Integer> quantities) {
+        this(chunks, lots, quantities, null);
+    }
+
+    private ChunkEditMove(List<NeedChunk> chunks, List<Lot> lots, List<Integer> quantities,
+            List<TransportMode> modes) {
         this.chunks = chunks;
         this.lots = lots;
         this.quantities = quantities;
+        this.modes = modes;
     }
 
     /**
@@ -54,18 +67,34 @@ public class ChunkEditMove extends AbstractMove<AllocationSolution> {
     protected ChunkEditMove createUndoMove(ScoreDirector<AllocationSolution> scoreDirector) {
         List<Lot> oldLots = new ArrayList<>(chunks.size());
         List<Integer> oldQuantities = new ArrayList<>(chunks.size());
+        List<TransportMode> oldModes = new ArrayList<>(chunks.size());
         for (NeedChunk c : chunks) {
             oldLots.add(c.getLot());
             oldQuantities.add(c.getQuantity());
+            oldModes.add(c.getMode());
         }
-        return new ChunkEditMove(chunks, oldLots, oldQuantities);
+        return new ChunkEditMove(chunks, oldLots, oldQuantities, oldModes);
     }
 
     @Override
     protected void doMoveOnGenuineVariables(ScoreDirector<AllocationSolution> scoreDirector) {
         for (int i = 0; i < chunks.size(); i++) {
-            set(scoreDirector, chunks.get(i), lots.get(i), quantities.get(i));
+            NeedChunk c = chunks.get(i);
+            Lot lot = lots.get(i);
+            TransportMode mode = modes != null ? modes.get(i) : departsElsewhere(c, lot) ? null : c.getMode();
+            if (c.getMode() != mode) {
+                VariableChange.mode(scoreDirector, c, mode);
+            }
+            set(scoreDirector, c, lot, quantities.get(i));
         }
+    }
+
+    /**
+     * Whether the slot, put on {@code lot}, sends units from another depot than the one its mode was chosen for: it
+     * held no lot (an emptied slot keeps the mode of the last lot it held), or a lot of another depot.
+     */
+    private static boolean departsElsewhere(NeedChunk c, Lot lot) {
+        return lot != null && (c.getLot() == null || !c.getLot().getDepotId().equals(lot.getDepotId()));
     }
 
     /** Sets a slot's lot and quantity, telling the score director about each variable that changes. */
@@ -80,7 +109,7 @@ public class ChunkEditMove extends AbstractMove<AllocationSolution> {
 
     @Override
     public ChunkEditMove rebase(ScoreDirector<AllocationSolution> destination) {
-        return new ChunkEditMove(rebaseList(chunks, destination), rebaseList(lots, destination), quantities);
+        return new ChunkEditMove(rebaseList(chunks, destination), rebaseList(lots, destination), quantities, modes);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.corridor.allocation.solver.Lot;
 import org.corridor.allocation.solver.MaterialNeed;
 import org.corridor.allocation.solver.NeedChunk;
 import org.corridor.allocation.solver.Route;
+import org.corridor.allocation.solver.Supply;
 import org.optaplanner.core.impl.heuristic.move.Move;
 
 /**
@@ -24,7 +25,9 @@ import org.optaplanner.core.impl.heuristic.move.Move;
  * that cannot place all its units is undone. Each need keeps its units; which routes run changes, several at a time,
  * decided across sites and items: the fixed-charge choice (a route costs whole vehicles, mostly one) that moving one
  * line at a time rarely reaches, because a route's vehicle only disappears with its last line. A move is built only
- * when the routes running afterwards cost less than before (one vehicle per route, in whole units of account).
+ * when the routes running afterwards cost less than before: each running route costs the whole vehicles its load needs,
+ * by weight and volume ({@link Route#costFor}), as in the score, so that units moved onto a running route that would
+ * need another vehicle there are not counted as free.
  * <p>
  * The kicking family ({@link #kicking()}) goes on from there: it closes a random running route even where its units
  * need routes not running, closes what it can after it, and keeps the cheapest route set found on the way; see
@@ -89,7 +92,11 @@ public final class RouteClosureMoves implements MoveFamily {
     private final int[] readLot;
     private final int[] readUnits;
     private boolean readOnce;
-    /** Cost of the arcs running, kept up to date as flows change. */
+    /** Per arc: the grams and cubic centimetres its flows carry, and what they cost ({@link #runCost}). */
+    private final long[] arcGrams;
+    private final long[] arcCm3;
+    private final long[] arcRun;
+    /** Cost of the arcs running (the whole vehicles of each), kept up to date as flows change. */
     private long running;
     /**
      * Arcs closed by the move being built, to open again after it, each with the length of the undo log when its
@@ -228,6 +235,9 @@ public final class RouteClosureMoves implements MoveFamily {
         }
         taken = new long[index.lotCount()];
         arcLoad = new int[arcs.size()];
+        arcGrams = new long[arcs.size()];
+        arcCm3 = new long[arcs.size()];
+        arcRun = new long[arcs.size()];
         closed = new boolean[arcs.size()];
         deficit = new int[needs.length];
         total = new int[needs.length];
@@ -544,8 +554,9 @@ public final class RouteClosureMoves implements MoveFamily {
         }
         Arrays.fill(taken, 0);
         Arrays.fill(arcLoad, 0);
+        Arrays.fill(arcGrams, 0);
+        Arrays.fill(arcCm3, 0);
         Arrays.fill(delivered, 0);
-        running = 0;
         for (NeedChunk c : index.movable()) {
             readLot[c.getIndex()] = -1;
             readUnits[c.getIndex()] = 0;
@@ -555,13 +566,27 @@ public final class RouteClosureMoves implements MoveFamily {
                 int n = needOfSlot[c.getIndex()];
                 // a line's lot is always in its need's range
                 int k = pos(n, c.getLot().getIndex());
-                if (flow[n][k] == 0 && arcLoad[arcOf[n][k]]++ == 0) {
-                    running += arcCost[arcOf[n][k]];
+                if (flow[n][k] == 0) {
+                    arcLoad[arcOf[n][k]]++;
                 }
                 flow[n][k] += c.getQuantity();
                 delivered[n] += c.getQuantity();
                 taken[c.getLot().getIndex()] += c.getQuantity();
             }
+        }
+        for (int n = 0; n < needs.length; n++) {
+            for (int k = 0; k < flow[n].length; k++) {
+                if (flow[n][k] > 0) {
+                    Lot lot = index.lot(lotsOf[n][k]);
+                    arcGrams[arcOf[n][k]] += Supply.grams(lot, flow[n][k]);
+                    arcCm3[arcOf[n][k]] += Supply.cubicCentimetres(lot, flow[n][k]);
+                }
+            }
+        }
+        running = 0;
+        for (int arc = 0; arc < arcLoad.length; arc++) {
+            arcRun[arc] = runCost(arc);
+            running += arcRun[arc];
         }
         Arrays.fill(itemHash, 0);
         for (int arc = 0; arc < arcState.length; arc++) {
@@ -772,6 +797,11 @@ public final class RouteClosureMoves implements MoveFamily {
         setFlowRaw(n, k, value);
     }
 
+    /** What the arc's flows cost: the whole vehicles their weight and volume need; 0 when it carries nothing. */
+    private long runCost(int arc) {
+        return arcLoad[arc] == 0 ? 0 : arcs.get(arc).costFor(arcGrams[arc], arcCm3[arc]);
+    }
+
     private void setFlowRaw(int n, int k, int value) {
         int before = flow[n][k];
         int arc = arcOf[n][k];
@@ -779,23 +809,25 @@ public final class RouteClosureMoves implements MoveFamily {
         delivered[n] += value - before;
         flow[n][k] = value;
         itemHash[itemOf[n]] += (value - before) * edgeKey(n, k);
+        Lot lot = index.lot(lotsOf[n][k]);
+        arcGrams[arc] += Supply.grams(lot, value) - Supply.grams(lot, before);
+        arcCm3[arc] += Supply.cubicCentimetres(lot, value) - Supply.cubicCentimetres(lot, before);
         if (before == 0 && value > 0) {
-            if (arcLoad[arc]++ == 0) {
-                running += arcCost[arc];
-            }
+            arcLoad[arc]++;
             // other items' states change only when this item's first edge joins the arc
             if (itemLoad[arc][itemSlot[n][k]]++ == 0) {
                 refreshEnabled(arc);
             }
         } else if (before > 0 && value == 0) {
-            if (--arcLoad[arc] == 0) {
-                running -= arcCost[arc];
-            }
+            --arcLoad[arc];
             // ... or its last edge leaves it
             if (--itemLoad[arc][itemSlot[n][k]] == 0) {
                 refreshEnabled(arc);
             }
         }
+        running -= arcRun[arc];
+        arcRun[arc] = runCost(arc);
+        running += arcRun[arc];
     }
 
     private void setOpened(int arc) {
