@@ -16,9 +16,10 @@ import org.optaplanner.core.impl.heuristic.move.AbstractMove;
  * takes). This is what splits a line to fit the room left in a small lot, merges two lines, or shifts part of a load to
  * a route whose vehicle still has room: the steps fixed-size chunks could not take.
  * <p>
- * A slot put on another lot travels by its new lot's default mode: a mode chosen for the lot it held (say AIR, where
- * the line was urgent) says nothing about the new one, whose units the move meant for the route that lot's default mode
- * runs. The undo move puts every mode back.
+ * A slot put on a lot of another depot, or an emptied slot that takes a lot again, travels by its new lot's default
+ * mode: a mode chosen for the route it left (say AIR, where the line was urgent) says nothing about the new one, whose
+ * units the move meant for the route that lot's default mode runs. A slot moved to another lot of the same depot keeps
+ * its mode (the same route: a ship chosen for it stays chosen). The undo move puts every mode back.
  */
 public class ChunkEditMove extends AbstractMove<AllocationSolution> {
 
