@@ -26,7 +26,7 @@ public class ChunkEditMove extends AbstractMove<AllocationSolution> {
     private final List<NeedChunk> chunks;
     private final List<Lot> lots;
     private final List<Integer> quantities;
-    /** The modes to set (an undo move's); null: a slot put on another lot travels by its default mode. */
+    /** The modes to set (an undo move's); null: as {@link #departsElsewhere} says, per slot. */
     private final List<TransportMode> modes;
 
     public ChunkEditMove(List<NeedChunk> chunks, List<Lot> lots, List<Integer> quantities) {
