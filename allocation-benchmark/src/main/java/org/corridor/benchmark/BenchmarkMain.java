@@ -16,9 +16,13 @@ import org.corridor.allocation.solver.api.SolverInput;
  * <p>
  * System properties: {@code benchmark.sizes} (S,M,L,XL), {@code benchmark.seed} (42), {@code benchmark.out}
  * (docs/benchmarks), {@code benchmark.mipLimitSeconds} (600), {@code benchmark.mipSolver} (SCIP),
- * {@code benchmark.mipSizes} (S,M,L), {@code benchmark.budget.<size>} (OptaPlanner seconds: S 10, M 10, L 60, XL 60).
+ * {@code benchmark.mipSizes} (S,M,L), {@code benchmark.budget.<size>} (OptaPlanner seconds: S 10, M 10, L 60, XL 60),
+ * {@code benchmark.repeatSeeds} (first random seeds of the repeated M runs, 7,9,11,13,15,17; empty for none).
  */
 public final class BenchmarkMain {
+
+    /** First seeds of the repeated M runs ({@code benchmark.repeatSeeds}; empty: none). */
+    static final String REPEAT_SEEDS = "7,9,11,13,15,17";
 
     public static void main(String[] args) throws IOException {
         List<String> sizes = List.of(System.getProperty("benchmark.sizes", "S,M,L,XL").split(","));
@@ -69,6 +73,21 @@ public final class BenchmarkMain {
             log("  optaplanner %s (%s) in %d ms, first feasible %s ms, %d calc/s, peak heap %d MB", opta.score,
                     opta.status, opta.millis, opta.firstFeasibleMillis, opta.scoreCalcPerSecond,
                     opta.peakHeapBytes / 1_000_000);
+
+            if (size.name().equals("M")) {
+                // the timed run is one trajectory (the configuration's seed): the same budget from other first seeds
+                // shows where a run of this solver typically ends
+                for (String first : System.getProperty("benchmark.repeatSeeds", REPEAT_SEEDS).split(",")) {
+                    if (first.isBlank()) {
+                        continue;
+                    }
+                    RunResult again = OptaPlannerRunner.run(size.name(), input, ev, Duration.ofSeconds(budget),
+                            OptaPlannerRunner.shippedSearches(), Long.parseLong(first.trim()));
+                    sr.repeats.add(again.score.soft());
+                    log("  optaplanner, first seed %s: %s, %d calc/s", first.trim(), again.score,
+                            again.scoreCalcPerSecond);
+                }
+            }
 
             if (mipSizes.contains(size.name())) {
                 try {

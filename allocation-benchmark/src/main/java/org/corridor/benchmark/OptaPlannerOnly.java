@@ -38,7 +38,9 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * steps they take (a fixed number of steps is not: a configuration whose moves are often accepted without changing the
  * score takes more steps for the same calculations), and independent of the machine's load;</li>
  * <li>the benchmark's timed run ({@link OptaPlannerRunner}, budget {@code benchmark.budget.<size>}; 0 skips it): score
- * calculations per second of wall clock and per CPU-second, and the evaluated score.</li>
+ * calculations per second of wall clock and per CPU-second, and the evaluated score; with {@code benchmark.timedSeeds}
+ * (a list of first seeds), one timed run per first seed and per number of searches of {@code benchmark.searchesList}
+ * (default {@code benchmark.searches}, else the service's default), in turn, and the mean soft score of each.</li>
  * </ol>
  * System properties: {@code benchmark.size} (M), {@code benchmark.seed} (42), {@code benchmark.warmupSeconds} (20),
  * {@code benchmark.budget.<size>} (as in {@link BenchmarkMain}), {@code benchmark.fingerprintSteps} (0),
@@ -74,12 +76,46 @@ public final class OptaPlannerOnly {
         }
         long budget = Long.getLong("benchmark.budget." + size.name(),
                 size.name().equals("S") || size.name().equals("M") ? 10 : 60);
-        if (budget > 0) {
+        if (budget > 0 && System.getProperty("benchmark.timedSeeds") != null) {
+            timedSeedRuns(size, input, evaluator, Duration.ofSeconds(budget));
+        } else if (budget > 0) {
             RunResult r = OptaPlannerRunner.run(size.name(), input, evaluator, Duration.ofSeconds(budget));
-            log("%s: %d calc/s, %d calc per CPU-s (%d calculations, solver CPU %d ms of %d ms), %s;"
-                    + " warm-up %d s; load after: %s", size.name(), r.scoreCalcPerSecond, r.scoreCalcPerCpuSecond,
-                    r.scoreCalcCount, r.cpuMillis, r.millis, r.score, warmup, loadAverage());
+            log("%s: %d calc/s per search, %d calc per CPU-s (%d searches, %d calculations, solver CPU %d ms of %d ms),"
+                    + " %s; searches' soft %s; warm-up %d s; load after: %s", size.name(), r.scoreCalcPerSecond,
+                    r.scoreCalcPerCpuSecond, r.searches, r.scoreCalcCount, r.cpuMillis, r.millis, r.score,
+                    r.searchSofts, warmup, loadAverage());
         }
+    }
+
+    /**
+     * Timed runs from several first seeds ({@code benchmark.timedSeeds}), each with every number of searches of
+     * {@code benchmark.searchesList} (default: the shipped one) in turn, so that the numbers compared meet the same
+     * moments of the machine; then the mean soft score of each number of searches.
+     */
+    private static void timedSeedRuns(InstanceGenerator.Size size, SolverInput input, PlanEvaluator evaluator,
+            Duration budget) {
+        List<Integer> counts = new ArrayList<>();
+        for (String c : System.getProperty("benchmark.searchesList", "" + OptaPlannerRunner.shippedSearches())
+                .split(",")) {
+            counts.add(Integer.parseInt(c.trim()));
+        }
+        java.util.Map<Integer, List<Long>> softs = new java.util.TreeMap<>();
+        for (String s : System.getProperty("benchmark.timedSeeds").split(",")) {
+            long solverSeed = Long.parseLong(s.trim());
+            for (int n : counts) {
+                RunResult r = OptaPlannerRunner.run(size.name(), input, evaluator, budget, n, solverSeed);
+                softs.computeIfAbsent(n, k -> new ArrayList<>()).add(r.score.soft());
+                log("%s timed %d s, first seed %d, %d searches: %s; searches' soft %s; %d calc/s per search, %d "
+                        + "calculations; load: %s", size.name(), budget.toSeconds(), solverSeed, r.searches, r.score,
+                        r.searchSofts, r.scoreCalcPerSecond, r.scoreCalcCount, loadAverage());
+            }
+        }
+        softs.forEach((n, v) -> {
+            SeedSpread spread = SeedSpread.of(v);
+            log("%s timed %d s, %d searches: mean soft %d over %d first seeds (standard deviation %d, standard error %d,"
+                    + " from %d to %d)", size.name(), budget.toSeconds(), n, spread.mean(), v.size(),
+                    spread.deviation(), spread.standardError(), spread.worst(), spread.best());
+        });
     }
 
     private static void fixedStepRun(InstanceGenerator.Size size, long seed, SolverInput input,

@@ -13,26 +13,41 @@ import org.corridor.allocation.solver.AllocationProblemBuilder;
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.AllocationSolverConfig;
 import org.corridor.allocation.solver.NeedChunk;
+import org.corridor.allocation.solver.Portfolio;
 import org.corridor.allocation.solver.TeamSlot;
+import org.corridor.allocation.solver.api.AllocationPlanner;
 import org.corridor.allocation.solver.api.SolverInput;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.Solver;
-import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
-import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /**
- * The solver as configured in production: {@code solverConfig.xml} and the default weights, with a fixed time budget
- * instead of the production termination. Records every new best score with its time (best solution listener), the score
- * calculation speed and the peak heap.
+ * The solver as configured in production: {@code solverConfig.xml}, the default weights and the service's default
+ * number of searches per plan ({@link Portfolio}), with a fixed time budget instead of the production termination.
+ * Records every new best score with its time, the score calculation speed (per search) and the peak heap.
  */
 public final class OptaPlannerRunner {
 
     private OptaPlannerRunner() {
     }
 
+    /** Searches per plan as the service ships them ({@code corridor.solver.parallel-searches}). */
+    static int shippedSearches() {
+        return Integer.getInteger("benchmark.searches", Integer.parseInt(AllocationPlanner.DEFAULT_SEARCHES));
+    }
+
     public static RunResult run(String size, SolverInput input, PlanEvaluator evaluator, Duration budget) {
+        return run(size, input, evaluator, budget, shippedSearches(), null);
+    }
+
+    /**
+     * Solves as the service does: {@code searches} independent searches at once (fewer on a machine with fewer
+     * processors, one alone above the service's lot limit), the best plan of all of them kept.
+     *
+     * @param seed the random seed of the first search (the others take the next ones); null = the configuration's
+     */
+    public static RunResult run(String size, SolverInput input, PlanEvaluator evaluator, Duration budget,
+            int searches, Long seed) {
         productionLogLevel();
         RunResult r = new RunResult();
         r.size = size;
@@ -48,31 +63,52 @@ public final class OptaPlannerRunner {
         r.entities = problem.getChunks().size() + problem.getSlots().size();
         SolverConfig config = AllocationSolverConfig.solverConfig()
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(budget));
-        Solver<AllocationSolution> solver = SolverFactory.<AllocationSolution>create(config).buildSolver();
+        if (seed != null) {
+            config.setRandomSeed(seed);
+        }
+        int n = Portfolio.searchesFor(searches,
+                Integer.parseInt(AllocationPlanner.DEFAULT_PARALLEL_SEARCH_MAX_LOTS), input.lots().size());
+        Portfolio portfolio = new Portfolio(config, n);
         List<RunResult.Point> curve = new ArrayList<>();
-        solver.addEventListener(e -> {
-            HardMediumSoftLongScore s = (HardMediumSoftLongScore) e.getNewBestScore();
+        long s0 = System.nanoTime();
+        // the first search solves the problem built above (timed as the build); the others build their own copy
+        boolean[] first = {true};
+        AllocationSolution best = portfolio.solve(() -> {
+            synchronized (first) {
+                if (first[0]) {
+                    first[0] = false;
+                    return problem;
+                }
+            }
+            return AllocationProblemBuilder.build(input);
+        }, b -> {
+            HardMediumSoftLongScore s = b.getScore();
             if (s.isSolutionInitialized()) {
-                curve.add(new RunResult.Point(e.getTimeMillisSpent(), s.hardScore(), s.mediumScore(), s.softScore()));
+                curve.add(new RunResult.Point((System.nanoTime() - s0) / 1_000_000, s.hardScore(), s.mediumScore(),
+                        s.softScore()));
             }
         });
-        var threads = ManagementFactory.getThreadMXBean();
-        long c0 = threads.getCurrentThreadCpuTime();
-        long s0 = System.nanoTime();
-        AllocationSolution best = solver.solve(problem);
         r.millis = (System.nanoTime() - s0) / 1_000_000;
-        r.cpuMillis = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
-        var scope = ((DefaultSolver<AllocationSolution>) solver).getSolverScope();
-        r.scoreCalcPerSecond = scope.getScoreCalculationSpeed();
-        r.scoreCalcCount = scope.getScoreCalculationCount();
+        List<Portfolio.Search> done = portfolio.searchResults();
+        r.searches = done.size();
+        r.cpuMillis = done.stream().mapToLong(Portfolio.Search::cpuMillis).sum();
+        r.scoreCalcCount = done.stream().mapToLong(Portfolio.Search::scoreCalculations).sum();
+        // per search, as the speed of the score calculation (the goal's measure); the searches run side by side
+        r.scoreCalcPerSecond = Math.round(done.stream().mapToLong(Portfolio.Search::calculationsPerSecond)
+                .average().orElse(0));
         r.scoreCalcPerCpuSecond = r.cpuMillis == 0 ? null : r.scoreCalcCount * 1000 / r.cpuMillis;
         r.peakHeapBytes = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        r.searchSofts = done.stream().map(d -> d.score().softScore()).toList();
 
         r.plan = toPlan(best);
         r.score = evaluator.evaluate(r.plan);
         r.curve.addAll(curve);
         HardMediumSoftLongScore fin = best.getScore();
-        r.status = fin.isSolutionInitialized() ? "solver score " + fin : "not initialised: " + fin;
+        r.status = (fin.isSolutionInitialized() ? "solver score " + fin : "not initialised: " + fin)
+                + (r.searches > 1
+                        ? "; " + r.searches + " searches, soft " + r.searchSofts.stream()
+                                .map(v -> String.format(java.util.Locale.ROOT, "%,d", v)).toList()
+                        : "");
         for (RunResult.Point p : curve) {
             if (p.hard() == 0 && r.firstFeasibleMillis == null) {
                 r.firstFeasibleMillis = p.millis();

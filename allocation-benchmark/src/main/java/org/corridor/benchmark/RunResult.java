@@ -22,8 +22,9 @@ public final class RunResult {
     public long buildMillis;
     public Long firstFeasibleMillis;
     public Long within1PctMillis;
+    /** Score calculations per second of wall clock, per search (the searches of a plan run side by side). */
     public Long scoreCalcPerSecond;
-    /** Score calculations per second of CPU time of the solver thread (independent of machine load). */
+    /** Score calculations per second of CPU time of the solver threads (independent of machine load). */
     public Long scoreCalcPerCpuSecond;
     public long scoreCalcCount;
     public long cpuMillis;
@@ -36,4 +37,8 @@ public final class RunResult {
     public String note = "";
     public final List<Point> curve = new ArrayList<>();
     public int entities;
+    /** Searches that solved the plan side by side (1 for planners other than OptaPlanner). */
+    public int searches = 1;
+    /** Each search's best soft score (solver's own), in the order of the searches. */
+    public List<Long> searchSofts = List.of();
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.corridor.allocation.solver.api.AllocationPlanner;
 
 /**
  * allocation-service's configuration ({@code corridor.*}), one group per concern: the needs estimate's item codes, the
@@ -197,6 +198,21 @@ public interface AllocationConfig {
         /** A request's unimprovedSpentLimit is capped to this. */
         @WithDefault("PT2M")
         Duration maxUnimprovedSpentLimit();
+
+        /**
+         * Independent searches that solve one plan at once, each on a thread of its own with its own random seed; the
+         * best plan of all of them is the plan. At most one per processor the JVM may use (a container's CPU limit
+         * counts), so a replica limited to one CPU solves with one search.
+         */
+        @WithDefault(AllocationPlanner.DEFAULT_SEARCHES)
+        int parallelSearches();
+
+        /**
+         * A plan with more lots than this is solved by one search: each search holds its own copy of the problem (a
+         * plan of 53,000 lots takes 1.2 GiB of heap for one search; the Kubernetes limit leaves about 1 GiB of heap).
+         */
+        @WithDefault(AllocationPlanner.DEFAULT_PARALLEL_SEARCH_MAX_LOTS)
+        int parallelSearchMaxLots();
 
         /** A perishable lot must still be good this many days after it arrives. */
         @WithDefault("2")

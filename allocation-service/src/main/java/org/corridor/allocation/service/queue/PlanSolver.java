@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.corridor.allocation.config.AllocationConfig;
 import org.corridor.allocation.domain.PlanStatus;
 import org.corridor.allocation.solver.api.AllocationPlanner;
 import org.corridor.allocation.solver.api.PlanAnalysis;
@@ -40,11 +41,15 @@ public class PlanSolver {
     private final AllocationPlanner planner;
     private final PlanResults results;
     private final PlanJobs jobs;
+    private final int searches;
+    private final int parallelSearchMaxLots;
     private final Map<UUID, SolveRun> running = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
-    public PlanSolver(AllocationPlanner planner, PlanResults results, PlanJobs jobs) {
+    public PlanSolver(AllocationPlanner planner, PlanResults results, PlanJobs jobs, AllocationConfig config) {
         this.planner = planner;
+        this.searches = config.solver().parallelSearches();
+        this.parallelSearchMaxLots = config.solver().parallelSearchMaxLots();
         this.results = results;
         this.jobs = jobs;
     }
@@ -64,7 +69,7 @@ public class PlanSolver {
         UUID planId = lease.planId();
         PlanSolve solve;
         try {
-            solve = planner.newSolve(planId, spentLimit, unimprovedSpentLimit);
+            solve = planner.newSolve(planId, spentLimit, unimprovedSpentLimit, searches, parallelSearchMaxLots);
         } catch (RuntimeException e) {
             LOG.errorf(e, "plan %s: the solver cannot be created", planId);
             results.saveFinal(lease, PlanStatus.FAILED, null, null, false,

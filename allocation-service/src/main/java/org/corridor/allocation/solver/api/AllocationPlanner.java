@@ -13,9 +13,7 @@ import org.corridor.allocation.solver.AllocationWeights;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.config.solver.SolverConfig;
-import org.optaplanner.core.config.solver.SolverManagerConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
@@ -25,6 +23,14 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  */
 @ApplicationScoped
 public class AllocationPlanner {
+
+    /** Searches per plan unless configured ({@code corridor.solver.parallel-searches}). */
+    public static final String DEFAULT_SEARCHES = "2";
+
+    /**
+     * Above this many lots a plan gets one search unless configured ({@code corridor.solver.parallel-search-max-lots}).
+     */
+    public static final String DEFAULT_PARALLEL_SEARCH_MAX_LOTS = "10000";
 
     private final SolverConfig solverConfig;
     private final SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager;
@@ -55,17 +61,20 @@ public class AllocationPlanner {
     }
 
     /**
-     * A solver for one plan with its own termination: the solver configuration Quarkus built from
-     * {@code solverConfig.xml}, with the termination replaced, in a {@link SolverManager} of its own. Throws when the
-     * solver cannot be created; nothing runs until {@link PlanSolve#start}.
+     * The solving of one plan with its own termination: the solver configuration Quarkus built from
+     * {@code solverConfig.xml}, with the termination replaced, solved by {@code searches} independent searches at once
+     * (one per processor at most, and one alone for a plan of more than {@code maxLotsForParallel} lots; see
+     * {@link org.corridor.allocation.solver.Portfolio}). Throws when the solver cannot be created; nothing runs until
+     * {@link PlanSolve#start}.
      */
-    public PlanSolve newSolve(UUID planId, Duration spentLimit, Duration unimprovedSpentLimit) {
+    public PlanSolve newSolve(UUID planId, Duration spentLimit, Duration unimprovedSpentLimit, int searches,
+            int maxLotsForParallel) {
         SolverConfig config = copy(solverConfig);
         config.setTerminationConfig(new TerminationConfig().withSpentLimit(spentLimit)
                 .withUnimprovedSpentLimit(unimprovedSpentLimit));
-        SolverManager<AllocationSolution, UUID> manager = SolverManager.create(config,
-                new SolverManagerConfig().withParallelSolverCount("1"));
-        return new PlanSolve(planId, manager, solutionManager);
+        // fail here, not on a solver thread, when the configuration cannot make a solver
+        SolverFactory.create(config).buildSolver();
+        return new PlanSolve(planId, config, searches, maxLotsForParallel, solutionManager);
     }
 
     /** Every constraint, in the order of the constraint provider, with its built-in default weight. */

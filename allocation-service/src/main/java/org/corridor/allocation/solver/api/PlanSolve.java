@@ -1,56 +1,146 @@
 package org.corridor.allocation.solver.api;
 
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.allocation.solver.AllocationProblemBuilder;
 import org.corridor.allocation.solver.AllocationSolution;
+import org.corridor.allocation.solver.Portfolio;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.SolverManager;
-import org.optaplanner.core.api.solver.SolverStatus;
+import org.optaplanner.core.config.solver.SolverConfig;
 
 /**
  * The solving of one plan, made by {@link AllocationPlanner#newSolve}: started once, asked to stop early, and closed
- * when it is over. Solving is asynchronous; the {@link SolveListener} hears of it on solver threads.
+ * when it is over. The plan is solved by one or more independent searches at once (a {@link Portfolio}); the
+ * {@link SolveListener} hears of the best plan of all of them, on a thread of its own, so that a slow listener never
+ * holds a search up: when plans come faster than it takes them, it gets the latest and the ones in between are skipped.
+ * {@link SolveListener#finished} or {@link SolveListener#failed} comes last, once every search has ended.
  */
 public final class PlanSolve {
 
     private final UUID planId;
-    private final SolverManager<AllocationSolution, UUID> manager;
+    private final SolverConfig config;
+    private final int configuredSearches;
+    private final int maxLotsForParallel;
     private final SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicReference<AllocationSolution> pending = new AtomicReference<>();
+    private final ExecutorService listenerThread;
+    private volatile Portfolio portfolio;
+    private volatile SolverInput input;
+    private volatile SolveListener listener;
+    private volatile boolean stopRequested;
+    private volatile boolean solving;
 
-    PlanSolve(UUID planId, SolverManager<AllocationSolution, UUID> manager,
+    PlanSolve(UUID planId, SolverConfig config, int searches, int maxLotsForParallel,
             SolutionManager<AllocationSolution, HardMediumSoftLongScore> solutionManager) {
         this.planId = planId;
-        this.manager = manager;
+        this.config = config;
+        this.configuredSearches = searches;
+        this.maxLotsForParallel = maxLotsForParallel;
         this.solutionManager = solutionManager;
+        this.listenerThread = Executors
+                .newSingleThreadExecutor(r -> daemon(r, "corridor-plan-" + planId + "-listener"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /**
-     * Builds the planning problem from {@code input} (on a solver thread) and solves it: each new best solution goes to
-     * {@link SolveListener#bestSolution}, the last one to {@link SolveListener#finished} once the termination is
-     * reached or {@link #terminateEarly} was called, an exception to {@link SolveListener#failed}. Returns once the job
-     * is registered; may throw if it cannot be.
+     * Solves the plan of {@code input}: each search builds its planning problem on its own thread and solves it; each
+     * new best plan of all searches goes to {@link SolveListener#bestSolution}, the best at the end to
+     * {@link SolveListener#finished} once every search has reached its termination or {@link #terminateEarly} was
+     * called, an exception to {@link SolveListener#failed}. Returns at once; throws if called twice.
      */
     public void start(SolverInput input, SolveListener listener) {
-        manager.solveAndListen(planId,
-                id -> AllocationProblemBuilder.build(input),
-                best -> listener.bestSolution(new SolvedPlan(best, input, solutionManager)),
-                fin -> listener.finished(new SolvedPlan(fin, input, solutionManager)),
-                (id, error) -> listener.failed(error));
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("plan " + planId + " is already being solved");
+        }
+        this.input = input;
+        this.listener = listener;
+        int searches = Portfolio.searchesFor(configuredSearches, maxLotsForParallel, input.lots().size());
+        Portfolio p = new Portfolio(config, searches);
+        portfolio = p;
+        if (stopRequested) {
+            p.terminateEarly();
+        }
+        solving = true;
+        daemon(() -> run(p, input, listener), "corridor-plan-" + planId).start();
     }
 
-    /** Asks the solver to stop and hand its best solution so far to {@link SolveListener#finished}. */
+    private void run(Portfolio p, SolverInput input, SolveListener listener) {
+        Runnable last;
+        try {
+            AllocationSolution best = p.solve(() -> AllocationProblemBuilder.build(input), this::newBest);
+            // stopped before any search began: nothing to report, as a solver stopped before it ran
+            last = best == null ? () -> {
+            } : () -> listener.finished(new SolvedPlan(best, input, solutionManager));
+        } catch (RuntimeException | Error e) {
+            last = () -> listener.failed(e);
+        }
+        Runnable end = last;
+        Runnable finalCall = () -> {
+            try {
+                end.run();
+            } finally {
+                solving = false;
+                listenerThread.shutdown();
+            }
+        };
+        try {
+            // after every best plan handed over before it
+            listenerThread.execute(() -> {
+                pending.set(null);
+                finalCall.run();
+            });
+        } catch (RejectedExecutionException closed) {
+            finalCall.run();
+        }
+    }
+
+    private void newBest(AllocationSolution best) {
+        // runs under the portfolio's lock: hand over and return
+        if (pending.getAndSet(best) != null) {
+            return; // a hand-over is waiting and will take this newer plan
+        }
+        try {
+            listenerThread.execute(this::deliver);
+        } catch (RejectedExecutionException closed) {
+            pending.set(null); // closed: nobody listens any more
+        }
+    }
+
+    private void deliver() {
+        AllocationSolution best = pending.getAndSet(null);
+        if (best != null) {
+            listener.bestSolution(new SolvedPlan(best, input, solutionManager));
+        }
+    }
+
+    /** Asks every search to stop and the best plan so far to go to {@link SolveListener#finished}. */
     public void terminateEarly() {
-        manager.terminateEarly(planId);
+        stopRequested = true;
+        Portfolio p = portfolio;
+        if (p != null) {
+            p.terminateEarly();
+        }
     }
 
-    /** True while the plan is solving or waiting to be solved; false once the solver has stopped (or before). */
+    /** True from {@link #start} until the last call to the listener has returned. */
     public boolean isSolving() {
-        return manager.getSolverStatus(planId) != SolverStatus.NOT_SOLVING;
+        return solving;
     }
 
-    /** Stops the solver if it still runs and frees its threads; never call it from a listener's thread. */
+    /** Stops the searches if they still run; the listener hears nothing more after the call that is under way. */
     public void close() {
-        manager.close();
+        terminateEarly();
+        listenerThread.shutdown();
     }
 }
