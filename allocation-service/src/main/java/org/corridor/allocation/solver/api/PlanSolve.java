@@ -138,7 +138,11 @@ public final class PlanSolve {
         return solving;
     }
 
-    /** Stops the searches if they still run; the listener hears nothing more after the call that is under way. */
+    /**
+     * Stops the searches if they still run. Plans already handed to the listener's thread still reach it, later ones do
+     * not; the end ({@link SolveListener#finished} or {@link SolveListener#failed}) is still reported, on the solving
+     * thread if the listener's thread has stopped. May be called from any thread, a listener's included.
+     */
     public void close() {
         terminateEarly();
         listenerThread.shutdown();
