@@ -227,8 +227,7 @@ public class PlanSolver {
             try {
                 run.solve.close();
             } catch (RuntimeException e) {
-                // a job still being handed to OptaPlanner cannot be terminated yet (see SolveRun.submitted); the
-                // JVM is stopping
+                // the JVM is stopping: nothing more to do for this plan than log it
                 LOG.debugf(e, "plan %s: closing its solver at shutdown failed", run.lease.planId());
             }
         }

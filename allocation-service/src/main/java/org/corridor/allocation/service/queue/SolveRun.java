@@ -14,10 +14,9 @@ final class SolveRun {
     /** The claim is no longer ours: write nothing more. */
     volatile boolean lost;
     /**
-     * The job has been handed to the solver ({@link PlanSolve#start} returned). Until then the solver must not be asked
-     * to terminate it: OptaPlanner registers the job before it sets the job's future, and a {@code terminateEarly} in
-     * between fails with a NullPointerException. A stop or loss seen before this is set is applied by
-     * {@link PlanSolver#start} once the job is handed over.
+     * The job has been handed to the solver ({@link PlanSolve#start} returned). A stop or loss seen before this is set
+     * only sets its flag, and {@link PlanSolver#start} applies it once the job is handed over: one place decides
+     * whether a solve that was never started is recorded as stopped.
      */
     volatile boolean submitted;
     /** Consecutive heartbeats that found the stopped solver not running and no listener called. */
