@@ -27,6 +27,18 @@ public final class AllocationSolverConfig {
     }
 
     /**
+     * A copy of {@code config} that keeps what Quarkus put in beside the XML ({@code copyConfig} drops it): its class
+     * loader and its generated member accessors and solution cloners.
+     */
+    public static SolverConfig copyOf(SolverConfig config) {
+        SolverConfig copy = config.copyConfig();
+        copy.setClassLoader(config.getClassLoader());
+        copy.setGizmoMemberAccessorMap(config.getGizmoMemberAccessorMap());
+        copy.setGizmoSolutionClonerMap(config.getGizmoSolutionClonerMap());
+        return copy;
+    }
+
+    /**
      * The configuration with another termination.
      *
      * @param spentLimit hard stop (required)

@@ -51,11 +51,7 @@ public final class Portfolio {
         this.configs = new ArrayList<>(searches);
         this.searches = new Search[searches];
         for (int i = 0; i < searches; i++) {
-            SolverConfig c = config.copyConfig();
-            // copyConfig drops what Quarkus put in beside the XML: keep its class loader and generated accessors
-            c.setClassLoader(config.getClassLoader());
-            c.setGizmoMemberAccessorMap(config.getGizmoMemberAccessorMap());
-            c.setGizmoSolutionClonerMap(config.getGizmoSolutionClonerMap());
+            SolverConfig c = AllocationSolverConfig.copyOf(config);
             c.setRandomSeed(seed + i);
             configs.add(c);
         }

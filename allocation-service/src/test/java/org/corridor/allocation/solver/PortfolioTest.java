@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.SolverConfig;
-import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
  * Several searches of one plan side by side: each follows the trajectory it would follow alone, the best of them is the
@@ -29,13 +28,8 @@ class PortfolioTest {
 
     private static final SolverInput MEDIUM = new InstanceGenerator(42).generate(50, 20, 50);
 
-    /** The production configuration with a random seed and the local search ended after {@code steps} steps. */
     private static SolverConfig seeded(long seed, int steps) {
-        SolverConfig config = AllocationSolverConfig.solverConfig().withTerminationConfig(new TerminationConfig());
-        config.setRandomSeed(seed);
-        var localSearch = config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1);
-        localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps));
-        return config;
+        return SeededPlanFingerprintTest.seededConfig(seed, steps);
     }
 
     private static HardMediumSoftLongScore alone(long seed, int steps) {

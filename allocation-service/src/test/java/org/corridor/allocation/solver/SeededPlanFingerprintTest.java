@@ -93,11 +93,7 @@ class SeededPlanFingerprintTest {
      * its score, then each line slot (id: quantity @ lot) and each team slot (id: team).
      */
     static List<String> seededPlan(SolverInput input, long seed, int steps) {
-        SolverConfig config = AllocationSolverConfig.solverConfig().withTerminationConfig(new TerminationConfig());
-        config.setRandomSeed(seed);
-        var localSearch = config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1);
-        localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps));
-        AllocationSolution best = SolverFactory.<AllocationSolution>create(config).buildSolver()
+        AllocationSolution best = SolverFactory.<AllocationSolution>create(seededConfig(seed, steps)).buildSolver()
                 .solve(AllocationProblemBuilder.build(input));
         List<String> plan = new ArrayList<>();
         plan.add(best.getScore().toString());
@@ -108,6 +104,15 @@ class SeededPlanFingerprintTest {
             plan.add(t.getId() + ":" + (t.getOption() == null ? "-" : t.getOption().getTeam().getId()));
         }
         return plan;
+    }
+
+    /** The production configuration with a random seed and the local search ended after {@code steps} steps. */
+    static SolverConfig seededConfig(long seed, int steps) {
+        SolverConfig config = AllocationSolverConfig.solverConfig().withTerminationConfig(new TerminationConfig());
+        config.setRandomSeed(seed);
+        var localSearch = config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1);
+        localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps));
+        return config;
     }
 
     static String sha256(List<String> plan) {

@@ -42,22 +42,9 @@ public class AllocationPlanner {
      */
     public AllocationPlanner(SolverConfig solverConfig) {
         this.solverConfig = solverConfig;
-        SolverConfig explaining = copy(solverConfig);
+        SolverConfig explaining = AllocationSolverConfig.copyOf(solverConfig);
         explaining.setScoreDirectorFactoryConfig(AllocationSolverConfig.streamsScoring());
         this.solutionManager = SolutionManager.create(SolverFactory.create(explaining));
-    }
-
-    /** A copy of Quarkus's configuration that keeps its class loader and generated accessors and cloners. */
-    private static SolverConfig copy(SolverConfig solverConfig) {
-        SolverConfig config = solverConfig.copyConfig();
-        config.setClassLoader(solverConfig.getClassLoader());
-        if (solverConfig.getGizmoMemberAccessorMap() != null) {
-            config.setGizmoMemberAccessorMap(solverConfig.getGizmoMemberAccessorMap());
-        }
-        if (solverConfig.getGizmoSolutionClonerMap() != null) {
-            config.setGizmoSolutionClonerMap(solverConfig.getGizmoSolutionClonerMap());
-        }
-        return config;
     }
 
     /**
@@ -69,7 +56,7 @@ public class AllocationPlanner {
      */
     public PlanSolve newSolve(UUID planId, Duration spentLimit, Duration unimprovedSpentLimit, int searches,
             int maxLotsForParallel) {
-        SolverConfig config = copy(solverConfig);
+        SolverConfig config = AllocationSolverConfig.copyOf(solverConfig);
         config.setTerminationConfig(new TerminationConfig().withSpentLimit(spentLimit)
                 .withUnimprovedSpentLimit(unimprovedSpentLimit));
         // fail here, not on a solver thread, when the configuration cannot make a solver

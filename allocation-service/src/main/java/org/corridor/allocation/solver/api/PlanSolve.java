@@ -96,10 +96,7 @@ public final class PlanSolve {
         };
         try {
             // after every best plan handed over before it
-            listenerThread.execute(() -> {
-                pending.set(null);
-                finalCall.run();
-            });
+            listenerThread.execute(finalCall);
         } catch (RejectedExecutionException closed) {
             finalCall.run();
         }
