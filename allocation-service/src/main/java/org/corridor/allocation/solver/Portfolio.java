@@ -69,10 +69,6 @@ public final class Portfolio {
         return Math.max(1, Math.min(configured, Runtime.getRuntime().availableProcessors()));
     }
 
-    public int searches() {
-        return configs.size();
-    }
-
     /**
      * Solves: every search builds its own problem with {@code problem} (on its own thread) and solves it. Each plan
      * better than every plan found before, by any search, goes to {@code newBest} at once, under a lock, on the thread
