@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.corridor.allocation.solver.AllocationProblemBuilder;
 import org.corridor.allocation.solver.AllocationSolution;
 import org.corridor.allocation.solver.AllocationSolverConfig;
@@ -72,15 +74,10 @@ public final class OptaPlannerRunner {
         List<RunResult.Point> curve = new ArrayList<>();
         long s0 = System.nanoTime();
         // the first search solves the problem built above (timed as the build); the others build their own copy
-        boolean[] first = {true};
+        AtomicReference<AllocationSolution> built = new AtomicReference<>(problem);
         AllocationSolution best = portfolio.solve(() -> {
-            synchronized (first) {
-                if (first[0]) {
-                    first[0] = false;
-                    return problem;
-                }
-            }
-            return AllocationProblemBuilder.build(input);
+            AllocationSolution mine = built.getAndSet(null);
+            return mine != null ? mine : AllocationProblemBuilder.build(input);
         }, b -> {
             HardMediumSoftLongScore s = b.getScore();
             if (s.isSolutionInitialized()) {
@@ -107,7 +104,7 @@ public final class OptaPlannerRunner {
         r.status = (fin.isSolutionInitialized() ? "solver score " + fin : "not initialised: " + fin)
                 + (r.searches > 1
                         ? "; " + r.searches + " searches, soft " + r.searchSofts.stream()
-                                .map(v -> String.format(java.util.Locale.ROOT, "%,d", v)).toList()
+                                .map(v -> String.format(Locale.ROOT, "%,d", v)).toList()
                         : "");
         for (RunResult.Point p : curve) {
             if (p.hard() == 0 && r.firstFeasibleMillis == null) {
