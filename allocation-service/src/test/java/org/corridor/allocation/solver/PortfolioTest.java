@@ -18,6 +18,7 @@ import org.corridor.allocation.solver.api.SolverInput;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 
 /**
@@ -32,16 +33,17 @@ class PortfolioTest {
         return SeededPlanFingerprintTest.seededConfig(seed, steps);
     }
 
-    private static HardMediumSoftLongScore alone(long seed, int steps) {
-        return SolverFactory.<AllocationSolution>create(seeded(seed, steps)).buildSolver()
+    /** Search {@code i} of a portfolio on {@code config}, solved alone. */
+    private static HardMediumSoftLongScore alone(SolverConfig config, int i) {
+        return SolverFactory.<AllocationSolution>create(Portfolio.searchConfig(config, i)).buildSolver()
                 .solve(AllocationProblemBuilder.build(MEDIUM)).getScore();
     }
 
     @Test
     void eachSearchFollowsItsOwnSeedAndTheBestPlanWins() {
-        HardMediumSoftLongScore seed7 = alone(7, 1_500);
-        HardMediumSoftLongScore seed8 = alone(8, 1_500);
-        HardMediumSoftLongScore seed9 = alone(9, 1_500);
+        HardMediumSoftLongScore seed7 = alone(seeded(7, 1_500), 0);
+        HardMediumSoftLongScore seed8 = alone(seeded(7, 1_500), 1);
+        HardMediumSoftLongScore seed9 = alone(seeded(7, 1_500), 2);
         assertNotEquals(seed7, seed8, "two seeds should give two plans, or this test shows nothing");
 
         Portfolio portfolio = new Portfolio(seeded(7, 1_500), 3);
@@ -62,6 +64,28 @@ class PortfolioTest {
         }
         assertEquals(max, announced.get(announced.size() - 1));
         assertTrue(searches.stream().allMatch(s -> s.scoreCalculations() > 0 && s.cpuMillis() >= 0));
+    }
+
+    @Test
+    void theFirstSearchIsTheConfigurationAndTheOthersAnnealHotterInSoft() {
+        SolverConfig config = seeded(7, 1_500);
+        assertEquals("0hard/2medium/5000soft", temperature(config), "the shipped starting temperature");
+        assertEquals(List.of(7L, 8L, 9L),
+                List.of(0, 1, 2).stream().map(i -> Portfolio.searchConfig(config, i).getRandomSeed()).toList());
+        assertEquals("0hard/2medium/5000soft", temperature(Portfolio.searchConfig(config, 0)));
+        assertEquals("0hard/2medium/20000soft", temperature(Portfolio.searchConfig(config, 1)));
+        assertEquals("0hard/2medium/20000soft", temperature(Portfolio.searchConfig(config, 2)));
+        // the search's own copy: the configuration it came from is left as it was
+        assertEquals("0hard/2medium/5000soft", temperature(config));
+        // the hotter start is a different search, not only a different seed
+        assertNotEquals(alone(config, 1), SolverFactory.<AllocationSolution>create(seeded(8, 1_500)).buildSolver()
+                .solve(AllocationProblemBuilder.build(MEDIUM)).getScore());
+    }
+
+    private static String temperature(SolverConfig config) {
+        var phases = config.getPhaseConfigList();
+        return ((LocalSearchPhaseConfig) phases.get(phases.size() - 1)).getAcceptorConfig()
+                .getSimulatedAnnealingStartingTemperature();
     }
 
     @Test
