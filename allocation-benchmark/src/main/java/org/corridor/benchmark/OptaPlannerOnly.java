@@ -17,6 +17,7 @@ import org.corridor.allocation.solver.AllocationSolverConfig;
 import org.corridor.allocation.solver.api.SolverInput;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 import org.optaplanner.core.impl.solver.DefaultSolver;
@@ -44,7 +45,9 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * </ol>
  * System properties: {@code benchmark.size} (M), {@code benchmark.seed} (42), {@code benchmark.warmupSeconds} (20),
  * {@code benchmark.budget.<size>} (as in {@link BenchmarkMain}), {@code benchmark.fingerprintSteps} (0),
- * {@code benchmark.fingerprintSeed} (7), {@code benchmark.fixedCalculations} (0), {@code benchmark.seeds} (7 to 24).
+ * {@code benchmark.fingerprintSeed} (7), {@code benchmark.fixedCalculations} (0), {@code benchmark.seeds} (7 to 24),
+ * {@code benchmark.temperature} (the configuration's simulated annealing starting temperature, for the fingerprint and
+ * the equal-work solves).
  */
 public final class OptaPlannerOnly {
 
@@ -173,12 +176,21 @@ public final class OptaPlannerOnly {
         }
     }
 
-    /** The production configuration with a random seed, its local search ended by {@code localSearchEnd}. */
+    /**
+     * The production configuration with a random seed, its local search ended by {@code localSearchEnd}, annealing from
+     * {@code benchmark.temperature} when that is set (as {@code 0hard/2medium/20000soft}).
+     */
     static SolverConfig seededConfig(long solverSeed, TerminationConfig localSearchEnd) {
         OptaPlannerRunner.productionLogLevel();
         SolverConfig config = AllocationSolverConfig.solverConfig().withTerminationConfig(new TerminationConfig());
         config.setRandomSeed(solverSeed);
-        config.getPhaseConfigList().get(config.getPhaseConfigList().size() - 1).setTerminationConfig(localSearchEnd);
+        LocalSearchPhaseConfig localSearch = (LocalSearchPhaseConfig) config.getPhaseConfigList()
+                .get(config.getPhaseConfigList().size() - 1);
+        localSearch.setTerminationConfig(localSearchEnd);
+        String temperature = System.getProperty("benchmark.temperature");
+        if (temperature != null) {
+            localSearch.getAcceptorConfig().setSimulatedAnnealingStartingTemperature(temperature);
+        }
         return config;
     }
 

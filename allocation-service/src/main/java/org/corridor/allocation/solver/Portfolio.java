@@ -22,7 +22,7 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * search's trajectory is the one it would follow alone, so search 0 (the configuration as it is) gives exactly the
  * plans of a single solver, and every other search is another draw, from a hotter start of its simulated annealing. On
  * the benchmark's M plan the best of two 10 s searches is 0.6 % better than one search, on L 3 %, with the same
- * temperature in both (allocation-benchmark-notes, seventeenth round); the hotter second search adds about 0.3 % on M
+ * temperature in both (allocation-benchmark-notes, seventeenth round); the hotter second search adds 0.2-0.3 % on M
  * (eighteenth round). Searches that restart from the best plan found so far were tried and made it worse.
  *
  * <p>
@@ -39,9 +39,10 @@ public final class Portfolio {
     /**
      * How much hotter in soft the searches after the first anneal. Alone, a search from 20,000 soft (the
      * configuration's 5,000 times four) ends better on M than one from 5,000, and on L better on most seeds but now and
-     * then far worse (its transport cost stuck 12-16 % higher). Beside a search at the configuration's temperature
-     * those runs cost nothing, and a plan solved by one search alone (above the lot limit, on one processor) keeps the
-     * configuration's temperature (allocation-benchmark-notes, eighteenth round).
+     * then far worse (three runs in twelve 9-14 % worse than the mean at 5,000: routes opened and never closed again).
+     * Beside a search at the configuration's temperature those runs cost nothing, and a plan solved by one search alone
+     * (above the lot limit, on one processor) keeps the configuration's temperature (allocation-benchmark-notes,
+     * eighteenth round).
      */
     static final int HOTTER_SOFT_TEMPERATURE = 4;
 
