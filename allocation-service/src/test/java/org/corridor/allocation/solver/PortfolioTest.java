@@ -41,10 +41,10 @@ class PortfolioTest {
 
     @Test
     void eachSearchFollowsItsOwnSeedAndTheBestPlanWins() {
-        HardMediumSoftLongScore seed7 = alone(seeded(7, 1_500), 0);
-        HardMediumSoftLongScore seed8 = alone(seeded(7, 1_500), 1);
-        HardMediumSoftLongScore seed9 = alone(seeded(7, 1_500), 2);
-        assertNotEquals(seed7, seed8, "two seeds should give two plans, or this test shows nothing");
+        HardMediumSoftLongScore search0 = alone(seeded(7, 1_500), 0);
+        HardMediumSoftLongScore search1 = alone(seeded(7, 1_500), 1);
+        HardMediumSoftLongScore search2 = alone(seeded(7, 1_500), 2);
+        assertNotEquals(search0, search1, "two searches should give two plans, or this test shows nothing");
 
         Portfolio portfolio = new Portfolio(seeded(7, 1_500), 3);
         List<HardMediumSoftLongScore> announced = new ArrayList<>();
@@ -54,8 +54,9 @@ class PortfolioTest {
         List<Portfolio.Search> searches = portfolio.searchResults();
         assertEquals(List.of(7L, 8L, 9L), searches.stream().map(Portfolio.Search::seed).toList());
         // side by side, each search ends where it ends alone
-        assertEquals(List.of(seed7, seed8, seed9), searches.stream().map(Portfolio.Search::score).toList());
-        HardMediumSoftLongScore max = List.of(seed7, seed8, seed9).stream().max(HardMediumSoftLongScore::compareTo)
+        assertEquals(List.of(search0, search1, search2), searches.stream().map(Portfolio.Search::score).toList());
+        HardMediumSoftLongScore max = List.of(search0, search1, search2).stream()
+                .max(HardMediumSoftLongScore::compareTo)
                 .orElseThrow();
         assertEquals(max, best.getScore());
         // announced plans only ever get better, and the last one announced is the plan returned
