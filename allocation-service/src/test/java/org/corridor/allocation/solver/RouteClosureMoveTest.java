@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -344,5 +345,47 @@ class RouteClosureMoveTest {
             assertNull(RouteClosureMoves.tryOn(tents.solution(), new Random(seed)), "seed " + seed);
             assertNull(RouteClosureMoves.tryKickingOn(tents.solution(), new Random(seed)), "seed " + seed);
         }
+    }
+
+    @Test
+    void aCheapRouteBehindManyDearOnesClosesWhenARandomLineDrawsIt() {
+        InputBuilder b = new InputBuilder();
+        Map<UUID, List<Map.Entry<String, Integer>>> plan = new HashMap<>();
+        // thirty camps each need ten tents that only Panama has: thirty dear routes that cannot close, so the dearest
+        // routes a closure tries are all theirs
+        for (int i = 0; i < 30; i++) {
+            var camp = b.site("Camp " + i, "TUR", 36.50 + 0.05 * i, 36.00 + 0.05 * i);
+            plan.put(b.need(camp, "TENT-FAM", 10, Priority.HIGH), List.of(line("UNHRD-PTY", 10)));
+        }
+        b.lot("UNHRD-PTY", "PAN", PANAMA[0], PANAMA[1], "TENT-FAM", 300);
+        // Gaziantep's blankets: 480 from Adana and 20 from Kahramanmaras, a cheap route that Adana's room could spare
+        var gaziantep = b.site("Gaziantep", "TUR", 37.07, 37.38);
+        UUID g = b.need(gaziantep, "BLANKET", 500, Priority.HIGH);
+        plan.put(g, List.of(line("AFAD-ADA", 480), line("AFAD-KMS", 20)));
+        b.lot("AFAD-ADA", "TUR", ADANA[0], ADANA[1], "BLANKET", 1000);
+        b.lot("AFAD-KMS", "TUR", 37.58, 36.93, "BLANKET", 20);
+        Planned planned = Planned.of(b.build(), plan);
+        HardMediumSoftLongScore before = planned.score();
+        assertEquals(32, planned.routes().size());
+
+        int found = 0;
+        for (int seed = 0; seed < 32; seed++) {
+            Move<AllocationSolution> move = RouteClosureMoves.tryOn(planned.solution(), new Random(seed));
+            if (move == null) {
+                continue;
+            }
+            found++;
+            var undo = move.doMove(planned.director());
+            // the Kahramanmaras route closed onto Adana's; every camp keeps its tents from Panama
+            assertEquals(Map.of("AFAD-ADA", 500), planned.lines().get(g), "seed " + seed);
+            assertEquals(31, planned.routes().size(), "seed " + seed);
+            HardMediumSoftLongScore after = planned.score();
+            assertEquals(before.mediumScore(), after.mediumScore(), "seed " + seed);
+            assertTrue(after.softScore() > before.softScore(), before + " -> " + after);
+            undo.doMove(planned.director());
+            assertEquals(before, planned.score());
+        }
+        // a line is drawn 8 times per try among 32: the Kahramanmaras line in about a fifth of the tries
+        assertTrue(found >= 3, "tries that closed the cheap route: " + found + " of 32");
     }
 }

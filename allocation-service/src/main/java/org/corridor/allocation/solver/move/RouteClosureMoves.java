@@ -18,16 +18,16 @@ import org.optaplanner.core.impl.heuristic.move.Move;
 
 /**
  * Route closures ({@link ChunkEditMove}): one route may open (the default route of a random lot of a random line's
- * need), then open routes are closed, dearest first (a little randomised), as long as the units each carries can go
- * another way. Each closure is checked exactly, item by item, as a flow: the units the closed route carried are
- * re-routed along augmenting paths (a need takes from a lot with room on a running route, or from a lot another need of
- * its item gives up because that need can take from elsewhere, and so on, across every site of the item), and a closure
- * that cannot place all its units is undone. Each need keeps its units; which routes run changes, several at a time,
- * decided across sites and items: the fixed-charge choice (a route costs whole vehicles, mostly one) that moving one
- * line at a time rarely reaches, because a route's vehicle only disappears with its last line. A move is built only
- * when the routes running afterwards cost less than before: each running route costs the whole vehicles its load needs,
- * by weight and volume ({@link Route#costFor}), as in the score, so that units moved onto a running route that would
- * need another vehicle there are not counted as free.
+ * need), then open routes are closed, dearest first (a little randomised) and then the routes of a few random lines, as
+ * long as the units each carries can go another way. Each closure is checked exactly, item by item, as a flow: the
+ * units the closed route carried are re-routed along augmenting paths (a need takes from a lot with room on a running
+ * route, or from a lot another need of its item gives up because that need can take from elsewhere, and so on, across
+ * every site of the item), and a closure that cannot place all its units is undone. Each need keeps its units; which
+ * routes run changes, several at a time, decided across sites and items: the fixed-charge choice (a route costs whole
+ * vehicles, mostly one) that moving one line at a time rarely reaches, because a route's vehicle only disappears with
+ * its last line. A move is built only when the routes running afterwards cost less than before: each running route
+ * costs the whole vehicles its load needs, by weight and volume ({@link Route#costFor}), as in the score, so that units
+ * moved onto a running route that would need another vehicle there are not counted as free.
  * <p>
  * The kicking family ({@link #kicking()}) goes on from there: it closes a random running route even where its units
  * need routes not running, closes what it can after it, and keeps the cheapest route set found on the way; see
@@ -43,6 +43,11 @@ public final class RouteClosureMoves implements MoveFamily {
 
     /** Open routes tried for closure per move (and after each kick), dearest first. */
     static final int MAX_CLOSURE_TRIES = 24;
+    /**
+     * Routes of random lines tried for closure per move (and after each kick), after the dearest: drawn by lines, so
+     * that every running route has its chance, however cheap.
+     */
+    static final int RANDOM_CLOSURE_TRIES = 8;
     /** Kicks per move of the kicking family ({@link #kicking()}). */
     static final int KICKS = 10;
     /** Augmenting paths at most per move of the covering family ({@link #covering()}). */
@@ -445,20 +450,37 @@ public final class RouteClosureMoves implements MoveFamily {
         }
     }
 
-    /** Closes each of the dearest running arcs ({@link #dearest}) whose units can go another way. */
+    /**
+     * Closes each of the dearest running arcs ({@link #dearest}) whose units can go another way, then the running arcs
+     * of {@value #RANDOM_CLOSURE_TRIES} random lines: on a large plan (hundreds of running routes) the dearest alone
+     * never reach a cheap route left running for a few units, and a search hot enough to open many such routes never
+     * closed them again.
+     */
     private void closeDearest(Random random) {
         for (int arc : dearest(random)) {
-            if (arcLoad[arc] == 0) {
-                continue;
+            tryClosure(arc);
+        }
+        for (int r = 0; r < RANDOM_CLOSURE_TRIES; r++) {
+            NeedChunk line = index.nonEmpty(random);
+            if (line.getLot() != null) {
+                int n = needOfSlot[line.getIndex()];
+                tryClosure(arcOf[n][pos(n, line.getLot().getIndex())]);
             }
-            if (!failsAgain(arc) && !hopeless(arc)) {
-                close(arc, false);
-            } else if (checkingSkips) {
-                if (close(arc, false)) {
-                    throw new IllegalStateException("a closure the memo skipped succeeds: arc " + arc);
-                }
-                SKIPS_CHECKED.incrementAndGet();
+        }
+    }
+
+    /** Closes the arc, if it runs and its units can go another way (unless the memo knows it cannot). */
+    private void tryClosure(int arc) {
+        if (arcLoad[arc] == 0) {
+            return;
+        }
+        if (!failsAgain(arc) && !hopeless(arc)) {
+            close(arc, false);
+        } else if (checkingSkips) {
+            if (close(arc, false)) {
+                throw new IllegalStateException("a closure the memo skipped succeeds: arc " + arc);
             }
+            SKIPS_CHECKED.incrementAndGet();
         }
     }
 
