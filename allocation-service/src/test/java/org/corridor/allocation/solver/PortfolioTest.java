@@ -15,9 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.corridor.allocation.solver.api.SolverInput;
+import org.corridor.allocation.solver.move.ChunkMoveIteratorFactory;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 
@@ -68,7 +71,7 @@ class PortfolioTest {
     }
 
     @Test
-    void theFirstSearchIsTheConfigurationAndTheOthersAnnealHotterInSoft() {
+    void theFirstSearchIsTheConfigurationAndTheOthersAnnealHotterAndCloseRandomLinesRoutes() {
         SolverConfig config = seeded(7, 1_500);
         assertEquals("0hard/2medium/5000soft", temperature(config), "the shipped starting temperature");
         assertEquals(List.of(7L, 8L, 9L),
@@ -76,11 +79,27 @@ class PortfolioTest {
         assertEquals("0hard/2medium/5000soft", temperature(Portfolio.searchConfig(config, 0)));
         assertEquals("0hard/2medium/20000soft", temperature(Portfolio.searchConfig(config, 1)));
         assertEquals("0hard/2medium/20000soft", temperature(Portfolio.searchConfig(config, 2)));
+        // route closures try no random line's route in the first search, 8 in the others
+        assertEquals("0", randomClosureTries(config), "the shipped configuration");
+        assertEquals("0", randomClosureTries(Portfolio.searchConfig(config, 0)));
+        assertEquals("8", randomClosureTries(Portfolio.searchConfig(config, 1)));
+        assertEquals("8", randomClosureTries(Portfolio.searchConfig(config, 2)));
         // the search's own copy: the configuration it came from is left as it was
         assertEquals("0hard/2medium/5000soft", temperature(config));
+        assertEquals("0", randomClosureTries(config));
         // the hotter start is a different search, not only a different seed
         assertNotEquals(alone(config, 1), SolverFactory.<AllocationSolution>create(seeded(8, 1_500)).buildSolver()
                 .solve(AllocationProblemBuilder.build(MEDIUM)).getScore());
+    }
+
+    private static String randomClosureTries(SolverConfig config) {
+        var phases = config.getPhaseConfigList();
+        var union = (UnionMoveSelectorConfig) ((LocalSearchPhaseConfig) phases.get(phases.size() - 1))
+                .getMoveSelectorConfig();
+        return union.getMoveSelectorList().stream().filter(MoveIteratorFactoryConfig.class::isInstance)
+                .map(MoveIteratorFactoryConfig.class::cast)
+                .filter(f -> f.getMoveIteratorFactoryClass().equals(ChunkMoveIteratorFactory.class)).findFirst()
+                .orElseThrow().getMoveIteratorFactoryCustomProperties().get("randomClosureTries");
     }
 
     private static String temperature(SolverConfig config) {

@@ -370,7 +370,7 @@ class RouteClosureMoveTest {
 
         int found = 0;
         for (int seed = 0; seed < 32; seed++) {
-            Move<AllocationSolution> move = RouteClosureMoves.tryOn(planned.solution(), new Random(seed));
+            Move<AllocationSolution> move = RouteClosureMoves.tryOn(planned.solution(), new Random(seed), 8);
             if (move == null) {
                 continue;
             }
@@ -387,5 +387,9 @@ class RouteClosureMoveTest {
         }
         // a line is drawn 8 times per try among 32: the Kahramanmaras line in about a fifth of the tries
         assertTrue(found >= 3, "tries that closed the cheap route: " + found + " of 32");
+        // without the random lines' routes, only the dearest are tried, and none of them can close
+        for (int seed = 0; seed < 32; seed++) {
+            assertNull(RouteClosureMoves.tryOn(planned.solution(), new Random(seed)), "seed " + seed);
+        }
     }
 }

@@ -20,9 +20,10 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * Which family builds the next move is drawn by its share ({@link MoveShares}), set in {@code solverConfig.xml} as this
  * factory's custom properties {@code transferShare}, {@code swapShare}, {@code ejectionShare},
  * {@code routeClosureShare}, {@code routeKickShare}, {@code routeRebuildShare}, {@code routeModeShare},
- * {@code coverageShare} and {@code lineChangeShare}; there are no defaults in the code. A family that finds no move in
- * its try gives the turn back to the draw, {@value TeamMoveIteratorFactory#MAX_ATTEMPTS} times, then the iterator
- * answers a move that is not doable.
+ * {@code coverageShare} and {@code lineChangeShare}, and how many routes of random lines a route closure tries after
+ * the dearest, {@code randomClosureTries}; there are no defaults in the code. A family that finds no move in its try
+ * gives the turn back to the draw, {@value TeamMoveIteratorFactory#MAX_ATTEMPTS} times, then the iterator answers a
+ * move that is not doable.
  */
 public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationSolution, Move<AllocationSolution>> {
 
@@ -35,6 +36,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     private double routeModeShare = Double.NaN;
     private double coverageShare = Double.NaN;
     private double lineChangeShare = Double.NaN;
+    private Integer randomClosureTries;
 
     private MoveIndex index;
     private LotUse use;
@@ -77,6 +79,14 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         lineChangeShare = share;
     }
 
+    /**
+     * Routes of random lines a route closure (and each of its kicks) tries to close after the dearest running routes
+     * ({@link RouteClosureMoves}).
+     */
+    public void setRandomClosureTries(int tries) {
+        randomClosureTries = tries;
+    }
+
     /** The shares as configured; fails when one is missing or they do not add up to 1. */
     MoveShares shares() {
         return new MoveShares(transferShare, swapShare, ejectionShare, routeClosureShare, routeKickShare,
@@ -86,6 +96,10 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
     @Override
     public void phaseStarted(ScoreDirector<AllocationSolution> scoreDirector) {
         thresholds = shares().thresholds();
+        if (randomClosureTries == null || randomClosureTries < 0) {
+            throw new IllegalStateException("ChunkMoveIteratorFactory needs randomClosureTries in solverConfig.xml "
+                    + "(moveIteratorFactoryCustomProperties), 0 or more, was " + randomClosureTries);
+        }
         index = new MoveIndex(scoreDirector.getWorkingSolution());
         use = new LotUse(index);
         RouteEdit edit = new RouteEdit(index, use);
@@ -93,7 +107,7 @@ public class ChunkMoveIteratorFactory implements MoveIteratorFactory<AllocationS
         families[MoveShares.TRANSFER] = new TransferMoves(index, use);
         families[MoveShares.SWAP] = new SwapMoves(index);
         families[MoveShares.EJECTION] = new EjectionMoves(index);
-        RouteClosureMoves closures = new RouteClosureMoves(index, use, edit);
+        RouteClosureMoves closures = new RouteClosureMoves(index, use, edit, randomClosureTries);
         families[MoveShares.ROUTE_CLOSURE] = closures;
         families[MoveShares.ROUTE_KICK] = closures.kicking();
         families[MoveShares.ROUTE_REBUILD] = new RouteRebuildMoves(index, edit);

@@ -18,16 +18,16 @@ import org.optaplanner.core.impl.heuristic.move.Move;
 
 /**
  * Route closures ({@link ChunkEditMove}): one route may open (the default route of a random lot of a random line's
- * need), then open routes are closed, dearest first (a little randomised) and then the routes of a few random lines, as
- * long as the units each carries can go another way. Each closure is checked exactly, item by item, as a flow: the
- * units the closed route carried are re-routed along augmenting paths (a need takes from a lot with room on a running
- * route, or from a lot another need of its item gives up because that need can take from elsewhere, and so on, across
- * every site of the item), and a closure that cannot place all its units is undone. Each need keeps its units; which
- * routes run changes, several at a time, decided across sites and items: the fixed-charge choice (a route costs whole
- * vehicles, mostly one) that moving one line at a time rarely reaches, because a route's vehicle only disappears with
- * its last line. A move is built only when the routes running afterwards cost less than before: each running route
- * costs the whole vehicles its load needs, by weight and volume ({@link Route#costFor}), as in the score, so that units
- * moved onto a running route that would need another vehicle there are not counted as free.
+ * need), then open routes are closed, dearest first (a little randomised) and then, where configured, the routes of a
+ * few random lines, as long as the units each carries can go another way. Each closure is checked exactly, item by
+ * item, as a flow: the units the closed route carried are re-routed along augmenting paths (a need takes from a lot
+ * with room on a running route, or from a lot another need of its item gives up because that need can take from
+ * elsewhere, and so on, across every site of the item), and a closure that cannot place all its units is undone. Each
+ * need keeps its units; which routes run changes, several at a time, decided across sites and items: the fixed-charge
+ * choice (a route costs whole vehicles, mostly one) that moving one line at a time rarely reaches, because a route's
+ * vehicle only disappears with its last line. A move is built only when the routes running afterwards cost less than
+ * before: each running route costs the whole vehicles its load needs, by weight and volume ({@link Route#costFor}), as
+ * in the score, so that units moved onto a running route that would need another vehicle there are not counted as free.
  * <p>
  * The kicking family ({@link #kicking()}) goes on from there: it closes a random running route even where its units
  * need routes not running, closes what it can after it, and keeps the cheapest route set found on the way; see
@@ -43,11 +43,6 @@ public final class RouteClosureMoves implements MoveFamily {
 
     /** Open routes tried for closure per move (and after each kick), dearest first. */
     static final int MAX_CLOSURE_TRIES = 24;
-    /**
-     * Routes of random lines tried for closure per move (and after each kick), after the dearest: drawn by lines, so
-     * that every running route has its chance, however cheap.
-     */
-    static final int RANDOM_CLOSURE_TRIES = 8;
     /** Kicks per move of the kicking family ({@link #kicking()}). */
     static final int KICKS = 10;
     /** Augmenting paths at most per move of the covering family ({@link #covering()}). */
@@ -56,6 +51,12 @@ public final class RouteClosureMoves implements MoveFamily {
     private final MoveIndex index;
     private final LotUse use;
     private final RouteEdit edit;
+    /**
+     * Routes of random lines tried for closure per move (and after each kick), after the dearest: drawn by lines, so
+     * that every running route has its chance, however cheap ({@link ChunkMoveIteratorFactory}'s
+     * {@code randomClosureTries}).
+     */
+    private final int randomClosureTries;
     /** Needs with movable slots, densely numbered. */
     private final MaterialNeed[] needs;
     /** By slot index, the number of its need. */
@@ -161,10 +162,11 @@ public final class RouteClosureMoves implements MoveFamily {
     private long[] startHash = new long[16];
     private int[] startChanges = new int[16];
 
-    RouteClosureMoves(MoveIndex index, LotUse use, RouteEdit edit) {
+    RouteClosureMoves(MoveIndex index, LotUse use, RouteEdit edit, int randomClosureTries) {
         this.index = index;
         this.use = use;
         this.edit = edit;
+        this.randomClosureTries = randomClosureTries;
         needs = index.needs().toArray(new MaterialNeed[0]);
         needOfSlot = new int[index.movable().size()];
         readLot = new int[needOfSlot.length];
@@ -307,9 +309,16 @@ public final class RouteClosureMoves implements MoveFamily {
      * {@code random}, or null.
      */
     public static Move<AllocationSolution> tryOn(AllocationSolution solution, Random random) {
+        return tryOn(solution, random, 0);
+    }
+
+    /**
+     * The same, with the routes of {@code randomClosureTries} random lines tried for closure after the dearest.
+     */
+    public static Move<AllocationSolution> tryOn(AllocationSolution solution, Random random, int randomClosureTries) {
         MoveIndex index = new MoveIndex(solution);
         LotUse use = new LotUse(index);
-        return new RouteClosureMoves(index, use, new RouteEdit(index, use)).next(random);
+        return new RouteClosureMoves(index, use, new RouteEdit(index, use), randomClosureTries).next(random);
     }
 
     /**
@@ -319,7 +328,7 @@ public final class RouteClosureMoves implements MoveFamily {
     public static Move<AllocationSolution> tryKickingOn(AllocationSolution solution, Random random) {
         MoveIndex index = new MoveIndex(solution);
         LotUse use = new LotUse(index);
-        return new RouteClosureMoves(index, use, new RouteEdit(index, use)).search(random, KICKS);
+        return new RouteClosureMoves(index, use, new RouteEdit(index, use), 0).search(random, KICKS);
     }
 
     /**
@@ -329,7 +338,7 @@ public final class RouteClosureMoves implements MoveFamily {
     public static Move<AllocationSolution> tryCoveringOn(AllocationSolution solution, Random random) {
         MoveIndex index = new MoveIndex(solution);
         LotUse use = new LotUse(index);
-        return new RouteClosureMoves(index, use, new RouteEdit(index, use)).covering().next(random);
+        return new RouteClosureMoves(index, use, new RouteEdit(index, use), 0).covering().next(random);
     }
 
     @Override
@@ -452,15 +461,15 @@ public final class RouteClosureMoves implements MoveFamily {
 
     /**
      * Closes each of the dearest running arcs ({@link #dearest}) whose units can go another way, then the running arcs
-     * of {@value #RANDOM_CLOSURE_TRIES} random lines: on a large plan (hundreds of running routes) the dearest alone
-     * never reach a cheap route left running for a few units, and a search hot enough to open many such routes never
-     * closed them again.
+     * of {@link #randomClosureTries} random lines: on a large plan (hundreds of running routes) the dearest alone never
+     * reach a cheap route left running for a few units, and a search hot enough to open many such routes never closed
+     * them again.
      */
     private void closeDearest(Random random) {
         for (int arc : dearest(random)) {
             tryClosure(arc);
         }
-        for (int r = 0; r < RANDOM_CLOSURE_TRIES; r++) {
+        for (int r = 0; r < randomClosureTries; r++) {
             NeedChunk line = index.nonEmpty(random);
             if (line.getLot() != null) {
                 int n = needOfSlot[line.getIndex()];

@@ -12,7 +12,10 @@ import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorF
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.util.ConfigUtils;
 
-/** The material move shares come from {@code solverConfig.xml} only, and must be complete. */
+/**
+ * The material move shares come from {@code solverConfig.xml} only, and must be complete, as must the closures' tries
+ * of random lines' routes.
+ */
 class MoveSharesTest {
 
     @Test
@@ -25,7 +28,9 @@ class MoveSharesTest {
                         && f.getMoveIteratorFactoryClass() == ChunkMoveIteratorFactory.class)
                 .map(MoveIteratorFactoryConfig.class::cast).findFirst().orElseThrow();
         Map<String, String> properties = material.getMoveIteratorFactoryCustomProperties();
-        assertEquals(9, properties.size(), properties.toString());
+        // nine shares, and the routes of random lines a closure tries (none in the configuration's own search)
+        assertEquals(10, properties.size(), properties.toString());
+        assertEquals("0", properties.get("randomClosureTries"));
 
         ChunkMoveIteratorFactory factory = new ChunkMoveIteratorFactory();
         ConfigUtils.applyCustomProperties(factory, "moveIteratorFactoryClass", properties,
