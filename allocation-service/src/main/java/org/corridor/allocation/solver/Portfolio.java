@@ -29,8 +29,8 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * plans of a single solver, and every other search is another draw, from a hotter start of its simulated annealing. On
  * the benchmark's M plan the best of two 10 s searches is 0.6 % better than one search, on L 3 %, with the same
  * temperature in both (allocation-benchmark-notes, seventeenth round); the hotter second search adds 0.2-0.3 % on M
- * (eighteenth round), and its closures of random lines' routes about 0.4 % more (nineteenth round). Searches that
- * restart from the best plan found so far were tried and made it worse.
+ * (eighteenth round), and its closures of random lines' routes 0.15 % more in timed runs (nineteenth round). Searches
+ * that restart from the best plan found so far were tried and made it worse.
  *
  * <p>
  * Used once: {@link #solve} blocks until every search has ended; {@link #terminateEarly} may be called from any thread,
@@ -56,9 +56,9 @@ public final class Portfolio {
     /**
      * Routes of random lines a route closure of the searches after the first tries to close after the dearest (the
      * configuration's {@code randomClosureTries}, none, for the first). A hot search opens routes that the dearest
-     * never reach, and closing them made its bad runs on L as good as its good ones; on M it ends 0.5 % better at equal
-     * work. On XL (one search) it halved the calculations per second, so the first search, which alone solves the
-     * largest plans, does without (nineteenth round).
+     * never reach: closing them brought the two of its worst runs on L tried again level with the good ones, and on M
+     * it ends 0.5 % better at equal work. On XL (one search) it halved the calculations per second, so the first
+     * search, which alone solves the largest plans, does without (nineteenth round).
      */
     static final int HOT_RANDOM_CLOSURE_TRIES = 8;
 
