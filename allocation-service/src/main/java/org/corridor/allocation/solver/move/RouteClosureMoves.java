@@ -428,7 +428,7 @@ public final class RouteClosureMoves implements MoveFamily {
             setOpened(arcLoad[arcOf[n][k]] > 0 ? -1 : arcOf[n][k]);
             long before = running;
             // the open routes, dearest first (a little randomised), each closed if its units can go another way
-            closeDearest(random);
+            closeRunning(random);
             long best = running;
             int bestMark = undoCount;
             for (int kick = 0; kick < kicks; kick++) {
@@ -442,7 +442,7 @@ public final class RouteClosureMoves implements MoveFamily {
                 if (arcLoad[arc] == 0 || !close(arc, true)) {
                     continue;
                 }
-                closeDearest(random);
+                closeRunning(random);
                 if (running <= best) {
                     best = running;
                     bestMark = undoCount;
@@ -465,7 +465,7 @@ public final class RouteClosureMoves implements MoveFamily {
      * reach a cheap route left running for a few units, and a search hot enough to open many such routes never closed
      * them again.
      */
-    private void closeDearest(Random random) {
+    private void closeRunning(Random random) {
         for (int arc : dearest(random)) {
             tryClosure(arc);
         }
