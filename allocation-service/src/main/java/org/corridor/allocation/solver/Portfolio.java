@@ -25,12 +25,13 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
 /**
  * One plan solved by several independent searches at once, each on its own thread with its own copy of the problem and
  * its own random seed; the best plan any of them finds is the plan. The searches share nothing while they run: a
- * search's trajectory is the one it would follow alone, so search 0 (the configuration as it is) gives exactly the
- * plans of a single solver, and every other search is another draw, from a hotter start of its simulated annealing. On
- * the benchmark's M plan the best of two 10 s searches is 0.6 % better than one search, on L 3 %, with the same
- * temperature in both (allocation-benchmark-notes, seventeenth round); the hotter second search adds 0.2-0.3 % on M
- * (eighteenth round), and its closures of random lines' routes 0.15 % more in timed runs (nineteenth round). Searches
- * that restart from the best plan found so far were tried and made it worse.
+ * search's trajectory is the one it would follow alone, and each is another draw of the same search. On the benchmark's
+ * M plan the best of two 10 s searches is 0.6 % better than one search, on L 3 %, with the configuration in both
+ * (allocation-benchmark-notes, seventeenth round). Where two or more run, every search anneals four times hotter in
+ * soft and closes random lines' routes too ({@link #searchConfig}): on M that is 0.3 % better again in timed runs than
+ * a hotter second search beside the configuration (eighteenth to twentieth rounds). A portfolio of one search (the
+ * largest plans, or one processor) is the configuration as it is, and gives exactly the plans of a single solver.
+ * Searches that restart from the best plan found so far were tried and made it worse.
  *
  * <p>
  * Used once: {@link #solve} blocks until every search has ended; {@link #terminateEarly} may be called from any thread,
@@ -44,21 +45,21 @@ public final class Portfolio {
     static final long DEFAULT_SEED = 0L;
 
     /**
-     * How much hotter in soft the searches after the first anneal. Alone, a search from 20,000 soft (the
-     * configuration's 5,000 times four) ends better on M than one from 5,000, and on L better on most seeds but now and
-     * then far worse (three runs in twelve 9-14 % worse than the mean at 5,000: routes opened and never closed again).
-     * Beside a search at the configuration's temperature those runs cost nothing, and a plan solved by one search alone
-     * (above the lot limit, on one processor) keeps the configuration's temperature (allocation-benchmark-notes,
-     * eighteenth round).
+     * How much hotter in soft the searches of a portfolio of two or more anneal. Alone, a search from 20,000 soft (the
+     * configuration's 5,000 times four) ends better on M than one from 5,000, and on L better on most seeds but,
+     * without closures of random lines' routes, now and then far worse (three runs in twelve 9-14 % worse than the mean
+     * at 5,000: routes opened and never closed again). With them, and the best of two searches, L ends as well as with
+     * a search at the configuration's temperature beside a hot one, and M better (allocation-benchmark-notes,
+     * eighteenth to twentieth rounds).
      */
     static final int HOTTER_SOFT_TEMPERATURE = 4;
 
     /**
-     * Routes of random lines a route closure of the searches after the first tries to close after the dearest (the
-     * configuration's {@code randomClosureTries}, none, for the first). A hot search opens routes that the dearest
-     * never reach: closing them brought the two of its worst runs on L tried again level with the good ones, and on M
-     * it ends 0.5 % better at equal work. On XL (one search) it halved the calculations per second, so the first
-     * search, which alone solves the largest plans, does without (nineteenth round).
+     * Routes of random lines a route closure of the searches of a portfolio of two or more tries to close after the
+     * dearest (the configuration's {@code randomClosureTries} is 0). A hot search opens routes that the dearest never
+     * reach: closing them brought the two of its worst runs on L tried again level with the good ones, and on M it ends
+     * 0.5 % better at equal work. On XL (one search, above the lot limit) it halved the calculations per second, so a
+     * search alone keeps the configuration (nineteenth round).
      */
     static final int HOT_RANDOM_CLOSURE_TRIES = 8;
 
@@ -72,7 +73,7 @@ public final class Portfolio {
 
     /**
      * @param config the solver configuration of every search (termination included)
-     * @param searches how many searches (see {@link #searchConfig})
+     * @param searches how many searches (see {@link #searchConfig}): one is the configuration as it is
      */
     public Portfolio(SolverConfig config, int searches) {
         if (searches < 1) {
@@ -81,19 +82,21 @@ public final class Portfolio {
         this.configs = new ArrayList<>(searches);
         this.searches = new Search[searches];
         for (int i = 0; i < searches; i++) {
-            configs.add(searchConfig(config, i));
+            configs.add(searchConfig(config, i, searches));
         }
     }
 
     /**
-     * The configuration of search {@code i}: the configuration's random seed plus {@code i}; from the second search on,
-     * simulated annealing starts {@link #HOTTER_SOFT_TEMPERATURE} times hotter in soft, and route closures try the
-     * routes of {@link #HOT_RANDOM_CLOSURE_TRIES} random lines after the dearest.
+     * The configuration of search {@code i} of a portfolio of {@code searches}: the configuration's random seed plus
+     * {@code i}; where two or more search, each one's simulated annealing starts {@link #HOTTER_SOFT_TEMPERATURE} times
+     * hotter in soft, and its route closures try the routes of {@link #HOT_RANDOM_CLOSURE_TRIES} random lines after the
+     * dearest. Against a first search left at the configuration beside hotter ones, 0.3 % better on M in 48 timed 10 s
+     * runs, where the first search ended better only one time in four (twentieth round).
      */
-    static SolverConfig searchConfig(SolverConfig config, int i) {
+    static SolverConfig searchConfig(SolverConfig config, int i, int searches) {
         SolverConfig c = AllocationSolverConfig.copyOf(config);
         c.setRandomSeed((config.getRandomSeed() == null ? DEFAULT_SEED : config.getRandomSeed()) + i);
-        if (i > 0) {
+        if (searches > 1) {
             for (PhaseConfig<?> phase : c.getPhaseConfigList()) {
                 if (phase instanceof LocalSearchPhaseConfig ls && ls.getAcceptorConfig() != null
                         && ls.getAcceptorConfig().getSimulatedAnnealingStartingTemperature() != null) {

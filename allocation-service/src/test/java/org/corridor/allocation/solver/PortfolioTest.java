@@ -36,17 +36,17 @@ class PortfolioTest {
         return SeededPlanFingerprintTest.seededConfig(seed, steps);
     }
 
-    /** Search {@code i} of a portfolio on {@code config}, solved alone. */
-    private static HardMediumSoftLongScore alone(SolverConfig config, int i) {
-        return SolverFactory.<AllocationSolution>create(Portfolio.searchConfig(config, i)).buildSolver()
+    /** Search {@code i} of a portfolio of {@code searches} on {@code config}, solved alone. */
+    private static HardMediumSoftLongScore alone(SolverConfig config, int i, int searches) {
+        return SolverFactory.<AllocationSolution>create(Portfolio.searchConfig(config, i, searches)).buildSolver()
                 .solve(AllocationProblemBuilder.build(MEDIUM)).getScore();
     }
 
     @Test
     void eachSearchFollowsItsOwnSeedAndTheBestPlanWins() {
-        HardMediumSoftLongScore search0 = alone(seeded(7, 1_500), 0);
-        HardMediumSoftLongScore search1 = alone(seeded(7, 1_500), 1);
-        HardMediumSoftLongScore search2 = alone(seeded(7, 1_500), 2);
+        HardMediumSoftLongScore search0 = alone(seeded(7, 1_500), 0, 3);
+        HardMediumSoftLongScore search1 = alone(seeded(7, 1_500), 1, 3);
+        HardMediumSoftLongScore search2 = alone(seeded(7, 1_500), 2, 3);
         assertNotEquals(search0, search1, "two searches should give two plans, or this test shows nothing");
 
         Portfolio portfolio = new Portfolio(seeded(7, 1_500), 3);
@@ -71,25 +71,42 @@ class PortfolioTest {
     }
 
     @Test
-    void theFirstSearchIsTheConfigurationAndTheOthersAnnealHotterAndCloseRandomLinesRoutes() {
+    void oneSearchIsTheConfigurationAndEverySearchOfSeveralAnnealsHotterAndClosesRandomLinesRoutes() {
         SolverConfig config = seeded(7, 1_500);
         assertEquals("0hard/2medium/5000soft", temperature(config), "the shipped starting temperature");
-        assertEquals(List.of(7L, 8L, 9L),
-                List.of(0, 1, 2).stream().map(i -> Portfolio.searchConfig(config, i).getRandomSeed()).toList());
-        assertEquals("0hard/2medium/5000soft", temperature(Portfolio.searchConfig(config, 0)));
-        assertEquals("0hard/2medium/20000soft", temperature(Portfolio.searchConfig(config, 1)));
-        assertEquals("0hard/2medium/20000soft", temperature(Portfolio.searchConfig(config, 2)));
-        // route closures try no random line's route in the first search, 8 in the others
         assertEquals("0", randomClosureTries(config), "the shipped configuration");
-        assertEquals("0", randomClosureTries(Portfolio.searchConfig(config, 0)));
-        assertEquals("8", randomClosureTries(Portfolio.searchConfig(config, 1)));
-        assertEquals("8", randomClosureTries(Portfolio.searchConfig(config, 2)));
+        assertEquals(List.of(7L, 8L, 9L),
+                List.of(0, 1, 2).stream().map(i -> Portfolio.searchConfig(config, i, 3).getRandomSeed()).toList());
+        // one search alone: the configuration as it is
+        assertEquals(7L, Portfolio.searchConfig(config, 0, 1).getRandomSeed());
+        assertEquals("0hard/2medium/5000soft", temperature(Portfolio.searchConfig(config, 0, 1)));
+        assertEquals("0", randomClosureTries(Portfolio.searchConfig(config, 0, 1)));
+        // two or more: every search four times hotter in soft, its route closures trying 8 random lines' routes too
+        for (int searches = 2; searches <= 3; searches++) {
+            for (int i = 0; i < searches; i++) {
+                assertEquals("0hard/2medium/20000soft", temperature(Portfolio.searchConfig(config, i, searches)));
+                assertEquals("8", randomClosureTries(Portfolio.searchConfig(config, i, searches)));
+            }
+        }
         // the search's own copy: the configuration it came from is left as it was
         assertEquals("0hard/2medium/5000soft", temperature(config));
         assertEquals("0", randomClosureTries(config));
         // the hotter start is a different search, not only a different seed
-        assertNotEquals(alone(config, 1), SolverFactory.<AllocationSolution>create(seeded(8, 1_500)).buildSolver()
+        assertNotEquals(alone(config, 1, 2), SolverFactory.<AllocationSolution>create(seeded(8, 1_500)).buildSolver()
                 .solve(AllocationProblemBuilder.build(MEDIUM)).getScore());
+    }
+
+    @Test
+    void aPortfolioOfOneSearchSolvesAsASingleSolver() {
+        HardMediumSoftLongScore single = SolverFactory.<AllocationSolution>create(seeded(7, 1_500)).buildSolver()
+                .solve(AllocationProblemBuilder.build(MEDIUM)).getScore();
+        Portfolio portfolio = new Portfolio(seeded(7, 1_500), 1);
+        AllocationSolution best = portfolio.solve(() -> AllocationProblemBuilder.build(MEDIUM), s -> {
+        });
+        assertEquals(single, best.getScore());
+        assertEquals(List.of(7L), portfolio.searchResults().stream().map(Portfolio.Search::seed).toList());
+        // and not the plan of the portfolio's hotter search from the same seed
+        assertNotEquals(single, alone(seeded(7, 1_500), 0, 2));
     }
 
     private static String randomClosureTries(SolverConfig config) {
