@@ -17,9 +17,9 @@
  * <li>{@link org.corridor.allocation.solver.move.EjectionMoves}: a line takes a lot and displaces another need's line
  * to a lot of its own ({@link org.corridor.allocation.solver.move.ChunkReassignMove});</li>
  * <li>{@link org.corridor.allocation.solver.move.RouteClosureMoves}: one route may open, then running routes close,
- * dearest first (and then, in a portfolio's hotter searches, those of a few random lines), as long as the units each
- * carries can be re-routed, exactly, along augmenting paths through the lots and needs of its items at every site (a
- * need gives up a lot to another and takes from elsewhere);</li>
+ * dearest first (and then, where a portfolio runs two or more searches, those of a few random lines), as long as the
+ * units each carries can be re-routed, exactly, along augmenting paths through the lots and needs of its items at every
+ * site (a need gives up a lot to another and takes from elsewhere);</li>
  * <li>route kicks ({@link org.corridor.allocation.solver.move.RouteClosureMoves#kicking()}, a share of their own): the
  * same closures, then ten kicks, each closing a random running route even where its units need routes not running and
  * then closing what it can; the move goes to the cheapest routes found on the way, so the search leaves route sets no

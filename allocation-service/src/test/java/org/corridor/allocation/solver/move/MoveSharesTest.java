@@ -28,7 +28,8 @@ class MoveSharesTest {
                         && f.getMoveIteratorFactoryClass() == ChunkMoveIteratorFactory.class)
                 .map(MoveIteratorFactoryConfig.class::cast).findFirst().orElseThrow();
         Map<String, String> properties = material.getMoveIteratorFactoryCustomProperties();
-        // nine shares, and the routes of random lines a closure tries (none in the configuration's own search)
+        // nine shares, and the routes of random lines a closure tries (none in the configuration, which a search alone
+        // solves as it is)
         assertEquals(10, properties.size(), properties.toString());
         assertEquals("0", properties.get("randomClosureTries"));
 
